@@ -1,0 +1,153 @@
+#include "core/record.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+static const char *const status_names[ST__COUNT] = {
+    [ST_UNKNOWN] = "UNKNOWN",
+    [ST_STARTED] = "STARTED",
+    [ST_ONGOING] = "ONGOING",
+    [ST_COMPLETED] = "COMPLETED",
+    [ST_COMPLETED_WITHOUT_KYC] = "COMPLETED_WITHOUT_KYC",
+    [ST_FAILED] = "FAILED",
+    [ST_NEEDS_MANUAL_VERIFICATION] = "NEEDS_MANUAL_VERIFICATION",
+    [ST_EXPIRED] = "EXPIRED",
+    [ST_OTHER] = "OTHER",
+};
+
+static const char *const status_badges[ST__COUNT] = {
+    [ST_UNKNOWN] = "UNKNOWN",  [ST_STARTED] = "STARTED", [ST_ONGOING] = "ONGOING",
+    [ST_COMPLETED] = "DONE",   [ST_COMPLETED_WITHOUT_KYC] = "NO-KYC",
+    [ST_FAILED] = "FAILED",    [ST_NEEDS_MANUAL_VERIFICATION] = "REVIEW",
+    [ST_EXPIRED] = "EXPIRED",  [ST_OTHER] = "OTHER",
+};
+
+const char *status_name(Status s)
+{
+    return s < ST__COUNT ? status_names[s] : "UNKNOWN";
+}
+
+const char *status_badge(Status s)
+{
+    return s < ST__COUNT ? status_badges[s] : "UNKNOWN";
+}
+
+Status status_parse(const char *s, size_t len)
+{
+    while (len && (*s == ' ' || *s == '\t')) {
+        s++;
+        len--;
+    }
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--;
+    if (len == 0)
+        return ST_UNKNOWN;
+    for (int st = ST_STARTED; st < ST_OTHER; st++) {
+        const char *n = status_names[st];
+        if (strlen(n) != len)
+            continue;
+        size_t i = 0;
+        for (; i < len; i++) {
+            char c = s[i];
+            if (c >= 'a' && c <= 'z')
+                c = (char)(c - 'a' + 'A');
+            else if (c == '-' || c == ' ')
+                c = '_';
+            if (c != n[i])
+                break;
+        }
+        if (i == len)
+            return (Status)st;
+    }
+    return ST_OTHER;
+}
+
+const char *failkind_name(FailKind k)
+{
+    switch (k) {
+    case FAIL_EMAIL: return "email";
+    case FAIL_PHONE: return "phone";
+    case FAIL_DOC: return "document";
+    case FAIL_BIO: return "biometric";
+    default: return "?";
+    }
+}
+
+unsigned summary_failed_total(const Summary *s)
+{
+    unsigned t = 0;
+    for (int k = 0; k < FAIL__COUNT; k++)
+        t += s->failed[k];
+    return t;
+}
+
+/* Length of the longest prefix of s (≤ max bytes) that ends on a UTF-8 boundary. */
+static size_t utf8_prefix(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
+
+Summary *summary_new(const SummaryInit *in)
+{
+    size_t lens[SS__COUNT], cut[SS__COUNT], total = 0;
+    for (int f = 0; f < SS__COUNT; f++) {
+        const char *v = in->str[f] ? in->str[f] : "";
+        lens[f] = strlen(v);
+        cut[f] = utf8_prefix(v, lens[f], SUMMARY_STR_MAX - sizeof ellipsis);
+        total += cut[f] + (cut[f] < lens[f] ? sizeof ellipsis - 1 : 0) + 1;
+    }
+    Summary *s = xmalloc(sizeof *s + total);
+    s->created_ms = in->created_ms;
+    s->updated_ms = in->updated_ms;
+    s->invalid = in->invalid;
+    s->red_flags = in->red_flags > 65535 ? 65535 : (uint16_t)in->red_flags;
+    for (int k = 0; k < FAIL__COUNT; k++)
+        s->failed[k] = in->failed[k] > 65535 ? 65535 : (uint16_t)in->failed[k];
+    s->status = (uint8_t)in->status;
+    s->has_docnum = in->str[SS_DOCNUM] && in->str[SS_DOCNUM][0];
+    size_t pos = 0;
+    for (int f = 0; f < SS__COUNT; f++) {
+        const char *v = in->str[f] ? in->str[f] : "";
+        s->off[f] = (uint16_t)pos;
+        memcpy(s->text + pos, v, cut[f]);
+        pos += cut[f];
+        if (cut[f] < lens[f]) {
+            memcpy(s->text + pos, ellipsis, sizeof ellipsis - 1);
+            pos += sizeof ellipsis - 1;
+        }
+        s->text[pos++] = '\0';
+    }
+    s->text_len = (uint16_t)pos;
+    return s;
+}
+
+Summary *summary_dup(const Summary *s)
+{
+    size_t n = summary_size(s);
+    Summary *d = xmalloc(n);
+    memcpy(d, s, n);
+    return d;
+}
+
+size_t summary_size(const Summary *s)
+{
+    return sizeof *s + s->text_len;
+}
+
+void detail_free(Detail *d)
+{
+    if (!d)
+        return;
+    free(d->summary);
+    Arena a = d->arena; /* the detail itself lives in its arena */
+    arena_free(&a);
+}

@@ -1,0 +1,43 @@
+#ifndef REGDESK_CORE_SORT_H
+#define REGDESK_CORE_SORT_H
+/* Sorting the view: an array of record indices into the store. Every order is total and
+ * stable: ties fall back to the id, so a re-sort never shuffles equal rows. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/record.h"
+
+typedef enum SortKey {
+    SORT_CREATED,
+    SORT_UPDATED,
+    SORT_AGE, /* oldest first when ascending: the review queue's natural order */
+    SORT_STATUS,
+    SORT_FLAGS,
+    SORT_FAILED,
+    SORT_NAME,
+    SORT_EMAIL,
+    SORT__COUNT
+} SortKey;
+
+typedef struct SortSpec {
+    SortKey key;
+    bool descending;
+} SortSpec;
+
+const char *sort_key_name(SortKey k); /* "created", "updated", "age", ... */
+/* "created", "-created", "flags", "+name": leading - means descending. */
+bool sort_parse(const char *s, SortSpec *out);
+/* Formats back to the same syntax. */
+void sort_format(SortSpec spec, char *buf, size_t n);
+
+/* Compares two summaries under spec (id as the last key). Missing times and names sort
+ * last in either direction. */
+int sort_compare(const Summary *a, const Summary *b, SortSpec spec);
+/* Sorts idx[0..n) (indices into recs) in place. */
+void sort_indices(uint32_t *idx, size_t n, Summary *const *recs, SortSpec spec);
+/* The server's `sort` value for the same order ("-createdAt"), or NULL when the server
+ * cannot sort that way (the client sorts anyway). */
+const char *sort_server_param(SortSpec spec);
+
+#endif
