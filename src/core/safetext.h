@@ -23,6 +23,7 @@
 
 #include "core/arena.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 
 typedef enum SafeMode { SAFE_LINE = 0, SAFE_MULTILINE = 1 } SafeMode;
 
@@ -35,12 +36,6 @@ char *safetext_dup(const char *in, size_t len, SafeMode mode);
 char *safetext_arena(Arena *a, const char *in, size_t len, SafeMode mode);
 /* True when in[0..len) would come out of safetext_append unchanged. */
 bool safetext_is_safe(const char *in, size_t len, SafeMode mode);
-
-/* Decodes one UTF-8 sequence strictly. Returns its length (1–4) and the code point, or 0
- * with *cp = 0xFFFD when the bytes at s are not a valid sequence (then skip 1 byte). */
-size_t utf8_decode(const char *s, size_t len, uint32_t *cp);
-/* Encodes cp; returns bytes written (1–4). out needs 4 bytes. */
-size_t utf8_encode(uint32_t cp, char *out);
 
 /* Terminal columns of one code point: 0 for combining marks, 2 for East Asian wide and
  * fullwidth characters and emoji presentation, 1 otherwise (safe text only). */
