@@ -39,6 +39,7 @@ UI_SRC   := $(wildcard src/ui/*.c)
 CLI_SRC  := $(wildcard src/cli/*.c)
 SIM_SRC  := $(wildcard src/sim/*.c)
 TEST_SRC := $(wildcard tests/unit/*.c tests/integration/*.c)
+BENCH_SRC := $(wildcard bench/*.c)
 
 obj = $(patsubst %.c,$(BUILD)/obj/%.o,$(1))
 CORE_OBJ := $(call obj,$(CORE_SRC))
@@ -61,7 +62,7 @@ APP_LIBS  = $(call pc_libs,ncursesw libcurl libcjson) -lpthread
 SIM_LIBS  = $(call pc_libs,libmicrohttpd libcjson) -lpthread -lm
 TEST_LIBS = $(call pc_libs,criterion) $(APP_LIBS) -lm
 
-.PHONY: all tests-bin demo test asan tsan valgrind deps check-deps clean bench fuzz
+.PHONY: all tests-bin bench-bin demo test asan tsan valgrind deps check-deps clean bench fuzz
 SIM_BIN := $(if $(SIM_SRC),$(BUILD)/regdesk-sim)
 all: $(BUILD)/regdesk $(SIM_BIN)
 
@@ -77,6 +78,23 @@ $(BUILD)/regdesk-sim: $(SIM_OBJ) $(CORE_OBJ)
 
 $(BUILD)/regdesk-tests: $(TEST_OBJ) $(APP_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(TEST_LIBS)
+
+# The worker tests once more, against a minimal Criterion stand-in (tests/tsan/), because
+# Criterion cannot start under ThreadSanitizer (Snaipe/Criterion#274).
+SHIM_SRC := tests/integration/test_worker.c tests/integration/simproc.c tests/integration/simstats.c \
+            tests/integration/simhttp.c tests/tsan/shim.c
+SHIM_OBJ := $(patsubst %.c,$(BUILD)/obj-shim/%.o,$(SHIM_SRC))
+$(BUILD)/obj-shim/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -Itests/tsan -Itests/integration $(call pc_cflags,libcurl libcjson) -c $< -o $@
+$(BUILD)/worker-tests: $(SHIM_OBJ) $(NET_OBJ) $(CORE_OBJ)
+	$(CC) $(ALLLDFLAGS) -o $@ $^ $(call pc_libs,libcurl libcjson) -lpthread -lm
+
+# bench/bench_X.c → $(BUILD)/bench-X, linked against everything but main.
+BENCH_BIN := $(patsubst bench/bench_%.c,$(BUILD)/bench-%,$(BENCH_SRC))
+$(BUILD)/bench-%: $(BUILD)/obj/bench/bench_%.o $(APP_OBJ)
+	$(CC) $(ALLLDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+bench-bin: $(BENCH_BIN) all
 
 tests-bin: $(BUILD)/regdesk-tests $(BUILD)/regdesk $(SIM_BIN)
 
@@ -96,7 +114,7 @@ valgrind: check-deps
 demo: check-deps all
 	@sh tests/demo.sh
 
-bench: check-deps all
+bench: check-deps bench-bin
 	@sh bench/run.sh
 
 deps:

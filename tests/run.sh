@@ -43,13 +43,21 @@ asan() {
 }
 
 tsan() {
-    make -s -j"$jobs" BUILD=build/tsan SAN=thread tests-bin >/dev/null || fail "TSan build failed"
-    if ! build/tsan/regdesk-tests --list 2>&1 | grep -q '^worker'; then
-        echo "regdesk tests: no worker suites yet; TSan pass skipped"
-        return 0
+    # Criterion cannot start under TSan, so the worker tests also build against the
+    # stand-in in tests/tsan/ and run here. The simulator they start is the release
+    # build: libmicrohttpd is not TSan-instrumented, and the subject here is the worker.
+    [ -f tests/integration/test_worker.c ] || { echo "regdesk tests: no worker tests yet; TSan pass skipped"; return 0; }
+    make -s -j"$jobs" build/regdesk-sim >/dev/null || fail "simulator build failed"
+    make -s -j"$jobs" BUILD=build/tsan SAN=thread build/tsan/worker-tests >/dev/null || fail "TSan build failed"
+    logs=build/tsan/logs
+    rm -rf "$logs"; mkdir -p "$logs"
+    TSAN_OPTIONS="log_path=$PWD/$logs/tsan:halt_on_error=0:second_deadlock_stack=1" \
+    REGDESK_BUILD_DIR=build REGDESK_TEST_LOGS=$logs \
+        build/tsan/worker-tests 2>&1 | tee "$logs/criterion.out"
+    tail -n 1 "$logs/criterion.out" | grep -q 'Failing: 0 | Crashing: 0' || fail "worker tests failed under TSan"
+    if grep -l 'WARNING: ThreadSanitizer\|ERROR: ThreadSanitizer' "$logs"/tsan* 2>/dev/null; then
+        fail "ThreadSanitizer reports in $logs (files listed above)"
     fi
-    TSAN_OPTIONS="log_path=$PWD/build/tsan/logs/tsan:halt_on_error=0:second_deadlock_stack=1" \
-        run_suite build/tsan --filter 'worker*/*'
 }
 
 valgrind_pass() {

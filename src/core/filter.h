@@ -1,23 +1,51 @@
 #ifndef REGDESK_CORE_FILTER_H
 #define REGDESK_CORE_FILTER_H
 /* The filter language, shared by the dashboard's / prompt, `regdesk list --filter` and
- * saved views. Space-separated terms are ANDed; a leading ! negates a term.
+ * saved views. Blank-separated terms are ANDed; a leading ! negates a term.
  *
- *   status:NEEDS_MANUAL_VERIFICATION   status, case-insensitive; a prefix of a status or
- *   status:manual  status:review          of a word in it is enough when unambiguous;
- *   status:failed,expired                 a comma means any of
- *   step:liveness                      currentStep (case-insensitive, exact or prefix)
- *   project:ID  flow:ID                project / projectFlow id (exact or prefix)
- *   flags>0  flags>=2  flags=0         red flag count (ops: = != < <= > >=)
- *   failed>0                           all failed attempts; failed.email, failed.phone,
- *   failed.doc>0  failed.bio>=3           failed.doc, failed.bio per kind
- *   created>=2025-05-01  created<2025-06-01T12:00Z   creation time (ISO date/date-time,
- *   updated>…                             UTC); `updated` likewise
- *   age>2d  age<12h                    now − createdAt (s, m, h, d, w)
- *   email:@gmail.com  phone:4567       substring of that field (case/accent-insensitive;
- *   name:ruiz  id:6650  doc:4050          phone matches with or without country code)
- *   ruiz                               bare word: substring of name, email, phone or id
- *   "ana ruiz"                         quotes keep spaces inside one word
+ *   status:NEEDS_MANUAL_VERIFICATION   status, case-insensitive; a prefix of a status, of
+ *   status:manual  status:review          a word in it, of its badge (REVIEW, DONE,
+ *   status:nokyc  status:failed,expired   NO-KYC) or of an alias (nokyc, approved,
+ *                                         rejected) is enough when unambiguous; a comma
+ *                                         means any of; UNKNOWN = no status, OTHER = any
+ *                                         unrecognised one; an unrecognised value
+ *                                         (status:paused) matches an unrecognised
+ *                                         status's text by prefix, unless it is within
+ *                                         a typo or two of a known one (status:faild:
+ *                                         an error suggesting FAILED)
+ *   status=COMPLETED  status!=FAILED   the canonical name only, or an unrecognised
+ *                                         status's whole text (case-insensitive)
+ *   step:liv  project:ID  flow:ID      currentStep / project / projectFlow id: folded
+ *                                         prefix
+ *   step=liveness  project=ID  flow=ID exactly as stored (case-sensitive)
+ *   name:ruiz  email:@gmail.com        folded substring (case and accents ignored:
+ *   id:6650  doc:4050                     "lucia" finds "Lucía", "strasse" "Straße");
+ *                                         name=… email=… != exact as stored
+ *   phone:3001  phone:+573001          digits (spaces - . ( ) ignored): a substring of the
+ *   phone:573001                          national number, or the start of the number
+ *                                         with its country code; with + only the latter
+ *   flags>0  flags>=2  flags=0         red flag count (ops: : = != < <= > >=)
+ *   failed>0  failed.doc>0             failed attempts: all, or failed.email,
+ *   failed.bio>=3                         failed.phone, failed.doc, failed.bio
+ *   created>=2025-05-01                creation time, UTC. A date means its whole day and
+ *   created<=2025-05-31                   a month (2025-05) its whole month: <= includes
+ *   created:2025-05  created>2025-05-31   it, > excludes it, : and = mean within it;
+ *   created<2025-06-01T12:00Z             a date-time is an instant (offsets allowed)
+ *   updated>…                          likewise for updatedAt
+ *   age>2d  age<12h  age>=1d12h        now − createdAt (units s m h d w; < <= > >=)
+ *   idle>3d                            now − updatedAt
+ *   invalid:yes  invalid:no            records with fields that arrived with a wrong
+ *   invalid:created,status  invalid>1     type (any, none, these, how many)
+ *   ruiz  "ana ruiz"                   bare word: folded substring of name, email, id or
+ *                                         document number, or a phone match when it is
+ *                                         a number
+ *
+ * Values: "…" keeps blanks and commas (\" and \\ escape inside quotes); outside quotes a
+ * comma separates alternatives for status, text, phone and invalid fields. A term is
+ * `field op value` only when it starts with a field name and an operator; a quoted term
+ * is always a bare word. Field names are case-insensitive. A record without a created
+ * (updated) time, or whose count arrived invalid, fails every comparison on it, so only
+ * the negated term (!created>…) matches it; != is such a comparison too.
  *
  * Compiled once; filter_match allocates nothing and does not touch the clock (age is
  * measured against the `now` given to filter_compile). */
@@ -25,6 +53,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/fold.h" /* fold_cp, fold_find: the folding the matcher uses */
 #include "core/record.h"
 
 typedef struct Filter Filter;
@@ -35,8 +64,8 @@ typedef struct FilterError {
     int length;    /* its length in characters */
 } FilterError;
 
-/* NULL on error (err filled). An empty or all-blank expression compiles to a filter that
- * matches everything. */
+/* NULL on error (err filled when not NULL). A NULL, empty or all-blank expression
+ * compiles to a filter that matches everything. */
 Filter *filter_compile(const char *expr, int64_t now_ms, FilterError *err);
 bool filter_match(const Filter *f, const Summary *s);
 bool filter_is_empty(const Filter *f);
@@ -46,7 +75,7 @@ void filter_free(Filter *f);
  * when the server's matching cannot drop a row the client would keep (for example a
  * bare word with letters is not pushed down, because the server's like_ is not known to
  * ignore accents, and a bare word could also match the id). The caller always re-applies
- * the whole filter to what comes back. */
+ * the whole filter to what comes back. The rule for each field is in filter_server.c. */
 enum { SERVER_MAX_STATUS = ST__COUNT };
 typedef struct ServerParams {
     Status in_status[SERVER_MAX_STATUS]; /* one → where_status, several → in_status[] */
@@ -60,12 +89,5 @@ typedef struct ServerParams {
 
 /* Pointers in *out stay valid for the life of the filter. */
 void filter_server_params(const Filter *f, ServerParams *out);
-
-/* Accent- and case-folding used by the matcher, exposed for tests and for the search
- * highlight: folds one code point ("Á" → 'a', "ß" → 's', "Ñ" → 'n'); non-letters and
- * scripts without case come back unchanged. */
-uint32_t fold_cp(uint32_t cp);
-/* Byte offset of the first folded match of needle (already folded, UTF-8) in hay, or -1. */
-long fold_find(const char *hay, const char *folded_needle);
 
 #endif

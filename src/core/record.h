@@ -39,7 +39,7 @@ const char *failkind_name(FailKind k); /* "email", "phone", "document", "biometr
 
 /* How a JSON field arrived. INVALID = present with the wrong type or an unusable value;
  * the record is kept, the field is shown as invalid. */
-typedef enum FieldState { F_ABSENT = 0, F_NULL, F_OK, F_INVALID } FieldState;
+typedef enum FieldState { FS_ABSENT = 0, FS_NULL, FS_OK, FS_INVALID } FieldState;
 
 /* ---- Summary ------------------------------------------------------------------ */
 

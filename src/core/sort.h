@@ -12,10 +12,12 @@ typedef enum SortKey {
     SORT_CREATED,
     SORT_UPDATED,
     SORT_AGE, /* oldest first when ascending: the review queue's natural order */
-    SORT_STATUS,
+    SORT_STATUS, /* workflow order: NEEDS_MANUAL_VERIFICATION, ONGOING, STARTED, FAILED,
+                    EXPIRED, COMPLETED_WITHOUT_KYC, COMPLETED, then unrecognised ones by
+                    their text */
     SORT_FLAGS,
-    SORT_FAILED,
-    SORT_NAME,
+    SORT_FAILED, /* all kinds together */
+    SORT_NAME,   /* case- and accent-insensitive (core/fold.h), then byte order */
     SORT_EMAIL,
     SORT__COUNT
 } SortKey;
@@ -26,15 +28,18 @@ typedef struct SortSpec {
 } SortSpec;
 
 const char *sort_key_name(SortKey k); /* "created", "updated", "age", ... */
-/* "created", "-created", "flags", "+name": leading - means descending. */
+/* "created", "-created", "flags", "+name": leading - means descending; names are
+ * case-insensitive. */
 bool sort_parse(const char *s, SortSpec *out);
 /* Formats back to the same syntax. */
 void sort_format(SortSpec spec, char *buf, size_t n);
 
-/* Compares two summaries under spec (id as the last key). Missing times and names sort
- * last in either direction. */
+/* Compares two summaries under spec (id as the last key, in the same direction). Missing
+ * values sort last in either direction: no time, no status (UNKNOWN), an empty name or
+ * email, a flags or failed count that arrived invalid (SUMF_REDFLAGS, SUMF_FAILED). */
 int sort_compare(const Summary *a, const Summary *b, SortSpec spec);
-/* Sorts idx[0..n) (indices into recs) in place. */
+/* Sorts idx[0..n) (indices into recs) in place; records that compare equal (a duplicate
+ * id) keep their index order. */
 void sort_indices(uint32_t *idx, size_t n, Summary *const *recs, SortSpec spec);
 /* The server's `sort` value for the same order ("-createdAt"), or NULL when the server
  * cannot sort that way (the client sorts anyway). */

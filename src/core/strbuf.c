@@ -83,3 +83,19 @@ void strbuf_free(StrBuf *b)
     b->s = NULL;
     b->len = b->cap = 0;
 }
+
+void fmt_bounded(char *buf, size_t n, const char *fmt, ...)
+{
+    if (n == 0)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int len = vsnprintf(buf, n, fmt, ap);
+    va_end(ap);
+    if (len >= 0 && (size_t)len >= n) {
+        size_t cut = n - 1;
+        while (cut > 0 && ((unsigned char)buf[cut] & 0xC0) == 0x80)
+            cut--;
+        buf[cut] = '\0';
+    }
+}

@@ -23,4 +23,8 @@ char *strbuf_steal(StrBuf *b); /* caller frees; b is empty afterwards */
 void strbuf_wipe(StrBuf *b);
 void strbuf_free(StrBuf *b);
 
+/* snprintf into a fixed buffer that, when the text is too long, cuts it on a UTF-8
+ * character boundary instead of mid-character (messages quote network text). */
+void fmt_bounded(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 #endif

@@ -1,0 +1,196 @@
+#include "core/reasons.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Legacy provider codes Verifik's dashboard maps onto its own (reference §3.6). */
+static const struct { const char *legacy, *code; } legacy_codes[] = {
+    { "err_liveness_face_close_to_border", "face_close_to_border" },
+    { "err_liveness_face_too_small", "face_too_far" },
+    { "err_multiple_faces_detected", "multiple_faces_detected" },
+    { "err_no_face_detected", "no_face_detected" },
+};
+
+void reason_normalize(const char *raw, char *out, size_t n)
+{
+    const char *p = raw;
+    while (*p == ' ')
+        p++;
+    if (isdigit((unsigned char)p[0]) && isdigit((unsigned char)p[1]) && isdigit((unsigned char)p[2]) &&
+        p[3] == ':')
+        p += 4; /* "409:" */
+    size_t len = 0;
+    /* A code is [A-Za-z0-9_]; whatever follows ("@0.45", a blank, stack text, a
+     * sanitised line break) is not part of it. */
+    while ((isalnum((unsigned char)p[len]) || p[len] == '_') && len + 1 < n) {
+        out[len] = (char)tolower((unsigned char)p[len]);
+        len++;
+    }
+    out[len] = '\0';
+    for (size_t i = 0; i < sizeof legacy_codes / sizeof *legacy_codes; i++)
+        if (!strcmp(out, legacy_codes[i].legacy))
+            snprintf(out, n, "%s", legacy_codes[i].code);
+}
+
+typedef struct ReasonText {
+    const char *code, *text;
+    bool quality;
+} ReasonText;
+
+static const ReasonText bio_reasons[] = {
+    { "face_close_to_border", "Face too close to the edge of the picture", true },
+    { "face_not_centered", "Face not centred in the picture", true },
+    { "face_occluded", "Face partly covered", true },
+    { "face_rotation_too_large", "Head turned too far", true },
+    { "face_too_close", "Face too close to the camera", true },
+    { "face_too_far", "Face too far from the camera", true },
+    { "multiple_faces_detected", "More than one face in the picture", true },
+    { "no_face_detected", "No face found in the picture", true },
+    { "poor_lighting", "Lighting too poor", true },
+    { "liveness_failed", "Liveness check failed (score too low)", false },
+    { "liveness_error", "Liveness check could not run", false },
+};
+
+static const ReasonText doc_reasons[] = {
+    { "document_number_is_not_extracted", "Document number could not be read", false },
+    { "document_type_not_detected", "Document type not recognised", false },
+    { "existing_document_validation_with_document_number",
+      "Document number already used in another registration", false },
+    { "image_is_required", "No document image was sent", false },
+    { "insecure_image_url", "Document image URL refused as insecure", false },
+    { "prompt_template_not_found", "No scan template for this document", false },
+    { "unspecified", "Document scan failed (no reason given)", false },
+};
+
+static const ReasonText *lookup(const ReasonText *t, size_t n, const char *code)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(t[i].code, code))
+            return &t[i];
+    return NULL;
+}
+
+#define LOOKUP(table, code) lookup(table, sizeof table / sizeof *table, code)
+
+bool reason_is_quality(const char *code)
+{
+    const ReasonText *r = LOOKUP(bio_reasons, code);
+    return r && r->quality;
+}
+
+const char *reason_text(FailKind kind, const char *code)
+{
+    const ReasonText *r = NULL;
+    if (kind == FAIL_BIO)
+        r = LOOKUP(bio_reasons, code);
+    else if (kind == FAIL_DOC)
+        r = LOOKUP(doc_reasons, code);
+    if (r)
+        return r->text;
+    if (kind == FAIL_DOC)
+        return "Document scan failed";
+    return *code ? "Failed" : "Failed (no reason recorded)";
+}
+
+/* ---- Manual-review reasons --------------------------------------------------------- */
+
+static bool score_ok(Score s)
+{
+    return s.st == FS_OK;
+}
+
+/* The liveness score: the biometric validation's, else the person's. */
+static Score liveness_score(const Detail *d)
+{
+    return score_ok(d->bio.liveness) ? d->bio.liveness : d->person.liveness;
+}
+
+static void add(ReviewReason *out, size_t *n, ReviewReasonKind kind, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void add(ReviewReason *out, size_t *n, ReviewReasonKind kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    out[*n].kind = kind;
+    vsnprintf(out[*n].text, sizeof out[*n].text, fmt, ap);
+    va_end(ap);
+    (*n)++;
+}
+
+static void compare_reasons(const Detail *d, ReviewReason *out, size_t *n)
+{
+    const Compare *c = &d->compare;
+    Score flow_min = d->flow.compare_min;
+    if (c->ref.st == REF_POPULATED && score_ok(c->score)) {
+        Score used = score_ok(c->min_score) ? c->min_score : flow_min;
+        if (score_ok(used) && c->score.v < used.v)
+            add(out, n, RR_COMPARE_BELOW, "Face compare scored %.2f, below the threshold of %.2f.",
+                c->score.v, used.v);
+        else if (!score_ok(used) && c->passed.st == FS_OK && !c->passed.v)
+            add(out, n, RR_COMPARE_BELOW, "Face compare scored %.2f and did not pass.", c->score.v);
+        if (score_ok(c->min_score) && score_ok(flow_min) && fabs(c->min_score.v - flow_min.v) > 0.0005)
+            add(out, n, RR_COMPARE_STALE_THRESHOLD,
+                "Face compare ran with threshold %.2f; the flow now requires %.2f.", c->min_score.v,
+                flow_min.v);
+        return;
+    }
+    if (c->ref.st == REF_ID)
+        return; /* it ran; the result is just not loaded */
+    bool no_doc_face = d->document_face.ref.st == REF_NULL ||
+                       (d->document_face.ref.st == REF_POPULATED && !d->document_face.has_image) ||
+                       !strcmp(d->doc.face_reason.s, "document_face_not_provided");
+    if (no_doc_face)
+        add(out, n, RR_COMPARE_NO_DOC_FACE,
+            "Face compare could not run: no portrait was found on the document.");
+    else if (d->face.ref.st != REF_ABSENT && d->face.ref.st != REF_NULL)
+        add(out, n, RR_COMPARE_NOT_RUN, "Face compare never ran, although a selfie exists.");
+}
+
+static void document_reasons(const Detail *d, ReviewReason *out, size_t *n)
+{
+    const DocVal *doc = &d->doc;
+    if (doc->ref.st != REF_POPULATED)
+        return;
+    bool lookup_ran = doc->image_validated.v && doc->score_validated.v;
+    if (lookup_ran && doc->full_name_pct.st == FS_OK && doc->full_name_pct.v < 80)
+        add(out, n, RR_NAME_MATCH_LOW,
+            "Name match with the government registry is %.0f %% (below 80 %%).", doc->full_name_pct.v);
+    if (status_parse(doc->status.s, strlen(doc->status.s)) == ST_NEEDS_MANUAL_VERIFICATION)
+        add(out, n, RR_DOC_NEEDS_REVIEW, "The document check itself asked for manual review.");
+    if (!strcasecmp(doc->category.s, "Unknown"))
+        add(out, n, RR_DOC_CATEGORY_UNKNOWN, "The document's category could not be determined.");
+    const char *why = doc->manual_verification_reason.s;
+    if (!strcmp(why, "validation_timeout"))
+        add(out, n, RR_MANUAL_REASON, "The government registry did not answer in time.");
+    else if (!strcmp(why, "manual_review_requested"))
+        add(out, n, RR_MANUAL_REASON, "A manual review was requested for this document.");
+    else if (*why)
+        add(out, n, RR_MANUAL_REASON, "Manual review reason given by the server: %s.", why);
+}
+
+size_t review_reasons(const Detail *d, ReviewReason *out)
+{
+    size_t n = 0;
+    compare_reasons(d, out, &n);
+    Score live = liveness_score(d), min = d->flow.liveness_min;
+    if (score_ok(live) && score_ok(min) && live.v <= min.v)
+        add(out, &n, RR_LIVENESS_LOW, "Liveness scored %.2f, at or below the flow's minimum of %.2f.",
+            live.v, min.v);
+    document_reasons(d, out, &n);
+    return n;
+}
+
+void liveness_attempts(const Detail *d, unsigned *used, unsigned *limit)
+{
+    *used = 0;
+    for (size_t i = 0; i < d->n_attempts; i++) {
+        const Attempt *a = &d->attempts[i];
+        if (a->kind == FAIL_BIO && !reason_is_quality(a->reason_code))
+            (*used)++;
+    }
+    *limit = d->flow.liveness_attempt_limit.st == FS_OK ? (unsigned)d->flow.liveness_attempt_limit.v : 0;
+}

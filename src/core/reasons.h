@@ -1,0 +1,51 @@
+#ifndef REGDESK_CORE_REASONS_H
+#define REGDESK_CORE_REASONS_H
+/* Why a registration is where it is, in sentences a reviewer can act on.
+ *  - failed-attempt reason codes (reference §3.6) → normalised code and translation;
+ *  - manual-review reasons derived from a populated record the way Verifik's own
+ *    dashboard derives them (reference §9.2). */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/record.h"
+
+/* "409:liveness_failed@0.45" → "liveness_failed"; "ERR_NO_FACE_DETECTED" →
+ * "no_face_detected"; the code ends at the first character that is not a letter, digit
+ * or '_' (so stack text and detail go); lower-cased, capped to n-1 bytes. */
+void reason_normalize(const char *raw, char *out, size_t n);
+/* A capture-quality reject (face too far, poor lighting…): it does not use up one of the
+ * flow's liveness attempts. */
+bool reason_is_quality(const char *code);
+/* Human text for a normalised code: "Face too far from the camera". Unknown document
+ * codes read "Document scan failed", unknown others "Failed". */
+const char *reason_text(FailKind kind, const char *code);
+
+typedef enum ReviewReasonKind {
+    RR_COMPARE_STALE_THRESHOLD,
+    RR_COMPARE_BELOW,
+    RR_COMPARE_NOT_RUN,
+    RR_COMPARE_NO_DOC_FACE,
+    RR_LIVENESS_LOW,
+    RR_NAME_MATCH_LOW,
+    RR_DOC_NEEDS_REVIEW,
+    RR_DOC_CATEGORY_UNKNOWN,
+    RR_MANUAL_REASON,
+    RR__COUNT
+} ReviewReasonKind;
+
+typedef struct ReviewReason {
+    ReviewReasonKind kind;
+    char text[200]; /* one sentence with the numbers, e.g. "Face compare scored 0.78, below
+                       the flow's threshold of 0.85." */
+} ReviewReason;
+
+enum { REVIEW_REASONS_MAX = RR__COUNT };
+/* Fills out[] (room for REVIEW_REASONS_MAX) and returns how many apply, most decisive
+ * first. Works on whatever is populated; never invents a number that is not there. */
+size_t review_reasons(const Detail *d, ReviewReason *out);
+
+/* Liveness attempts that counted against the flow's limit (quality rejects do not) and
+ * the limit (0 when the flow is not populated). */
+void liveness_attempts(const Detail *d, unsigned *used, unsigned *limit);
+
+#endif

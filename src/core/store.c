@@ -1,0 +1,147 @@
+#include "core/store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+
+static uint64_t hash_id(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+void store_init(Store *st)
+{
+    memset(st, 0, sizeof *st);
+}
+
+void store_free(Store *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        free(st->recs[i]);
+        detail_free(st->details[i]);
+    }
+    free(st->recs);
+    free(st->details);
+    free(st->slots);
+    memset(st, 0, sizeof *st);
+}
+
+/* Slot holding id, or the empty slot where it would go. */
+static size_t slot_of(const Store *st, const char *id)
+{
+    size_t mask = st->nslots - 1, i = (size_t)hash_id(id) & mask;
+    while (st->slots[i] && strcmp(summary_str(st->recs[st->slots[i] - 1], SS_ID), id))
+        i = (i + 1) & mask;
+    return i;
+}
+
+static void rehash(Store *st)
+{
+    size_t n = st->nslots ? st->nslots * 2 : 1024;
+    free(st->slots);
+    st->slots = xcalloc(n, sizeof *st->slots);
+    st->nslots = n;
+    for (size_t r = 0; r < st->n; r++)
+        st->slots[slot_of(st, summary_str(st->recs[r], SS_ID))] = (uint32_t)(r + 1);
+}
+
+long store_find(const Store *st, const char *id)
+{
+    if (!st->nslots)
+        return -1;
+    uint32_t v = st->slots[slot_of(st, id)];
+    return v ? (long)v - 1 : -1;
+}
+
+/* The new summary, with the document number carried over from the old one if the new
+ * one has none. */
+static Summary *merged(Summary *old, Summary *fresh)
+{
+    if (fresh->has_docnum || !old->has_docnum)
+        return fresh;
+    SummaryInit in = { .status = (Status)fresh->status, .created_ms = fresh->created_ms,
+                       .updated_ms = fresh->updated_ms, .invalid = fresh->invalid,
+                       .red_flags = fresh->red_flags };
+    for (int k = 0; k < FAIL__COUNT; k++)
+        in.failed[k] = fresh->failed[k];
+    for (int f = 0; f < SS__COUNT; f++)
+        in.str[f] = summary_str(fresh, (SumStr)f);
+    in.str[SS_DOCNUM] = summary_str(old, SS_DOCNUM);
+    Summary *s = summary_new(&in);
+    free(fresh);
+    return s;
+}
+
+size_t store_put(Store *st, Summary *s, bool *inserted)
+{
+    long at = store_find(st, summary_str(s, SS_ID));
+    st->version++;
+    if (at >= 0) {
+        Summary *old = st->recs[at];
+        s = merged(old, s);
+        if (st->details[at] && old->updated_ms != s->updated_ms) {
+            detail_free(st->details[at]);
+            st->details[at] = NULL;
+        }
+        free(old);
+        st->recs[at] = s;
+        if (inserted)
+            *inserted = false;
+        return (size_t)at;
+    }
+    if (st->n == st->cap) {
+        size_t cap = st->cap;
+        st->recs = xgrow(st->recs, &cap, st->n + 1, sizeof *st->recs);
+        st->details = xrealloc(st->details, cap * sizeof *st->details);
+        st->cap = cap;
+    }
+    size_t idx = st->n++;
+    st->recs[idx] = s;
+    st->details[idx] = NULL;
+    if (st->n * 2 > st->nslots)
+        rehash(st);
+    else
+        st->slots[slot_of(st, summary_str(s, SS_ID))] = (uint32_t)(idx + 1);
+    if (inserted)
+        *inserted = true;
+    return idx;
+}
+
+size_t store_merge_page(Store *st, Page *p)
+{
+    size_t added = 0;
+    for (size_t i = 0; i < p->n; i++) {
+        bool ins;
+        store_put(st, p->items[i], &ins);
+        added += ins;
+    }
+    p->n = 0;
+    return added;
+}
+
+size_t store_put_detail(Store *st, Detail *d)
+{
+    Summary *s = d->summary;
+    d->summary = NULL;
+    size_t idx = store_put(st, s, NULL);
+    detail_free(st->details[idx]);
+    st->details[idx] = d;
+    return idx;
+}
+
+const Detail *store_detail(const Store *st, size_t idx)
+{
+    return idx < st->n ? st->details[idx] : NULL;
+}
+
+size_t store_memory(const Store *st)
+{
+    size_t bytes = st->cap * (sizeof *st->recs + sizeof *st->details) + st->nslots * sizeof *st->slots;
+    for (size_t i = 0; i < st->n; i++)
+        bytes += summary_size(st->recs[i]);
+    return bytes;
+}

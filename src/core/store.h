@@ -1,0 +1,43 @@
+#ifndef REGDESK_CORE_STORE_H
+#define REGDESK_CORE_STORE_H
+/* The record store: a master array that owns every summary (and any loaded detail), plus
+ * an id index. A record keeps its index for the life of the store, so views (arrays of
+ * indices) stay valid while pages merge in; an update replaces the record in place.
+ * Only the main thread touches a store. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/parse.h"
+#include "core/record.h"
+
+typedef struct Store {
+    Summary **recs;
+    Detail **details; /* parallel to recs; NULL until the populated record arrives */
+    size_t n, cap;
+    uint32_t *slots;  /* open addressing: record index + 1, 0 = empty */
+    size_t nslots;
+    uint64_t version; /* bumped by every change, so caches know when to rebuild */
+} Store;
+
+void store_init(Store *st);
+void store_free(Store *st);
+
+/* Inserts s, or replaces the record with the same id (taking ownership either way).
+ * A replacement keeps fields the new summary lacks but the old one had (a list page
+ * without the document populated must not erase the document number a detail brought),
+ * and drops a loaded detail when the record changed on the server (updatedAt moved).
+ * Returns the record's index; *inserted (may be NULL) tells which happened. */
+size_t store_put(Store *st, Summary *s, bool *inserted);
+/* Moves every item of the page into the store; returns how many were new. */
+size_t store_merge_page(Store *st, Page *p);
+/* Attaches a populated record and refreshes its summary; takes ownership. */
+size_t store_put_detail(Store *st, Detail *d);
+
+long store_find(const Store *st, const char *id); /* index or -1 */
+const Detail *store_detail(const Store *st, size_t idx);
+
+/* Heap bytes held by summaries, the arrays and the index (details not included). */
+size_t store_memory(const Store *st);
+
+#endif

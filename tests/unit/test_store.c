@@ -1,0 +1,249 @@
+/* Store, derived review reasons and the related-registration index. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../testutil.h"
+#include "core/reasons.h"
+#include "core/related.h"
+#include "core/store.h"
+
+static Summary *rec(const char *id, Status st, int64_t updated, const char *email, const char *cc,
+                    const char *phone, const char *doc)
+{
+    SummaryInit in = { .status = st, .created_ms = updated, .updated_ms = updated };
+    in.str[SS_ID] = id;
+    in.str[SS_EMAIL] = email;
+    in.str[SS_COUNTRY_CODE] = cc;
+    in.str[SS_PHONE] = phone;
+    in.str[SS_DOCNUM] = doc;
+    return summary_new(&in);
+}
+
+static Detail *detail_json(const char *json)
+{
+    size_t len;
+    char *body = tu_dup(json, &len);
+    char err[200] = "";
+    Detail *d = parse_detail(body, len, err, sizeof err);
+    cr_assert_not_null(d, "%s", err);
+    free(body);
+    return d;
+}
+
+Test(store, insert_then_update_in_place)
+{
+    Store st;
+    store_init(&st);
+    bool ins;
+    cr_assert_eq(store_put(&st, rec("a", ST_ONGOING, 1, "", "", "", ""), &ins), 0);
+    cr_assert(ins);
+    cr_assert_eq(store_put(&st, rec("b", ST_ONGOING, 1, "", "", "", ""), &ins), 1);
+    cr_assert_eq(store_put(&st, rec("c", ST_ONGOING, 1, "", "", "", ""), &ins), 2);
+    uint64_t v = st.version;
+    cr_assert_eq(store_put(&st, rec("b", ST_FAILED, 2, "", "", "", ""), &ins), 1, "same index");
+    cr_assert_not(ins);
+    cr_assert_gt(st.version, v);
+    cr_assert_eq(st.n, 3);
+    cr_assert_eq(summary_status(st.recs[1]), ST_FAILED);
+    cr_assert_str_eq(summary_str(st.recs[0], SS_ID), "a", "order unchanged");
+    cr_assert_str_eq(summary_str(st.recs[2], SS_ID), "c");
+    cr_assert_eq(store_find(&st, "c"), 2);
+    cr_assert_eq(store_find(&st, "zzz"), -1);
+    store_free(&st);
+}
+
+Test(store, many_records_and_memory_figure)
+{
+    Store st;
+    store_init(&st);
+    char id[32];
+    for (int i = 0; i < 50000; i++) {
+        snprintf(id, sizeof id, "6650aa01c0ffee%010d", i);
+        store_put(&st, rec(id, ST_ONGOING, i, "someone@example.org", "+57", "3001234567", ""), NULL);
+    }
+    cr_assert_eq(st.n, 50000);
+    for (int i = 0; i < 50000; i += 997) {
+        snprintf(id, sizeof id, "6650aa01c0ffee%010d", i);
+        cr_assert_eq(store_find(&st, id), i);
+    }
+    size_t per = store_memory(&st) / st.n;
+    cr_assert_gt(per, sizeof(Summary), "the figure counts the strings too");
+    cr_assert_lt(per, 400, "a summary stays compact (%zu bytes)", per);
+    store_free(&st);
+}
+
+Test(store, page_merge_keeps_document_number_and_drops_stale_detail)
+{
+    Store st;
+    store_init(&st);
+    Detail *d = detail_json("{\"_id\":\"r1\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-24T14:00:00Z\","
+                            "\"documentValidation\":{\"_id\":\"d\",\"documentNumber\":\"1020304050\"}}");
+    size_t idx = store_put_detail(&st, d);
+    cr_assert_not_null(store_detail(&st, idx));
+    cr_assert_str_eq(summary_str(st.recs[idx], SS_DOCNUM), "1020304050");
+
+    /* A list page without documentValidation populated, same updatedAt: detail kept. */
+    SummaryInit in = { .status = ST_ONGOING, .created_ms = TIME_NONE };
+    in.str[SS_ID] = "r1";
+    int64_t t = 1748095200000LL;
+    in.updated_ms = t;
+    store_put(&st, summary_new(&in), NULL);
+    cr_assert_str_eq(summary_str(st.recs[idx], SS_DOCNUM), "1020304050", "not erased by a thinner page");
+    cr_assert_not_null(store_detail(&st, idx));
+
+    in.updated_ms = t + 1000;
+    in.status = ST_NEEDS_MANUAL_VERIFICATION;
+    store_put(&st, summary_new(&in), NULL);
+    cr_assert_null(store_detail(&st, idx), "the record changed on the server: its detail is stale");
+    cr_assert_eq(summary_status(st.recs[idx]), ST_NEEDS_MANUAL_VERIFICATION);
+    store_free(&st);
+}
+
+/* ---- reasons ------------------------------------------------------------------------ */
+
+Test(reasons, normalise_codes)
+{
+    char c[64];
+    struct { const char *raw, *want; } cases[] = {
+        { "409:liveness_failed@0.45", "liveness_failed" }, { "poor_lighting", "poor_lighting" },
+        { "ERR_LIVENESS_FACE_TOO_SMALL", "face_too_far" }, { "ERR_NO_FACE_DETECTED", "no_face_detected" },
+        { "500:Error: boom\n at x.js:1", "error" }, { "", "" }, { "  Face_Too_Far ", "face_too_far" },
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        reason_normalize(cases[i].raw, c, sizeof c);
+        cr_assert_str_eq(c, cases[i].want, "%s", cases[i].raw);
+    }
+    reason_normalize("a_very_long_reason_code_that_keeps_going", c, 8);
+    cr_assert_str_eq(c, "a_very_");
+}
+
+Test(reasons, translations_and_quality)
+{
+    cr_assert(reason_is_quality("poor_lighting"));
+    cr_assert(reason_is_quality("face_too_far"));
+    cr_assert_not(reason_is_quality("liveness_failed"));
+    cr_assert_not(reason_is_quality("document_type_not_detected"));
+    cr_assert_str_eq(reason_text(FAIL_BIO, "face_too_far"), "Face too far from the camera");
+    cr_assert_str_eq(reason_text(FAIL_DOC, "document_type_not_detected"), "Document type not recognised");
+    cr_assert_str_eq(reason_text(FAIL_DOC, "internal_thing"), "Document scan failed", "unknown doc codes: generic");
+    cr_assert_str_eq(reason_text(FAIL_EMAIL, ""), "Failed (no reason recorded)");
+}
+
+Test(reasons, ana_ruiz_case)
+{
+    size_t len;
+    char *body = tu_read_file("tests/fixtures/detail_ana.json", &len);
+    char err[200];
+    Detail *d = parse_detail(body, len, err, sizeof err);
+    cr_assert_not_null(d, "%s", err);
+    ReviewReason r[REVIEW_REASONS_MAX];
+    size_t n = review_reasons(d, r);
+    cr_assert_eq(n, 3, "compare below threshold, name match, document status");
+    cr_assert_eq(r[0].kind, RR_COMPARE_BELOW);
+    cr_assert_str_eq(r[0].text, "Face compare scored 0.78, below the threshold of 0.85.");
+    cr_assert_eq(r[1].kind, RR_NAME_MATCH_LOW);
+    cr_assert_str_eq(r[1].text, "Name match with the government registry is 62 % (below 80 %).");
+    cr_assert_eq(r[2].kind, RR_DOC_NEEDS_REVIEW);
+    unsigned used, limit;
+    liveness_attempts(d, &used, &limit);
+    cr_assert_eq(limit, 3);
+    cr_assert_eq(used, 2, "liveness_failed and the unpopulated one count; poor_lighting does not");
+    detail_free(d);
+    free(body);
+}
+
+Test(reasons, liveness_stale_threshold_and_manual_reason)
+{
+    Detail *d = detail_json(
+        "{\"_id\":\"x\",\"projectFlow\":{\"_id\":\"f\",\"liveness\":{\"minScore\":0.65,\"compareMinScore\":0.90}},"
+        "\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":0.65},"
+        "\"compareFaceVerification\":{\"result\":{\"score\":0.88,\"passed\":true,\"compare_min_score\":0.85}},"
+        "\"documentValidation\":{\"_id\":\"d\",\"documentCategory\":\"Unknown\",\"manualVerificationReason\":\"validation_timeout\","
+        "\"imageValidated\":true,\"scoreValidated\":false,\"fullNameMatchPercentage\":10}}");
+    ReviewReason r[REVIEW_REASONS_MAX];
+    size_t n = review_reasons(d, r);
+    cr_assert_eq(n, 4);
+    cr_assert_eq(r[0].kind, RR_COMPARE_STALE_THRESHOLD, "0.88 passed its own 0.85 but the flow now says 0.90");
+    cr_assert_str_eq(r[0].text, "Face compare ran with threshold 0.85; the flow now requires 0.90.");
+    cr_assert_eq(r[1].kind, RR_LIVENESS_LOW, "at the minimum counts");
+    cr_assert_eq(r[2].kind, RR_DOC_CATEGORY_UNKNOWN);
+    cr_assert_eq(r[3].kind, RR_MANUAL_REASON, "name match ignored: the registry lookup did not run");
+    cr_assert_str_eq(r[3].text, "The government registry did not answer in time.");
+    detail_free(d);
+}
+
+Test(reasons, compare_not_run_or_no_document_face)
+{
+    Detail *a = detail_json("{\"_id\":\"a\",\"face\":\"f1\",\"documentFace\":null}");
+    Detail *b = detail_json("{\"_id\":\"b\",\"face\":\"f1\",\"documentFace\":\"df1\",\"compareFaceVerification\":null}");
+    Detail *c = detail_json("{\"_id\":\"c\",\"face\":\"f1\",\"compareFaceVerification\":\"cf1\"}");
+    ReviewReason r[REVIEW_REASONS_MAX];
+    cr_assert_eq(review_reasons(a, r), 1);
+    cr_assert_eq(r[0].kind, RR_COMPARE_NO_DOC_FACE);
+    cr_assert_eq(review_reasons(b, r), 1);
+    cr_assert_eq(r[0].kind, RR_COMPARE_NOT_RUN);
+    cr_assert_eq(review_reasons(c, r), 0, "ran, just not populated: no invented reason");
+    detail_free(a);
+    detail_free(b);
+    detail_free(c);
+}
+
+/* ---- related ------------------------------------------------------------------------ */
+
+Test(related, keys_normalise_formatting)
+{
+    char a[64], b[64];
+    related_key_email(" Ana.Ruiz@Example.ORG ", a, sizeof a);
+    cr_assert_str_eq(a, "ana.ruiz@example.org");
+    related_key_email("not-an-email", a, sizeof a);
+    cr_assert_str_eq(a, "");
+    related_key_phone("+57", "300 123-4567", a, sizeof a);
+    related_key_phone("57", "(300)1234567", b, sizeof b);
+    cr_assert_str_eq(a, b);
+    related_key_phone("+57", "123", a, sizeof a);
+    cr_assert_str_eq(a, "", "too short to be a phone");
+    related_key_phone("+573", "001234567", b, sizeof b);
+    related_key_phone("+57", "3001234567", a, sizeof a);
+    cr_assert_str_neq(a, b, "the country code boundary matters");
+    related_key_doc("1.020.304-050", a, sizeof a);
+    cr_assert_str_eq(a, "1020304050");
+    related_key_doc("ab12", a, sizeof a);
+    cr_assert_str_eq(a, "AB12");
+}
+
+Test(related, finds_shared_email_phone_and_document)
+{
+    Store st;
+    store_init(&st);
+    store_put(&st, rec("r0", ST_NEEDS_MANUAL_VERIFICATION, 100, "ana@x.co", "+57", "3001234567", "1020304050"), NULL);
+    store_put(&st, rec("r1", ST_FAILED, 50, "ANA@x.co", "", "", ""), NULL);
+    store_put(&st, rec("r2", ST_ONGOING, 300, "other@x.co", "+57", "300-123-4567", "10.203.040-50"), NULL);
+    store_put(&st, rec("r3", ST_ONGOING, 200, "third@x.co", "+52", "3001234567", ""), NULL);
+    store_put(&st, rec("r4", ST_ONGOING, 400, "", "", "", "1020304050"), NULL);
+    Related *r = related_new();
+    RelatedHit hits[8];
+    size_t total;
+    size_t n = related_find(r, &st, 0, hits, 8, &total);
+    cr_assert_eq(n, 3);
+    cr_assert_eq(total, 3);
+    cr_assert_eq(hits[0].idx, 4, "newest first");
+    cr_assert_eq(hits[0].kinds, REL_DOC);
+    cr_assert_eq(hits[1].idx, 2);
+    cr_assert_eq(hits[1].kinds, REL_PHONE | REL_DOC);
+    cr_assert_eq(hits[2].idx, 1);
+    cr_assert_eq(hits[2].kinds, REL_EMAIL);
+    n = related_find(r, &st, 3, hits, 8, NULL);
+    cr_assert_eq(n, 0, "same digits under another country code are a different phone");
+
+    store_put(&st, rec("r5", ST_ONGOING, 500, "third@x.co", "", "", ""), NULL);
+    n = related_find(r, &st, 3, hits, 8, NULL);
+    cr_assert_eq(n, 1, "the index follows the store");
+    cr_assert_eq(hits[0].idx, 5);
+    n = related_find(r, &st, 0, hits, 1, &total);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(total, 3, "the total is reported beyond max");
+    related_free(r);
+    store_free(&st);
+}
