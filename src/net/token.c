@@ -1,0 +1,178 @@
+#include "net/token.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/strbuf.h"
+#include "core/xalloc.h"
+
+enum { TOKEN_FILE_MAX = 16 * 1024 };
+
+void token_default_path(char *buf, size_t n)
+{
+    const char *xdg = getenv("XDG_CONFIG_HOME");
+    const char *home = getenv("HOME");
+    if (xdg && *xdg == '/')
+        snprintf(buf, n, "%s/regdesk/token", xdg);
+    else
+        snprintf(buf, n, "%s/.config/regdesk/token", home && *home ? home : ".");
+}
+
+/* Tokens are one line of printable ASCII; the file may end in a newline. */
+static char *clean_token(char *buf, size_t len, char *err, size_t n, const char *where)
+{
+    while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r' || buf[len - 1] == ' '))
+        len--;
+    size_t start = 0;
+    while (start < len && buf[start] == ' ')
+        start++;
+    for (size_t i = start; i < len; i++)
+        if ((unsigned char)buf[i] <= ' ' || (unsigned char)buf[i] >= 0x7f) {
+            fmt_bounded(err, n, "%s holds a blank or a control character inside the token; "
+                             "it should hold only the token", where);
+            return NULL;
+        }
+    if (start == len) {
+        fmt_bounded(err, n, "%s is empty; run `regdesk login` to get a token", where);
+        return NULL;
+    }
+    return xstrndup(buf + start, len - start);
+}
+
+static char *read_token_file(const char *path, char *err, size_t n)
+{
+    int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            fmt_bounded(err, n, "token file %s is a symbolic link; point token_file at the real file", path);
+        else
+            fmt_bounded(err, n, "cannot open token file %s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct stat st;
+    char *token = NULL;
+    /* fstat the open file, not the path: nothing can be swapped in between. */
+    if (fstat(fd, &st) != 0) {
+        fmt_bounded(err, n, "cannot check token file %s: %s", path, strerror(errno));
+    } else if (!S_ISREG(st.st_mode)) {
+        fmt_bounded(err, n, "token file %s is not a regular file", path);
+    } else if (st.st_uid != geteuid()) {
+        fmt_bounded(err, n, "token file %s belongs to another user (uid %u); it must be yours", path,
+                 (unsigned)st.st_uid);
+    } else if (st.st_mode & 077) {
+        fmt_bounded(err, n, "token file %s is readable by others (mode %04o); run chmod 600 on it", path,
+                 (unsigned)(st.st_mode & 07777));
+    } else if (st.st_size > TOKEN_FILE_MAX) {
+        fmt_bounded(err, n, "token file %s is too large (%lld bytes) to hold a token", path, (long long)st.st_size);
+    } else {
+        char buf[TOKEN_FILE_MAX + 1];
+        ssize_t got = read(fd, buf, sizeof buf - 1);
+        if (got < 0)
+            fmt_bounded(err, n, "cannot read token file %s: %s", path, strerror(errno));
+        else
+            token = clean_token(buf, (size_t)got, err, n, path);
+        explicit_bzero(buf, sizeof buf);
+    }
+    close(fd);
+    return token;
+}
+
+char *token_load(const char *file, bool *missing, char *err, size_t n)
+{
+    *missing = false;
+    char *env = getenv("VERIFIK_TOKEN");
+    if (env && *env) {
+        char *token = clean_token(env, strlen(env), err, n, "VERIFIK_TOKEN");
+        /* Wipe the variable where it lives, so /proc/PID/environ and children lose it. */
+        explicit_bzero(env, strlen(env));
+        unsetenv("VERIFIK_TOKEN");
+        return token;
+    }
+    char def[512];
+    if (!file) {
+        token_default_path(def, sizeof def);
+        file = def;
+        if (access(file, F_OK) != 0) {
+            *missing = true;
+            fmt_bounded(err, n, "no API token: set VERIFIK_TOKEN, or run `regdesk login` to create %s", file);
+            return NULL;
+        }
+    }
+    return read_token_file(file, err, n);
+}
+
+/* mkdir -p for the token's directory, private. */
+static bool make_dirs(const char *file, char *err, size_t n)
+{
+    char dir[512];
+    snprintf(dir, sizeof dir, "%s", file);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return true;
+    *slash = '\0';
+    for (char *p = dir + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+            fmt_bounded(err, n, "cannot create directory %s: %s", dir, strerror(errno));
+            return false;
+        }
+        *p = '/';
+    }
+    if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+        fmt_bounded(err, n, "cannot create directory %s: %s", dir, strerror(errno));
+        return false;
+    }
+    return true;
+}
+
+bool token_save(const char *file, const char *token, char *err, size_t n)
+{
+    char def[512], tmp[600];
+    if (!file) {
+        token_default_path(def, sizeof def);
+        file = def;
+    }
+    if (!make_dirs(file, err, n))
+        return false;
+    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", file, (long)getpid());
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        fmt_bounded(err, n, "cannot write token file %s: %s", tmp, strerror(errno));
+        return false;
+    }
+    size_t len = strlen(token);
+    bool ok = fchmod(fd, 0600) == 0 && write(fd, token, len) == (ssize_t)len && write(fd, "\n", 1) == 1 &&
+              fsync(fd) == 0;
+    ok = close(fd) == 0 && ok;
+    if (ok && rename(tmp, file) != 0)
+        ok = false;
+    if (!ok) {
+        fmt_bounded(err, n, "cannot write token file %s: %s", file, strerror(errno));
+        unlink(tmp);
+    }
+    return ok;
+}
+
+void token_free(char *token)
+{
+    if (!token)
+        return;
+    explicit_bzero(token, strlen(token));
+    free(token);
+}
+
+void process_harden(void)
+{
+    struct rlimit no_core = { 0, 0 };
+    setrlimit(RLIMIT_CORE, &no_core);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}

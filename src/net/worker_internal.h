@@ -1,0 +1,71 @@
+#ifndef REGDESK_NET_WORKER_INTERNAL_H
+#define REGDESK_NET_WORKER_INTERNAL_H
+/* Shared between worker.c (the API side, any thread) and worker_loop.c (the thread). */
+#include <pthread.h>
+#include <stdint.h>
+
+#include "net/http.h"
+#include "net/worker.h"
+
+typedef enum JobKind { JOB_LIST, JOB_RETRIEVE, JOB_OVERRIDE, JOB_RESEND, JOB_CREATE, JOB_LOGIN, JOB_CONFIRM } JobKind;
+
+typedef struct Job {
+    struct Job *next;
+    JobKind kind;
+    uint64_t id, gen;
+    Request req;       /* single-request jobs */
+    char *want_id;     /* retrieve/override: the record asked for */
+    /* JOB_LIST */
+    ServerParams sp;
+    char *strs[6];     /* owned copies behind sp's pointers */
+    char *sort;
+    int pages;         /* -1 until known */
+    int next_page;     /* next page to start */
+    int active;        /* transfers of this job pending or running */
+    long loaded, total;
+    int failed_pages;
+    bool more;         /* pages unknown: keep going while pages come back full */
+} Job;
+
+typedef struct Transfer {
+    struct Transfer *next;
+    Job *job;
+    int page_no; /* list pages: 1…; otherwise 0 */
+    Request req;
+    Exchange ex;
+    int attempt;
+    int64_t not_before;
+} Transfer;
+
+struct Worker {
+    WorkerConfig cfg;
+    char *token;
+    char *cacert;
+    CURLM *multi;
+    pthread_t thread;
+    int wake_fd;
+    pthread_mutex_t lock; /* guards everything down to `stats` */
+    Job *inbox;
+    Result **results;
+    size_t nres, capres;
+    uint64_t next_id, cancel_gen;
+    bool stopping;
+    WorkerStats stats;
+    /* worker thread only */
+    Job *jobs;
+    Transfer *pending, *running;
+    int pages_running;
+    uint64_t seen_cancel;
+    uint64_t rng;
+};
+
+int64_t mono_ms(void);
+/* Queues a result for worker_poll, unless its generation was cancelled. */
+void worker_post(Worker *w, Result *r);
+Result *job_result(ResultKind kind, const Job *job);
+void job_free(Job *j);
+/* The thread's main function, and the teardown of whatever it left (after join). */
+void *worker_main(void *arg);
+void drop_all(Worker *w);
+
+#endif

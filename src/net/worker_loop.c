@@ -1,0 +1,467 @@
+/* The worker thread: takes jobs, turns them into transfers, runs them on the multi
+ * handle with bounded page parallelism (details and actions go first), retries with
+ * exponential backoff and jitter, parses what comes back, and posts results. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/xalloc.h"
+#include "net/token.h"
+#include "net/worker_internal.h"
+
+static bool is_page(const Transfer *t)
+{
+    return t->page_no > 0;
+}
+
+static void list_append(Transfer **list, Transfer *t)
+{
+    t->next = NULL;
+    while (*list)
+        list = &(*list)->next;
+    *list = t;
+}
+
+static void list_remove(Transfer **list, Transfer *t)
+{
+    for (; *list; list = &(*list)->next)
+        if (*list == t) {
+            *list = t->next;
+            return;
+        }
+}
+
+static Transfer *new_transfer(Job *j, int page_no, Request req)
+{
+    Transfer *t = xcalloc(1, sizeof *t);
+    t->job = j;
+    t->page_no = page_no;
+    t->req = req;
+    j->active++;
+    return t;
+}
+
+static void transfer_free(Transfer *t)
+{
+    exchange_cleanup(&t->ex);
+    if (t->req.body) /* login bodies carry the one-time code */
+        explicit_bzero(t->req.body, strlen(t->req.body));
+    request_free(&t->req);
+    free(t);
+}
+
+static void stats_add(Worker *w, int in_flight, int queued, int requests, int retries, int failures)
+{
+    pthread_mutex_lock(&w->lock);
+    w->stats.in_flight += in_flight;
+    w->stats.queued += queued;
+    w->stats.requests += (unsigned long)requests;
+    w->stats.retries += (unsigned long)retries;
+    w->stats.failures += (unsigned long)failures;
+    pthread_mutex_unlock(&w->lock);
+}
+
+static void unlink_job(Worker *w, Job *j)
+{
+    for (Job **p = &w->jobs; *p; p = &(*p)->next)
+        if (*p == j) {
+            *p = j->next;
+            break;
+        }
+    job_free(j);
+}
+
+/* ---- list jobs ------------------------------------------------------------------------- */
+
+/* Whether a list job has another page to start. */
+static bool list_wants_page(const Job *j)
+{
+    if (j->next_page == 1)
+        return true;
+    if (j->pages >= 0)
+        return j->next_page <= j->pages;
+    return j->more && j->active == 0; /* unknown page count: one page at a time */
+}
+
+/* Finishes a job whose transfers are all gone. */
+static void job_settle(Worker *w, Job *j)
+{
+    if (j->active > 0 || (j->kind == JOB_LIST && list_wants_page(j)))
+        return;
+    if (j->kind == JOB_LIST) {
+        Result *r = job_result(RES_LIST_DONE, j);
+        r->loaded = j->loaded;
+        r->total = j->total;
+        r->failed_pages = j->failed_pages;
+        worker_post(w, r);
+    }
+    unlink_job(w, j);
+}
+
+/* Page 1 tells how many pages there are; without a count, keep going while pages come
+ * back full. A runaway count is capped. */
+static void list_learn(Job *j, const Page *p, int limit)
+{
+    if (p->total >= 0)
+        j->total = p->total;
+    if (j->pages < 0 && p->pages >= 0)
+        j->pages = p->pages > 100000 ? 100000 : (int)p->pages;
+    if (j->pages < 0)
+        j->more = p->n > 0 && (long)p->n >= (p->limit > 0 ? p->limit : limit);
+}
+
+static void deliver_page(Worker *w, Transfer *t, Page *p)
+{
+    Job *j = t->job;
+    list_learn(j, p, w->cfg.page_size);
+    j->loaded += (long)p->n;
+    Result *r = job_result(RES_PAGE, j);
+    r->page = *p;
+    r->page_no = t->page_no;
+    r->loaded = j->loaded;
+    r->total = j->total;
+    worker_post(w, r);
+}
+
+/* ---- completions ----------------------------------------------------------------------- */
+
+static void fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError *api, int http, const char *msg)
+{
+    Job *j = t->job;
+    Result *r = job_result(RES_ERROR, j);
+    r->error = ec;
+    r->http = http;
+    if (api)
+        r->api = *api;
+    if (is_page(t) && j->pages > 1)
+        fmt_bounded(r->message, sizeof r->message, "page %d of %d could not be loaded: %s", t->page_no,
+                    j->pages, msg);
+    else if (is_page(t) && t->page_no > 1) /* the server never said how many pages */
+        fmt_bounded(r->message, sizeof r->message, "page %d could not be loaded: %s", t->page_no, msg);
+    else
+        fmt_bounded(r->message, sizeof r->message, "%s", msg);
+    if (is_page(t)) {
+        j->failed_pages++;
+        j->more = false;
+        if (t->page_no == 1)
+            j->pages = 0; /* nothing to go on: stop the job */
+    }
+    stats_add(w, 0, 0, 0, 0, 1);
+    worker_post(w, r);
+}
+
+static long backoff_ms(Worker *w, int attempt)
+{
+    long d = w->cfg.retry_base_ms;
+    for (int i = 1; i < attempt && d < w->cfg.retry_max_ms; i++)
+        d *= 2;
+    if (d > w->cfg.retry_max_ms)
+        d = w->cfg.retry_max_ms;
+    /* Equal jitter: half fixed, half random, so clients that failed together spread out. */
+    w->rng ^= w->rng << 13;
+    w->rng ^= w->rng >> 7;
+    w->rng ^= w->rng << 17;
+    long half = d / 2;
+    return half + (half > 0 ? (long)(w->rng % (uint64_t)(half + 1)) : 0);
+}
+
+/* Queues t again after a delay, or fails it when the retries are used up. */
+static void retry_or_fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError *api, int http, long after_ms,
+                          const char *msg)
+{
+    if (t->attempt >= w->cfg.max_retries) {
+        char final[320];
+        fmt_bounded(final, sizeof final, "%s (gave up after %d attempts)", msg, t->attempt + 1);
+        fail(w, t, ec, api, http, final);
+        Job *j = t->job;
+        j->active--;
+        transfer_free(t);
+        job_settle(w, j);
+        return;
+    }
+    t->attempt++;
+    long delay = backoff_ms(w, t->attempt);
+    if (after_ms > delay) /* the server's Retry-After wins, already clamped */
+        delay = after_ms;
+    exchange_cleanup(&t->ex);
+    t->not_before = mono_ms() + delay;
+    list_append(&w->pending, t);
+    Result *r = job_result(RES_RETRYING, t->job);
+    r->error = ec;
+    r->http = http;
+    r->attempt = t->attempt;
+    r->retry_in_ms = delay;
+    fmt_bounded(r->message, sizeof r->message, "%s; retrying in %.1f s (retry %d of %d)", msg, delay / 1000.0,
+             t->attempt, w->cfg.max_retries);
+    stats_add(w, 0, 1, 0, 1, 0);
+    worker_post(w, r);
+}
+
+/* A 2xx body: parse it on this thread and hand over typed records. Returns false when
+ * the body could not be read (err says why). */
+static bool deliver(Worker *w, Transfer *t, char *err, size_t n)
+{
+    Job *j = t->job;
+    StrBuf *b = &t->ex.body;
+    char *body = b->s ? b->s : (char *)"";
+    switch (j->kind) {
+    case JOB_LIST: {
+        Page p;
+        if (!parse_page(body, b->len, &p, err, n))
+            return false;
+        deliver_page(w, t, &p);
+        return true;
+    }
+    case JOB_RETRIEVE: case JOB_OVERRIDE: case JOB_CREATE: {
+        Detail *d = parse_detail(body, b->len, err, n);
+        bool ours = d && !(d->summary->invalid & SUMF_ID) &&
+                    (!j->want_id || !strcmp(summary_str(d->summary, SS_ID), j->want_id));
+        if (!d && j->kind == JOB_RETRIEVE)
+            return false;
+        /* An override may answer with the sync shape instead of the record: the action
+         * still happened; the caller reloads the record. */
+        Result *r = job_result(ours ? RES_DETAIL : RES_DONE, j);
+        if (ours)
+            r->detail = d;
+        else
+            detail_free(d);
+        worker_post(w, r);
+        return true;
+    }
+    case JOB_RESEND: {
+        Result *r = job_result(RES_RESEND, j);
+        if (!parse_resend_link(body, b->len, &r->link, err, n)) {
+            result_free(r);
+            return false;
+        }
+        worker_post(w, r);
+        return true;
+    }
+    case JOB_CONFIRM: {
+        char *tok = parse_access_token(body, b->len);
+        if (!tok) {
+            snprintf(err, n, "the login answer held no token");
+            return false;
+        }
+        Result *r = job_result(RES_TOKEN, j);
+        r->token = tok;
+        worker_post(w, r);
+        return true;
+    }
+    case JOB_LOGIN:
+        worker_post(w, job_result(RES_DONE, j));
+        return true;
+    }
+    return false;
+}
+
+static void complete(Worker *w, Transfer *t, CURLcode res)
+{
+    ErrorClass ec;
+    ApiError api;
+    memset(&api, 0, sizeof api);
+    int http;
+    long after;
+    char msg[300];
+    Outcome o = exchange_outcome(&t->ex, res, t->req.method, w->cfg.retry_max_ms, &ec, &api, &http, &after,
+                                 msg, sizeof msg);
+    if (o == OUT_OK) {
+        char err[200];
+        if (deliver(w, t, err, sizeof err)) {
+            t->job->active--;
+            Job *j = t->job;
+            transfer_free(t);
+            job_settle(w, j);
+            return;
+        }
+        /* 200 with a body regdesk cannot read: a cut or garbled response. Reads retry. */
+        fmt_bounded(msg, sizeof msg, "the API's answer could not be read: %s", err);
+        ec = EC_PARSE;
+        o = t->req.method == M_GET ? OUT_RETRY : OUT_FAIL;
+    }
+    if (o == OUT_RETRY) {
+        retry_or_fail(w, t, ec, &api, http, after, msg);
+        return;
+    }
+    fail(w, t, ec, &api, http, msg);
+    Job *j = t->job;
+    j->active--;
+    transfer_free(t);
+    job_settle(w, j);
+}
+
+static void drain_done(Worker *w)
+{
+    CURLMsg *m;
+    int left;
+    while ((m = curl_multi_info_read(w->multi, &left))) {
+        if (m->msg != CURLMSG_DONE)
+            continue;
+        Transfer *t = NULL;
+        curl_easy_getinfo(m->easy_handle, CURLINFO_PRIVATE, (char **)&t);
+        CURLcode res = m->data.result;
+        curl_multi_remove_handle(w->multi, m->easy_handle);
+        list_remove(&w->running, t);
+        if (is_page(t))
+            w->pages_running--;
+        stats_add(w, -1, 0, 0, 0, 0);
+        complete(w, t, res);
+    }
+}
+
+/* ---- scheduling ------------------------------------------------------------------------ */
+
+static void start(Worker *w, Transfer *t)
+{
+    if (!exchange_setup(&t->ex, &t->req, &w->cfg, w->token, t) ||
+        curl_multi_add_handle(w->multi, t->ex.easy) != CURLM_OK) {
+        Job *j = t->job;
+        fail(w, t, EC_NETWORK, NULL, 0, "could not set up the request (out of memory?)");
+        j->active--;
+        transfer_free(t);
+        job_settle(w, j);
+        return;
+    }
+    list_append(&w->running, t);
+    if (is_page(t))
+        w->pages_running++;
+    stats_add(w, 1, -1, 1, 0, 0);
+}
+
+/* Starts what may start now: every due detail/action transfer first, then list pages
+ * while fewer than `parallel` are running. */
+static void start_ready(Worker *w)
+{
+    int64_t now = mono_ms();
+    for (int pass = 0; pass < 2; pass++) {
+        for (Transfer **p = &w->pending; *p;) {
+            Transfer *t = *p;
+            bool go = t->not_before <= now &&
+                      (pass == 0 ? !is_page(t) : is_page(t) && w->pages_running < w->cfg.parallel);
+            if (go) {
+                *p = t->next;
+                start(w, t);
+            } else {
+                p = &t->next;
+            }
+        }
+    }
+    /* New pages of list jobs, lowest first, within the bound. */
+    for (Job *j = w->jobs; j; j = j->next) {
+        while (j->kind == JOB_LIST && list_wants_page(j) && w->pages_running < w->cfg.parallel) {
+            int page = j->next_page++;
+            Transfer *t = new_transfer(j, page, request_list(&w->cfg.base, &j->sp, j->sort, page, w->cfg.page_size));
+            stats_add(w, 0, 1, 0, 0, 0);
+            start(w, t);
+            if (page == 1)
+                break; /* wait for page 1 to learn the count */
+        }
+    }
+}
+
+static void adopt(Worker *w, Job *j)
+{
+    j->next = w->jobs;
+    w->jobs = j;
+    if (j->kind == JOB_LIST) {
+        stats_add(w, 0, -1, 0, 0, 0);
+        return; /* its pages are created by start_ready */
+    }
+    Transfer *t = new_transfer(j, 0, j->req);
+    j->req = (Request){ 0 };
+    list_append(&w->pending, t);
+}
+
+static void drop_transfers(Worker *w, Transfer **list, uint64_t below, bool running)
+{
+    for (Transfer **p = list; *p;) {
+        Transfer *t = *p;
+        if (t->job->gen >= below) {
+            p = &t->next;
+            continue;
+        }
+        *p = t->next;
+        if (running) {
+            curl_multi_remove_handle(w->multi, t->ex.easy); /* aborts the transfer */
+            if (is_page(t))
+                w->pages_running--;
+        }
+        stats_add(w, running ? -1 : 0, running ? 0 : -1, 0, 0, 0);
+        t->job->active--;
+        transfer_free(t);
+    }
+}
+
+static void cancel_before(Worker *w, uint64_t below)
+{
+    drop_transfers(w, &w->running, below, true);
+    drop_transfers(w, &w->pending, below, false);
+    for (Job **p = &w->jobs; *p;) {
+        Job *j = *p;
+        if (j->gen < below) {
+            *p = j->next;
+            job_free(j);
+        } else {
+            p = &j->next;
+        }
+    }
+}
+
+void drop_all(Worker *w)
+{
+    cancel_before(w, UINT64_MAX);
+}
+
+static int poll_timeout(const Worker *w)
+{
+    int64_t now = mono_ms(), next = now + 1000;
+    for (const Transfer *t = w->pending; t; t = t->next) {
+        if (is_page(t) && w->pages_running >= w->cfg.parallel)
+            continue;
+        if (t->not_before < next)
+            next = t->not_before;
+    }
+    return next <= now ? 0 : (int)(next - now);
+}
+
+void *worker_main(void *arg)
+{
+    Worker *w = arg;
+    for (;;) {
+        pthread_mutex_lock(&w->lock);
+        bool stop = w->stopping;
+        uint64_t cancel = w->cancel_gen;
+        Job *in = w->inbox;
+        w->inbox = NULL;
+        pthread_mutex_unlock(&w->lock);
+        if (stop) {
+            while (in) {
+                Job *j = in;
+                in = j->next;
+                job_free(j);
+            }
+            break;
+        }
+        while (in) {
+            Job *j = in;
+            in = j->next;
+            if (j->gen < cancel) {
+                stats_add(w, 0, -1, 0, 0, 0);
+                job_free(j);
+            } else {
+                adopt(w, j);
+            }
+        }
+        if (cancel > w->seen_cancel) {
+            cancel_before(w, cancel);
+            w->seen_cancel = cancel;
+        }
+        start_ready(w);
+        int running;
+        curl_multi_perform(w->multi, &running);
+        drain_done(w);
+        start_ready(w);
+        curl_multi_poll(w->multi, NULL, 0, poll_timeout(w), NULL);
+    }
+    return NULL;
+}

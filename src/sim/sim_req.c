@@ -1,0 +1,37 @@
+#include <string.h>
+
+#include "sim/sim_json.h"
+#include "sim/sim_req.h"
+
+const char *sim_req_arg(const SimReq *rq, const char *key)
+{
+    for (size_t i = 0; i < rq->n_args; i++)
+        if (strcmp(rq->args[i].key, key) == 0)
+            return rq->args[i].value ? rq->args[i].value : "";
+    return NULL;
+}
+
+void sim_resp_error(SimResp *out, unsigned status, const char *code, const char *message)
+{
+    JsonW w;
+    out->status = status;
+    strbuf_reset(&out->body);
+    jw_init(&w, &out->body);
+    jw_obj(&w);
+    jw_kstr(&w, "code", code);
+    jw_kstr(&w, "message", message);
+    jw_obj_end(&w);
+}
+
+void sim_resp_error_status(SimResp *out, unsigned status, const char *code, const char *message)
+{
+    JsonW w;
+    out->status = status;
+    strbuf_reset(&out->body);
+    jw_init(&w, &out->body);
+    jw_obj(&w);
+    jw_kstr(&w, "message", message);
+    jw_kstr(&w, "code", code);
+    jw_kint(&w, "status", status);
+    jw_obj_end(&w);
+}
