@@ -28,13 +28,6 @@ static const char *const doc_reasons[] = {
     "insecure_image_url", "prompt_template_not_found", "unspecified", "blurry_document_image",
 };
 
-static void upper_ascii(char *s)
-{
-    for (; *s; s++)
-        if (*s >= 'a' && *s <= 'z')
-            *s = (char)(*s - 'a' + 'A');
-}
-
 static void derive_presence(SimDerived *d, SimRng *r)
 {
     const SimRec *rec = d->rec;
@@ -103,7 +96,7 @@ static void derive_document(SimDerived *d, SimRng *r)
     d->doc_live = !(c == C_NMV_DOC_STATUS && sim_rng_pct(r, 40));
 
     snprintf(d->registry_name, sizeof d->registry_name, "%s", d->text.name);
-    upper_ascii(d->registry_name);
+    sim_upper_latin(d->registry_name);
     if (c == C_NMV_NAME_MATCH) {
         /* the registry knows a second surname and a middle name the form left out */
         size_t n = strlen(d->registry_name);

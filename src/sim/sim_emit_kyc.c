@@ -24,33 +24,21 @@ static void image_url(SimEmit *e, const char *key, unsigned kind, const char *wh
     jw_kstr(e->w, key, url);
 }
 
-/* OCR reads names in capitals: ASCII and Latin-1 letters (UTF-8 C3 A0–BE) are raised. */
-static void upper_copy(char *out, size_t n, const char *s)
-{
-    snprintf(out, n, "%s", s);
-    for (unsigned char *p = (unsigned char *)out; *p; p++) {
-        if (*p >= 'a' && *p <= 'z')
-            *p = (unsigned char)(*p - 32);
-        else if (*p == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7) {
-            p[1] = (unsigned char)(p[1] - 0x20);
-            p++;
-        }
-    }
-}
-
 static void ocr(SimEmit *e, bool partial)
 {
     JsonW *w = e->w;
     const SimDerived *d = &e->d;
     char up[sizeof e->d.first];
     jw_kobj(w, "OCRExtraction");
-    upper_copy(up, sizeof up, d->first);
+    snprintf(up, sizeof up, "%s", d->first);
+    sim_upper_latin(up);
     jw_key(w, "firstName");
     if (e->hostile)
         sim_hostile_text(w, e->hostile, up);
     else
         jw_str(w, up);
-    upper_copy(up, sizeof up, d->last);
+    snprintf(up, sizeof up, "%s", d->last);
+    sim_upper_latin(up);
     jw_kstr(w, "lastName", up);
     if (!partial) {
         jw_kstr(w, "documentNumber", d->text.docnum);

@@ -194,6 +194,12 @@ static void make_email(SimRng *r, const char *first, const char *last, char *out
     }
 }
 
+/* An index of the same list other than `not`: nobody is "Ana Ana" or "Ribeiro Ribeiro". */
+static uint32_t other_index(SimRng *r, uint32_t not, size_t n)
+{
+    return (not + 1 + sim_rng_below(r, (uint32_t)n - 1)) % (uint32_t)n;
+}
+
 static void western_name(SimPerson *p, SimRng *r, bool pt, char *ascii_first, char *ascii_last)
 {
     bool female = sim_rng_pct(r, 52);
@@ -203,20 +209,20 @@ static void western_name(SimPerson *p, SimRng *r, bool pt, char *ascii_first, ch
     size_t nsur = pt ? N(pt_surname) : N(es_surname);
     p->gender = female ? 'F' : 'M';
 
-    const NamePart *g1 = &given[sim_rng_below(r, (uint32_t)ngiven)];
-    strcpy(p->full, g1->text);
-    strcpy(ascii_first, g1->ascii);
+    uint32_t gi = sim_rng_below(r, (uint32_t)ngiven);
+    strcpy(p->full, given[gi].text);
+    strcpy(ascii_first, given[gi].ascii);
     if (sim_rng_pct(r, 30))
-        add_word(p->full, sizeof p->full, given[sim_rng_below(r, (uint32_t)ngiven)].text);
+        add_word(p->full, sizeof p->full, given[other_index(r, gi, ngiven)].text);
     if (sim_rng_pct(r, 2))
         add_word(p->full, sizeof p->full, emoji[sim_rng_below(r, N(emoji))]);
     cat(p->full, sizeof p->full, " ");
     p->split = (unsigned)strlen(p->full);
-    const NamePart *s1 = &sur[sim_rng_below(r, (uint32_t)nsur)];
-    cat(p->full, sizeof p->full, s1->text);
-    strcpy(ascii_last, s1->ascii);
+    uint32_t si = sim_rng_below(r, (uint32_t)nsur);
+    cat(p->full, sizeof p->full, sur[si].text);
+    strcpy(ascii_last, sur[si].ascii);
     if (sim_rng_pct(r, 55))
-        add_word(p->full, sizeof p->full, sur[sim_rng_below(r, (uint32_t)nsur)].text);
+        add_word(p->full, sizeof p->full, sur[other_index(r, si, nsur)].text);
 }
 
 void sim_person_make(SimPerson *p, uint64_t pseed, unsigned country)
@@ -259,4 +265,16 @@ void sim_name_parts(const char *full, unsigned split, bool east_asian, char *fir
     unsigned flen = split > 0 ? split - 1 : 0; /* without the separating space */
     snprintf(first, n, "%.*s", (int)flen, full);
     snprintf(last, n, "%s", full + split);
+}
+
+void sim_upper_latin(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if (*p >= 'a' && *p <= 'z') {
+            *p = (unsigned char)(*p - 32);
+        } else if (*p == 0xC3 && p[1] >= 0xA0 && p[1] <= 0xBE && p[1] != 0xB7) {
+            p[1] = (unsigned char)(p[1] - 0x20);
+            p++;
+        }
+    }
 }

@@ -41,4 +41,8 @@ void sim_name_parts(const char *full, unsigned split, bool east_asian, char *fir
                     unsigned n);
 
 
+/* Capitals the way an ID document or a registry prints them: ASCII and Latin-1 letters
+ * (UTF-8 C3 A0–BE, except ÷) are raised in place ("Inés" → "INÉS"). */
+void sim_upper_latin(char *s);
+
 #endif

@@ -1,0 +1,207 @@
+/* The write actions: override (resolve a manual review), resend-link and create. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/clirun.h"
+#include "cli/show_internal.h"
+#include "core/mask.h"
+#include "core/safetext.h"
+#include "core/timeutil.h"
+#include "net/request.h"
+
+static bool blank(const char *s)
+{
+    for (; *s; s++)
+        if (!isspace((unsigned char)*s))
+            return false;
+    return true;
+}
+
+/* Prints text (already display-safe) and a newline to stdout; the exit status. */
+static int print_line(const char *text)
+{
+    StrBuf b = STRBUF_INIT;
+    strbuf_puts(&b, text);
+    strbuf_putc(&b, '\n');
+    bool ok = cli_write(stdout, &b);
+    strbuf_free(&b);
+    int rc = cli_finish_output(stdout);
+    return ok ? rc : EXIT_INTERNAL;
+}
+
+/* ---- override --------------------------------------------------------------------------- */
+
+/* The override itself, then the record's new status (from the answer, else a reload). */
+static int do_override(Worker *w, const char *id, Status status, const char *note, char *new_status, size_t n)
+{
+    Result *r = cli_await(w, worker_override(w, id, status, note, 1));
+    int rc = EXIT_OK;
+    if (!r || r->kind == RES_ERROR) {
+        rc = cli_fail(r);
+    } else if (r->kind == RES_DETAIL) {
+        snprintf(new_status, n, "%s", show_status(r->detail->summary));
+    } else {
+        Detail *d = cli_retrieve(w, id, &rc);
+        if (d)
+            snprintf(new_status, n, "%s", show_status(d->summary));
+        detail_free(d);
+    }
+    result_free(r);
+    return rc;
+}
+
+int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
+{
+    const char *status_arg = NULL, *note = NULL, *pos[1];
+    const CliOpt opts[] = { { "--status", &status_arg, NULL }, { "--note", &note, NULL } };
+    size_t npos;
+    if (!cli_options(argc, argv, opts, 2, pos, 1, &npos))
+        return EXIT_USAGE;
+    Status status = status_arg ? status_parse(status_arg, strlen(status_arg)) : ST_UNKNOWN;
+    if (npos != 1 || !cli_id_ok(pos[0]) || !status_arg) {
+        cli_error("usage: regdesk override ID --status COMPLETED|COMPLETED_WITHOUT_KYC|FAILED --note TEXT");
+        return EXIT_USAGE;
+    }
+    if (!override_status_allowed(status)) {
+        cli_error("--status must be COMPLETED, COMPLETED_WITHOUT_KYC or FAILED, not \"%s\"", status_arg);
+        return EXIT_USAGE;
+    }
+    if (!note || blank(note)) {
+        cli_error("--note is required: say why (it is kept in the registration's review log)");
+        return EXIT_USAGE;
+    }
+    int rc;
+    Worker *w = cli_worker(g, cfg, true, &rc);
+    if (!w)
+        return rc;
+    Detail *before = cli_retrieve(w, pos[0], &rc);
+    char prev[SUMMARY_STR_MAX] = "", now[SUMMARY_STR_MAX] = "";
+    if (before)
+        snprintf(prev, sizeof prev, "%s", show_status(before->summary));
+    detail_free(before);
+    /* The note reaches other people's screens: it goes out display-safe. */
+    char *safe_note = safetext_dup(note, strlen(note), SAFE_MULTILINE);
+    if (rc == EXIT_OK)
+        rc = do_override(w, pos[0], status, safe_note, now, sizeof now);
+    free(safe_note);
+    worker_stop(w);
+    if (rc != EXIT_OK)
+        return rc;
+    char line[2 * SUMMARY_STR_MAX + 200];
+    cli_safe_format(line, sizeof line, "%s: %s → %s", pos[0], prev, now);
+    return print_line(line);
+}
+
+/* ---- resend-link -------------------------------------------------------------------------- */
+
+int cmd_resend_link(int argc, char **argv, const Globals *g, const Config *cfg)
+{
+    bool email = false, reveal = false;
+    const char *pos[1];
+    const CliOpt opts[] = { { "--email", NULL, &email }, { "--reveal-link", NULL, &reveal } };
+    size_t npos;
+    if (!cli_options(argc, argv, opts, 2, pos, 1, &npos))
+        return EXIT_USAGE;
+    if (npos != 1 || !cli_id_ok(pos[0])) {
+        cli_error("usage: regdesk resend-link ID [--email] [--reveal-link]");
+        return EXIT_USAGE;
+    }
+    int rc;
+    Worker *w = cli_worker(g, cfg, true, &rc);
+    if (!w)
+        return rc;
+    Result *r = cli_await(w, worker_resend_link(w, pos[0], email, 1));
+    worker_stop(w);
+    if (!r || r->kind != RES_RESEND) {
+        rc = cli_fail(r);
+        result_free(r);
+        return rc;
+    }
+    const ResendLink *l = &r->link;
+    char link[sizeof l->link], when[24] = "";
+    if (reveal)
+        snprintf(link, sizeof link, "%s", l->link);
+    else
+        mask_url_token(l->link, link, sizeof link);
+    if (l->expires_ms != TIME_NONE)
+        time_format_short(l->expires_ms, when, sizeof when);
+    StrBuf b = STRBUF_INIT;
+    strbuf_printf(&b, "%s\nvalid until %s%s", link, *when ? when : "(the API did not say)", *when ? " UTC" : "");
+    if (l->email_sent)
+        strbuf_printf(&b, "; e-mailed to %s", *l->email ? l->email : "the applicant");
+    if (!reveal)
+        strbuf_puts(&b, "; the token is masked (--reveal-link prints it whole)");
+    rc = print_line(strbuf_cstr(&b));
+    strbuf_free(&b);
+    result_free(r);
+    return rc;
+}
+
+/* ---- create ----------------------------------------------------------------------------- */
+
+/* "+57" or "57" → "+57"; false when it is not 1–4 digits. */
+static bool country_code(const char *in, char *out, size_t n)
+{
+    const char *d = in + (*in == '+');
+    size_t len = strlen(d);
+    if (len < 1 || len > 4 || strspn(d, "0123456789") != len)
+        return false;
+    snprintf(out, n, "+%s", d);
+    return true;
+}
+
+static int create_args(CreateParams *p, char *cc, size_t n)
+{
+    if (!p->project || !p->flow || (!p->email && !p->phone)) {
+        cli_error("usage: regdesk create --project P --flow F (--email E | --phone N --country-code +C) "
+                  "[--language L]");
+        return EXIT_USAGE;
+    }
+    if (p->phone && !p->country_code) {
+        cli_error("--phone needs --country-code (for example +57 for Colombia)");
+        return EXIT_USAGE;
+    }
+    if (p->country_code && !country_code(p->country_code, cc, n)) {
+        cli_error("--country-code must be + and 1 to 4 digits (like +57), not \"%s\"", p->country_code);
+        return EXIT_USAGE;
+    }
+    if (p->country_code)
+        p->country_code = cc;
+    return EXIT_OK;
+}
+
+int cmd_create(int argc, char **argv, const Globals *g, const Config *cfg)
+{
+    CreateParams p = { 0 };
+    const CliOpt opts[] = { { "--project", &p.project, NULL }, { "--flow", &p.flow, NULL },
+                            { "--email", &p.email, NULL },     { "--phone", &p.phone, NULL },
+                            { "--country-code", &p.country_code, NULL }, { "--language", &p.language, NULL } };
+    size_t npos;
+    char cc[8];
+    if (!cli_options(argc, argv, opts, sizeof opts / sizeof *opts, NULL, 0, &npos))
+        return EXIT_USAGE;
+    int rc = create_args(&p, cc, sizeof cc);
+    if (rc)
+        return rc;
+    Worker *w = cli_worker(g, cfg, true, &rc);
+    if (!w)
+        return rc;
+    Result *r = cli_await(w, worker_create(w, &p, 1));
+    worker_stop(w);
+    char line[SUMMARY_STR_MAX * 2 + 100];
+    if (!r || r->kind == RES_ERROR) {
+        rc = cli_fail(r);
+    } else if (r->kind == RES_DETAIL) {
+        const Summary *s = r->detail->summary;
+        cli_safe_format(line, sizeof line, "created %s (status %s, step %s)", summary_str(s, SS_ID),
+                        status_name(summary_status(s)), *summary_str(s, SS_STEP) ? summary_str(s, SS_STEP) : "—");
+        rc = print_line(line);
+    } else {
+        rc = print_line("created (the API did not send the new registration back)");
+    }
+    result_free(r);
+    return rc;
+}

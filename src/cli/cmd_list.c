@@ -1,0 +1,272 @@
+/* regdesk list: every matching registration, from the API (every page) or a dump file. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "cli/clirun.h"
+#include "cli/output.h"
+#include "core/parse_stream.h"
+#include "core/sort.h"
+#include "core/store.h"
+#include "core/timeutil.h"
+#include "core/xalloc.h"
+
+typedef struct ListArgs {
+    const char *filter, *sort, *format, *file, *columns;
+    bool mask, partial;
+} ListArgs;
+
+/* What a load from the API left behind when it was not complete. */
+typedef struct LoadOutcome {
+    int failed_pages;
+    long loaded, total;
+    ErrorClass error; /* of the first failure */
+    char message[320];
+} LoadOutcome;
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static void store_sink(void *ctx, Summary *s)
+{
+    store_put(ctx, s, NULL);
+}
+
+/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store. */
+static int load_file(const char *path, Store *st)
+{
+    bool is_stdin = !strcmp(path, "-");
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f) {
+        cli_error("cannot open %s: %s", path, strerror(errno));
+        return EXIT_INTERNAL;
+    }
+    RecordStream *rs = rstream_new(store_sink, st);
+    enum { CHUNK = 256 * 1024 };
+    char *buf = xmalloc(CHUNK), err[300];
+    bool ok = true;
+    size_t got;
+    while (ok && (got = fread(buf, 1, CHUNK, f)) > 0)
+        ok = rstream_feed(rs, buf, got, err, sizeof err);
+    int rc = EXIT_OK;
+    if (ok && ferror(f)) {
+        cli_error("cannot read %s: %s", path, strerror(errno));
+        rc = EXIT_INTERNAL;
+    } else if (!ok || !rstream_finish(rs, err, sizeof err)) {
+        cli_error("%s: %s", is_stdin ? "standard input" : path, err);
+        rc = EXIT_INTERNAL;
+    } else {
+        RecordStreamStats stats;
+        rstream_stats(rs, &stats);
+        if (stats.skipped)
+            cli_error("%s: skipped %zu array element(s) that are not registration objects",
+                      is_stdin ? "standard input" : path, stats.skipped);
+    }
+    free(buf);
+    rstream_free(rs);
+    if (!is_stdin)
+        fclose(f);
+    return rc;
+}
+
+/* A line on a terminal's stderr while pages arrive; nothing when stderr is a file or pipe. */
+static void progress(bool tty, long loaded, long total, bool done)
+{
+    if (!tty)
+        return;
+    if (done)
+        fputs("\r\033[K", stderr);
+    else if (total >= 0)
+        fprintf(stderr, "\rregdesk: loading %ld of %ld…", loaded, total);
+    else
+        fprintf(stderr, "\rregdesk: loading %ld…", loaded);
+    fflush(stderr);
+}
+
+/* Every page through the worker, merged into the store (duplicates by id collapse). */
+static int load_api(const Globals *g, const Config *cfg, const Filter *f, SortSpec spec, Store *st,
+                    LoadOutcome *out)
+{
+    int rc;
+    Worker *w = cli_worker(g, cfg, true, &rc);
+    if (!w)
+        return rc;
+    ListQuery q = { .sort = sort_server_param(spec) };
+    filter_server_params(f, &q.server);
+    uint64_t job = worker_list(w, &q, 1);
+    bool tty = isatty(STDERR_FILENO), done = false;
+    memset(out, 0, sizeof *out);
+    while (!done) {
+        Result *r = cli_next(w);
+        if (!r) {
+            rc = EXIT_INTERNAL;
+            break;
+        }
+        if (r->job == job && r->kind == RES_PAGE) {
+            store_merge_page(st, &r->page);
+            progress(tty, r->loaded, r->total, false);
+        } else if (r->kind == RES_RETRYING && tty) {
+            progress(tty, 0, 0, true);
+            cli_error("%s", r->message);
+        } else if (r->kind == RES_ERROR && !out->message[0]) {
+            out->error = r->error;
+            snprintf(out->message, sizeof out->message, "%s", r->message);
+        } else if (r->kind == RES_LIST_DONE) {
+            out->failed_pages = r->failed_pages;
+            out->loaded = r->loaded;
+            out->total = r->total;
+            done = true;
+        }
+        result_free(r);
+    }
+    progress(tty, 0, 0, true);
+    worker_stop(w);
+    return done ? EXIT_OK : rc;
+}
+
+/* ---- writing -------------------------------------------------------------------------------- */
+
+static int terminal_width(void)
+{
+    struct winsize ws;
+    if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+        return ws.ws_col;
+    return 0;
+}
+
+/* Streams the records in the chosen format, one at a time. */
+static int write_records(const OutSpec *o, const Store *st, const uint32_t *idx, size_t n, FILE *out)
+{
+    StrBuf b = STRBUF_INIT;
+    TableLayout t;
+    if (o->format == FMT_COUNT) {
+        strbuf_printf(&b, "%zu\n", n);
+        n = 0; /* no rows */
+    } else if (o->format == FMT_TABLE) {
+        out_table_init(o, &t);
+        for (size_t i = 0; i < n; i++)
+            out_table_measure(o, &t, st->recs[idx[i]]);
+        out_table_fit(o, &t);
+        out_table_header(o, &t, &b);
+    } else if (o->format == FMT_JSON) {
+        strbuf_puts(&b, n ? "[\n" : "[");
+    } else {
+        out_delim_header(o, &b);
+    }
+    bool ok = true;
+    for (size_t i = 0; ok && i < n; i++) {
+        const Summary *s = st->recs[idx[i]];
+        if (o->format == FMT_TABLE) {
+            out_table_row(o, &t, s, &b);
+        } else if (o->format == FMT_JSON) {
+            out_json_record(o, s, &b);
+            strbuf_puts(&b, i + 1 < n ? ",\n" : "\n");
+        } else {
+            out_delim_row(o, s, &b);
+        }
+        ok = cli_write(out, &b);
+        strbuf_reset(&b);
+    }
+    if (o->format == FMT_JSON)
+        strbuf_puts(&b, "]\n");
+    ok = ok && cli_write(out, &b);
+    strbuf_free(&b);
+    int rc = cli_finish_output(out); /* says why when the writes failed */
+    return ok || rc ? rc : EXIT_INTERNAL;
+}
+
+/* ---- the command ---------------------------------------------------------------------------- */
+
+static int prepare(const ListArgs *a, OutSpec *o, SortSpec *spec)
+{
+    memset(o, 0, sizeof *o);
+    if (a->format && !out_format_parse(a->format, &o->format)) {
+        cli_error("unknown format \"%s\"; use table, json, csv, tsv or count", a->format);
+        return EXIT_USAGE;
+    }
+    *spec = (SortSpec){ SORT_CREATED, true }; /* newest first, like the API */
+    if (a->sort && !sort_parse(a->sort, spec)) {
+        cli_error("unknown sort \"%s\"; use created, updated, age, status, flags, failed, name or email, "
+                  "with - for descending", a->sort);
+        return EXIT_USAGE;
+    }
+    out_columns_default(o);
+    char err[600];
+    if (a->columns && (o->format == FMT_JSON || o->format == FMT_COUNT)) {
+        cli_error("--columns applies to the table, csv and tsv formats (json always has every field)");
+        return EXIT_USAGE;
+    }
+    if (a->columns && !out_columns_parse(o, a->columns, err, sizeof err)) {
+        cli_error("%s", err);
+        return EXIT_USAGE;
+    }
+    o->mask = a->mask;
+    o->now_ms = time_now_ms();
+    o->max_width = o->format == FMT_TABLE ? terminal_width() : 0;
+    return EXIT_OK;
+}
+
+/* Without --partial an incomplete load prints nothing; with it, what loaded is printed,
+ * and either way the exit status says the list is incomplete. */
+static int incomplete(const LoadOutcome *lo, const ListArgs *a, size_t have)
+{
+    char total[48] = "";
+    if (lo->total >= 0)
+        snprintf(total, sizeof total, " of %ld", lo->total);
+    cli_error("%s", lo->message[0] ? lo->message : "the list could not be loaded");
+    if (a->partial)
+        cli_error("the list is incomplete: %d page(s) could not be loaded; printed the %zu matching among the "
+                  "%ld registrations that arrived%s", lo->failed_pages, have, lo->loaded, total);
+    else if (lo->loaded > 0)
+        cli_error("%d page(s) could not be loaded (%ld%s registrations arrived), so nothing was printed; "
+                  "--partial prints what did load", lo->failed_pages, lo->loaded, total);
+    return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
+}
+
+int cmd_list(int argc, char **argv, const Globals *g, const Config *cfg)
+{
+    ListArgs a = { 0 };
+    const CliOpt opts[] = {
+        { "--filter", &a.filter, NULL },   { "--sort", &a.sort, NULL },   { "--format", &a.format, NULL },
+        { "--file", &a.file, NULL },       { "--columns", &a.columns, NULL }, { "--mask", NULL, &a.mask },
+        { "--partial", NULL, &a.partial },
+    };
+    size_t npos;
+    if (!cli_options(argc, argv, opts, sizeof opts / sizeof *opts, NULL, 0, &npos))
+        return EXIT_USAGE;
+    OutSpec o;
+    SortSpec spec;
+    int rc = prepare(&a, &o, &spec);
+    if (rc)
+        return rc;
+    FilterError fe;
+    Filter *f = filter_compile(a.filter ? a.filter : "", o.now_ms, &fe);
+    if (!f) {
+        cli_filter_error(stderr, a.filter, &fe);
+        return EXIT_USAGE;
+    }
+    Store st;
+    store_init(&st);
+    LoadOutcome lo = { 0 };
+    rc = a.file ? load_file(a.file, &st) : load_api(g, cfg, f, spec, &st, &lo);
+    uint32_t *idx = xmalloc((st.n ? st.n : 1) * sizeof *idx);
+    size_t n = 0;
+    for (size_t i = 0; i < st.n; i++)
+        if (filter_match(f, st.recs[i]))
+            idx[n++] = (uint32_t)i;
+    sort_indices(idx, n, st.recs, spec);
+    if (rc == EXIT_OK && lo.failed_pages > 0) {
+        rc = incomplete(&lo, &a, n);
+        if (a.partial)
+            write_records(&o, &st, idx, n, stdout);
+    } else if (rc == EXIT_OK) {
+        rc = write_records(&o, &st, idx, n, stdout);
+    }
+    free(idx);
+    store_free(&st);
+    filter_free(f);
+    return rc;
+}

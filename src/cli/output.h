@@ -1,0 +1,79 @@
+#ifndef REGDESK_CLI_OUTPUT_H
+#define REGDESK_CLI_OUTPUT_H
+/* `regdesk list` output: a table for people, CSV/TSV for spreadsheets, JSON for programs,
+ * or just the count. Writers append to a StrBuf one record at a time; the caller flushes.
+ * Record text is already display-safe (core/safetext); the writers add each format's own
+ * escaping (RFC 4180 quoting with formula neutralising, TSV blanking, JSON \u escapes). */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/record.h"
+#include "core/strbuf.h"
+
+typedef enum OutFormat { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_TSV, FMT_COUNT } OutFormat;
+
+typedef enum Column {
+    COL_ID,
+    COL_STATUS,
+    COL_STEP,
+    COL_NAME,
+    COL_EMAIL,
+    COL_PHONE, /* "+57 3001234567": country code and number */
+    COL_COUNTRY_CODE,
+    COL_PROJECT,
+    COL_FLOW,
+    COL_DOCUMENT,
+    COL_FLAGS,
+    COL_FAILED, /* all kinds */
+    COL_FAILED_EMAIL,
+    COL_FAILED_PHONE,
+    COL_FAILED_DOC,
+    COL_FAILED_BIO,
+    COL_CREATED,
+    COL_UPDATED,
+    COL_AGE,
+    COL_IDLE,
+    COL_INVALID,
+    COL__COUNT
+} Column;
+
+typedef struct OutSpec {
+    OutFormat format;
+    Column cols[COL__COUNT];
+    size_t ncols;
+    bool mask;      /* email, phone and document number masked (core/mask) */
+    int64_t now_ms; /* for age and idle */
+    int max_width;  /* table: fit into this many columns (0 = only per-column caps) */
+} OutSpec;
+
+/* "table", "json", "csv", "tsv", "count". */
+bool out_format_parse(const char *s, OutFormat *out);
+/* The default columns of the format (table: a compact set; CSV/TSV: every column). */
+void out_columns_default(OutSpec *o);
+/* "id,name,flags" (names as in the CSV header, or short aliases); err names a bad one. */
+bool out_columns_parse(OutSpec *o, const char *list, char *err, size_t n);
+/* Every column name, comma-separated, for help and errors. */
+const char *out_column_names(void);
+
+/* CSV or TSV (per o->format): the header line, then one line per record. */
+void out_delim_header(const OutSpec *o, StrBuf *b);
+void out_delim_row(const OutSpec *o, const Summary *s, StrBuf *b);
+
+/* One JSON object (no separator, no newline); the field set is documented in README.md:
+ * id, status, step, name, email, phone, countryCode, project, flow, documentNumber,
+ * redFlags, failed{email,phone,document,biometric}, createdAt, updatedAt, invalid[]. */
+void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b);
+
+/* The table needs every row's widths first: out_table_measure each row, out_table_fit,
+ * then the header and the rows. Cells wider than their column end in "…". */
+typedef struct TableLayout {
+    int width[COL__COUNT]; /* per position in o->cols */
+} TableLayout;
+void out_table_init(const OutSpec *o, TableLayout *t);
+void out_table_measure(const OutSpec *o, TableLayout *t, const Summary *s);
+void out_table_fit(const OutSpec *o, TableLayout *t);
+void out_table_header(const OutSpec *o, const TableLayout *t, StrBuf *b);
+void out_table_row(const OutSpec *o, const TableLayout *t, const Summary *s, StrBuf *b);
+
+#endif

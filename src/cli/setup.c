@@ -1,0 +1,84 @@
+/* From options, environment and config to a ready WorkerConfig; and the dashboard. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/cli_internal.h"
+#include "cli/clirun.h"
+#include "core/sort.h"
+#include "net/token.h"
+#include "ui/ui.h"
+
+/* First non-empty of the arguments. */
+static const char *first(const char *a, const char *b, const char *c)
+{
+    return a && *a ? a : b && *b ? b : c && *c ? c : NULL;
+}
+
+int cli_worker_config(const Globals *g, const Config *cfg, bool need_token, WorkerConfig *wc, char **token,
+                      char *err, size_t n)
+{
+    worker_config_defaults(wc);
+    *token = NULL;
+    const char *api = first(g->api, getenv("REGDESK_API"), cfg->api);
+    bool allow_http = g->allow_http || (cfg->have_allow_http && cfg->allow_http);
+    if (!api_base_parse(api ? api : DEFAULT_API, allow_http, &wc->base, err, n))
+        return EXIT_USAGE;
+    wc->parallel = g->parallel ? g->parallel : cfg->parallel ? cfg->parallel : wc->parallel;
+    if (cfg->page_size)
+        wc->page_size = cfg->page_size;
+    if (cfg->retries >= 0) /* -1 = not set; 0 = no retries */
+        wc->max_retries = cfg->retries;
+    long timeout = g->timeout_s ? g->timeout_s : cfg->timeout_s;
+    if (timeout)
+        wc->total_timeout_ms = timeout * 1000;
+    if (cfg->connect_timeout_s)
+        wc->connect_timeout_ms = cfg->connect_timeout_s * 1000;
+    if (cfg->max_response_mb)
+        wc->max_response = (size_t)cfg->max_response_mb << 20;
+    wc->cacert = first(g->cacert, cfg->cacert, NULL);
+    if (!need_token)
+        return EXIT_OK;
+    bool missing;
+    *token = token_load(first(g->token_file, cfg->token_file, NULL), &missing, err, n);
+    if (!*token)
+        return EXIT_AUTH;
+    wc->token = *token;
+    return EXIT_OK;
+}
+
+int cmd_dashboard(int argc, char **argv, const Globals *g, const Config *cfg)
+{
+    UiConfig ui = { .filter = cfg->filter[0] ? cfg->filter : NULL, .sort = cfg->sort[0] ? cfg->sort : NULL,
+                    .mouse = cfg->have_mouse ? cfg->mouse : true };
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--filter") && i + 1 < argc) {
+            ui.filter = argv[++i];
+        } else if (!strcmp(argv[i], "--sort") && i + 1 < argc) {
+            ui.sort = argv[++i];
+        } else if (!strcmp(argv[i], "--columns") && i + 1 < argc) {
+            ui.columns = argv[++i];
+        } else if (!strcmp(argv[i], "--no-mouse")) {
+            ui.mouse = false;
+        } else {
+            cli_error("unknown option \"%s\" for the dashboard; see regdesk --help", argv[i]);
+            return EXIT_USAGE;
+        }
+    }
+    SortSpec spec;
+    if (ui.sort && !sort_parse(ui.sort, &spec)) {
+        cli_error("unknown sort \"%s\"; use created, updated, age, status, flags, failed, name or email, with - "
+                  "for descending", ui.sort);
+        return EXIT_USAGE;
+    }
+    char err[400], *token;
+    int rc = cli_worker_config(g, cfg, true, &ui.worker, &token, err, sizeof err);
+    if (rc != EXIT_OK) {
+        cli_error("%s", err);
+        return rc;
+    }
+    rc = ui_run(&ui);
+    token_free(token);
+    return rc;
+}

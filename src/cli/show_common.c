@@ -1,0 +1,38 @@
+/* Helpers shared by the text and JSON renderings of `show`. */
+#include "cli/show_internal.h"
+
+#include "core/reasons.h"
+
+const char *show_status(const Summary *s)
+{
+    Status st = summary_status(s);
+    const char *raw = summary_str(s, SS_STATUS_RAW);
+    if (st == ST_OTHER || (st == ST_UNKNOWN && *raw))
+        return raw;
+    return status_name(st);
+}
+
+const char *show_ref_state(Ref r)
+{
+    switch (r.st) {
+    case REF_ABSENT: return "not started";
+    case REF_NULL: return "none";
+    case REF_ID: return "not loaded (only its id came back)";
+    case REF_INVALID: return "invalid (the API sent a value of the wrong type)";
+    default: return "loaded";
+    }
+}
+
+void show_scores(const Detail *d, ShowScores *out)
+{
+    out->live = d->bio.liveness.st == FS_OK ? d->bio.liveness : d->person.liveness;
+    out->live_min = d->flow.liveness_min;
+    out->compare = d->compare.score;
+    out->threshold = d->compare.min_score.st == FS_OK ? d->compare.min_score : d->flow.compare_min;
+    if (d->compare.passed.st == FS_OK)
+        out->compare_passed = d->compare.passed.v;
+    else
+        out->compare_passed = out->compare.st == FS_OK && out->threshold.st == FS_OK &&
+                              out->compare.v >= out->threshold.v;
+    liveness_attempts(d, &out->attempts_used, &out->attempt_limit);
+}

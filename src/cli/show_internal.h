@@ -1,0 +1,22 @@
+#ifndef REGDESK_CLI_SHOW_INTERNAL_H
+#define REGDESK_CLI_SHOW_INTERNAL_H
+/* What the text and JSON renderings of `show` compute the same way. */
+#include <stdbool.h>
+
+#include "core/record.h"
+
+/* The status as the API spells it, or the text it sent when regdesk does not know it. */
+const char *show_status(const Summary *s);
+/* A sub-object that is not populated: "not started", "not loaded (id …)"… */
+const char *show_ref_state(Ref r);
+
+/* The decisive numbers, each with the threshold it is judged against. */
+typedef struct ShowScores {
+    Score live, live_min;       /* the biometric validation's score (else the person's), flow minimum */
+    Score compare, threshold;   /* face compare, and the threshold it ran with (else the flow's) */
+    bool compare_passed;        /* what the server said, else score >= threshold */
+    unsigned attempts_used, attempt_limit; /* liveness attempts that counted; 0 = limit unknown */
+} ShowScores;
+void show_scores(const Detail *d, ShowScores *out);
+
+#endif

@@ -1,0 +1,243 @@
+/* `regdesk show` as text: identity, why it needs review, validations with their scores
+ * against the thresholds, red flags, failed attempts, review history, notes. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/show.h"
+#include "cli/show_internal.h"
+#include "core/reasons.h"
+#include "core/safetext.h"
+#include "core/timeutil.h"
+
+enum { LABEL = 14, RAW_COLS = 80 };
+
+static void row(StrBuf *b, const char *label, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* "  label         value" */
+static void row(StrBuf *b, const char *label, const char *fmt, ...)
+{
+    strbuf_printf(b, "  %-*s", LABEL, label);
+    va_list ap;
+    va_start(ap, fmt);
+    strbuf_vprintf(b, fmt, ap);
+    va_end(ap);
+    strbuf_putc(b, '\n');
+}
+
+static const char *or_dash(const char *s)
+{
+    return s && *s ? s : "—";
+}
+
+static void time_cell(Time t, char *buf, size_t n)
+{
+    if (t.st == FS_OK) {
+        char s[24];
+        time_format_short(t.ms, s, sizeof s);
+        snprintf(buf, n, "%s UTC", s);
+    } else if (t.st == FS_INVALID) {
+        snprintf(buf, n, "invalid (%s)", t.raw ? t.raw : "?");
+    } else {
+        snprintf(buf, n, "—");
+    }
+}
+
+/* Multi-line text indented under its heading. */
+static void indented(StrBuf *b, const char *indent, const char *text)
+{
+    strbuf_puts(b, indent);
+    for (const char *p = text; *p; p++) {
+        strbuf_putc(b, *p);
+        if (*p == '\n' && p[1])
+            strbuf_puts(b, indent);
+    }
+    strbuf_putc(b, '\n');
+}
+
+static void identity(const Detail *d, int64_t now, StrBuf *b)
+{
+    const Summary *s = d->summary;
+    strbuf_printf(b, "%s — %s (step: %s)\n", or_dash(summary_str(s, SS_NAME)), show_status(s),
+                  or_dash(summary_str(s, SS_STEP)));
+    row(b, "id", "%s", summary_str(s, SS_ID));
+    row(b, "email", "%s", or_dash(summary_str(s, SS_EMAIL)));
+    const char *cc = summary_str(s, SS_COUNTRY_CODE), *phone = summary_str(s, SS_PHONE);
+    row(b, "phone", "%s%s%s", cc, *cc && *phone ? " " : "", *phone ? phone : (*cc ? "" : "—"));
+    if (d->doc.ref.st == REF_POPULATED)
+        row(b, "document", "%s %s%s%s%s", or_dash(d->doc.document_type.s), or_dash(d->doc.number.s),
+            *d->doc.country.s ? " (" : "", d->doc.country.s, *d->doc.country.s ? ")" : "");
+    row(b, "project", "%s (%s)", or_dash(d->project.name.s), or_dash(d->project.ref.id));
+    row(b, "flow", "%s (%s)", or_dash(d->flow.name.s[0] ? d->flow.name.s : d->flow.type.s), or_dash(d->flow.ref.id));
+    if (*d->language.s)
+        row(b, "language", "%s", d->language.s);
+    char t[96], age[16] = "";
+    time_cell(d->created_at, t, sizeof t);
+    if (d->created_at.st == FS_OK)
+        time_format_age(now - d->created_at.ms, age, sizeof age);
+    row(b, "created", "%s%s%s%s", t, *age ? " (" : "", age, *age ? " ago)" : "");
+    const struct { const char *label; Time t; } times[] = {
+        { "updated", d->updated_at }, { "completed", d->completed_at }, { "expires", d->expires_at } };
+    for (size_t i = 0; i < sizeof times / sizeof *times; i++)
+        if (times[i].t.st != FS_ABSENT || i == 0) {
+            time_cell(times[i].t, t, sizeof t);
+            row(b, times[i].label, "%s", t);
+        }
+}
+
+static void reasons(const Detail *d, StrBuf *b)
+{
+    ReviewReason rr[REVIEW_REASONS_MAX];
+    size_t n = review_reasons(d, rr);
+    strbuf_puts(b, "\nWhy it needs review\n");
+    if (!n)
+        strbuf_puts(b, "  nothing in the loaded data calls for a manual review\n");
+    for (size_t i = 0; i < n; i++)
+        strbuf_printf(b, "  • %s\n", rr[i].text);
+}
+
+static void contact_validation(StrBuf *b, const char *label, Ref ref, Str status, Num attempts, Num max)
+{
+    if (ref.st != REF_POPULATED) {
+        row(b, label, "%s", show_ref_state(ref));
+        return;
+    }
+    char tries[64] = "";
+    if (attempts.st == FS_OK && max.st == FS_OK)
+        snprintf(tries, sizeof tries, " (attempt %.0f of %.0f)", attempts.v, max.v);
+    row(b, label, "%s%s", or_dash(status.s), tries);
+}
+
+static void biometrics(const Detail *d, StrBuf *b)
+{
+    ShowScores sc;
+    show_scores(d, &sc);
+    char line[160];
+    if (sc.live.st == FS_OK && sc.live_min.st == FS_OK)
+        snprintf(line, sizeof line, "%.2f against a minimum of %.2f: %s", sc.live.v, sc.live_min.v,
+                 sc.live.v > sc.live_min.v ? "passed" : "at or below the minimum");
+    else if (sc.live.st == FS_OK)
+        snprintf(line, sizeof line, "%.2f (the flow's minimum is not loaded)", sc.live.v);
+    else
+        snprintf(line, sizeof line, "%s", d->bio.ref.st == REF_POPULATED ? "no score" : show_ref_state(d->bio.ref));
+    row(b, "liveness", "%s", line);
+    if (sc.attempt_limit)
+        row(b, "", "attempts used %u of %u (quality rejects do not count)", sc.attempts_used, sc.attempt_limit);
+    else
+        row(b, "", "attempts used %u (the flow's limit is not loaded)", sc.attempts_used);
+    if (sc.compare.st == FS_OK && sc.threshold.st == FS_OK)
+        snprintf(line, sizeof line, "%.2f against a threshold of %.2f: %s", sc.compare.v, sc.threshold.v,
+                 sc.compare_passed ? "passed" : "below the threshold");
+    else if (sc.compare.st == FS_OK)
+        snprintf(line, sizeof line, "%.2f: %s", sc.compare.v, sc.compare_passed ? "passed" : "did not pass");
+    else
+        snprintf(line, sizeof line, "%s", d->compare.ref.st == REF_ABSENT ? "never ran" : show_ref_state(d->compare.ref));
+    row(b, "face compare", "%s", line);
+}
+
+static void document(const Detail *d, StrBuf *b)
+{
+    const DocVal *doc = &d->doc;
+    if (doc->ref.st != REF_POPULATED) {
+        row(b, "document", "%s", show_ref_state(doc->ref));
+        return;
+    }
+    row(b, "document", "%s, %s %s", or_dash(doc->status.s), or_dash(doc->document_type.s), doc->category.s);
+    if (doc->full_name_pct.st == FS_OK) {
+        char parts[64] = "";
+        if (doc->first_name_pct.st == FS_OK && doc->last_name_pct.st == FS_OK)
+            snprintf(parts, sizeof parts, " (first names %.0f %%, last names %.0f %%)", doc->first_name_pct.v,
+                     doc->last_name_pct.v);
+        row(b, "name match", "%.0f %% with the government registry%s", doc->full_name_pct.v, parts);
+    }
+    for (size_t i = 0; i < doc->registry.n; i++)
+        if (doc->registry.items[i].value)
+            row(b, i ? "" : "registry says", "%s: %s", doc->registry.items[i].key, doc->registry.items[i].value);
+}
+
+static void validations(const Detail *d, StrBuf *b)
+{
+    strbuf_puts(b, "\nValidations\n");
+    contact_validation(b, "email", d->email_val.ref, d->email_val.status, d->email_val.attempts,
+                       d->email_val.max_attempts);
+    contact_validation(b, "phone", d->phone_val.ref, d->phone_val.status, d->phone_val.attempts,
+                       d->phone_val.max_attempts);
+    biometrics(d, b);
+    document(d, b);
+}
+
+static void kv_rows(StrBuf *b, const KVList *kv)
+{
+    for (size_t i = 0; i < kv->n; i++) {
+        const KV *e = &kv->items[i];
+        strbuf_printf(b, "  %*s%s%s%s\n", 2 * e->depth, "", e->key, e->value ? ": " : "", e->value ? e->value : "");
+    }
+    if (kv->truncated)
+        strbuf_puts(b, "  … (more rows than regdesk keeps)\n");
+}
+
+static void red_flags(const Detail *d, StrBuf *b)
+{
+    if (d->red_flags.st == FS_INVALID)
+        strbuf_puts(b, "\nRed flags: (invalid count)\n");
+    else
+        strbuf_printf(b, "\nRed flags: %u\n", d->summary->red_flags);
+    kv_rows(b, &d->red_flags_details);
+}
+
+static void attempt_line(const Attempt *a, StrBuf *b)
+{
+    char when[24] = "—               ", score[32] = ""; /* 16 columns, like a time */
+    if (a->at.st == FS_OK)
+        time_format_short(a->at.ms, when, sizeof when);
+    strbuf_printf(b, "  %s  %-9s  ", when, failkind_name(a->kind));
+    if (a->ref.st != REF_POPULATED) {
+        strbuf_printf(b, "(not loaded: %s)\n", or_dash(a->ref.id));
+        return;
+    }
+    bool quality = a->kind == FAIL_BIO && reason_is_quality(a->reason_code);
+    if (a->kind == FAIL_BIO && a->score.st == FS_OK && !quality) /* a quality reject was never scored */
+        snprintf(score, sizeof score, ", score %.2f", a->score.v);
+    strbuf_printf(b, "%s [%s]%s%s\n", reason_text(a->kind, a->reason_code), or_dash(a->reason_code), score,
+                  quality ? " — quality reject, did not use an attempt" : "");
+    if (*a->reason_raw.s && strcmp(a->reason_raw.s, a->reason_code)) {
+        size_t cut = safetext_fit(a->reason_raw.s, RAW_COLS, NULL);
+        strbuf_printf(b, "  %-16s  %-9s  raw: %.*s%s\n", "", "", (int)cut, a->reason_raw.s,
+                      a->reason_raw.s[cut] ? "…" : "");
+    }
+}
+
+static void attempts(const Detail *d, StrBuf *b)
+{
+    strbuf_printf(b, "\nFailed attempts: %zu\n", d->n_attempts);
+    for (size_t i = 0; i < d->n_attempts; i++)
+        attempt_line(&d->attempts[i], b);
+}
+
+static void history(const Detail *d, StrBuf *b)
+{
+    strbuf_printf(b, "\nReview history: %zu\n", d->n_reviews);
+    for (size_t i = 0; i < d->n_reviews; i++) {
+        const ReviewEntry *r = &d->reviews[i];
+        char when[96];
+        time_cell(r->created_at, when, sizeof when);
+        strbuf_printf(b, "  %s  %s → %s  by %s%s\n", when, or_dash(r->previous_status.s), or_dash(r->new_status.s),
+                      or_dash(r->reviewer.s), r->by_staff ? " (Verifik staff)" : "");
+        if (*r->note.s)
+            indented(b, "      ", r->note.s);
+    }
+}
+
+void show_text(const Detail *d, int64_t now_ms, StrBuf *b)
+{
+    identity(d, now_ms, b);
+    reasons(d, b);
+    validations(d, b);
+    red_flags(d, b);
+    attempts(d, b);
+    history(d, b);
+    if (*d->notes.s) {
+        strbuf_puts(b, "\nNotes\n");
+        indented(b, "  ", d->notes.s);
+    }
+}

@@ -1,0 +1,104 @@
+#ifndef REGDESK_UI_ACTIONS_H
+#define REGDESK_UI_ACTIONS_H
+/* The one action table. Every key the dashboard understands is here with its default
+ * keys and its help text; the key dispatch, the help overlay and the README's key list
+ * are all generated from it (tests/unit/test_ui_actions.c checks the README).
+ *
+ * Columns: id, name (for the config's `bind`, later), group, flags, default keys (key
+ * names as in ui/keys.h, blank-separated), help text.
+ *
+ * Flags: AF_RECORD needs a selected record. Actions that change data (override, resend
+ * link, export) will carry AF_WRITE: they go through a confirm dialog and the audit log,
+ * and the help overlay lists them in their own group (G_DECIDE). None exists yet. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/strbuf.h"
+#include "ui/keys.h"
+
+typedef enum ActionGroup { G_MOVE, G_DETAIL, G_FIND, G_OTHER, G_DECIDE, G_PROMPT, G__COUNT } ActionGroup;
+
+enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
+
+/* clang-format off */
+#define UI_ACTIONS(X) \
+    X(DOWN,           "down",           G_MOVE,   AF_NONE,   "j <Down>",          "next record; in the detail, next line") \
+    X(UP,             "up",             G_MOVE,   AF_NONE,   "k <Up>",            "previous record; in the detail, previous line") \
+    X(PAGE_DOWN,      "page-down",      G_MOVE,   AF_NONE,   "<PgDn> <C-f>",      "one page down") \
+    X(PAGE_UP,        "page-up",        G_MOVE,   AF_NONE,   "<PgUp> <C-b>",      "one page up") \
+    X(HALF_DOWN,      "half-page-down", G_MOVE,   AF_NONE,   "<C-d>",             "half a page down") \
+    X(HALF_UP,        "half-page-up",   G_MOVE,   AF_NONE,   "<C-u>",             "half a page up") \
+    X(FIRST,          "first",          G_MOVE,   AF_NONE,   "g <Home>",          "first record; in the detail, top") \
+    X(LAST,           "last",           G_MOVE,   AF_NONE,   "G <End>",           "last record; in the detail, bottom") \
+    X(NEXT_RECORD,    "next-record",    G_MOVE,   AF_NONE,   "J",                 "next record, wherever the focus is") \
+    X(PREV_RECORD,    "prev-record",    G_MOVE,   AF_NONE,   "K",                 "previous record, wherever the focus is") \
+    X(OPEN,           "open",           G_DETAIL, AF_RECORD, "<Enter>",           "open the record: load it in full, focus the detail") \
+    X(FOCUS,          "focus",          G_DETAIL, AF_NONE,   "<Tab> <S-Tab>",     "move the focus between list and detail") \
+    X(ZOOM,           "zoom",           G_DETAIL, AF_RECORD, "z",                 "detail full screen, and back") \
+    X(TOGGLE_SECTION, "toggle-section", G_DETAIL, AF_NONE,   "<Space> o",         "fold or unfold the detail section at the cursor") \
+    X(COLLAPSE_ALL,   "collapse-all",   G_DETAIL, AF_NONE,   "-",                 "collapse every detail section") \
+    X(EXPAND_ALL,     "expand-all",     G_DETAIL, AF_NONE,   "+ =",               "expand every detail section") \
+    X(NEXT_SECTION,   "next-section",   G_DETAIL, AF_NONE,   "]",                 "next detail section") \
+    X(PREV_SECTION,   "prev-section",   G_DETAIL, AF_NONE,   "[",                 "previous detail section") \
+    X(RAW_CODES,      "raw-codes",      G_DETAIL, AF_NONE,   "c",                 "show the raw failure codes beside the reasons") \
+    X(RAW_JSON,       "raw-json",       G_DETAIL, AF_RECORD, "v",                 "the record as JSON (secrets redacted), and back") \
+    X(FILTER,         "filter",         G_FIND,   AF_NONE,   "/",                 "filter (applied as you type; Enter keeps, Esc undoes)") \
+    X(SEARCH,         "search",         G_FIND,   AF_NONE,   "f",                 "find records in the list without hiding the others") \
+    X(SEARCH_NEXT,    "search-next",    G_FIND,   AF_NONE,   "n",                 "next match of the search") \
+    X(SEARCH_PREV,    "search-prev",    G_FIND,   AF_NONE,   "N",                 "previous match of the search") \
+    X(SORT,           "sort",           G_FIND,   AF_NONE,   "s",                 "sort menu") \
+    X(REVERSE,        "reverse-sort",   G_FIND,   AF_NONE,   "S",                 "reverse the sort order") \
+    X(VIEW,           "view",           G_FIND,   AF_NONE,   "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
+    X(RELOAD,         "reload",         G_OTHER,  AF_NONE,   "r",                 "reload the list (and the open record)") \
+    X(MOUSE,          "mouse",          G_OTHER,  AF_NONE,   "M",                 "mouse on or off (off lets the terminal select text)") \
+    X(REDRAW,         "redraw",         G_OTHER,  AF_NONE,   "<C-l>",             "repaint the whole screen") \
+    X(HELP,           "help",           G_OTHER,  AF_NONE,   "? <F1>",            "this help") \
+    X(CLOSE,          "close",          G_OTHER,  AF_NONE,   "<Esc>",             "close the prompt, menu, help or detail; clear a message") \
+    X(QUIT,           "quit",           G_OTHER,  AF_NONE,   "q",                 "quit") \
+    X(P_ACCEPT,       "prompt-accept",  G_PROMPT, AF_NONE,   "<Enter>",           "keep the filter or search") \
+    X(P_CANCEL,       "prompt-cancel",  G_PROMPT, AF_NONE,   "<Esc> <C-g>",       "cancel: back to what was there before") \
+    X(P_LEFT,         "prompt-left",    G_PROMPT, AF_NONE,   "<Left>",            "cursor left") \
+    X(P_RIGHT,        "prompt-right",   G_PROMPT, AF_NONE,   "<Right>",           "cursor right") \
+    X(P_HOME,         "prompt-home",    G_PROMPT, AF_NONE,   "<Home> <C-a>",      "start of the line") \
+    X(P_END,          "prompt-end",     G_PROMPT, AF_NONE,   "<End> <C-e>",       "end of the line") \
+    X(P_BACKSPACE,    "prompt-backspace", G_PROMPT, AF_NONE, "<BS> <C-h>",        "delete before the cursor") \
+    X(P_DELETE,       "prompt-delete",  G_PROMPT, AF_NONE,   "<Del> <C-d>",       "delete at the cursor") \
+    X(P_KILL_START,   "prompt-kill-start", G_PROMPT, AF_NONE, "<C-u>",            "delete to the start of the line") \
+    X(P_KILL_END,     "prompt-kill-end", G_PROMPT, AF_NONE,  "<C-k>",             "delete to the end of the line") \
+    X(P_KILL_WORD,    "prompt-kill-word", G_PROMPT, AF_NONE, "<C-w>",             "delete the word before the cursor") \
+    X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE, "<Up> <C-p>",     "earlier filter from this session") \
+    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE, "<Down> <C-n>",   "later filter from this session")
+/* clang-format on */
+
+typedef enum ActionId {
+#define X(id, name, group, flags, keys, help) ACT_##id,
+    UI_ACTIONS(X)
+#undef X
+    ACT__COUNT,
+    ACT_NONE = -1
+} ActionId;
+
+typedef struct ActionInfo {
+    const char *name;
+    ActionGroup group;
+    unsigned flags;
+    const char *keys; /* default key names */
+    const char *help;
+} ActionInfo;
+
+const ActionInfo *action_info(ActionId a);
+const char *action_group_title(ActionGroup g);
+
+/* The key map: default bindings from the table (a config issue will add `bind`). The
+ * prompt's keys are looked up apart from the others (prompt=true), so Enter or <C-u>
+ * can mean one thing while typing and another in the list. Parses the table once;
+ * returns false (and names the bad entry in err) if a key name in it is invalid. */
+bool keymap_init(char *err, size_t n);
+ActionId keymap_lookup(Key k, bool prompt);
+
+/* "j, Down" for the help screen and the README. */
+void action_keys_label(ActionId a, char *buf, size_t n);
+/* The README's key table (Markdown), generated from the table: one table per group. */
+void actions_markdown(StrBuf *out);
+
+#endif

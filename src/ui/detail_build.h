@@ -1,0 +1,39 @@
+#ifndef REGDESK_UI_DETAIL_BUILD_H
+#define REGDESK_UI_DETAIL_BUILD_H
+/* What the detail pane says about one registration, as lines (ui/dlines.h). Reasons
+ * first: why it needs review, the checks with their scores against the flow's
+ * thresholds, red flags, the failed-attempt timeline, related registrations; then every
+ * populated validation in full, the review history, notes, and whatever else came.
+ * Works from the summary alone until the populated record arrives. No curses. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/related.h"
+#include "core/store.h"
+#include "ui/dlines.h"
+
+typedef enum DetailState {
+    DS_NOT_REQUESTED, /* only the summary is here */
+    DS_LOADING,
+    DS_LOADED,
+    DS_ERROR,
+} DetailState;
+
+typedef struct DetailCtx {
+    const Store *st;
+    size_t rec;
+    Related *rel;    /* may be NULL: no related section */
+    int64_t now_ms;
+    bool raw_codes;  /* failure codes beside their translations */
+    bool raw_json;   /* the record as JSON instead of the sections */
+    DetailState state;
+    const char *error; /* DS_ERROR: one sentence (safe text) */
+} DetailCtx;
+
+void detail_build(DLines *d, const DetailCtx *c);
+
+/* Titles for the help and tests. */
+const char *section_title(SectionId s);
+
+#endif

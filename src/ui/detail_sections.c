@@ -1,0 +1,547 @@
+/* The detail pane's summary sections, reasons first: why it needs review, the checks,
+ * red flags, failed attempts, related registrations; then the validations in full
+ * (detail_objects.c), review history, notes and the rest. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "core/reasons.h"
+#include "core/timeutil.h"
+#include "ui/columns.h"
+#include "ui/detail_internal.h"
+#include "ui/glyphs.h"
+
+static const char *const titles[SEC__COUNT] = {
+    [SEC_TOP] = "Summary",           [SEC_STATE] = "Loading",
+    [SEC_REASONS] = "Why review",    [SEC_CHECKS] = "Checks",
+    [SEC_FLAGS] = "Red flags",       [SEC_ATTEMPTS] = "Failed attempts",
+    [SEC_RELATED] = "Related",       [SEC_IDENTITY] = "Registration",
+    [SEC_DOCUMENT] = "Document",     [SEC_LIVENESS] = "Liveness (selfie)",
+    [SEC_COMPARE] = "Face compare",  [SEC_EMAIL] = "Email validation",
+    [SEC_PHONE] = "Phone validation", [SEC_INFO] = "Information validation",
+    [SEC_PERSON] = "Person",         [SEC_CONSENT] = "Consent",
+    [SEC_FLOW] = "Project and flow", [SEC_REVIEWS] = "Review history",
+    [SEC_NOTES] = "Notes",           [SEC_REFS] = "Other references",
+    [SEC_UNKNOWN] = "Other fields",  [SEC_RAW] = "Raw JSON",
+};
+
+const char *section_title(SectionId s)
+{
+    return s < SEC__COUNT ? titles[s] : "";
+}
+
+/* ---- top and state -------------------------------------------------------------------- */
+
+static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
+{
+    dl_plain_section(d, SEC_TOP);
+    Cell cell;
+    dl_begin(d, 0);
+    column_cell(COL_NAME, s, c->now_ms, &cell);
+    dl_add(d, cell.slot == SL_NORMAL ? SL_TITLE : cell.slot, cell.text);
+    dl_add(d, SL_NORMAL, "  ");
+    column_cell(COL_STATUS, s, c->now_ms, &cell);
+    dl_add(d, cell.slot, cell.text);
+    if (summary_overdue(s, c->now_ms)) {
+        dl_add(d, SL_NORMAL, "  ");
+        dl_add(d, SL_OVERDUE, "overdue");
+    }
+    dl_end(d);
+
+    dl_begin(d, 0);
+    column_cell(COL_STEP, s, c->now_ms, &cell);
+    dl_add(d, SL_LABEL, "step ");
+    dl_add(d, cell.slot, cell.text);
+    if (s->created_ms != TIME_NONE) {
+        char age[16];
+        time_format_age(c->now_ms - s->created_ms, age, sizeof age);
+        dl_addf(d, SL_LABEL, "  %s  age ", glyph(GL_DOT));
+        dl_add(d, summary_overdue(s, c->now_ms) ? SL_OVERDUE : SL_NORMAL, age);
+    }
+    dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
+    dl_addf(d, s->red_flags ? SL_FLAG : SL_NORMAL, "%u red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
+    unsigned failed = summary_failed_total(s);
+    dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
+    dl_addf(d, failed ? SL_FAILCOUNT : SL_NORMAL, "%u failed attempt%s", failed, failed == 1 ? "" : "s");
+    dl_end(d);
+
+    dl_begin(d, 0);
+    column_cell(COL_EMAIL, s, c->now_ms, &cell);
+    dl_add(d, cell.slot, cell.text);
+    dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
+    column_cell(COL_PHONE, s, c->now_ms, &cell);
+    dl_add(d, cell.slot, cell.text);
+    dl_end(d);
+}
+
+static void build_state(DLines *d, const DetailCtx *c)
+{
+    dl_plain_section(d, SEC_STATE);
+    switch (c->state) {
+    case DS_NOT_REQUESTED:
+        dl_wrap(d, 0, 0, SL_DIM, "Press Enter to load the full record.");
+        break;
+    case DS_LOADING: {
+        char buf[64];
+        snprintf(buf, sizeof buf, "Loading the full record%s", glyph(GL_ELLIPSIS));
+        dl_wrap(d, 0, 0, SL_DIM, buf);
+        break;
+    }
+    case DS_ERROR: {
+        char buf[400];
+        snprintf(buf, sizeof buf, "Could not load the full record: %s (r tries again)", c->error ? c->error : "");
+        dl_wrap(d, 0, 2, SL_BAD, buf);
+        break;
+    }
+    case DS_LOADED:
+        break;
+    }
+}
+
+/* ---- reasons and checks ------------------------------------------------------------------ */
+
+static void build_reasons(DLines *d, const Summary *s, const Detail *det)
+{
+    ReviewReason rr[REVIEW_REASONS_MAX];
+    size_t n = review_reasons(det, rr);
+    bool review = summary_status(s) == ST_NEEDS_MANUAL_VERIFICATION;
+    if (!n && !review)
+        return;
+    char note[32];
+    snprintf(note, sizeof note, "%zu", n);
+    if (!dl_section(d, SEC_REASONS, review ? "Why review" : "Concerns", note))
+        return;
+    if (!n)
+        dl_wrap(d, IND, 2, SL_DIM, "No reason can be derived from what was sent; see the checks and red flags.");
+    for (size_t i = 0; i < n; i++) {
+        char buf[240];
+        snprintf(buf, sizeof buf, "%s %s", glyph(GL_BAD), rr[i].text);
+        dl_wrap(d, IND, 2, SL_BAD, buf);
+    }
+}
+
+typedef enum Verdict { V_OK, V_BAD, V_WARN, V_NONE } Verdict;
+
+static void check(DLines *d, Verdict v, const char *label, const char *value)
+{
+    static const Glyph g[] = { GL_OK, GL_BAD, GL_WARN, GL_INFO };
+    static const Slot sl[] = { SL_GOOD, SL_BAD, SL_WARN, SL_DIM };
+    char lab[40];
+    snprintf(lab, sizeof lab, "%s %s", glyph(g[v]), label);
+    dl_begin(d, IND);
+    dl_add(d, sl[v], lab);
+    int pad = 17 - (int)strlen(label);
+    dl_addf(d, SL_NORMAL, "%*s", pad > 1 ? pad : 1, "");
+    dl_add(d, v == V_NONE ? SL_DIM : SL_NORMAL, value);
+    dl_end(d);
+}
+
+static bool ok(FieldState st)
+{
+    return st == FS_OK;
+}
+
+static void check_liveness(DLines *d, const Detail *det)
+{
+    Score live = detail_liveness(det), min = det->flow.liveness_min;
+    char buf[160];
+    if (!ref_present(&det->bio.ref) && !ok(live.st))
+        return;
+    if (det->bio.ref.st == REF_ID && !ok(live.st)) {
+        check(d, V_NONE, "Liveness", "not loaded");
+    } else if (!ok(live.st)) {
+        snprintf(buf, sizeof buf, "no score%s%s", *det->bio.status.s ? "; status " : "", det->bio.status.s);
+        check(d, V_WARN, "Liveness", buf);
+    } else if (ok(min.st)) {
+        bool pass = live.v > min.v;
+        snprintf(buf, sizeof buf, "%.2f %s the flow's minimum of %.2f", live.v, pass ? "above" : "not above", min.v);
+        check(d, pass ? V_OK : V_BAD, "Liveness", buf);
+    } else {
+        snprintf(buf, sizeof buf, "%.2f (the flow's minimum is not loaded)", live.v);
+        check(d, V_NONE, "Liveness", buf);
+    }
+}
+
+static void check_compare(DLines *d, const Detail *det)
+{
+    const Compare *c = &det->compare;
+    char buf[160];
+    if (c->ref.st == REF_POPULATED && ok(c->score.st)) {
+        Score thr = ok(c->min_score.st) ? c->min_score : det->flow.compare_min;
+        bool pass = ok(thr.st) ? c->score.v >= thr.v : (ok(c->passed.st) && c->passed.v);
+        if (ok(thr.st))
+            snprintf(buf, sizeof buf, "%.2f %s the threshold of %.2f", c->score.v, pass ? "meets" : "below",
+                     thr.v);
+        else
+            snprintf(buf, sizeof buf, "%.2f (%s)", c->score.v, pass ? "passed" : "did not pass");
+        check(d, pass ? V_OK : V_BAD, "Face compare", buf);
+    } else if (c->ref.st == REF_ID) {
+        check(d, V_NONE, "Face compare", "not loaded");
+    } else if (det->face.ref.st != REF_ABSENT && det->face.ref.st != REF_NULL) {
+        check(d, V_BAD, "Face compare", "never ran, although a selfie exists");
+    }
+}
+
+/* The government registry's full name, if it answered. */
+static const char *registry_name(const DocVal *doc)
+{
+    for (size_t i = 0; i < doc->registry.n; i++)
+        if (doc->registry.items[i].value && !strcmp(doc->registry.items[i].key, "fullName"))
+            return doc->registry.items[i].value;
+    return NULL;
+}
+
+static void check_name(DLines *d, const Summary *s, const Detail *det)
+{
+    const DocVal *doc = &det->doc;
+    if (doc->ref.st != REF_POPULATED || !ok(doc->full_name_pct.st))
+        return;
+    if (!(doc->image_validated.v && doc->score_validated.v)) {
+        check(d, V_NONE, "Name match", "registry lookup did not run");
+        return;
+    }
+    const char *reg = registry_name(doc);
+    const char *form = *det->info.full_name.s ? det->info.full_name.s : summary_str(s, SS_NAME);
+    char buf[600];
+    if (reg)
+        snprintf(buf, sizeof buf, "%.0f %%: registry \"%s\" vs \"%s\"", doc->full_name_pct.v, reg, form);
+    else
+        snprintf(buf, sizeof buf, "%.0f %% with the government registry", doc->full_name_pct.v);
+    check(d, doc->full_name_pct.v < 80 ? V_BAD : V_OK, "Name match", buf);
+}
+
+/* ok/bad/warn for a validation's status word. */
+static Verdict status_verdict(const char *st, const char *const *good, const char *const *bad)
+{
+    for (; *good; good++)
+        if (!strcasecmp(st, *good))
+            return V_OK;
+    for (; *bad; bad++)
+        if (!strcasecmp(st, *bad))
+            return V_BAD;
+    return V_WARN;
+}
+
+static void check_status(DLines *d, const char *label, const Ref *r, const Str *st, const char *extra)
+{
+    static const char *const good[] = { "validated", "completed", "accepted", "ACTIVE", "VALIDATED", NULL };
+    static const char *const bad[] = { "failed", "expired", "FAILED", "NOT_FOUND", "EXPIRED", NULL };
+    if (!ref_present(r))
+        return;
+    if (r->st != REF_POPULATED) {
+        check(d, V_NONE, label, "not loaded");
+        return;
+    }
+    char buf[300];
+    snprintf(buf, sizeof buf, "%s%s%s", *st->s ? st->s : "no status", extra && *extra ? "  " : "",
+             extra ? extra : "");
+    check(d, *st->s ? status_verdict(st->s, good, bad) : V_WARN, label, buf);
+}
+
+static void check_attempts(DLines *d, const Detail *det)
+{
+    unsigned used, limit, quality = 0;
+    liveness_attempts(det, &used, &limit);
+    for (size_t i = 0; i < det->n_attempts; i++)
+        quality += det->attempts[i].kind == FAIL_BIO && reason_is_quality(det->attempts[i].reason_code);
+    if (!limit && !used && !quality)
+        return;
+    char buf[160];
+    int k = limit ? snprintf(buf, sizeof buf, "%u of %u used", used, limit)
+                  : snprintf(buf, sizeof buf, "%u used (limit not loaded)", used);
+    if (quality)
+        snprintf(buf + k, sizeof buf - (size_t)k, "; %u quality reject%s did not count", quality,
+                 quality == 1 ? "" : "s");
+    check(d, limit && used >= limit ? V_BAD : used ? V_WARN : V_OK, "Liveness tries", buf);
+}
+
+static void build_checks(DLines *d, const Summary *s, const Detail *det)
+{
+    if (!dl_section(d, SEC_CHECKS, "Checks", NULL))
+        return;
+    size_t before = d->n;
+    check_liveness(d, det);
+    check_compare(d, det);
+    check_name(d, s, det);
+    char extra[200];
+    snprintf(extra, sizeof extra, "%s%s%s", det->doc.document_type.s, *det->doc.country.s ? ", " : "",
+             det->doc.country.s);
+    check_status(d, "Document", &det->doc.ref, &det->doc.status, extra);
+    check_status(d, "Email", &det->email_val.ref, &det->email_val.status, NULL);
+    snprintf(extra, sizeof extra, "%s%s%s", *det->phone_val.gateway.s ? "(" : "", det->phone_val.gateway.s,
+             *det->phone_val.gateway.s ? ")" : "");
+    check_status(d, "Phone", &det->phone_val.ref, &det->phone_val.status, extra);
+    check_status(d, "Consent", &det->consent.ref, &det->consent.status, NULL);
+    check_attempts(d, det);
+    if (d->n == before && !d->skipping)
+        dl_wrap(d, IND, 0, SL_DIM, "No validation was sent with this record.");
+}
+
+/* ---- red flags and attempts ----------------------------------------------------------------- */
+
+static void build_flags(DLines *d, const Summary *s, const Detail *det)
+{
+    unsigned count = det && det->red_flags.st == FS_OK ? (unsigned)det->red_flags.v : s->red_flags;
+    size_t details = det ? det->red_flags_details.n : 0;
+    if (!count && !details && !(s->invalid & SUMF_REDFLAGS))
+        return;
+    char note[48];
+    snprintf(note, sizeof note, "%u", count);
+    if (!dl_section(d, SEC_FLAGS, "Red flags", note))
+        return;
+    if (s->invalid & SUMF_REDFLAGS)
+        dl_wrap(d, IND, 0, SL_INVALID, "The red flag count arrived with the wrong type.");
+    if (!det)
+        dl_wrap(d, IND, 0, SL_DIM, "Their details come with the full record.");
+    else if (!details)
+        dl_wrap(d, IND, 0, SL_DIM, "No details were sent (redFlagsDetails is empty).");
+    else
+        kv_list(d, &det->red_flags_details, IND);
+}
+
+static const char *kind_label(FailKind k)
+{
+    return k == FAIL_BIO ? "liveness" : failkind_name(k);
+}
+
+static void attempt_line(DLines *d, const DetailCtx *c, const Attempt *a)
+{
+    char when[32] = "     -     ";
+    if (a->at.st == FS_OK) {
+        char iso[32];
+        time_format_iso(a->at.ms, iso, sizeof iso);
+        snprintf(when, sizeof when, "%.5s %.5s", iso + 5, iso + 11);
+    }
+    dl_begin(d, IND);
+    dl_add(d, SL_DIM, when);
+    dl_addf(d, SL_NORMAL, "  %-9s ", kind_label(a->kind));
+    if (a->ref.st != REF_POPULATED) {
+        dl_addf(d, SL_DIM, "not loaded (id %s)", a->ref.id);
+        dl_end(d);
+        return;
+    }
+    bool quality = a->kind == FAIL_BIO && reason_is_quality(a->reason_code);
+    dl_add(d, quality ? SL_WARN : SL_BAD, reason_text(a->kind, a->reason_code));
+    if (a->kind == FAIL_BIO && a->score.st == FS_OK && !quality)
+        dl_addf(d, SL_NORMAL, ", scored %.2f", a->score.v);
+    if (quality)
+        dl_add(d, SL_DIM, "; quality, not counted");
+    if (c->raw_codes && *a->reason_raw.s) {
+        dl_add(d, SL_DIM, " [");
+        dl_add(d, SL_DIM, a->reason_raw.s);
+        dl_add(d, SL_DIM, "]");
+    }
+    dl_end(d);
+}
+
+static void build_attempts(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det)
+{
+    unsigned total = summary_failed_total(s);
+    size_t n = det ? det->n_attempts : 0;
+    if (!total && !n)
+        return;
+    char note[96] = "";
+    if (det) {
+        unsigned used, limit;
+        liveness_attempts(det, &used, &limit);
+        if (limit)
+            snprintf(note, sizeof note, "%zu %s liveness %u of %u used", n, glyph(GL_DOT), used, limit);
+        else
+            snprintf(note, sizeof note, "%zu", n);
+    } else {
+        snprintf(note, sizeof note, "%u", total);
+    }
+    if (!dl_section(d, SEC_ATTEMPTS, "Failed attempts", note))
+        return;
+    if (!det) {
+        char buf[200];
+        snprintf(buf, sizeof buf, "email %u, phone %u, document %u, liveness %u; the reasons come with the "
+                                  "full record.",
+                 s->failed[FAIL_EMAIL], s->failed[FAIL_PHONE], s->failed[FAIL_DOC], s->failed[FAIL_BIO]);
+        dl_wrap(d, IND, 2, SL_DIM, buf);
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        attempt_line(d, c, &det->attempts[i]);
+}
+
+/* ---- related, history, notes, the rest ---------------------------------------------------- */
+
+static void related_line(DLines *d, const DetailCtx *c, const RelatedHit *h)
+{
+    const Summary *o = c->st->recs[h->idx];
+    char kinds[32] = "";
+    if (h->kinds & REL_DOC)
+        strcat(kinds, "doc");
+    if (h->kinds & REL_PHONE)
+        strcat(strcat(kinds, *kinds ? "+" : ""), "phone");
+    if (h->kinds & REL_EMAIL)
+        strcat(strcat(kinds, *kinds ? "+" : ""), "email");
+    Cell cell;
+    dl_begin(d, IND);
+    dl_link(d, h->idx);
+    dl_addf(d, (h->kinds & (REL_DOC | REL_PHONE)) ? SL_WARN : SL_NORMAL, "%-15s ", kinds);
+    column_cell(COL_STATUS, o, c->now_ms, &cell);
+    dl_addf(d, cell.slot, "%-7s", cell.text);
+    dl_add(d, SL_NORMAL, " ");
+    column_cell(COL_CREATED, o, c->now_ms, &cell);
+    dl_addf(d, SL_DIM, "%.10s  ", cell.text);
+    column_cell(COL_NAME, o, c->now_ms, &cell);
+    dl_add(d, cell.slot, cell.text);
+    dl_end(d);
+}
+
+static void build_related(DLines *d, const DetailCtx *c)
+{
+    if (!c->rel)
+        return;
+    enum { SHOW = 12 };
+    RelatedHit hits[SHOW];
+    size_t total = 0;
+    size_t n = related_find(c->rel, c->st, c->rec, hits, SHOW, &total);
+    char note[64];
+    snprintf(note, sizeof note, "%zu share email, phone or document", total);
+    if (!dl_section(d, SEC_RELATED, "Related", total ? note : "none share email, phone or document"))
+        return;
+    for (size_t i = 0; i < n; i++)
+        related_line(d, c, &hits[i]);
+    if (total > n) {
+        dl_begin(d, IND);
+        dl_addf(d, SL_DIM, "and %zu more", total - n);
+        dl_end(d);
+    }
+    if (n)
+        dl_wrap(d, IND, 0, SL_DIM, "Enter on a line selects that registration.");
+}
+
+static void build_reviews(DLines *d, const Detail *det)
+{
+    if (!det->n_reviews)
+        return;
+    char note[32];
+    snprintf(note, sizeof note, "%zu", det->n_reviews);
+    if (!dl_section(d, SEC_REVIEWS, "Review history", note))
+        return;
+    for (size_t i = 0; i < det->n_reviews; i++) {
+        const ReviewEntry *r = &det->reviews[i];
+        char when[32] = "-";
+        if (r->created_at.st == FS_OK)
+            fmt_time(r->created_at.ms, when, sizeof when);
+        dl_begin(d, IND);
+        dl_addf(d, SL_DIM, "%.16s  ", when);
+        dl_add(d, SL_NORMAL, *r->previous_status.s ? r->previous_status.s : "?");
+        dl_addf(d, SL_NORMAL, " %s ", glyph(GL_ARROW));
+        dl_add(d, status_slot(status_parse(r->new_status.s, strlen(r->new_status.s))), r->new_status.s);
+        if (*r->reviewer.s) {
+            dl_add(d, SL_DIM, "  by ");
+            dl_add(d, SL_NORMAL, r->reviewer.s);
+            dl_add(d, SL_DIM, r->by_staff ? " (staff)" : " (client)");
+        }
+        dl_end(d);
+        if (*r->note.s)
+            dl_wrap(d, IND + 4, 0, SL_NORMAL, r->note.s);
+    }
+}
+
+static void build_notes(DLines *d, const Detail *det)
+{
+    if (det->notes.st == FS_INVALID) {
+        if (dl_section(d, SEC_NOTES, "Notes", NULL))
+            dl_wrap(d, IND, 0, SL_INVALID, "(notes arrived with the wrong type)");
+        return;
+    }
+    if (!*det->notes.s || !dl_section(d, SEC_NOTES, "Notes", NULL))
+        return;
+    dl_wrap(d, IND, 0, SL_NORMAL, det->notes.s);
+}
+
+static void ref_row(DLines *d, const char *label, const Ref *r)
+{
+    if (!ref_present(r))
+        return;
+    char buf[160];
+    if (r->st == REF_POPULATED)
+        snprintf(buf, sizeof buf, "%s (populated; no fields shown)", *r->id ? r->id : "no id");
+    else if (r->st == REF_INVALID)
+        snprintf(buf, sizeof buf, "(wrong type)");
+    else
+        snprintf(buf, sizeof buf, "%s %s not loaded", r->id, glyph(GL_DOT));
+    dl_kv(d, IND, label, r->st == REF_INVALID ? SL_INVALID : SL_DIM, buf);
+}
+
+static void build_refs(DLines *d, const Detail *det)
+{
+    const struct {
+        const char *label;
+        const Ref *r;
+    } refs[] = {
+        { "Selfie image", det->face.ref.st == REF_ID ? &det->face.ref : NULL },
+        { "Document face", det->document_face.ref.st == REF_ID ? &det->document_face.ref : NULL },
+        { "Crypto", &det->crypto_validation },  { "Form", &det->form_submission },
+        { "Signature", &det->signature },       { "Access log", &det->access_control_log },
+        { "Collection", &det->assigned_collection },
+    };
+    bool any = false;
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
+        any |= refs[i].r && ref_present(refs[i].r);
+    if (!any || !dl_section(d, SEC_REFS, "Other references", NULL))
+        return;
+    for (size_t i = 0; i < sizeof refs / sizeof *refs; i++)
+        if (refs[i].r)
+            ref_row(d, refs[i].label, refs[i].r);
+}
+
+static void build_unknown(DLines *d, const Detail *det)
+{
+    if (!det->unknown.n)
+        return;
+    char note[32];
+    snprintf(note, sizeof note, "%zu", det->unknown.n);
+    if (dl_section(d, SEC_UNKNOWN, "Other fields", note))
+        kv_list(d, &det->unknown, IND);
+}
+
+static void build_raw(DLines *d, const Detail *det)
+{
+    if (!dl_section(d, SEC_RAW, "Raw JSON", "secrets redacted; v returns"))
+        return;
+    if (!det || !det->raw_json)
+        dl_wrap(d, IND, 0, SL_DIM, "The JSON comes with the full record.");
+    else
+        dl_wrap(d, 0, 2, SL_NORMAL, det->raw_json);
+}
+
+void detail_build(DLines *d, const DetailCtx *c)
+{
+    const Summary *s = c->st->recs[c->rec];
+    const Detail *det = c->state == DS_LOADED ? store_detail(c->st, c->rec) : NULL;
+    build_top(d, c, s);
+    build_state(d, c);
+    if (c->raw_json) {
+        build_raw(d, det);
+        return;
+    }
+    if (det) {
+        build_reasons(d, s, det);
+        build_checks(d, s, det);
+    }
+    build_flags(d, s, det);
+    build_attempts(d, c, s, det);
+    build_related(d, c);
+    build_identity(d, c, s, det);
+    if (!det)
+        return;
+    build_document(d, det);
+    build_liveness(d, det);
+    build_compare(d, det);
+    build_email(d, det);
+    build_phone(d, det);
+    build_info(d, det);
+    build_person(d, det);
+    build_consent(d, det);
+    build_flow(d, det);
+    build_reviews(d, det);
+    build_notes(d, det);
+    build_refs(d, det);
+    build_unknown(d, det);
+}

@@ -1,0 +1,101 @@
+#ifndef REGDESK_UI_DLINES_H
+#define REGDESK_UI_DLINES_H
+/* The detail pane as lines: built once from a record for a given width (every line
+ * already fits), then drawn and scrolled cheaply. A line is a few coloured spans. Lines
+ * belong to sections; a collapsed section keeps only its header line. No curses. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/strbuf.h"
+#include "ui/theme.h"
+
+typedef enum SectionId {
+    SEC_TOP, /* name, status, contact: always shown, no header */
+    SEC_STATE, /* loading / not loaded / error notes */
+    SEC_REASONS,
+    SEC_CHECKS,
+    SEC_FLAGS,
+    SEC_ATTEMPTS,
+    SEC_RELATED,
+    SEC_IDENTITY,
+    SEC_DOCUMENT,
+    SEC_LIVENESS,
+    SEC_COMPARE,
+    SEC_EMAIL,
+    SEC_PHONE,
+    SEC_INFO,
+    SEC_PERSON,
+    SEC_CONSENT,
+    SEC_FLOW,
+    SEC_REVIEWS,
+    SEC_NOTES,
+    SEC_REFS,
+    SEC_UNKNOWN,
+    SEC_RAW,
+    SEC__COUNT
+} SectionId;
+
+typedef struct DSpan {
+    uint32_t off, len; /* in DLines.text, where a NUL follows each span */
+    uint8_t slot;
+} DSpan;
+
+typedef struct DLine {
+    uint32_t span0;
+    uint16_t nspans;
+    uint8_t section;
+    bool header;
+    int32_t link; /* a store index this line points at (related records), or -1 */
+} DLine;
+
+typedef struct DLines {
+    StrBuf text;
+    DSpan *spans;
+    size_t nspans, capspans;
+    DLine *lines;
+    size_t n, cap;
+    int width;
+    uint32_t collapsed; /* bit per SectionId */
+    /* building state */
+    int section;
+    bool skipping; /* inside a collapsed section */
+    bool open;     /* a line is being built */
+    bool full;     /* the open line reached the width */
+    int col;
+} DLines;
+
+void dl_init(DLines *d);
+void dl_free(DLines *d);
+/* Empties the lines for a rebuild at width, with these sections collapsed. */
+void dl_reset(DLines *d, int width, uint32_t collapsed);
+
+/* Starts a section with a header line ("▾ Title  note"); returns true when its body
+ * should be built (false when it is collapsed: body calls are then ignored anyway). */
+bool dl_section(DLines *d, SectionId s, const char *title, const char *note);
+/* Body lines of a section without a header (SEC_TOP, SEC_STATE). */
+void dl_plain_section(DLines *d, SectionId s);
+
+/* A line built from spans; text must be safe text. Spans past the width are cut with
+ * an ellipsis. */
+void dl_begin(DLines *d, int indent);
+void dl_add(DLines *d, Slot slot, const char *text);
+void dl_addf(DLines *d, Slot slot, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void dl_end(DLines *d);
+/* Makes the open line point at store record rec (Enter on it selects that record). */
+void dl_link(DLines *d, long rec);
+
+/* "  Label        value", the value wrapped under itself when it is long. */
+enum { DL_LABEL_W = 15 };
+void dl_kv(DLines *d, int indent, const char *label, Slot slot, const char *value);
+/* A paragraph (may hold LF) wrapped at the width, continuation lines indented by hang
+ * more than the first. */
+void dl_wrap(DLines *d, int indent, int hang, Slot slot, const char *text);
+void dl_blank(DLines *d);
+
+/* The text of line i without colours (for tests and the screen search). */
+void dl_line_text(const DLines *d, size_t i, StrBuf *out);
+/* First line of section s, or -1. */
+long dl_section_line(const DLines *d, SectionId s);
+
+#endif

@@ -1,0 +1,78 @@
+/* Text into curses windows, fitted by display columns. */
+#include "ui/draw.h"
+
+#include <string.h>
+
+#include "core/safetext.h"
+#include "core/utf8.h"
+#include "ui/glyphs.h"
+
+static bool utf8_mode = true;
+
+void draw_set_utf8(bool utf8)
+{
+    utf8_mode = utf8;
+}
+
+/* Draws len bytes of s; in a non-UTF-8 locale every non-ASCII character becomes '?'. */
+static void put_bytes(WINDOW *win, const char *s, size_t len)
+{
+    if (utf8_mode) {
+        waddnstr(win, s, (int)len);
+        return;
+    }
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        size_t k = utf8_decode(s + i, len - i, &cp);
+        waddch(win, cp < 0x80 && k ? (chtype)cp : '?');
+        i += k ? k : 1;
+    }
+}
+
+int draw_text(WINDOW *win, int y, int x, int w, Slot slot, const char *s)
+{
+    if (w <= 0 || !s)
+        return 0;
+    wattrset(win, theme_attr(slot));
+    wmove(win, y, x);
+    int total = safetext_width(s);
+    size_t nl = strcspn(s, "\n");
+    if (total <= w && !s[nl]) {
+        put_bytes(win, s, strlen(s));
+        return total;
+    }
+    const char *ell = glyph(GL_ELLIPSIS);
+    int ell_w = safetext_width(ell);
+    int used = 0;
+    size_t fit = w > ell_w ? safetext_fit(s, w - ell_w, &used) : 0;
+    if (fit > nl)
+        fit = nl;
+    put_bytes(win, s, fit);
+    if (w - used >= ell_w) {
+        put_bytes(win, ell, strlen(ell));
+        used += ell_w;
+    }
+    return used;
+}
+
+void draw_fill(WINDOW *win, int y, int x, int w, Slot slot)
+{
+    if (w <= 0)
+        return;
+    wattrset(win, theme_attr(slot));
+    mvwhline(win, y, x, (chtype)' ' | theme_attr(slot), w);
+}
+
+void draw_cell(WINDOW *win, int y, int x, int w, Slot slot, const char *s, bool right)
+{
+    if (w <= 0)
+        return;
+    int tw = safetext_width(s);
+    int pad = right && tw < w ? w - tw : 0;
+    if (pad)
+        draw_fill(win, y, x, pad, slot);
+    int used = draw_text(win, y, x + pad, w - pad, slot, s);
+    if (pad + used < w)
+        draw_fill(win, y, x + pad + used, w - pad - used, slot);
+}

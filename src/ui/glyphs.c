@@ -1,0 +1,39 @@
+/* Symbols, in UTF-8 or ASCII. */
+#include "ui/glyphs.h"
+
+static bool use_ascii;
+
+static const char *const utf8[GL__COUNT] = {
+    [GL_OPEN] = "▾", [GL_CLOSED] = "▸", [GL_OK] = "✓",   [GL_BAD] = "✗",  [GL_WARN] = "!",
+    [GL_INFO] = "·", [GL_DOT] = "·",    [GL_ELLIPSIS] = "…", [GL_UP] = "▲", [GL_DOWN] = "▼",
+    [GL_VBAR] = "│", [GL_HBAR] = "─",   [GL_ARROW] = "→",
+    [GL_TL] = "┌",   [GL_TR] = "┐",     [GL_BL] = "└",   [GL_BR] = "┘",
+};
+static const char *const ascii[GL__COUNT] = {
+    [GL_OPEN] = "-", [GL_CLOSED] = "+", [GL_OK] = "+",     [GL_BAD] = "x", [GL_WARN] = "!",
+    [GL_INFO] = "-", [GL_DOT] = "-",    [GL_ELLIPSIS] = "~", [GL_UP] = "^", [GL_DOWN] = "v",
+    [GL_VBAR] = "|", [GL_HBAR] = "-",   [GL_ARROW] = "->",
+    [GL_TL] = "+",   [GL_TR] = "+",     [GL_BL] = "+",   [GL_BR] = "+",
+};
+static const char *const spin_utf8[] = { "⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏" };
+static const char *const spin_ascii[] = { "|", "/", "-", "\\" };
+
+void glyphs_set_ascii(bool a)
+{
+    use_ascii = a;
+}
+
+bool glyphs_ascii(void)
+{
+    return use_ascii;
+}
+
+const char *glyph(Glyph g)
+{
+    return (use_ascii ? ascii : utf8)[g];
+}
+
+const char *glyph_spinner(unsigned i)
+{
+    return use_ascii ? spin_ascii[i % 4] : spin_utf8[i % 10];
+}

@@ -1,0 +1,115 @@
+/* The help overlay's lines: every action with its keys (from the one action table), the
+ * saved views, what the colours mean, and the filter language in brief. */
+#include "ui/helptext.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/record.h"
+#include "ui/actions.h"
+#include "ui/columns.h"
+#include "ui/glyphs.h"
+#include "ui/views.h"
+
+enum { KEYS_W = 18 };
+
+static void group(DLines *d, ActionGroup g)
+{
+    bool any = false;
+    for (int a = 0; a < ACT__COUNT; a++)
+        any |= action_info((ActionId)a)->group == g;
+    if (!any || !dl_section(d, (SectionId)(SEC_REASONS + g), action_group_title(g), NULL))
+        return;
+    for (int a = 0; a < ACT__COUNT; a++) {
+        const ActionInfo *ai = action_info((ActionId)a);
+        if (ai->group != g)
+            continue;
+        char keys[64], pad[KEYS_W + 1];
+        action_keys_label((ActionId)a, keys, sizeof keys);
+        int w = (int)strlen(keys);
+        snprintf(pad, sizeof pad, "%*s", w < KEYS_W ? KEYS_W - w : 1, "");
+        dl_begin(d, 2);
+        dl_add(d, SL_HELP_KEY, keys);
+        dl_add(d, SL_NORMAL, pad);
+        dl_add(d, SL_NORMAL, ai->help);
+        dl_end(d);
+    }
+}
+
+static void views_section(DLines *d)
+{
+    if (!dl_section(d, SEC_RELATED, "Saved views (keys 1-9)", NULL))
+        return;
+    for (int n = 1; n <= VIEWS_MAX; n++) {
+        const SavedView *v = views_get(n);
+        if (!v)
+            continue;
+        dl_begin(d, 2);
+        dl_addf(d, SL_HELP_KEY, "%d", n);
+        dl_addf(d, SL_NORMAL, "  %-13s ", v->name);
+        dl_add(d, SL_NORMAL, v->why);
+        char label[200];
+        views_filter_label(v, label, sizeof label);
+        if (*label)
+            dl_addf(d, SL_DIM, "  (%s)", label);
+        dl_end(d);
+    }
+}
+
+static void legend(DLines *d)
+{
+    if (!dl_section(d, SEC_IDENTITY, "Colours and columns", NULL))
+        return;
+    static const Status order[] = { ST_NEEDS_MANUAL_VERIFICATION, ST_ONGOING, ST_STARTED, ST_COMPLETED,
+                                    ST_COMPLETED_WITHOUT_KYC, ST_FAILED, ST_EXPIRED };
+    dl_begin(d, 2);
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+        dl_add(d, status_slot(order[i]), status_badge(order[i]));
+        dl_add(d, SL_NORMAL, " ");
+    }
+    dl_end(d);
+    dl_begin(d, 2);
+    dl_add(d, SL_OVERDUE, "30h");
+    dl_add(d, SL_NORMAL, "  age of a registration waiting for review for more than 24 h (the SLA)");
+    dl_end(d);
+    dl_wrap(d, 2, 2, SL_NORMAL, "Flg: red flags.  Fail: failed attempts (email, phone, document and liveness "
+                                "together).  Times are UTC.");
+    dl_begin(d, 2);
+    dl_add(d, SL_INVALID, "(invalid)");
+    dl_add(d, SL_NORMAL, "  a field the API sent with the wrong type; the record is kept");
+    dl_end(d);
+}
+
+static void language(DLines *d)
+{
+    if (!dl_section(d, SEC_DOCUMENT, "Filter language (/ and f)", NULL))
+        return;
+    static const char *const lines[] = {
+        "Terms are ANDed; a leading ! negates one. Case and accents are ignored.",
+        "status:review  status:failed,expired  step:liv  project:ID  flow:ID",
+        "name:ruiz  email:@gmail.com  phone:3001  doc:4050  id:6650",
+        "flags>0  failed>=3  failed.bio>0  failed.doc>0",
+        "created>=2025-05-01  created:2025-05  updated>2025-05-20",
+        "age>2d  age<12h  idle>3d  invalid:yes",
+        "a bare word (ruiz, \"ana ruiz\") looks in name, email, id, document and phone",
+    };
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        dl_wrap(d, 2, 2, i ? SL_NORMAL : SL_DIM, lines[i]);
+}
+
+void help_build(DLines *d, int width)
+{
+    dl_reset(d, width, 0);
+    dl_plain_section(d, SEC_TOP);
+    dl_begin(d, 0);
+    dl_add(d, SL_SECTION, "regdesk keys");
+    dl_add(d, SL_DIM, "   Esc, q or ? closes; j/k, PgUp/PgDn scroll");
+    dl_end(d);
+    for (int g = 0; g < G__COUNT; g++)
+        if (g != G_PROMPT)
+            group(d, (ActionGroup)g);
+    views_section(d);
+    group(d, G_PROMPT);
+    language(d);
+    legend(d);
+}

@@ -1,0 +1,69 @@
+#ifndef REGDESK_UI_VIEW_H
+#define REGDESK_UI_VIEW_H
+/* The list's view of the store: the records that pass the filter, in sort order, as an
+ * array of store indices (a store index is a record's for life), plus the selection and
+ * the scroll position. No curses: unit-tested on its own.
+ *
+ * The selection follows the record, not the row (htop's "follow"): when pages merge in,
+ * the filter or the sort changes, or a record changes, the same record stays selected.
+ * While pages merge in, the selected row also keeps its place on the screen, so the list
+ * never jumps under the reader. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/filter.h"
+#include "core/sort.h"
+#include "core/store.h"
+
+typedef struct View {
+    uint32_t *idx; /* store indices in display order */
+    size_t n, cap;
+    Filter *filter; /* owned; never NULL after view_init */
+    SortSpec sort;
+    long sel;     /* selected row, -1 when the view is empty */
+    long sel_rec; /* store index of the selected record, -1 when none */
+    long top;     /* first row on screen */
+    int rows;     /* rows on screen, >= 1 */
+    uint32_t *pend; /* records inserted since the last view_sync */
+    size_t npend, cappend;
+    uint32_t *changed; /* records replaced since the last view_sync */
+    size_t nchanged, capchanged;
+    bool full; /* a full rebuild is due */
+} View;
+
+void view_init(View *v, SortSpec sort);
+void view_free(View *v);
+
+/* Takes ownership of f (the previous filter is freed) and rebuilds. The selection stays
+ * on its record when the record still matches; otherwise the first row is selected. */
+void view_set_filter(View *v, const Store *st, Filter *f);
+void view_set_sort(View *v, const Store *st, SortSpec s);
+
+/* Tell the view what the store did; view_sync applies it. */
+void view_note_new(View *v, uint32_t rec);
+void view_note_changed(View *v, uint32_t rec);
+bool view_has_pending(const View *v);
+/* Merges what was noted (new records are filtered, sorted and merged; changed ones are
+ * moved, added or removed), keeping the selected record and its screen row. */
+void view_sync(View *v, const Store *st);
+/* Full filter + sort over the whole store, keeping the selected record and its row. */
+void view_rebuild(View *v, const Store *st);
+
+/* Rows on screen (the layout tells); keeps the selection visible. */
+void view_set_rows(View *v, int rows);
+/* Moves the selection by delta rows (clamped). */
+void view_move(View *v, long delta);
+/* Selects row pos (clamped); keeps it visible with as little scrolling as possible. */
+void view_goto(View *v, long pos);
+/* Page moves scroll the list by a page and the selection with it. */
+void view_page(View *v, long pages_x2); /* in half pages: 2 = one page down, -1 = half up */
+/* Scrolls the list by delta rows (mouse wheel), dragging the selection only when it
+ * would leave the screen. */
+void view_scroll(View *v, long delta);
+/* Row of store record rec, or -1. */
+long view_find(const View *v, long rec);
+/* Selects record rec if it is in the view; returns whether it is. */
+bool view_select_rec(View *v, long rec);
+
+#endif

@@ -1,0 +1,253 @@
+/* Golden screens: the real build/regdesk in its scripted headless mode (REGDESK_HEADLESS,
+ * REGDESK_SCRIPT, REGDESK_NOW) against the simulator with a fixed dataset, each dump
+ * compared with tests/ui/golden/NAME.txt. On a mismatch the actual screen is written next
+ * to the golden as NAME.txt.actual and the diff is shown. REGDESK_UPDATE_GOLDEN=1
+ * rewrites the goldens instead: review them by eye. */
+#include <criterion/criterion.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../testutil.h"
+#include "core/safetext.h"
+#include "simproc.h"
+
+#define NOW "2025-05-25T12:00:00Z"
+#define GOLDEN_DIR "tests/ui/golden"
+
+static const char *regdesk_binary(void)
+{
+    static char path[4096];
+    const char *dir = getenv("REGDESK_BUILD_DIR");
+    snprintf(path, sizeof path, "%s/regdesk", dir && *dir ? dir : "build");
+    return path;
+}
+
+typedef struct Run {
+    char dir[64]; /* scratch directory: home, script, dumps, stderr */
+    SimProc *sim;
+} Run;
+
+static void run_start(Run *r, const char *const sim_args[])
+{
+    snprintf(r->dir, sizeof r->dir, "/tmp/regdesk-ui-XXXXXX");
+    cr_assert_not_null(mkdtemp(r->dir));
+    r->sim = simproc_start(sim_args);
+    cr_assert_not_null(r->sim, "the simulator did not start");
+}
+
+static void run_end(Run *r)
+{
+    simproc_stop(r->sim);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", r->dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+/* Runs the dashboard headless at size ("200x60") with the script; dump paths in the
+ * script are written as @NAME and land in the scratch directory. */
+static void run_script(Run *r, const char *size, const char *script)
+{
+    char path[200], errpath[200];
+    snprintf(path, sizeof path, "%s/script", r->dir);
+    snprintf(errpath, sizeof errpath, "%s/stderr", r->dir);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    for (const char *p = script; *p; p++) {
+        if (*p == '@')
+            fprintf(f, "%s/", r->dir);
+        else
+            fputc(*p, f);
+    }
+    fclose(f);
+    pid_t pid = fork();
+    cr_assert_geq(pid, 0);
+    if (pid == 0) {
+        int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        dup2(fd, STDERR_FILENO);
+        int null = open("/dev/null", O_RDWR);
+        dup2(null, STDIN_FILENO);
+        dup2(null, STDOUT_FILENO);
+        setenv("HOME", r->dir, 1);
+        setenv("XDG_CONFIG_HOME", r->dir, 1);
+        setenv("VERIFIK_TOKEN", "demo-token", 1);
+        setenv("REGDESK_HEADLESS", size, 1);
+        setenv("REGDESK_SCRIPT", path, 1);
+        setenv("REGDESK_NOW", NOW, 1);
+        setenv("REGDESK_SCRIPT_TIMEOUT", "30000", 1);
+        setenv("LC_ALL", "C.UTF-8", 1);
+        setenv("TERM", "xterm-256color", 1);
+        unsetenv("NO_COLOR");
+        unsetenv("REGDESK_API");
+        execl(regdesk_binary(), "regdesk", "--api", simproc_url(r->sim), (char *)NULL);
+        _exit(127);
+    }
+    int status = 0;
+    time_t t0 = time(NULL);
+    pid_t w;
+    while ((w = waitpid(pid, &status, WNOHANG)) == 0 && time(NULL) - t0 < 60)
+        usleep(10000);
+    if (w == 0) {
+        kill(pid, SIGKILL);
+        waitpid(pid, &status, 0);
+    }
+    char *err = tu_read_file(errpath, NULL);
+    cr_assert(w == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0,
+              "regdesk failed (status %d): %s", status, err);
+    free(err);
+}
+
+/* Display columns of each line, and no control character anywhere. */
+static void assert_clean(const char *text, int cols, const char *name)
+{
+    for (const char *p = text; *p; p++)
+        cr_assert(*p == '\n' || (unsigned char)*p >= 0x20, "%s: a control byte 0x%02x reached the screen", name,
+                  (unsigned char)*p);
+    cr_assert(safetext_is_safe(text, strlen(text), SAFE_MULTILINE), "%s: unsafe text on the screen", name);
+    for (const char *line = text; *line;) {
+        cr_assert_leq(safetext_width(line), cols, "%s: a line is wider than the screen: %.*s", name,
+                      (int)strcspn(line, "\n"), line);
+        line += strcspn(line, "\n");
+        if (*line)
+            line++;
+    }
+}
+
+/* Compares the dump @name (from the scratch directory) with its golden. */
+static void check(Run *r, const char *name, int cols)
+{
+    char actual[256], golden[256], diff_path[256];
+    snprintf(actual, sizeof actual, "%s/%s", r->dir, name);
+    snprintf(golden, sizeof golden, GOLDEN_DIR "/%s.txt", name);
+    snprintf(diff_path, sizeof diff_path, GOLDEN_DIR "/%s.txt.actual", name);
+    size_t len;
+    char *got = tu_read_file(actual, &len);
+    const char *attrs = strstr(got, "\n-- colour slots");
+    char *text = strndup(got, attrs ? (size_t)(attrs - got + 1) : len);
+    assert_clean(text, cols, name);
+    free(text);
+    const char *upd = getenv("REGDESK_UPDATE_GOLDEN");
+    FILE *g = fopen(golden, "rb");
+    if ((upd && *upd == '1') || !g) {
+        if (g)
+            fclose(g);
+        FILE *o = fopen(golden, "wb");
+        cr_assert_not_null(o, "cannot write %s", golden);
+        fwrite(got, 1, len, o);
+        fclose(o);
+        unlink(diff_path);
+        free(got);
+        cr_assert(upd && *upd == '1', "%s was missing and has been written: review it by eye", golden);
+        return;
+    }
+    fclose(g);
+    size_t glen;
+    char *want = tu_read_file(golden, &glen);
+    if (glen == len && !memcmp(want, got, len)) {
+        unlink(diff_path);
+        free(want);
+        free(got);
+        return;
+    }
+    FILE *o = fopen(diff_path, "wb");
+    cr_assert_not_null(o);
+    fwrite(got, 1, len, o);
+    fclose(o);
+    char cmd[600], diff[6000] = "";
+    snprintf(cmd, sizeof cmd, "diff -u '%s' '%s' | head -n 60", golden, diff_path);
+    FILE *d = popen(cmd, "r");
+    if (d) {
+        size_t k = fread(diff, 1, sizeof diff - 1, d);
+        diff[k] = '\0';
+        pclose(d);
+    }
+    free(want);
+    free(got);
+    cr_assert_fail("%s differs from the golden (actual screen in %s; REGDESK_UPDATE_GOLDEN=1 accepts it after "
+                   "review):\n%s",
+                   name, diff_path, diff);
+}
+
+static const char *const sim_normal[] = { "--count", "3000", "--seed", "7", "--now", NOW, NULL };
+static const char *const sim_slow[] = { "--count", "3000", "--seed", "7", "--now", NOW, "--fault", "latency=400", NULL };
+static const char *const sim_hostile[] = { "--count", "600", "--seed", "11", "--now", NOW, "--hostile", NULL };
+
+TestSuite(ui_golden, .timeout = 90);
+
+Test(ui_golden, startup_and_loading)
+{
+    Run r;
+    run_start(&r, sim_slow);
+    run_script(&r, "80x24", ":dump @startup_80x24\n:wait-rows 1\n:dump @loading_80x24\n:wait-loaded\n:quit\n");
+    check(&r, "startup_80x24", 80);
+    check(&r, "loading_80x24", 80);
+    run_script(&r, "200x60", ":dump @startup_200x60\n:wait-rows 1\n:dump @loading_200x60\n:quit\n");
+    check(&r, "startup_200x60", 200);
+    check(&r, "loading_200x60", 200);
+    run_end(&r);
+}
+
+Test(ui_golden, loaded_list_and_filter)
+{
+    Run r;
+    run_start(&r, sim_normal);
+    run_script(&r, "80x24",
+               ":wait-loaded\n:dump-attrs @loaded_80x24\n"
+               "/\n:type stauts:x\n:dump @filter_error_80x24\n<C-u>\n:type juan.t\n<Enter>\n:dump @filter_80x24\n"
+               "<Enter>\n:wait-detail\n:dump @filter_detail_80x24\n:quit\n");
+    check(&r, "loaded_80x24", 80);
+    check(&r, "filter_error_80x24", 80);
+    check(&r, "filter_80x24", 80);
+    check(&r, "filter_detail_80x24", 80);
+    run_end(&r);
+}
+
+Test(ui_golden, flagged_detail_with_failed_attempts)
+{
+    Run r;
+    run_start(&r, sim_normal);
+#define FLAGGED(size) \
+    ":wait-loaded\n2\n/\n:type flags>0 failed.bio>1\n<Enter>\n<Enter>\n:wait-detail\n" \
+    ":dump-attrs @detail_flagged_" size "\n:quit\n"
+    run_script(&r, "200x60", FLAGGED("200x60"));
+    check(&r, "detail_flagged_200x60", 200);
+    run_script(&r, "80x24", FLAGGED("80x24"));
+    check(&r, "detail_flagged_80x24", 80);
+    run_end(&r);
+}
+
+Test(ui_golden, resize_help_and_sort)
+{
+    Run r;
+    run_start(&r, sim_normal);
+    run_script(&r, "200x60",
+               ":wait-loaded\n:wait-detail\n:dump @wide_200x60\n:resize 80 24\n:dump @resized_80x24\n"
+               ":resize 40 10\n:dump @too_small_40x10\n:resize 200 60\n?\n:dump @help_200x60\n<Esc>\n"
+               ":resize 80 24\n?\n:dump @help_80x24\nq\ns\njj\n:dump @sort_menu_80x24\n<Enter>\n"
+               ":dump @sorted_80x24\n:quit\n");
+    check(&r, "wide_200x60", 200);
+    check(&r, "resized_80x24", 80);
+    check(&r, "too_small_40x10", 40);
+    check(&r, "help_200x60", 200);
+    check(&r, "help_80x24", 80);
+    check(&r, "sort_menu_80x24", 80);
+    check(&r, "sorted_80x24", 80);
+    run_end(&r);
+}
+
+Test(ui_golden, hostile_dataset)
+{
+    Run r;
+    run_start(&r, sim_hostile);
+    run_script(&r, "200x60", ":wait-loaded\n:wait-detail\n:dump @hostile_200x60\nG\n:dump @hostile_end_200x60\n:quit\n");
+    check(&r, "hostile_200x60", 200);
+    check(&r, "hostile_end_200x60", 200);
+    run_script(&r, "80x24", ":wait-loaded\n9\n<Enter>\n:wait-detail\n:dump @hostile_invalid_80x24\n:quit\n");
+    check(&r, "hostile_invalid_80x24", 80);
+    run_end(&r);
+}

@@ -1,0 +1,131 @@
+/* `regdesk show` rendered from the fully populated fixture: reasons first, scores against
+ * thresholds, red flag rows, the attempts timeline with translated and raw codes. */
+#include <cJSON.h>
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../testutil.h"
+#include "cli/show.h"
+#include "core/parse.h"
+
+static Detail *ana(void)
+{
+    size_t len;
+    char *body = tu_read_file("tests/fixtures/detail_ana.json", &len);
+    char err[200] = "";
+    Detail *d = parse_detail(body, len, err, sizeof err);
+    cr_assert_not_null(d, "%s", err);
+    free(body);
+    return d;
+}
+
+/* 2025-05-25T20:00Z: 30 hours after the fixture's creation. */
+static const int64_t NOW = 1748095200000LL + 30LL * 3600 * 1000;
+
+static void assert_in_order(const char *text, const char *const *parts)
+{
+    const char *at = text;
+    for (; *parts; parts++) {
+        const char *hit = strstr(at, *parts);
+        cr_assert_not_null(hit, "missing (or out of order) \"%s\" in:\n%s", *parts, text);
+        at = hit + strlen(*parts);
+    }
+}
+
+Test(cli_show, text_has_every_section_reasons_first)
+{
+    Detail *d = ana();
+    StrBuf b = STRBUF_INIT;
+    show_text(d, NOW, &b);
+    const char *t = strbuf_cstr(&b);
+    const char *const parts[] = {
+        "Ana Ruiz — NEEDS_MANUAL_VERIFICATION (step: end)\n",
+        "  id            6650aa01c0ffee0000000001\n",
+        "  phone         +57 3001234567\n",
+        "  document      CC 1020304050 (Colombia)\n",
+        "  created       2025-05-24 14:00 UTC (30h ago)\n",
+        "Why it needs review\n",
+        "  • Face compare scored 0.78, below the threshold of 0.85.\n",
+        "  • Name match with the government registry is 62 % (below 80 %).\n",
+        "  • The document check itself asked for manual review.\n",
+        "Validations\n",
+        "  email         validated\n",
+        "  liveness      0.71 against a minimum of 0.65: passed\n",
+        "attempts used 2 of 3 (quality rejects do not count)\n",
+        "  face compare  0.78 against a threshold of 0.85: below the threshold\n",
+        "  name match    62 % with the government registry (first names 100 %, last names 40 %)\n",
+        "  registry says fullName: ANA MARIA RUIZ GOMEZ\n",
+        "Red flags: 2\n",
+        "  faceCompareFailed\n",
+        "    detail: 0.78 < 0.85\n",
+        "Failed attempts: 4\n",
+        "document   Document type not recognised [document_type_not_detected]\n",
+        "biometric  Lighting too poor [poor_lighting] — quality reject, did not use an attempt\n",
+        "biometric  Liveness check failed (score too low) [liveness_failed], score 0.41\n",
+        "raw: 409:liveness_failed@0.41\n",
+        "  —                 biometric  (not loaded: 6650aa01c0ffee00000000ba)\n",
+        "Review history: 1\n",
+        "ONGOING → NEEDS_MANUAL_VERIFICATION  by Ops <ops@verifik.example> (Verifik staff)\n",
+        "      auto\n",
+        "Notes\n  first line\n  second line\n",
+        NULL,
+    };
+    assert_in_order(t, parts);
+    cr_assert_null(strstr(t, "enrollee-secret"), "the enrollee token never shows");
+    strbuf_free(&b);
+    detail_free(d);
+}
+
+Test(cli_show, json_is_valid_and_typed)
+{
+    Detail *d = ana();
+    StrBuf b = STRBUF_INIT;
+    show_json(d, &b);
+    cJSON *j = cJSON_Parse(strbuf_cstr(&b));
+    cr_assert_not_null(j, "%s", strbuf_cstr(&b));
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "status")->valuestring, "NEEDS_MANUAL_VERIFICATION");
+    cJSON *live = cJSON_GetObjectItemCaseSensitive(j, "liveness");
+    cr_assert_float_eq(cJSON_GetObjectItemCaseSensitive(live, "score")->valuedouble, 0.71, 1e-9);
+    cr_assert_float_eq(cJSON_GetObjectItemCaseSensitive(live, "minimum")->valuedouble, 0.65, 1e-9);
+    cr_assert_eq(cJSON_GetObjectItemCaseSensitive(live, "attemptLimit")->valueint, 3);
+    cJSON *fc = cJSON_GetObjectItemCaseSensitive(j, "faceCompare");
+    cr_assert(cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(fc, "passed")));
+    cr_assert_float_eq(cJSON_GetObjectItemCaseSensitive(fc, "threshold")->valuedouble, 0.85, 1e-9);
+    cJSON *doc = cJSON_GetObjectItemCaseSensitive(j, "document");
+    cr_assert_eq(cJSON_GetObjectItemCaseSensitive(doc, "fullNameMatchPct")->valueint, 62);
+    cJSON *att = cJSON_GetObjectItemCaseSensitive(j, "failedAttempts");
+    cr_assert_eq(cJSON_GetArraySize(att), 4);
+    cJSON *first = cJSON_GetArrayItem(att, 0);
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(first, "code")->valuestring, "document_type_not_detected");
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(first, "reason")->valuestring, "Document type not recognised");
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j, "reviewReasons")), 3);
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j, "reviewHistory")), 1);
+    cr_assert_eq(cJSON_GetObjectItemCaseSensitive(j, "redFlags")->valueint, 2);
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "notes")->valuestring, "first line\nsecond line");
+    cJSON_Delete(j);
+    strbuf_free(&b);
+    detail_free(d);
+}
+
+Test(cli_show, hostile_detail_stays_inert_in_both_forms)
+{
+    char *body = tu_dup("{\"_id\":\"h1\",\"fullName\":\"\\u001b]0;pwn\\u0007\",\"notes\":\"a\\u202eb\\r\\nc\\u001b[2J\","
+                        "\"redFlagsDetails\":{\"\\u001b[31mkey\":\"\\u009bvalue\"},"
+                        "\"failedBiometricValidations\":[{\"_id\":\"b\",\"failedReason\":\"\\u001b[1mpoor_lighting\"}]}",
+                        NULL);
+    char err[200];
+    Detail *d = parse_detail(body, strlen(body), err, sizeof err);
+    cr_assert_not_null(d, "%s", err);
+    StrBuf b = STRBUF_INIT;
+    show_text(d, NOW, &b);
+    show_json(d, &b);
+    for (const unsigned char *p = (const unsigned char *)strbuf_cstr(&b); *p; p++) {
+        cr_assert(*p >= 0x20 || *p == '\n', "control byte 0x%02x", *p);
+        cr_assert_not(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f, "C1 character");
+        cr_assert_not(p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xae, "RLO");
+    }
+    strbuf_free(&b);
+    detail_free(d);
+    free(body);
+}

@@ -1,0 +1,141 @@
+/* Column widths, the screen layout, cells and the prompt's line editor. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "core/safetext.h"
+#include "ui/columns.h"
+#include "ui/layout.h"
+#include "ui/lineedit.h"
+
+static int find_col(const ColumnLayout *l, ColId c)
+{
+    for (int i = 0; i < l->n; i++)
+        if (l->id[i] == c)
+            return i;
+    return -1;
+}
+
+Test(ui_layout, columns_fit_every_width_and_drop_least_important_first)
+{
+    ColumnSet set;
+    char err[200];
+    cr_assert(columns_parse(COLUMNS_DEFAULT, &set, err, sizeof err), "%s", err);
+    for (int w = 20; w <= 300; w++) {
+        ColumnLayout l;
+        columns_layout(&set, w, &l);
+        int last = l.x[l.n - 1] + l.w[l.n - 1];
+        cr_assert_leq(last, w, "width %d", w);
+        cr_assert_geq(find_col(&l, COL_STATUS), 0);
+        cr_assert_geq(find_col(&l, COL_NAME), 0);
+        for (int i = 1; i < l.n; i++)
+            cr_assert_eq(l.x[i], l.x[i - 1] + l.w[i - 1] + 1, "one blank between columns");
+    }
+    ColumnLayout l80, l200;
+    columns_layout(&set, 80, &l80);
+    columns_layout(&set, 200, &l200);
+    cr_assert_geq(find_col(&l80, COL_STEP), 0, "step stays at 80 columns (Diego needs it)");
+    cr_assert_lt(find_col(&l80, COL_CREATED), 0, "created goes first");
+    cr_assert_eq(l200.n, 9, "all nine fit at 200");
+    cr_assert_geq(l80.w[find_col(&l80, COL_NAME)], 18);
+}
+
+Test(ui_layout, column_spec_errors)
+{
+    ColumnSet set;
+    char err[200];
+    cr_assert(columns_parse("name,status", &set, err, sizeof err));
+    cr_assert_eq(set.n, 2);
+    cr_assert_eq(set.order[0], COL_NAME);
+    cr_assert_not(columns_parse("name,nmae", &set, err, sizeof err));
+    cr_assert(strstr(err, "unknown column \"nmae\""), "%s", err);
+    cr_assert_not(columns_parse("name,name", &set, err, sizeof err));
+    cr_assert_not(columns_parse(",,", &set, err, sizeof err));
+}
+
+Test(ui_layout, cells_mark_overdue_invalid_and_empty)
+{
+    SummaryInit in = { .status = ST_NEEDS_MANUAL_VERIFICATION, .created_ms = 0, .updated_ms = 0,
+                       .invalid = SUMF_EMAIL, .red_flags = 2 };
+    in.str[SS_ID] = "x";
+    in.str[SS_STEP] = "1";
+    Summary *s = summary_new(&in);
+    Cell c;
+    column_cell(COL_AGE, s, 30LL * 3600 * 1000, &c);
+    cr_assert_str_eq(c.text, "30h");
+    cr_assert_eq(c.slot, SL_OVERDUE);
+    column_cell(COL_AGE, s, 23LL * 3600 * 1000, &c);
+    cr_assert_eq(c.slot, SL_NORMAL, "within the SLA");
+    column_cell(COL_EMAIL, s, 0, &c);
+    cr_assert_eq(c.slot, SL_INVALID);
+    column_cell(COL_NAME, s, 0, &c);
+    cr_assert_str_eq(c.text, "(no name)");
+    column_cell(COL_STEP, s, 0, &c);
+    cr_assert_str_eq(c.text, "not started");
+    column_cell(COL_FLAGS, s, 0, &c);
+    cr_assert_eq(c.slot, SL_FLAG);
+    column_cell(COL_STATUS, s, 0, &c);
+    cr_assert_str_eq(c.text, "REVIEW");
+    free(s);
+}
+
+Test(ui_layout, wide_narrow_zoom_and_too_small)
+{
+    Layout l;
+    layout_compute(&l, 200, 60, false, false, false);
+    cr_assert(l.wide && l.detail && l.list);
+    cr_assert_eq(l.list_r.w + 1 + l.detail_r.w, 200);
+    cr_assert_eq(l.header.h + l.list_r.h + l.status.h, 60);
+    layout_compute(&l, 80, 24, false, false, false);
+    cr_assert(!l.detail, "narrow: the detail waits for Enter");
+    cr_assert_eq(l.list_r.h, 21);
+    layout_compute(&l, 80, 24, true, false, true);
+    cr_assert(l.detail && l.list);
+    cr_assert_eq(l.detail_r.y, l.list_r.y + l.list_r.h, "below the list");
+    cr_assert_eq(l.status.h, 2, "the prompt takes two rows");
+    cr_assert_eq(l.list_r.h + l.detail_r.h + 2 + 2, 24);
+    layout_compute(&l, 80, 24, true, true, false);
+    cr_assert(!l.list && l.detail);
+    cr_assert_eq(l.detail_r.h, 21);
+    layout_compute(&l, 40, 10, false, false, false);
+    cr_assert(l.too_small);
+}
+
+Test(ui_layout, line_editor)
+{
+    LineEdit e;
+    le_set(&e, "status:");
+    cr_assert(le_insert(&e, 'r'));
+    cr_assert_str_eq(e.buf, "status:r");
+    le_home(&e);
+    cr_assert(le_insert(&e, 0xF1)); /* ñ */
+    cr_assert_str_eq(e.buf, "ñstatus:r");
+    cr_assert_eq(le_cursor_chars(&e), 1);
+    le_backspace(&e);
+    cr_assert_str_eq(e.buf, "status:r");
+    cr_assert_not(le_insert(&e, 0x1b), "no escape");
+    cr_assert_not(le_insert(&e, 0x202e), "no bidi override");
+    le_end(&e);
+    le_insert(&e, ' ');
+    le_insert(&e, 'x');
+    le_kill_word(&e);
+    cr_assert_str_eq(e.buf, "status:r ");
+    le_left(&e);
+    le_left(&e);
+    le_kill_end(&e);
+    cr_assert_str_eq(e.buf, "status:");
+    le_kill_start(&e);
+    cr_assert_str_eq(e.buf, "");
+    History h = { 0 };
+    history_add(&h, "a");
+    history_add(&h, "b");
+    le_set(&e, "draft");
+    cr_assert(history_move(&h, &e, -1));
+    cr_assert_str_eq(e.buf, "b");
+    cr_assert(history_move(&h, &e, -1));
+    cr_assert_str_eq(e.buf, "a");
+    cr_assert_not(history_move(&h, &e, -1));
+    history_move(&h, &e, +1);
+    history_move(&h, &e, +1);
+    cr_assert_str_eq(e.buf, "draft");
+    history_free(&h);
+}

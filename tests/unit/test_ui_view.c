@@ -1,0 +1,217 @@
+/* The list's view: filter, sort, and a selection that follows its record while pages
+ * merge in, the filter and the sort change, and records change. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+
+#include "core/store.h"
+#include "ui/view.h"
+
+static void add(Store *st, View *v, const char *id, Status status, int64_t created, const char *name)
+{
+    SummaryInit in = { .status = status, .created_ms = created, .updated_ms = created };
+    in.str[SS_ID] = id;
+    in.str[SS_NAME] = name;
+    bool ins;
+    size_t idx = store_put(st, summary_new(&in), &ins);
+    if (ins)
+        view_note_new(v, (uint32_t)idx);
+    else
+        view_note_changed(v, (uint32_t)idx);
+}
+
+static const char *sel_id(const View *v, const Store *st)
+{
+    return v->sel_rec < 0 ? "" : summary_str(st->recs[v->sel_rec], SS_ID);
+}
+
+static Filter *compile(const char *expr)
+{
+    FilterError err;
+    Filter *f = filter_compile(expr, 0, &err);
+    cr_assert_not_null(f, "%s", err.msg);
+    return f;
+}
+
+/* r000 … r(n-1), created 1000*i: newest is the last. */
+static void fill(Store *st, View *v, int from, int to)
+{
+    for (int i = from; i < to; i++) {
+        char id[32], name[32];
+        snprintf(id, sizeof id, "r%03d", i);
+        snprintf(name, sizeof name, "name %03d", i);
+        add(st, v, id, i % 3 == 0 ? ST_NEEDS_MANUAL_VERIFICATION : ST_ONGOING, 1000 * (int64_t)i, name);
+    }
+}
+
+Test(ui_view, first_rows_select_the_top)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_CREATED, true });
+    view_set_rows(&v, 10);
+    cr_assert_eq(v.sel, -1);
+    fill(&st, &v, 0, 5);
+    view_sync(&v, &st);
+    cr_assert_eq(v.n, 5);
+    cr_assert_eq(v.sel, 0);
+    cr_assert_str_eq(sel_id(&v, &st), "r004", "newest first");
+    view_free(&v);
+    store_free(&st);
+}
+
+Test(ui_view, selection_and_screen_row_stay_while_pages_arrive)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_NAME, false });
+    view_set_rows(&v, 10);
+    /* Even names first, so later pages (odd) land above and below the selection. */
+    for (int i = 0; i < 100; i += 2) {
+        char id[32], name[32];
+        snprintf(id, sizeof id, "r%03d", i);
+        snprintf(name, sizeof name, "name %03d", i);
+        add(&st, &v, id, ST_ONGOING, i, name);
+    }
+    view_sync(&v, &st);
+    view_goto(&v, 30); /* name 060 */
+    long screen_row = v.sel - v.top;
+    cr_assert_str_eq(sel_id(&v, &st), "r060");
+    for (int i = 1; i < 100; i += 2) {
+        char id[32], name[32];
+        snprintf(id, sizeof id, "r%03d", i);
+        snprintf(name, sizeof name, "name %03d", i);
+        add(&st, &v, id, ST_ONGOING, i, name);
+    }
+    view_sync(&v, &st);
+    cr_assert_eq(v.n, 100);
+    cr_assert_str_eq(sel_id(&v, &st), "r060", "the same record stays selected");
+    cr_assert_eq(v.sel, 60, "it moved down in the list…");
+    cr_assert_eq(v.sel - v.top, screen_row, "…but not on the screen");
+    for (size_t i = 1; i < v.n; i++)
+        cr_assert_lt(sort_compare(st.recs[v.idx[i - 1]], st.recs[v.idx[i]], v.sort), 0, "merged in order");
+    view_free(&v);
+    store_free(&st);
+}
+
+Test(ui_view, filter_keeps_the_record_or_goes_to_the_top)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_CREATED, false });
+    view_set_rows(&v, 5);
+    fill(&st, &v, 0, 30);
+    view_sync(&v, &st);
+    view_goto(&v, 9); /* r009: NEEDS_MANUAL_VERIFICATION */
+    view_set_filter(&v, &st, compile("status:review"));
+    cr_assert_eq(v.n, 10);
+    cr_assert_str_eq(sel_id(&v, &st), "r009", "still matches: still selected");
+    view_goto(&v, 1);
+    cr_assert_str_eq(sel_id(&v, &st), "r003");
+    view_set_filter(&v, &st, compile("status:ongoing"));
+    cr_assert_eq(v.sel, 0, "filtered out: the first row");
+    cr_assert_eq(v.top, 0);
+    cr_assert_str_eq(sel_id(&v, &st), "r001");
+    view_set_filter(&v, &st, compile(""));
+    cr_assert_str_eq(sel_id(&v, &st), "r001", "clearing the filter keeps it");
+    cr_assert_eq(v.n, 30);
+    view_free(&v);
+    store_free(&st);
+}
+
+Test(ui_view, sort_change_follows_the_record)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_CREATED, false });
+    view_set_rows(&v, 5);
+    fill(&st, &v, 0, 20);
+    view_sync(&v, &st);
+    view_goto(&v, 3);
+    view_set_sort(&v, &st, (SortSpec){ SORT_CREATED, true });
+    cr_assert_str_eq(sel_id(&v, &st), "r003");
+    cr_assert_eq(v.sel, 16);
+    cr_assert(v.sel >= v.top && v.sel < v.top + v.rows, "visible");
+    view_free(&v);
+    store_free(&st);
+}
+
+Test(ui_view, changed_record_moves_leaves_and_joins)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_CREATED, false });
+    view_set_rows(&v, 5);
+    fill(&st, &v, 0, 9);
+    view_sync(&v, &st);
+    view_set_filter(&v, &st, compile("status:review")); /* r000 r003 r006 */
+    cr_assert_eq(v.n, 3);
+    view_goto(&v, 1);
+    add(&st, &v, "r003", ST_COMPLETED, 3000, "done now");   /* leaves */
+    add(&st, &v, "r004", ST_NEEDS_MANUAL_VERIFICATION, 4000, "now review"); /* joins */
+    view_sync(&v, &st);
+    cr_assert_eq(v.n, 3);
+    cr_assert_str_eq(summary_str(st.recs[v.idx[0]], SS_ID), "r000");
+    cr_assert_str_eq(summary_str(st.recs[v.idx[1]], SS_ID), "r004");
+    cr_assert_str_eq(summary_str(st.recs[v.idx[2]], SS_ID), "r006");
+    cr_assert_eq(v.sel, 1, "the selected record left: the same row stays selected");
+    view_free(&v);
+    store_free(&st);
+}
+
+Test(ui_view, moves_pages_and_scrolls_within_bounds)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_CREATED, false });
+    view_set_rows(&v, 10);
+    fill(&st, &v, 0, 100);
+    view_sync(&v, &st);
+    view_move(&v, -5);
+    cr_assert_eq(v.sel, 0);
+    view_page(&v, 2);
+    cr_assert_eq(v.sel, 10);
+    cr_assert_eq(v.top, 10);
+    view_page(&v, 1);
+    cr_assert_eq(v.sel, 15);
+    view_goto(&v, 1000);
+    cr_assert_eq(v.sel, 99);
+    cr_assert_eq(v.top, 90);
+    view_scroll(&v, -50);
+    cr_assert_eq(v.top, 40);
+    cr_assert_eq(v.sel, 49, "the selection is dragged to stay on screen");
+    view_set_rows(&v, 3);
+    cr_assert(v.sel >= v.top && v.sel < v.top + 3);
+    view_free(&v);
+    store_free(&st);
+}
+
+Test(ui_view, hundred_thousand_rows_merge_quickly_and_in_order)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_CREATED, true });
+    view_set_rows(&v, 50);
+    for (int page = 0; page < 1000; page++) {
+        for (int i = 0; i < 100; i++) {
+            int k = page * 100 + i;
+            char id[32];
+            snprintf(id, sizeof id, "id%06d", k);
+            add(&st, &v, id, ST_ONGOING, (int64_t)((k * 7919) % 100000), "n");
+        }
+        if (page % 10 == 9)
+            view_sync(&v, &st);
+    }
+    view_sync(&v, &st);
+    cr_assert_eq(v.n, 100000);
+    for (size_t i = 1; i < v.n; i++)
+        cr_assert_leq(st.recs[v.idx[i]]->created_ms, st.recs[v.idx[i - 1]]->created_ms);
+    view_free(&v);
+    store_free(&st);
+}
