@@ -381,3 +381,44 @@ Test(worker, nothing_listening_is_a_network_error)
     cr_assert(strstr(lo.last_error, "gave up after 3 attempts"), "%s", lo.last_error);
     store_free(&lo.store);
 }
+
+static void patient(WorkerConfig *c)
+{
+    c->retry_max_ms = 5000;
+    c->max_retries = 12;
+}
+
+/* Every 429 and its first retry: the delay must be at least what Retry-After asked. */
+static long first_429_delay(void)
+{
+    ListQuery q = { .server = { .created_gte = TIME_NONE, .created_lte = TIME_NONE } };
+    worker_list(w, &q, 1);
+    for (;;) {
+        Result *r = next_result(30000);
+        cr_assert_not_null(r);
+        cr_assert_neq(r->kind, RES_LIST_DONE, "no 429 was ever served");
+        if (r->kind == RES_RETRYING && r->http == 429) {
+            long d = r->retry_in_ms;
+            result_free(r);
+            return d;
+        }
+        result_free(r);
+    }
+}
+
+Test(worker, retry_after_is_honoured)
+{
+    start_sim((const char *const[]){ "--count", "1000", "--seed", "4", "--fault", "429=0.5,retry-after=2", NULL });
+    start_worker_with("demo-token", 2, patient);
+    long d = first_429_delay();
+    cr_assert_geq(d, 2000, "Retry-After: 2 asked for 2 s, the worker waited %ld ms", d);
+    cr_assert_leq(d, 5000);
+}
+
+Test(worker, retry_after_is_clamped)
+{
+    start_sim((const char *const[]){ "--count", "1000", "--seed", "4", "--fault", "429=0.5,retry-after=3600", NULL });
+    start_worker_with("demo-token", 2, patient);
+    long d = first_429_delay();
+    cr_assert_eq(d, 5000, "an hour's Retry-After is clamped to the 5 s maximum (got %ld ms)", d);
+}
