@@ -10,6 +10,7 @@
 #include "core/filter_internal.h"
 #include "core/filter_values.h"
 #include "core/fold.h"
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -105,28 +106,14 @@ const char *filter_show(Ctx *c, const char *s)
     return c->shown_value;
 }
 
-/* vsnprintf may cut a multi-byte character in two: drop the broken tail. */
-static void trim_partial_utf8(char *s)
-{
-    size_t n = strlen(s), start = n;
-    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
-        start--;
-    if (start == 0)
-        return;
-    uint32_t cp;
-    if (utf8_decode(s + start - 1, n - start + 1, &cp) != n - start + 1)
-        s[start - 1] = '\0';
-}
-
 bool filter_fail(Ctx *c, const char *fmt, ...)
 {
     if (!c->err)
         return false;
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(c->err->msg, sizeof c->err->msg, fmt, ap);
+    vfmt_bounded(c->err->msg, sizeof c->err->msg, fmt, ap);
     va_end(ap);
-    trim_partial_utf8(c->err->msg);
     c->err->column = chars_between(c->expr, c->t0) + 1;
     c->err->length = chars_between(c->t0, c->t1);
     return false;

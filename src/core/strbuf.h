@@ -26,5 +26,6 @@ void strbuf_free(StrBuf *b);
 /* snprintf into a fixed buffer that, when the text is too long, cuts it on a UTF-8
  * character boundary instead of mid-character (messages quote network text). */
 void fmt_bounded(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void vfmt_bounded(char *buf, size_t n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
 #endif

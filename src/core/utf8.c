@@ -1,5 +1,7 @@
 #include "core/utf8.h"
 
+#include <stdbool.h>
+
 size_t utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -58,4 +60,33 @@ size_t utf8_encode(uint32_t cp, char *out)
     o[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
     o[3] = (unsigned char)(0x80 | (cp & 0x3F));
     return 4;
+}
+
+static bool is_cont(char c)
+{
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
+size_t utf8_prefix(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return len;
+    size_t n = max;
+    while (n > 0 && is_cont(s[n]))
+        n--;
+    return n;
+}
+
+size_t utf8_drop_partial(const char *s, size_t len)
+{
+    size_t i = len, conts = 0;
+    while (i > 0 && conts < 3 && is_cont(s[i - 1])) {
+        i--;
+        conts++;
+    }
+    if (i == 0)
+        return len;
+    unsigned char lead = (unsigned char)s[i - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return need > 1 && conts + 1 < need ? i - 1 : len;
 }
