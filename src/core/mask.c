@@ -32,9 +32,7 @@ static void out_put(Out *o, const char *s, size_t n)
         return;
     size_t room = o->cap - 1 - o->len;
     if (n > room) {
-        n = room;
-        while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-            n--;
+        n = utf8_prefix(s, n, room);
         o->full = true;
     }
     memcpy(o->p + o->len, s, n);

@@ -7,18 +7,14 @@
 #include "core/parse_internal.h"
 #include "core/strbuf.h"
 #include "core/safetext.h"
+#include "core/utf8.h"
 
 static void copy_safe(char *dst, size_t n, const char *src)
 {
     Arena a;
     arena_init(&a);
     const char *s = safetext_arena(&a, src, strlen(src), SAFE_LINE);
-    size_t len = strlen(s);
-    if (len >= n) { /* cut on a character boundary */
-        len = n - 1;
-        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80)
-            len--;
-    }
+    size_t len = utf8_prefix(s, strlen(s), n - 1);
     memcpy(dst, s, len);
     dst[len] = '\0';
     arena_free(&a);

@@ -7,6 +7,7 @@
 #include "core/parse_internal.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 enum {
@@ -64,8 +65,7 @@ const char *field_json(Arena *a, const cJSON *v, size_t cap)
     size_t len = strlen(printed);
     const char *res;
     if (len > cap) {
-        while (cap > 0 && ((unsigned char)printed[cap] & 0xC0) == 0x80)
-            cap--;
+        cap = utf8_prefix(printed, len, cap);
         StrBuf b = STRBUF_INIT;
         safetext_append(&b, printed, cap, SAFE_LINE);
         strbuf_puts(&b, "\xE2\x80\xA6");

@@ -5,6 +5,7 @@
 
 #include "core/parse.h"
 #include "core/parse_internal.h"
+#include "core/strbuf.h"
 #include "core/xalloc.h"
 
 #define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
@@ -59,7 +60,7 @@ bool parse_resend_link(char *body, size_t len, ResendLink *out, char *err, size_
     Arena a;
     arena_init(&a);
     Str link = field_str(&a, jget(data, "link"));
-    snprintf(out->link, sizeof out->link, "%s", link.st == FS_OK ? link.s : "");
+    fmt_bounded(out->link, sizeof out->link, "%s", link.st == FS_OK ? link.s : "");
     Time t = field_time(&a, jget(data, "expiresAt"));
     if (t.st == FS_OK)
         out->expires_ms = t.ms;
@@ -67,7 +68,7 @@ bool parse_resend_link(char *body, size_t len, ResendLink *out, char *err, size_
     if (cJSON_IsObject(sent)) {
         Flag f = field_flag(jget(sent, "sent"));
         out->email_sent = f.st == FS_OK ? f.v : true;
-        snprintf(out->email, sizeof out->email, "%s", field_str(&a, jget_any(sent, KEYS("email", "recipient"))).s);
+        fmt_bounded(out->email, sizeof out->email, "%s", field_str(&a, jget_any(sent, KEYS("email", "recipient"))).s);
     } else {
         out->email_sent = field_flag(sent).v;
     }

@@ -8,6 +8,7 @@
 #include "core/reasons.h"
 #include "core/safetext.h"
 #include "core/strbuf.h"
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 #define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
@@ -334,9 +335,7 @@ static void read_raw(Detail *d, const cJSON *o)
     size_t len = strlen(printed);
     StrBuf b = STRBUF_INIT;
     if (len > RAW_JSON_CAP) {
-        size_t cut = RAW_JSON_CAP;
-        while (cut > 0 && ((unsigned char)printed[cut] & 0xC0) == 0x80)
-            cut--;
+        size_t cut = utf8_prefix(printed, len, RAW_JSON_CAP);
         safetext_append(&b, printed, cut, SAFE_MULTILINE);
         strbuf_printf(&b, "\n… (%zu more bytes not shown)", len - cut);
     } else {

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "core/xalloc.h"
 
 static const char *const status_names[ST__COUNT] = {
@@ -81,17 +82,6 @@ unsigned summary_failed_total(const Summary *s)
     for (int k = 0; k < FAIL__COUNT; k++)
         t += s->failed[k];
     return t;
-}
-
-/* Length of the longest prefix of s (≤ max bytes) that ends on a UTF-8 boundary. */
-static size_t utf8_prefix(const char *s, size_t len, size_t max)
-{
-    if (len <= max)
-        return len;
-    size_t n = max;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-        n--;
-    return n;
 }
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */

@@ -10,12 +10,7 @@
 
 void le_set(LineEdit *e, const char *text)
 {
-    size_t n = strlen(text);
-    if (n > LINEEDIT_MAX) { /* cut on a character boundary */
-        n = LINEEDIT_MAX;
-        while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
-            n--;
-    }
+    size_t n = utf8_prefix(text, strlen(text), LINEEDIT_MAX);
     memcpy(e->buf, text, n);
     e->buf[n] = '\0';
     e->len = e->cur = n;
