@@ -82,25 +82,15 @@ void dl_add(DLines *d, Slot slot, const char *text)
 {
     if (d->skipping || !d->open || d->full || !text || !*text)
         return;
-    int room = d->width - d->col;
-    int w = safetext_width(text);
-    size_t nl = strcspn(text, "\n");
-    if (w <= room && !text[nl]) {
-        push_span(d, text, strlen(text), slot);
-        d->col += w;
+    TextCut c = text_cut(text, d->width - d->col);
+    push_span(d, text, c.bytes, slot);
+    if (!text[c.bytes]) {
+        d->col += c.cols;
         return;
     }
-    /* Cut: leave one column for the ellipsis. */
-    const char *ell = glyph(GL_ELLIPSIS);
-    int ell_w = safetext_width(ell);
-    int used = 0;
-    size_t fit = room > ell_w ? safetext_fit(text, room - ell_w, &used) : 0;
-    if (fit > nl)
-        fit = nl;
-    push_span(d, text, fit, slot);
-    if (room >= ell_w)
-        push_span(d, ell, strlen(ell), SL_DIM);
-    d->col = d->width;
+    if (c.ellipsis)
+        push_span(d, glyph(GL_ELLIPSIS), strlen(glyph(GL_ELLIPSIS)), SL_DIM);
+    d->col = d->width; /* cut: nothing more fits on this line */
     d->full = true;
 }
 

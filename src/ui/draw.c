@@ -34,26 +34,15 @@ int draw_text(WINDOW *win, int y, int x, int w, Slot slot, const char *s)
 {
     if (w <= 0 || !s)
         return 0;
+    TextCut c = text_cut(s, w);
     wattrset(win, theme_attr(slot));
     wmove(win, y, x);
-    int total = safetext_width(s);
-    size_t nl = strcspn(s, "\n");
-    if (total <= w && !s[nl]) {
-        put_bytes(win, s, strlen(s));
-        return total;
-    }
+    put_bytes(win, s, c.bytes);
+    if (!c.ellipsis)
+        return c.cols;
     const char *ell = glyph(GL_ELLIPSIS);
-    int ell_w = safetext_width(ell);
-    int used = 0;
-    size_t fit = w > ell_w ? safetext_fit(s, w - ell_w, &used) : 0;
-    if (fit > nl)
-        fit = nl;
-    put_bytes(win, s, fit);
-    if (w - used >= ell_w) {
-        put_bytes(win, ell, strlen(ell));
-        used += ell_w;
-    }
-    return used;
+    put_bytes(win, ell, strlen(ell));
+    return c.cols + safetext_width(ell);
 }
 
 void draw_fill(WINDOW *win, int y, int x, int w, Slot slot)

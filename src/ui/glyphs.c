@@ -1,6 +1,8 @@
 /* Symbols, in UTF-8 or ASCII. */
 #include "ui/glyphs.h"
 
+#include "core/safetext.h"
+
 static bool use_ascii;
 
 static const char *const utf8[GL__COUNT] = {
@@ -36,4 +38,22 @@ const char *glyph(Glyph g)
 const char *glyph_spinner(unsigned i)
 {
     return use_ascii ? spin_ascii[i % 4] : spin_utf8[i % 10];
+}
+
+TextCut text_cut(const char *s, int w)
+{
+    TextCut c = { 0, 0, false };
+    if (!s)
+        return c;
+    if (w < 0)
+        w = 0;
+    c.bytes = safetext_fit(s, w, &c.cols);
+    if (!s[c.bytes])
+        return c; /* one line, and all of it fits */
+    int ell_w = safetext_width(glyph(GL_ELLIPSIS));
+    c.bytes = w > ell_w ? safetext_fit(s, w - ell_w, &c.cols) : 0;
+    if (!c.bytes)
+        c.cols = 0;
+    c.ellipsis = w >= ell_w;
+    return c;
 }

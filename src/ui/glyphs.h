@@ -3,6 +3,7 @@
 /* The few non-ASCII symbols the dashboard draws itself, with ASCII stand-ins for a
  * terminal whose locale is not UTF-8. No curses. */
 #include <stdbool.h>
+#include <stddef.h>
 
 typedef enum Glyph {
     GL_OPEN,     /* an expanded section */
@@ -30,5 +31,16 @@ bool glyphs_ascii(void);
 const char *glyph(Glyph g);
 /* Spinner frame i (any integer). */
 const char *glyph_spinner(unsigned i);
+
+/* How safe text s shows in w columns, the one rule for the list, the panes and the
+ * detail's lines: its first line whole when it fits; otherwise the bytes that fit in
+ * front of an ellipsis (GL_ELLIPSIS, left out when even it does not fit). A character is
+ * never split, and text after an LF never shows. */
+typedef struct TextCut {
+    size_t bytes;  /* of s to show */
+    int cols;      /* columns those bytes take (the ellipsis not included) */
+    bool ellipsis; /* an ellipsis follows them */
+} TextCut;
+TextCut text_cut(const char *s, int w);
 
 #endif

@@ -4,6 +4,8 @@
 
 #include "core/safetext.h"
 #include "ui/columns.h"
+#include "ui/dlines.h"
+#include "ui/glyphs.h"
 #include "ui/layout.h"
 #include "ui/lineedit.h"
 
@@ -138,4 +140,44 @@ Test(ui_layout, line_editor)
     history_move(&h, &e, +1);
     cr_assert_str_eq(e.buf, "draft");
     history_free(&h);
+}
+
+/* The one cut rule shared by draw_text and the detail's lines. */
+Test(ui_layout, text_cut_with_an_ellipsis)
+{
+    glyphs_set_ascii(false);
+    TextCut c = text_cut("Ana Ruiz", 8);
+    cr_assert(c.bytes == 8 && c.cols == 8 && !c.ellipsis, "fits exactly: whole");
+    c = text_cut("Ana Ruiz", 7);
+    cr_assert(c.bytes == 6 && c.cols == 6 && c.ellipsis, "\"Ana Ru…\"");
+    c = text_cut("Mu\xC3\xB1oz", 4); /* "Muñoz": ñ is two bytes, one column */
+    cr_assert(c.bytes == 4 && c.cols == 3 && c.ellipsis, "\"Muñ…\", the ñ whole");
+    c = text_cut("ab\xE4\xB8\xAD", 3); /* "ab中": the wide character does not fit */
+    cr_assert(c.bytes == 2 && c.cols == 2 && c.ellipsis);
+    c = text_cut("ab\ncd", 10);
+    cr_assert(c.bytes == 2 && c.cols == 2 && c.ellipsis, "only the first line, marked as cut");
+    c = text_cut("abc", 1);
+    cr_assert(c.bytes == 0 && c.cols == 0 && c.ellipsis, "room for the ellipsis only");
+    c = text_cut("abc", 0);
+    cr_assert(c.bytes == 0 && !c.ellipsis);
+    c = text_cut("", 5);
+    cr_assert(c.bytes == 0 && c.cols == 0 && !c.ellipsis);
+    glyphs_set_ascii(true);
+    c = text_cut("Ana Ruiz", 7);
+    cr_assert(c.bytes == 6 && c.ellipsis, "the ASCII ellipsis is one column too");
+    glyphs_set_ascii(false);
+
+    /* The detail's lines use it: a cut span ends the line with a dim ellipsis. */
+    DLines d;
+    dl_init(&d);
+    dl_reset(&d, 10, 0);
+    dl_begin(&d, 2);
+    dl_add(&d, SL_NORMAL, "Muñoz Ramírez");
+    dl_add(&d, SL_NORMAL, "ignored: the line is full");
+    dl_end(&d);
+    StrBuf b = STRBUF_INIT;
+    dl_line_text(&d, 0, &b);
+    cr_assert_str_eq(strbuf_cstr(&b), "  Muñoz R…");
+    strbuf_free(&b);
+    dl_free(&d);
 }
