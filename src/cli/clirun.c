@@ -12,32 +12,12 @@
 #include "core/safetext.h"
 #include "net/token.h"
 
-static void safe_vformat(char *buf, size_t n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
-
-static void safe_vformat(char *buf, size_t n, const char *fmt, va_list ap)
-{
-    char raw[1024];
-    vsnprintf(raw, sizeof raw, fmt, ap);
-    StrBuf b = STRBUF_INIT;
-    safetext_append(&b, raw, strlen(raw), SAFE_LINE);
-    fmt_bounded(buf, n, "%s", strbuf_cstr(&b));
-    strbuf_free(&b);
-}
-
-void cli_safe_format(char *buf, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    safe_vformat(buf, n, fmt, ap);
-    va_end(ap);
-}
-
 void cli_error(const char *fmt, ...)
 {
     char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    safe_vformat(msg, sizeof msg, fmt, ap);
+    safetext_vformat(msg, sizeof msg, fmt, ap);
     va_end(ap);
     fprintf(stderr, "regdesk: %s\n", msg);
 }
@@ -112,7 +92,7 @@ static int shown_width(const char *s, int chars)
 void cli_filter_error(FILE *out, const char *expr, const FilterError *e)
 {
     char msg[400];
-    cli_safe_format(msg, sizeof msg, "%s", e->msg);
+    safetext_format(msg, sizeof msg, "%s", e->msg);
     StrBuf shown = STRBUF_INIT;
     safetext_append(&shown, expr, strlen(expr), SAFE_LINE);
     int start = shown_width(expr, e->column - 1);

@@ -11,10 +11,8 @@
 #include "core/strbuf.h"
 #include "net/worker.h"
 
-/* printf into buf, then made display-safe (no control, bidi or invisible characters):
- * for messages that quote the command line, a file or the network. */
-void cli_safe_format(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-/* "regdesk: <sentence>" on stderr, sanitised. */
+/* "regdesk: <sentence>" on stderr, sanitised (messages that quote the command line, a
+ * file or the network; safetext_format does the same into a buffer). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* One option of a subcommand: `value` for --name VALUE (or --name=VALUE), `flag` for a

@@ -91,7 +91,7 @@ int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
     if (rc != EXIT_OK)
         return rc;
     char line[2 * SUMMARY_STR_MAX + 200];
-    cli_safe_format(line, sizeof line, "%s: %s → %s", pos[0], prev, now);
+    safetext_format(line, sizeof line, "%s: %s → %s", pos[0], prev, now);
     return print_line(line);
 }
 
@@ -196,7 +196,7 @@ int cmd_create(int argc, char **argv, const Globals *g, const Config *cfg)
         rc = cli_fail(r);
     } else if (r->kind == RES_DETAIL) {
         const Summary *s = r->detail->summary;
-        cli_safe_format(line, sizeof line, "created %s (status %s, step %s)", summary_str(s, SS_ID),
+        safetext_format(line, sizeof line, "created %s (status %s, step %s)", summary_str(s, SS_ID),
                         status_name(summary_status(s)), *summary_str(s, SS_STEP) ? summary_str(s, SS_STEP) : "—");
         rc = print_line(line);
     } else {

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
+#include "core/safetext.h"
 #include "net/token.h"
 
 enum { CODE_DIGITS = 6 };
@@ -66,7 +67,7 @@ static int ask_code(const char *email, char *code)
 {
     char line[128];
     char shown[300];
-    cli_safe_format(shown, sizeof shown, "%s", email);
+    safetext_format(shown, sizeof shown, "%s", email);
     fprintf(stderr, "regdesk: a %d-digit code was sent to %s; type it here: ", CODE_DIGITS, shown);
     fflush(stderr);
     bool ok = read_code_line(line, sizeof line) && clean_code(line, code);
@@ -98,7 +99,7 @@ static int save(const Globals *g, const Config *cfg, const char *token)
         return EXIT_INTERNAL;
     }
     char shown[600];
-    cli_safe_format(shown, sizeof shown, "logged in; the token is saved in %s (mode 0600)", file);
+    safetext_format(shown, sizeof shown, "logged in; the token is saved in %s (mode 0600)", file);
     printf("%s\n", shown);
     return cli_finish_output(stdout);
 }

@@ -9,6 +9,7 @@
 #include "cli/cli_internal.h"
 #include "cli/clirun.h"
 #include "core/filter.h"
+#include "core/safetext.h"
 #include "core/sort.h"
 #include "core/timeutil.h"
 
@@ -190,7 +191,7 @@ bool config_load(const char *path, bool must_exist, Config *out, char *err, size
     if (!f) {
         if (errno == ENOENT && !must_exist)
             return true;
-        cli_safe_format(err, n, "cannot read config file %s: %s", path, strerror(errno));
+        safetext_format(err, n, "cannot read config file %s: %s", path, strerror(errno));
         return false;
     }
     char *line = NULL;
@@ -205,10 +206,10 @@ bool config_load(const char *path, bool must_exist, Config *out, char *err, size
             ok = config_line(line, out, why, sizeof why);
         }
         if (!ok)
-            cli_safe_format(err, n, "%s:%ld: %s", path, lineno, why);
+            safetext_format(err, n, "%s:%ld: %s", path, lineno, why);
     }
     if (ok && ferror(f)) {
-        cli_safe_format(err, n, "cannot read config file %s: %s", path, strerror(errno));
+        safetext_format(err, n, "cannot read config file %s: %s", path, strerror(errno));
         ok = false;
     }
     free(line);

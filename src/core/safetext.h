@@ -26,6 +26,7 @@
  * Width and fitting use regdesk's own Unicode tables (no locale needed), so a CLI run
  * under LANG=C computes the same columns as the dashboard; they agree with glibc's
  * wcwidth() under C.UTF-8 for every code point safe text keeps. */
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +46,10 @@ char *safetext_dup(const char *in, size_t len, SafeMode mode);
 char *safetext_arena(Arena *a, const char *in, size_t len, SafeMode mode);
 /* True when in[0..len) would come out of safetext_append unchanged. */
 bool safetext_is_safe(const char *in, size_t len, SafeMode mode);
+/* A sentence that quotes network text, a file name or the command line, for a fixed
+ * buffer: printf'd whole, made safe (SAFE_LINE), then cut on a character boundary. */
+void safetext_format(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void safetext_vformat(char *buf, size_t n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
 /* Terminal columns of one code point: 0 for combining marks, 2 for East Asian wide and
  * fullwidth characters and emoji presentation, 1 otherwise (safe text only; a code point

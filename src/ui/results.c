@@ -143,10 +143,7 @@ static void take_error(App *a, Result *r)
         a->auth_failed = true;
     if (r->job == a->det.job && a->det.job) {
         a->det.err_rec = a->det.job_rec;
-        StrBuf b = STRBUF_INIT;
-        safetext_append(&b, r->message, strlen(r->message), SAFE_LINE);
-        fmt_bounded(a->det.err, sizeof a->det.err, "%s", strbuf_cstr(&b));
-        strbuf_free(&b);
+        safetext_format(a->det.err, sizeof a->det.err, "%s", r->message);
         a->det.job = 0;
         a->dirty |= D_DETAIL;
     }
@@ -162,10 +159,7 @@ static void take_retrying(App *a, Result *r)
 {
     Load *l = &a->load;
     l->retry_until = app_mono() + r->retry_in_ms;
-    StrBuf b = STRBUF_INIT;
-    safetext_append(&b, r->message, strlen(r->message), SAFE_LINE);
-    fmt_bounded(l->retry, sizeof l->retry, "%s", strbuf_cstr(&b));
-    strbuf_free(&b);
+    safetext_format(l->retry, sizeof l->retry, "%s", r->message);
     if (r->error == EC_AUTH)
         a->auth_failed = true;
     a->dirty |= D_STATUS;

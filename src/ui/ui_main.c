@@ -40,15 +40,10 @@ int64_t app_mono(void)
 
 void app_message(App *a, int slot, int secs, const char *fmt, ...)
 {
-    char raw[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(raw, sizeof raw, fmt, ap);
+    safetext_vformat(a->msg, sizeof a->msg, fmt, ap);
     va_end(ap);
-    StrBuf b = STRBUF_INIT;
-    safetext_append(&b, raw, strlen(raw), SAFE_LINE);
-    fmt_bounded(a->msg, sizeof a->msg, "%s", strbuf_cstr(&b));
-    strbuf_free(&b);
     a->msg_slot = slot;
     a->msg_until = secs ? app_mono() + secs * 1000 : 0;
     a->dirty |= D_STATUS;

@@ -242,6 +242,24 @@ Test(safetext, is_safe_examples)
     cr_assert(safetext_is_safe("ab\x1b", 2, SAFE_LINE), "only len bytes are read");
 }
 
+/* Composed sentences: everything quoted is made safe, nothing is lost to a staging
+ * buffer, and the cut to the destination keeps characters whole. */
+Test(safetext, format_sanitises_what_it_quotes)
+{
+    char buf[120];
+    safetext_format(buf, sizeof buf, "cannot open %s: %d", "evil\x1b[2Jname\xE2\x80\xAEtxt", 2);
+    cr_assert_str_eq(buf, "cannot open evil\u241B[2Jname" HID "txt: 2");
+    char big[3000];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    char whole[4000];
+    safetext_format(whole, sizeof whole, "[%s]", big);
+    cr_assert_eq(strlen(whole), sizeof big + 1, "no 1 KB staging buffer in the way");
+    char small[8];
+    safetext_format(small, sizeof small, "%s", "abcd\u00E9\u00E9");
+    cr_assert_str_eq(small, "abcd\u00E9", "cut on a character boundary");
+}
+
 Test(safetext, long_inputs_cross_the_staging_buffer)
 {
     enum { N = 5000 };
