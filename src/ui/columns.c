@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/strbuf.h"
 #include "core/timeutil.h"
 
 typedef struct ColDef {
@@ -72,9 +73,9 @@ bool columns_parse(const char *spec, ColumnSet *out, char *err, size_t n)
                 if (strlen(defs[c].name) == len && !strncmp(defs[c].name, p, len))
                     found = c;
             if (found < 0 || seen[found]) {
-                snprintf(err, n, "%s column \"%.*s\"; columns are status, age, name, email, phone, step, "
-                                 "flags, failed, created, updated, id, doc",
-                         found < 0 ? "unknown" : "repeated", (int)len, p);
+                fmt_bounded(err, n, "%s column \"%.*s\"; columns are status, age, name, email, phone, step, "
+                                    "flags, failed, created, updated, id, doc",
+                            found < 0 ? "unknown" : "repeated", (int)len, p);
                 return false;
             }
             seen[found] = true;
@@ -259,7 +260,7 @@ static void phone_cell(const Summary *s, Cell *out)
         text_cell(s, SS_PHONE, SUMF_PHONE, "-", out);
         return;
     }
-    snprintf(out->text, sizeof out->text, "%s%s%s", cc, *cc ? " " : "", ph);
+    fmt_bounded(out->text, sizeof out->text, "%s%s%s", cc, *cc ? " " : "", ph);
     out->slot = (s->invalid & SUMF_PHONE) ? SL_INVALID : SL_NORMAL;
 }
 

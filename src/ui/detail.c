@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/safetext.h"
+#include "core/strbuf.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/glyphs.h"
@@ -159,8 +160,8 @@ static void title_bar(App *a, WINDOW *w, int width)
     char left[160], right[96];
     const DetailPane *d = &a->det;
     if (d->rec >= 0)
-        snprintf(left, sizeof left, " %s %s ", d->raw_json ? "JSON of" : "Registration",
-                 summary_str(a->store.recs[d->rec], SS_ID));
+        fmt_bounded(left, sizeof left, " %s %s ", d->raw_json ? "JSON of" : "Registration",
+                    summary_str(a->store.recs[d->rec], SS_ID));
     else
         snprintf(left, sizeof left, " Registration ");
     long rows = detail_body_rows(a), n = (long)d->lines.n;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/reasons.h"
+#include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "ui/detail_internal.h"
 #include "ui/glyphs.h"
@@ -22,7 +23,7 @@ void fmt_time(int64_t ms, char *buf, size_t n)
 static void kv_invalid(DLines *d, const char *label, const char *raw)
 {
     char buf[600];
-    snprintf(buf, sizeof buf, "%s (invalid)", *raw ? raw : "?");
+    fmt_bounded(buf, sizeof buf, "%s (invalid)", *raw ? raw : "?");
     dl_kv(d, IND, label, SL_INVALID, buf);
 }
 

@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/reasons.h"
+#include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "ui/columns.h"
 #include "ui/detail_internal.h"
@@ -89,7 +90,7 @@ static void build_state(DLines *d, const DetailCtx *c)
     }
     case DS_ERROR: {
         char buf[400];
-        snprintf(buf, sizeof buf, "Could not load the full record: %s (r tries again)", c->error ? c->error : "");
+        fmt_bounded(buf, sizeof buf, "Could not load the full record: %s (r tries again)", c->error ? c->error : "");
         dl_wrap(d, 0, 2, SL_BAD, buf);
         break;
     }
@@ -115,7 +116,7 @@ static void build_reasons(DLines *d, const Summary *s, const Detail *det)
         dl_wrap(d, IND, 2, SL_DIM, "No reason can be derived from what was sent; see the checks and red flags.");
     for (size_t i = 0; i < n; i++) {
         char buf[240];
-        snprintf(buf, sizeof buf, "%s %s", glyph(GL_BAD), rr[i].text);
+        fmt_bounded(buf, sizeof buf, "%s %s", glyph(GL_BAD), rr[i].text);
         dl_wrap(d, IND, 2, SL_BAD, buf);
     }
 }
@@ -150,7 +151,7 @@ static void check_liveness(DLines *d, const Detail *det)
     if (det->bio.ref.st == REF_ID && !ok(live.st)) {
         check(d, V_NONE, "Liveness", "not loaded");
     } else if (!ok(live.st)) {
-        snprintf(buf, sizeof buf, "no score%s%s", *det->bio.status.s ? "; status " : "", det->bio.status.s);
+        fmt_bounded(buf, sizeof buf, "no score%s%s", *det->bio.status.s ? "; status " : "", det->bio.status.s);
         check(d, V_WARN, "Liveness", buf);
     } else if (ok(min.st)) {
         bool pass = live.v > min.v;
@@ -204,7 +205,7 @@ static void check_name(DLines *d, const Summary *s, const Detail *det)
     const char *form = *det->info.full_name.s ? det->info.full_name.s : summary_str(s, SS_NAME);
     char buf[600];
     if (reg)
-        snprintf(buf, sizeof buf, "%.0f %%: registry \"%s\" vs \"%s\"", doc->full_name_pct.v, reg, form);
+        fmt_bounded(buf, sizeof buf, "%.0f %%: registry \"%s\" vs \"%s\"", doc->full_name_pct.v, reg, form);
     else
         snprintf(buf, sizeof buf, "%.0f %% with the government registry", doc->full_name_pct.v);
     check(d, doc->full_name_pct.v < 80 ? V_BAD : V_OK, "Name match", buf);
@@ -233,8 +234,8 @@ static void check_status(DLines *d, const char *label, const Ref *r, const Str *
         return;
     }
     char buf[300];
-    snprintf(buf, sizeof buf, "%s%s%s", *st->s ? st->s : "no status", extra && *extra ? "  " : "",
-             extra ? extra : "");
+    fmt_bounded(buf, sizeof buf, "%s%s%s", *st->s ? st->s : "no status", extra && *extra ? "  " : "",
+                extra ? extra : "");
     check(d, *st->s ? status_verdict(st->s, good, bad) : V_WARN, label, buf);
 }
 
@@ -264,12 +265,12 @@ static void build_checks(DLines *d, const Summary *s, const Detail *det)
     check_compare(d, det);
     check_name(d, s, det);
     char extra[200];
-    snprintf(extra, sizeof extra, "%s%s%s", det->doc.document_type.s, *det->doc.country.s ? ", " : "",
-             det->doc.country.s);
+    fmt_bounded(extra, sizeof extra, "%s%s%s", det->doc.document_type.s, *det->doc.country.s ? ", " : "",
+                det->doc.country.s);
     check_status(d, "Document", &det->doc.ref, &det->doc.status, extra);
     check_status(d, "Email", &det->email_val.ref, &det->email_val.status, NULL);
-    snprintf(extra, sizeof extra, "%s%s%s", *det->phone_val.gateway.s ? "(" : "", det->phone_val.gateway.s,
-             *det->phone_val.gateway.s ? ")" : "");
+    fmt_bounded(extra, sizeof extra, "%s%s%s", *det->phone_val.gateway.s ? "(" : "", det->phone_val.gateway.s,
+                *det->phone_val.gateway.s ? ")" : "");
     check_status(d, "Phone", &det->phone_val.ref, &det->phone_val.status, extra);
     check_status(d, "Consent", &det->consent.ref, &det->consent.status, NULL);
     check_attempts(d, det);
@@ -461,11 +462,11 @@ static void ref_row(DLines *d, const char *label, const Ref *r)
         return;
     char buf[160];
     if (r->st == REF_POPULATED)
-        snprintf(buf, sizeof buf, "%s (populated; no fields shown)", *r->id ? r->id : "no id");
+        fmt_bounded(buf, sizeof buf, "%s (populated; no fields shown)", *r->id ? r->id : "no id");
     else if (r->st == REF_INVALID)
         snprintf(buf, sizeof buf, "(wrong type)");
     else
-        snprintf(buf, sizeof buf, "%s %s not loaded", r->id, glyph(GL_DOT));
+        fmt_bounded(buf, sizeof buf, "%s %s not loaded", r->id, glyph(GL_DOT));
     dl_kv(d, IND, label, r->st == REF_INVALID ? SL_INVALID : SL_DIM, buf);
 }
 

@@ -101,7 +101,7 @@ void dl_addf(DLines *d, Slot slot, const char *fmt, ...)
     char buf[512];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vfmt_bounded(buf, sizeof buf, fmt, ap); /* a cut keeps characters whole */
     va_end(ap);
     dl_add(d, slot, buf);
 }

@@ -1,9 +1,11 @@
 /* The header: API host, view, filter, sort, search; then counts by status for what is
  * loaded, with the review queue's overdue count (Lucía's SLA). */
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/safetext.h"
+#include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
@@ -27,7 +29,7 @@ static void putf(Pen *p, Slot slot, const char *fmt, ...)
     char buf[600];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof buf, fmt, ap);
+    vfmt_bounded(buf, sizeof buf, fmt, ap);
     va_end(ap);
     put(p, slot, buf);
 }

@@ -181,3 +181,41 @@ Test(ui_layout, text_cut_with_an_ellipsis)
     strbuf_free(&b);
     dl_free(&d);
 }
+
+/* Text composed into fixed buffers (a cell, a dl_addf span) from long record strings is
+ * cut on a character boundary, never in the middle of one. */
+Test(ui_layout, long_composed_text_keeps_characters_whole)
+{
+    char longtext[SUMMARY_STR_MAX];
+    size_t k = 0;
+    while (k + 2 < sizeof longtext - 1) {
+        memcpy(longtext + k, "\xC3\xA9", 2); /* é */
+        k += 2;
+    }
+    longtext[k] = '\0';
+    SummaryInit in = { .status = ST_ONGOING };
+    in.str[SS_ID] = "x";
+    char cc[sizeof longtext + 2] = "+5";
+    strcat(cc, longtext);
+    in.str[SS_COUNTRY_CODE] = cc; /* both long: together more than a cell holds */
+    in.str[SS_PHONE] = longtext;
+    Summary *s = summary_new(&in);
+    Cell c;
+    column_cell(COL_PHONE, s, 0, &c);
+    cr_assert_gt(strlen(c.text), 400, "the cell was filled");
+    cr_assert(safetext_is_safe(c.text, strlen(c.text), SAFE_LINE), "no character cut in half");
+    free(s);
+
+    DLines d;
+    dl_init(&d);
+    dl_reset(&d, 2000, 0);
+    dl_begin(&d, 0);
+    dl_addf(&d, SL_NORMAL, "xy%s", longtext); /* 512 bytes: the cut falls inside an é */
+    dl_end(&d);
+    StrBuf b = STRBUF_INIT;
+    dl_line_text(&d, 0, &b);
+    cr_assert_gt(b.len, 400);
+    cr_assert(safetext_is_safe(b.s, b.len, SAFE_LINE), "dl_addf cut a character in half");
+    strbuf_free(&b);
+    dl_free(&d);
+}
