@@ -78,7 +78,10 @@ int cmd_dashboard(int argc, char **argv, const Globals *g, const Config *cfg)
         cli_error("%s", err);
         return rc;
     }
-    rc = ui_run(&ui);
+    char why[400];
+    rc = ui_run(&ui, why, sizeof why);
     token_free(token);
+    if (*why)
+        cli_error("%s", why); /* quotes --columns, TERM or a test hook's value: sanitised */
     return rc;
 }

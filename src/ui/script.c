@@ -6,6 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 #include "ui/draw.h"
@@ -132,7 +133,7 @@ Script *script_parse(const char *text, char *err, size_t n)
             ok = key_names(add(s, S_KEYS, line), p);
         }
         if (!ok) {
-            snprintf(err, n, "script line %d: cannot read \"%s\"", line, ln);
+            fmt_bounded(err, n, "script line %d: cannot read \"%s\"", line, ln);
             free(ln);
             script_free(s);
             return NULL;
@@ -149,7 +150,7 @@ bool script_from_env(Script **out, char *err, size_t n)
     if (path && *path) {
         FILE *f = fopen(path, "r");
         if (!f) {
-            snprintf(err, n, "cannot read the script %s", path);
+            fmt_bounded(err, n, "cannot read the script %s", path);
             return false;
         }
         StrBuf b = STRBUF_INIT;

@@ -3,6 +3,7 @@
 /* The dashboard. The caller (src/cli) has validated the API address, loaded the token
  * and filled a WorkerConfig; the dashboard owns the terminal until it returns. */
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "net/worker.h"
 
@@ -17,7 +18,9 @@ typedef struct UiConfig {
 /* The process exit statuses ui_run returns; the same numbers as the CLI's EXIT_*. */
 enum { UI_EXIT_OK = 0, UI_EXIT_USAGE = 2, UI_EXIT_INTERNAL = 6 };
 
-/* Runs the dashboard; returns a UI_EXIT_* status for the process.
+/* Runs the dashboard; returns a UI_EXIT_* status for the process. When it cannot start,
+ * err holds one sentence for the caller to print; it may quote the command line or the
+ * environment, so print it sanitised (cli_error does). Otherwise err is "".
  *
  * Test hooks, read from the environment (tests/ui, tests/integration/test_ui_*):
  *   REGDESK_HEADLESS=COLSxROWS  no terminal: curses draws a virtual screen of that size
@@ -25,6 +28,6 @@ enum { UI_EXIT_OK = 0, UI_EXIT_USAGE = 2, UI_EXIT_INTERNAL = 6 };
  *   REGDESK_KEYS=TEXT           the same, inline (lines separated by newlines)
  *   REGDESK_NOW=ISO-TIME        a fixed clock for ages, so screens are stable
  * The script language is described in src/ui/script.h. */
-int ui_run(const UiConfig *cfg);
+int ui_run(const UiConfig *cfg, char *err, size_t n);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/safetext.h"
+#include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "ui/actions.h"
@@ -275,7 +276,7 @@ static bool curses_start(App *a, char *err, size_t n)
     if (hl && *hl) {
         int cols, rows;
         if (!parse_size(hl, &cols, &rows)) {
-            snprintf(err, n, "REGDESK_HEADLESS must be COLSxROWS, e.g. 80x24 (got \"%s\")", hl);
+            fmt_bounded(err, n, "REGDESK_HEADLESS must be COLSxROWS, e.g. 80x24 (got \"%s\")", hl);
             return false;
         }
         char num[16];
@@ -295,7 +296,7 @@ static bool curses_start(App *a, char *err, size_t n)
         scr = newterm(NULL, stdout, stdin);
     }
     if (!scr) {
-        snprintf(err, n, "cannot start the terminal (TERM=%s unknown?)", getenv("TERM") ? getenv("TERM") : "");
+        fmt_bounded(err, n, "cannot start the terminal (TERM=%s unknown?)", getenv("TERM") ? getenv("TERM") : "");
         return false;
     }
     screen = scr;
@@ -347,40 +348,30 @@ static void app_free(App *a)
         close(a->sig_pipe[1]);
 }
 
-/* Everything that can fail before the terminal is touched. */
-static int prepare(App *a, const UiConfig *cfg)
+/* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
+ * sentence in err when something does. */
+static int prepare(App *a, const UiConfig *cfg, char *err, size_t n)
 {
-    char err[400];
-    if (!keymap_init(err, sizeof err)) {
-        fprintf(stderr, "regdesk: %s\n", err);
+    if (!keymap_init(err, n))
         return UI_EXIT_INTERNAL;
-    }
-    if (!columns_parse(cfg->columns ? cfg->columns : COLUMNS_DEFAULT, &a->columns, err, sizeof err)) {
-        fprintf(stderr, "regdesk: %s\n", err);
+    if (!columns_parse(cfg->columns ? cfg->columns : COLUMNS_DEFAULT, &a->columns, err, n))
         return UI_EXIT_USAGE;
-    }
     const char *now = getenv("REGDESK_NOW");
     if (now && *now && !time_parse_iso(now, &a->fixed_now)) {
-        fprintf(stderr, "regdesk: REGDESK_NOW must be an ISO time such as 2025-05-25T12:00:00Z\n");
+        snprintf(err, n, "REGDESK_NOW must be an ISO time such as 2025-05-25T12:00:00Z");
         return UI_EXIT_USAGE;
     }
-    if (!script_from_env(&a->script, err, sizeof err)) {
-        fprintf(stderr, "regdesk: %s\n", err);
+    if (!script_from_env(&a->script, err, n))
         return UI_EXIT_USAGE;
-    }
     if (pipe2(a->sig_pipe, O_CLOEXEC | O_NONBLOCK) != 0) {
-        fprintf(stderr, "regdesk: cannot create a pipe: %s\n", strerror(errno));
+        snprintf(err, n, "cannot create a pipe: %s", strerror(errno));
         return UI_EXIT_INTERNAL;
     }
     sig_write_fd = a->sig_pipe[1];
     /* Before the terminal starts, so curses leaves SIGWINCH and SIGTSTP to us. */
     install_signals(a);
-    a->worker = worker_start(&cfg->worker, err, sizeof err);
-    if (!a->worker) {
-        fprintf(stderr, "regdesk: %s\n", err);
-        return UI_EXIT_INTERNAL;
-    }
-    return 0;
+    a->worker = worker_start(&cfg->worker, err, n);
+    return a->worker ? 0 : UI_EXIT_INTERNAL;
 }
 
 static void initial_filter(App *a)
@@ -397,7 +388,27 @@ static void initial_filter(App *a)
     free(safe);
 }
 
-int ui_run(const UiConfig *cfg)
+/* Every way out of ui_run: the worker, the terminal, the signals, the memory. */
+static void finish(App *a)
+{
+    worker_stop(a->worker);
+    a->worker = NULL;
+    if (screen) {
+        endwin();
+        curses_on = 0;
+        delscreen(screen);
+        screen = NULL;
+    }
+    if (null_out)
+        fclose(null_out);
+    if (null_in)
+        fclose(null_in);
+    null_out = null_in = NULL;
+    restore_signals();
+    app_free(a);
+}
+
+int ui_run(const UiConfig *cfg, char *err, size_t n)
 {
     App app;
     App *a = &app;
@@ -417,21 +428,12 @@ int ui_run(const UiConfig *cfg)
     view_init(&a->view, sort);
     store_init(&a->store);
     a->related = related_new();
-    int rc = prepare(a, cfg);
-    char err[400];
-    if (!rc && !curses_start(a, err, sizeof err)) {
-        fprintf(stderr, "regdesk: %s\n", err);
+    err[0] = '\0';
+    int rc = prepare(a, cfg, err, n);
+    if (!rc && !curses_start(a, err, n))
         rc = UI_EXIT_USAGE;
-    }
     if (rc) {
-        worker_stop(a->worker);
-        restore_signals();
-        if (null_out)
-            fclose(null_out);
-        if (null_in)
-            fclose(null_in);
-        null_out = null_in = NULL;
-        app_free(a);
+        finish(a);
         return rc;
     }
     atexit(atexit_restore);
@@ -444,17 +446,6 @@ int ui_run(const UiConfig *cfg)
     initial_filter(a);
     load_start(a, true);
     rc = loop_run(a);
-    worker_stop(a->worker);
-    endwin();
-    curses_on = 0;
-    delscreen(screen);
-    screen = NULL;
-    if (null_out)
-        fclose(null_out);
-    if (null_in)
-        fclose(null_in);
-    null_out = null_in = NULL;
-    restore_signals();
-    app_free(a);
+    finish(a);
     return rc;
 }

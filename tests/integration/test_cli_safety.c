@@ -93,6 +93,23 @@ Test(cli_safety, exit_statuses)
     cli_run_free(&r);
 }
 
+/* The dashboard's start-up errors quote the command line and the environment; they
+ * reach the terminal through the same sanitising as every other message. */
+Test(cli_safety, dashboard_start_up_errors_are_sanitised)
+{
+    CliRun r = run_env((const char *[]){ "--columns", "name,e\x1b]0;pwn\x07mail\xE2\x80\xAE", NULL }, ENV);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "regdesk: unknown column \"e\u241B]0;pwn\u2407mail\u25CC\""), "%s", r.err);
+    cr_assert_not(cli_has_raw_control(r.err, r.err_len, "\n"), "raw control bytes on stderr: %s", r.err);
+    cli_run_free(&r);
+    const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=80x\x1b[2J", NULL };
+    r = run_env((const char *[]){ NULL }, env);
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "REGDESK_HEADLESS must be COLSxROWS"), "%s", r.err);
+    cr_assert_not(cli_has_raw_control(r.err, r.err_len, "\n"), "raw control bytes on stderr: %s", r.err);
+    cli_run_free(&r);
+}
+
 #define SECRET "tok-8f3a1c9e-unique-Zq7"
 
 typedef struct Peek {
