@@ -78,10 +78,13 @@ typedef struct DetailPane {
     DetailState b_state;
     uint64_t b_store_version;
     int64_t b_at;
+    /* following the selection */
+    int64_t follow_due;   /* monotonic ms: show the selected record then (it moved), 0 = not due */
     /* loading the populated record */
     uint64_t job;         /* retrieve in flight, 0 when none */
     long job_rec;
-    int64_t fetch_due;    /* monotonic ms: fetch the shown record then (debounce), 0 = not due */
+    int64_t fetch_due;    /* monotonic ms: fetch the shown record then (debounce), 0 = not due;
+                             waits while a follow is due */
     long err_rec;         /* the record the error is about, -1 none */
     char err[320];
 } DetailPane;
@@ -164,9 +167,17 @@ void command_mouse(App *a, int y, int x, int button);
 void apply_filter_text(App *a, const char *text, bool from_prompt, FilterError *err_out, bool *ok);
 void apply_view(App *a, int n);
 /* detail.c */
-void detail_follow(App *a);           /* the selection moved: show its record, schedule a fetch */
+/* The selection may have moved. The pane follows it once it rests (a short debounce, so
+ * holding j scrolls the list without rebuilding and repainting the pane for every row);
+ * at once when the pane is empty or not on screen. */
+void detail_follow(App *a);
+/* Shows the selected record now: for keys aimed at the pane and for a new layout. */
+void detail_follow_now(App *a);
+/* The pane's timers: the selection rested, a fetch is due. Returns the next deadline
+ * (monotonic ms, 0 = none). */
+int64_t detail_tick(App *a, int64_t now);
 DetailState detail_state(const App *a); /* of the record the pane shows */
-void detail_request(App *a, bool now); /* fetch the shown record's populated form */
+void detail_request(App *a, bool force); /* fetch the shown record's populated form (force: even when loaded) */
 void detail_ensure_built(App *a);
 void detail_draw(App *a);
 void detail_scroll_to_cursor(App *a);

@@ -95,7 +95,7 @@ static void open_detail(App *a)
         a->dirty |= D_LAYOUT;
     }
     a->focus = FOCUS_DETAIL;
-    detail_follow(a);
+    detail_follow_now(a);
     detail_request(a, false);
     a->dirty |= D_LIST | D_DETAIL;
 }
@@ -152,7 +152,7 @@ static void detail_enter(App *a)
     const DLine *l = &d->lines.lines[d->cursor];
     if (l->link >= 0) {
         if (view_select_rec(&a->view, l->link)) {
-            detail_follow(a);
+            detail_follow_now(a);
             detail_request(a, false);
             a->dirty |= D_LIST | D_DETAIL | D_STATUS;
         } else {
@@ -262,6 +262,7 @@ static void close_action(App *a)
 
 static void detail_action(App *a, ActionId act)
 {
+    detail_follow_now(a); /* a key aimed at the pane means the selected record */
     switch (act) {
     case ACT_OPEN:
         if (in_detail(a))
@@ -318,8 +319,10 @@ static void other_action(App *a, ActionId act, Key k)
     case ACT_VIEW: apply_view(a, (int)(k - '0')); break;
     case ACT_RELOAD:
         load_start(a, true);
-        if (app_detail_visible(a))
+        if (app_detail_visible(a)) {
+            detail_follow_now(a);
             detail_request(a, true);
+        }
         app_message(a, SL_STATUSBAR, 2, "reloading");
         break;
     case ACT_MOUSE:

@@ -11,7 +11,8 @@
 #include "ui/glyphs.h"
 
 enum {
-    FETCH_DEBOUNCE_MS = 250,   /* the selection must rest this long before a fetch */
+    FOLLOW_REST_MS = 120,      /* the selection must rest this long before the pane follows it */
+    FETCH_DEBOUNCE_MS = 250,   /* ... and this long (from its last move) before a fetch */
     RELATED_REFRESH_MS = 1000, /* while pages arrive, related hits refresh this often */
 };
 
@@ -61,19 +62,54 @@ void detail_request(App *a, bool force)
     a->dirty |= D_DETAIL;
 }
 
-void detail_follow(App *a)
+/* Shows record rec from its top; its fetch is due at fetch_at when the pane is on screen
+ * and only the summary is here. */
+static void show(App *a, long rec, int64_t fetch_at)
 {
     DetailPane *d = &a->det;
-    long rec = app_selected(a);
+    d->follow_due = 0;
     if (rec == d->rec)
         return;
     d->rec = rec;
     d->top = d->cursor = 0;
     a->dirty |= D_DETAIL;
     if (rec >= 0 && app_detail_visible(a) && !store_detail(&a->store, (size_t)rec))
-        d->fetch_due = app_mono() + FETCH_DEBOUNCE_MS;
+        d->fetch_due = fetch_at;
     else
         d->fetch_due = 0;
+}
+
+void detail_follow(App *a)
+{
+    DetailPane *d = &a->det;
+    long rec = app_selected(a);
+    if (rec == d->rec) {
+        d->follow_due = 0; /* back where it was: the pane already shows it */
+        return;
+    }
+    if (d->rec >= 0 && rec >= 0 && app_detail_visible(a))
+        d->follow_due = app_mono() + FOLLOW_REST_MS; /* one record for another: wait for rest */
+    else
+        show(a, rec, app_mono() + FETCH_DEBOUNCE_MS);
+}
+
+void detail_follow_now(App *a)
+{
+    show(a, app_selected(a), app_mono() + FETCH_DEBOUNCE_MS);
+}
+
+int64_t detail_tick(App *a, int64_t now)
+{
+    DetailPane *d = &a->det;
+    if (d->follow_due) {
+        if (now < d->follow_due)
+            return d->follow_due; /* the fetch waits too: it is for the record shown next */
+        /* It rested FOLLOW_REST_MS already; the fetch keeps its debounce from the move. */
+        show(a, app_selected(a), now + FETCH_DEBOUNCE_MS - FOLLOW_REST_MS);
+    }
+    if (d->fetch_due && now >= d->fetch_due)
+        detail_request(a, false);
+    return d->fetch_due;
 }
 
 /* Whether the lines must be rebuilt. */

@@ -128,12 +128,7 @@ static int64_t tick(App *a)
         next = earliest(next, a->counts.due > now ? a->counts.due : now + 1);
     if (a->counts.dirty && now >= a->counts.due)
         counts_recount(a);
-    if (a->det.fetch_due) {
-        if (now >= a->det.fetch_due)
-            detail_request(a, false);
-        else
-            next = earliest(next, a->det.fetch_due);
-    }
+    next = earliest(next, detail_tick(a, now));
     if (a->load.server_due) {
         if (now >= a->load.server_due)
             load_start(a, false);

@@ -179,7 +179,7 @@ static bool satisfied(App *a, const Step *st)
     case S_WAIT_ROWS: return (long)a->store.n >= st->arg1;
     case S_WAIT_DETAIL: {
         DetailState ds = detail_state(a);
-        return a->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
+        return !a->det.follow_due && a->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
     }
     default: return true;
     }
@@ -209,7 +209,7 @@ static bool step(App *a, Step *st)
     Script *s = a->script;
     int64_t now = app_mono();
     if (is_wait(st)) {
-        if (st->kind == S_WAIT_DETAIL && a->det.rec < 0 && !view_has_pending(&a->view)) {
+        if (st->kind == S_WAIT_DETAIL && a->det.rec < 0 && !a->det.follow_due && !view_has_pending(&a->view)) {
             fail(a, st, "waiting for a detail, but no registration is selected");
             return false;
         }
@@ -242,6 +242,8 @@ static bool step(App *a, Step *st)
         a->dirty |= D_LAYOUT;
         break;
     case S_DUMP: case S_DUMP_ATTRS:
+        if (a->det.follow_due)
+            return false; /* a screen at rest: the detail pane follows the selection first */
         if (!screen_dump(a, st->path, st->kind == S_DUMP_ATTRS))
             fail(a, st, "cannot write the dump");
         break;

@@ -12,7 +12,8 @@
  *   :wait-detail                   until the shown record's full form arrived (or failed)
  *   :sleep MS
  *   :resize COLS ROWS              resize the (headless) screen
- *   :dump PATH                     the screen as text
+ *   :dump PATH                     the screen as text, once the detail pane has caught up
+ *                                  with the selection (it follows after a short rest)
  *   :dump-attrs PATH               the same, then one row of colour-slot letters per line
  *   :quit
  *   # comment

@@ -259,7 +259,7 @@ void windows_rebuild(App *a)
     keypad(a->w_input, TRUE);
     nodelay(a->w_input, TRUE);
     a->det.built = false;
-    detail_follow(a);
+    detail_follow_now(a); /* everything is redrawn anyway */
 }
 
 /* ---- start and end ---------------------------------------------------------------------------- */
