@@ -173,6 +173,8 @@ void apply_view(App *a, int n);
 void detail_follow(App *a);
 /* Shows the selected record now: for keys aimed at the pane and for a new layout. */
 void detail_follow_now(App *a);
+/* The store replaced record rec (a page or a populated record arrived for it). */
+void detail_record_changed(App *a, long rec);
 /* The pane's timers: the selection rested, a fetch is due. Returns the next deadline
  * (monotonic ms, 0 = none). */
 int64_t detail_tick(App *a, int64_t now);

@@ -93,9 +93,28 @@ void detail_follow(App *a)
         show(a, rec, app_mono() + FETCH_DEBOUNCE_MS);
 }
 
+/* The shown record stayed, but what it needs may not have: its fetch is due when the
+ * pane is on screen and the record is neither loaded, asked for, due nor failed. */
+static void fetch_if_needed(App *a)
+{
+    DetailPane *d = &a->det;
+    if (d->rec >= 0 && app_detail_visible(a) && state_of(a, d->rec) == DS_NOT_REQUESTED)
+        d->fetch_due = app_mono() + FETCH_DEBOUNCE_MS;
+}
+
 void detail_follow_now(App *a)
 {
     show(a, app_selected(a), app_mono() + FETCH_DEBOUNCE_MS);
+    fetch_if_needed(a); /* the same record, on a pane that may have just appeared */
+}
+
+void detail_record_changed(App *a, long rec)
+{
+    if (rec != a->det.rec)
+        return;
+    a->det.built = false;
+    a->dirty |= D_DETAIL;
+    fetch_if_needed(a); /* it changed on the server and its old full form was dropped */
 }
 
 int64_t detail_tick(App *a, int64_t now)
@@ -231,9 +250,6 @@ void detail_draw(App *a)
     int width = a->lay.detail_r.w;
     werase(w);
     detail_ensure_built(a);
-    /* The record changed on the server and its old full form was dropped: fetch again. */
-    if (a->det.rec >= 0 && a->det.b_state == DS_NOT_REQUESTED && a->lay.wide && !a->det.fetch_due)
-        a->det.fetch_due = app_mono() + FETCH_DEBOUNCE_MS;
     title_bar(a, w, width);
     if (a->det.rec < 0) {
         draw_text(w, 2, 2, width - 4, SL_DIM, "No registration selected.");

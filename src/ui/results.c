@@ -97,10 +97,7 @@ static void touched(App *a, size_t idx, bool inserted)
         view_note_new(&a->view, (uint32_t)idx);
     else
         view_note_changed(&a->view, (uint32_t)idx);
-    if ((long)idx == a->det.rec) {
-        a->det.built = false;
-        a->dirty |= D_DETAIL;
-    }
+    detail_record_changed(a, (long)idx);
 }
 
 static void take_page(App *a, Result *r)

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../testutil.h"
+#include "core/parse.h"
 #include "ui/app.h"
 
 static void app_with_records(App *a, size_t n)
@@ -94,5 +96,41 @@ Test(ui_follow, back_where_it_was_and_explicit_showing)
     detail_follow(a);
     cr_assert_eq(a->det.rec, a->view.sel_rec);
     cr_assert_eq(a->det.fetch_due, 0, "nothing is fetched for a pane that is not there");
+    app_done(a);
+}
+
+/* A list page says the shown record changed on the server: its old full form is dropped,
+ * and the pane asks for the new one (wide or narrow, as long as the pane is there). */
+Test(ui_follow, a_dropped_full_form_is_fetched_again)
+{
+    App app, *a = &app;
+    app_with_records(a, 3);
+    char json[] = "{\"_id\":\"r0\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-01T00:00:00Z\"}";
+    char err[200];
+    Detail *det = parse_detail(json, strlen(json), err, sizeof err);
+    cr_assert_not_null(det, "%s", err);
+    long rec = (long)store_put_detail(&a->store, det);
+    cr_assert(view_select_rec(&a->view, rec));
+    detail_follow_now(a);
+    cr_assert_eq(detail_state(a), DS_LOADED);
+    cr_assert_eq(a->det.fetch_due, 0);
+
+    for (int visible = 1; visible >= 0; visible--) {
+        a->lay.detail = visible;
+        a->det.fetch_due = 0;
+        SummaryInit in = { .status = ST_FAILED, .created_ms = 3000, .updated_ms = 2000 + visible };
+        in.str[SS_ID] = "r0";
+        bool ins;
+        cr_assert_eq((long)store_put(&a->store, summary_new(&in), &ins), rec);
+        cr_assert_null(store_detail(&a->store, (size_t)rec), "updatedAt moved: the full form is dropped");
+        detail_record_changed(a, rec);
+        if (visible)
+            cr_assert_gt(a->det.fetch_due, 0, "fetched again");
+        else
+            cr_assert_eq(a->det.fetch_due, 0, "not while the pane is hidden");
+    }
+    a->lay.detail = true;
+    detail_follow_now(a); /* the pane came back (a wider terminal) */
+    cr_assert_gt(a->det.fetch_due, 0, "the record it shows is asked for");
     app_done(a);
 }
