@@ -39,7 +39,7 @@ static const char usage_text[] =
     "  login --email E      ask for the e-mailed one-time code (read from the terminal\n"
     "                       without echo, or from stdin) and store the token (mode 0600)\n"
     "\n"
-    "Options (any position):\n"
+    "Options (any position before --):\n"
     "  --api URL            API address (env REGDESK_API, config `api`; default " DEFAULT_API ")\n"
     "  --token-file PATH    token file (config `token_file`; default ~/.config/regdesk/token)\n"
     "  --allow-http         allow plain http to a host that is not loopback\n"
@@ -81,12 +81,16 @@ static bool parse_long(const char *s, long lo, long hi, long *out)
     return true;
 }
 
-/* Takes the global options out of argv (in any position); 0 on success or an exit code. */
-static int take_globals(int *argc, char **argv, Globals *g)
+int cli_take_globals(int *argc, char **argv, Globals *g)
 {
     int out = 1;
     for (int i = 1; i < *argc; i++) {
         const char *a = argv[i];
+        if (!strcmp(a, "--")) { /* the end of options: it and the rest go on untouched */
+            while (i < *argc)
+                argv[out++] = argv[i++];
+            break;
+        }
         const char **slot = !strcmp(a, "--api")          ? &g->api
                           : !strcmp(a, "--token-file")   ? &g->token_file
                           : !strcmp(a, "--cacert")       ? &g->cacert
@@ -132,7 +136,7 @@ int cli_main(int argc, char **argv)
 {
     process_harden();
     Globals g = { 0 };
-    int rc = take_globals(&argc, argv, &g);
+    int rc = cli_take_globals(&argc, argv, &g);
     if (rc)
         return rc;
     if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {

@@ -6,7 +6,7 @@
 
 #include "net/worker.h"
 
-/* Options every subcommand (and the dashboard) understands, in any position. */
+/* Options every subcommand (and the dashboard) understands, in any position before "--". */
 typedef struct Globals {
     const char *api;        /* --api URL; else REGDESK_API; else config `api`; else the default */
     const char *token_file; /* --token-file PATH; else config `token_file`; else the default path */
@@ -16,6 +16,12 @@ typedef struct Globals {
     int parallel;           /* --parallel N (1–16); 0 = config or default */
     long timeout_s;         /* --timeout S: one request, start to end; 0 = config or default */
 } Globals;
+
+/* Takes the global options out of argv[1..*argc), wherever they stand before a "--";
+ * the "--" itself and everything after it stay, for the subcommand's own parser (so
+ * `regdesk show -- --api` asks for the id "--api"). 0, or an EXIT_* code with the
+ * problem printed. */
+int cli_take_globals(int *argc, char **argv, Globals *g);
 
 #define DEFAULT_API "https://api.verifik.co"
 

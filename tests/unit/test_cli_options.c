@@ -54,3 +54,47 @@ Test(cli_options, mistakes_are_refused_with_a_sentence, .init = cr_redirect_stde
                             "regdesk: unexpected argument \"c\" for `regdesk list`; see regdesk --help\n"
                             "regdesk: unknown option \"--fil\" for `regdesk list`; see regdesk --help\n");
 }
+
+static int take(Globals *g, int *argc, const char *const in[], char **argv)
+{
+    memcpy(argv, in, (size_t)*argc * sizeof *argv);
+    argv[*argc] = NULL;
+    memset(g, 0, sizeof *g);
+    return cli_take_globals(argc, argv, g);
+}
+
+/* Global options in any position, up to "--": after it everything is the subcommand's,
+ * even text that looks like a global option, and "--" itself is passed on. */
+Test(cli_options, globals_stop_at_the_double_dash)
+{
+    Globals g;
+    char *argv[12];
+    int argc = 7;
+    cr_assert_eq(take(&g, &argc, (const char *[]){ "regdesk", "list", "--api", "http://x", "--parallel", "3", "--mask" }, argv), 0);
+    cr_assert_str_eq(g.api, "http://x");
+    cr_assert_eq(g.parallel, 3);
+    cr_assert_eq(argc, 3);
+    cr_assert_str_eq(argv[1], "list");
+    cr_assert_str_eq(argv[2], "--mask");
+    cr_assert_null(argv[3]);
+
+    argc = 8;
+    cr_assert_eq(take(&g, &argc, (const char *[]){ "regdesk", "--allow-http", "show", "--", "--api", "--timeout", "x", "--token" }, argv), 0);
+    cr_assert(g.allow_http, "before --: taken");
+    cr_assert_null(g.api, "after --: left alone");
+    cr_assert_eq(g.timeout_s, 0);
+    cr_assert_eq(argc, 7);
+    const char *want[] = { "regdesk", "show", "--", "--api", "--timeout", "x", "--token" };
+    for (int i = 0; i < 7; i++)
+        cr_assert_str_eq(argv[i], want[i]);
+    cr_assert_null(argv[7]);
+
+    /* `regdesk show -- --api`: the subcommand's parser gets "--" and reads an id. */
+    argc = 4;
+    cr_assert_eq(take(&g, &argc, (const char *[]){ "regdesk", "show", "--", "--api" }, argv), 0);
+    cr_assert_null(g.api);
+    Parsed p = parse(argc - 1, (const char *const *)argv + 1);
+    cr_assert(p.ok);
+    cr_assert_eq(p.npos, 1);
+    cr_assert_str_eq(p.pos[0], "--api");
+}
