@@ -10,7 +10,7 @@
  * The worker never touches curses or the store.
  *
  * Every job carries a generation. worker_cancel_before(g) drops queued jobs and aborts
- * transfers of older generations; their results never arrive. */
+ * transfers of older generations, whatever their kind; their results never arrive. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -109,7 +109,13 @@ uint64_t worker_create(Worker *w, const CreateParams *p, uint64_t generation);
 uint64_t worker_login(Worker *w, const char *email, uint64_t generation);
 uint64_t worker_login_confirm(Worker *w, const char *email, const char *otp, uint64_t generation);
 
-/* Drops queued jobs and aborts transfers whose generation is below g. */
+/* Drops queued jobs and aborts transfers whose generation is below g, and frees results
+ * of those generations still waiting to be polled. Every kind of job goes, not only list
+ * loads: a retrieve, and an action (override, resend-link, create, login) too. A caller
+ * that still wants one must post it again with the new generation; the dashboard does so
+ * for the record its detail pane shows (ui/results.c, load_start). An aborted action may
+ * or may not have reached the API: cancel while one is in flight only when that is
+ * acceptable, or give actions a generation that is not cancelled. */
 void worker_cancel_before(Worker *w, uint64_t g);
 
 /* What the worker is doing, for a status bar (safe to call from any thread). */
