@@ -120,13 +120,6 @@ Summary *summary_new(const SummaryInit *in)
     return s;
 }
 
-Summary *summary_dup(const Summary *s)
-{
-    size_t n = summary_size(s);
-    Summary *d = xmalloc(n);
-    memcpy(d, s, n);
-    return d;
-}
 
 size_t summary_size(const Summary *s)
 {

@@ -115,7 +115,6 @@ typedef struct SummaryInit {
     unsigned failed[FAIL__COUNT];
 } SummaryInit;
 Summary *summary_new(const SummaryInit *in);
-Summary *summary_dup(const Summary *s);
 /* Bytes a summary occupies on the heap (header + strings), for the memory figures. */
 size_t summary_size(const Summary *s);
 

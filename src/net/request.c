@@ -19,12 +19,6 @@ const char *const REVIEW_POPULATES[] = {
     "manualReviewLog.reviewedByClient", "manualReviewLog.reviewedByStaff", NULL
 };
 
-const char *method_name(Method m)
-{
-    static const char *const names[] = { "GET", "POST", "PUT", "DELETE" };
-    return names[m];
-}
-
 void request_free(Request *r)
 {
     free(r->url);

@@ -10,7 +10,6 @@
 #include "net/url.h"
 
 typedef enum Method { M_GET, M_POST, M_PUT, M_DELETE } Method;
-const char *method_name(Method m);
 
 typedef struct Request {
     Method method;

@@ -30,11 +30,6 @@ static const ColDef defs[COL__COUNT] = {
     [COL_DOC] = { "doc", "Document", 10, 16, 11, 1, false },
 };
 
-const char *column_name(ColId c)
-{
-    return defs[c].name;
-}
-
 const char *column_title(ColId c)
 {
     return defs[c].title;

@@ -37,7 +37,6 @@ typedef struct ColumnSet {
 /* "status,age,name" (names as in COLUMNS_DEFAULT plus updated, id, doc). False with a
  * sentence in err for an unknown or repeated name. */
 bool columns_parse(const char *spec, ColumnSet *out, char *err, size_t n);
-const char *column_name(ColId c);
 const char *column_title(ColId c);
 bool column_right_aligned(ColId c);
 /* The column a sort key orders by, or -1. */

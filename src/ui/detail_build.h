@@ -33,7 +33,4 @@ typedef struct DetailCtx {
 
 void detail_build(DLines *d, const DetailCtx *c);
 
-/* Titles for the help and tests. */
-const char *section_title(SectionId s);
-
 #endif

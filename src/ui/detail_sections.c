@@ -12,25 +12,6 @@
 #include "ui/detail_internal.h"
 #include "ui/glyphs.h"
 
-static const char *const titles[SEC__COUNT] = {
-    [SEC_TOP] = "Summary",           [SEC_STATE] = "Loading",
-    [SEC_REASONS] = "Why review",    [SEC_CHECKS] = "Checks",
-    [SEC_FLAGS] = "Red flags",       [SEC_ATTEMPTS] = "Failed attempts",
-    [SEC_RELATED] = "Related",       [SEC_IDENTITY] = "Registration",
-    [SEC_DOCUMENT] = "Document",     [SEC_LIVENESS] = "Liveness (selfie)",
-    [SEC_COMPARE] = "Face compare",  [SEC_EMAIL] = "Email validation",
-    [SEC_PHONE] = "Phone validation", [SEC_INFO] = "Information validation",
-    [SEC_PERSON] = "Person",         [SEC_CONSENT] = "Consent",
-    [SEC_FLOW] = "Project and flow", [SEC_REVIEWS] = "Review history",
-    [SEC_NOTES] = "Notes",           [SEC_REFS] = "Other references",
-    [SEC_UNKNOWN] = "Other fields",  [SEC_RAW] = "Raw JSON",
-};
-
-const char *section_title(SectionId s)
-{
-    return s < SEC__COUNT ? titles[s] : "";
-}
-
 /* ---- top and state -------------------------------------------------------------------- */
 
 static void build_top(DLines *d, const DetailCtx *c, const Summary *s)

@@ -12,7 +12,6 @@
 /* Colours: pairs for every slot, or the monochrome look (no colour, NO_COLOR). */
 void theme_init(bool colour);
 attr_t theme_attr(Slot s);
-bool theme_colour(void);
 /* The slot whose look is attr (for the attribute dump), or -1. */
 int theme_slot_of(attr_t attr, short pair);
 

@@ -25,11 +25,6 @@ void glyphs_set_ascii(bool a)
     use_ascii = a;
 }
 
-bool glyphs_ascii(void)
-{
-    return use_ascii;
-}
-
 const char *glyph(Glyph g)
 {
     return (use_ascii ? ascii : utf8)[g];

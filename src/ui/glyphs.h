@@ -27,7 +27,6 @@ typedef enum Glyph {
 } Glyph;
 
 void glyphs_set_ascii(bool ascii);
-bool glyphs_ascii(void);
 const char *glyph(Glyph g);
 /* Spinner frame i (any integer). */
 const char *glyph_spinner(unsigned i);

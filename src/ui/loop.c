@@ -15,7 +15,6 @@
 enum {
     VIEW_MERGE_MS = 150, /* while pages arrive, the list takes them in this often */
     SPIN_MS = 120,
-    SERVER_DEBOUNCE_MS = 400,
     AGE_REFRESH_MS = 30000, /* ages in the list move on */
 };
 

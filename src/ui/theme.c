@@ -123,10 +123,6 @@ attr_t theme_attr(Slot s)
     return s < SL__COUNT ? attrs[s] : 0;
 }
 
-bool theme_colour(void)
-{
-    return colour_on;
-}
 
 int theme_slot_of(attr_t attr, short pair)
 {

@@ -314,17 +314,12 @@ static bool curses_start(App *a, char *err, size_t n)
     return true;
 }
 
-static void set_mouse(App *a, bool on)
+void app_set_mouse(App *a, bool on)
 {
     a->mouse = on;
     if (on)
         mouseinterval(0);
     mousemask(on ? (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
-}
-
-void app_set_mouse(App *a, bool on)
-{
-    set_mouse(a, on);
 }
 
 static void app_free(App *a)
@@ -437,7 +432,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
         return rc;
     }
     atexit(atexit_restore);
-    set_mouse(a, cfg->mouse && !a->headless);
+    app_set_mouse(a, cfg->mouse && !a->headless);
     if (!a->utf8)
         app_message(a, SL_STATUS_WARN, 0, "the locale is not UTF-8: names are shown with ? (set LANG=C.UTF-8)");
     a->dirty = D_ALL;

@@ -117,13 +117,6 @@ static void full_rebuild(View *v, const Store *st)
     v->full = false;
 }
 
-void view_rebuild(View *v, const Store *st)
-{
-    long screen_row = v->sel - v->top;
-    full_rebuild(v, st);
-    follow(v, screen_row, false);
-}
-
 void view_set_filter(View *v, const Store *st, Filter *f)
 {
     filter_free(v->filter);

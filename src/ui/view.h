@@ -47,8 +47,6 @@ bool view_has_pending(const View *v);
 /* Merges what was noted (new records are filtered, sorted and merged; changed ones are
  * moved, added or removed), keeping the selected record and its screen row. */
 void view_sync(View *v, const Store *st);
-/* Full filter + sort over the whole store, keeping the selected record and its row. */
-void view_rebuild(View *v, const Store *st);
 
 /* Rows on screen (the layout tells); keeps the selection visible. */
 void view_set_rows(View *v, int rows);
