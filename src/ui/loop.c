@@ -15,7 +15,7 @@
 enum {
     VIEW_MERGE_MS = 150, /* while pages arrive, the list takes them in this often */
     SPIN_MS = 120,
-    AGE_REFRESH_MS = 30000, /* ages in the list move on */
+    AGE_REFRESH_MS = 30000, /* ages in the list and the detail move on */
 };
 
 /* ---- input --------------------------------------------------------------------------------- */
@@ -247,6 +247,7 @@ int loop_run(App *a)
         if (now >= age_due) {
             age_due = now + AGE_REFRESH_MS;
             a->counts.dirty = true;
+            a->det.built = false; /* its lines hold ages too: a repaint alone drew the old ones */
             a->dirty |= D_LIST | D_DETAIL;
         }
         next = earliest(next, age_due);
