@@ -57,8 +57,8 @@ void draw_cell(WINDOW *win, int y, int x, int w, Slot slot, const char *s, bool 
 {
     if (w <= 0)
         return;
-    int tw = safetext_width(s);
-    int pad = right && tw < w ? w - tw : 0;
+    int tw = right ? safetext_width(s) : w; /* only right-aligned text is measured twice */
+    int pad = tw < w ? w - tw : 0;
     if (pad)
         draw_fill(win, y, x, pad, slot);
     int used = draw_text(win, y, x + pad, w - pad, slot, s);

@@ -22,7 +22,7 @@ static void titles(App *a, WINDOW *w, const ColumnLayout *cl, int width)
     }
 }
 
-static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width)
+static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, int64_t now)
 {
     long rec = a->view.idx[pos];
     const Summary *s = a->store.recs[rec];
@@ -30,7 +30,6 @@ static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int 
     Slot row_slot = !selected ? SL_NORMAL : a->focus == FOCUS_LIST ? SL_CURSOR : SL_CURSOR_IDLE;
     bool match = a->search && search_matches(a, rec);
     draw_fill(w, y, 0, width, row_slot);
-    int64_t now = app_now(a);
     for (int i = 0; i < cl->n; i++) {
         Cell cell;
         column_cell(cl->id[i], s, now, &cell);
@@ -61,11 +60,12 @@ void list_draw(App *a)
     werase(w);
     titles(a, w, &cl, width);
     int rows = height - 1;
+    int64_t now = app_now(a); /* one clock for every age on the screen */
     for (int y = 0; y < rows; y++) {
         long pos = a->view.top + y;
         if (pos >= (long)a->view.n)
             break;
-        row(a, w, &cl, y + 1, pos, width);
+        row(a, w, &cl, y + 1, pos, width, now);
     }
     if (a->view.n == 0)
         empty_note(a, w, width);
