@@ -6,6 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/parse.h"
+
+/* Lucía's case: a fully populated registration needing review. */
+#define TU_FIXTURE_ANA "tests/fixtures/detail_ana.json"
+
 /* A writable, NUL-terminated copy (the parser may rewrite escapes in place). */
 static inline char *tu_dup(const char *s, size_t *len)
 {
@@ -33,6 +38,45 @@ static inline char *tu_read_file(const char *path, size_t *len)
     if (len)
         *len = (size_t)n;
     return buf;
+}
+
+/* Parses body (and frees it); what names it in a failure. */
+static inline Detail *tu_detail_body(char *body, size_t len, const char *what)
+{
+    char err[200] = "";
+    Detail *d = parse_detail(body, len, err, sizeof err);
+    cr_assert_not_null(d, "%.200s: %s", what, err);
+    free(body);
+    return d;
+}
+
+/* One registration from JSON text; the test fails with the parser's sentence when it
+ * does not parse. Free it with detail_free. */
+static inline Detail *tu_detail(const char *json)
+{
+    size_t len;
+    char *body = tu_dup(json, &len);
+    return tu_detail_body(body, len, json);
+}
+
+/* The same from a fixture file. */
+static inline Detail *tu_detail_file(const char *path)
+{
+    size_t len;
+    char *body = tu_read_file(path, &len);
+    return tu_detail_body(body, len, path);
+}
+
+/* A list page from JSON text; the test fails when it does not parse. page_free it. */
+static inline Page tu_page(const char *json)
+{
+    size_t len;
+    char *body = tu_dup(json, &len);
+    Page p;
+    char err[200] = "";
+    cr_assert(parse_page(body, len, &p, err, sizeof err), "%.200s: %s", json, err);
+    free(body);
+    return p;
 }
 
 #endif

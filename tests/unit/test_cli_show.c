@@ -9,17 +9,6 @@
 #include "cli/show.h"
 #include "core/parse.h"
 
-static Detail *ana(void)
-{
-    size_t len;
-    char *body = tu_read_file("tests/fixtures/detail_ana.json", &len);
-    char err[200] = "";
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    cr_assert_not_null(d, "%s", err);
-    free(body);
-    return d;
-}
-
 /* 2025-05-25T20:00Z: 30 hours after the fixture's creation. */
 static const int64_t NOW = 1748095200000LL + 30LL * 3600 * 1000;
 
@@ -35,7 +24,7 @@ static void assert_in_order(const char *text, const char *const *parts)
 
 Test(cli_show, text_has_every_section_reasons_first)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     StrBuf b = STRBUF_INIT;
     show_text(d, NOW, &b);
     const char *t = strbuf_cstr(&b);
@@ -79,7 +68,7 @@ Test(cli_show, text_has_every_section_reasons_first)
 
 Test(cli_show, json_is_valid_and_typed)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     StrBuf b = STRBUF_INIT;
     show_json(d, &b);
     cJSON *j = cJSON_Parse(strbuf_cstr(&b));
@@ -110,13 +99,9 @@ Test(cli_show, json_is_valid_and_typed)
 
 Test(cli_show, hostile_detail_stays_inert_in_both_forms)
 {
-    char *body = tu_dup("{\"_id\":\"h1\",\"fullName\":\"\\u001b]0;pwn\\u0007\",\"notes\":\"a\\u202eb\\r\\nc\\u001b[2J\","
-                        "\"redFlagsDetails\":{\"\\u001b[31mkey\":\"\\u009bvalue\"},"
-                        "\"failedBiometricValidations\":[{\"_id\":\"b\",\"failedReason\":\"\\u001b[1mpoor_lighting\"}]}",
-                        NULL);
-    char err[200];
-    Detail *d = parse_detail(body, strlen(body), err, sizeof err);
-    cr_assert_not_null(d, "%s", err);
+    Detail *d = tu_detail("{\"_id\":\"h1\",\"fullName\":\"\\u001b]0;pwn\\u0007\",\"notes\":\"a\\u202eb\\r\\nc\\u001b[2J\","
+                          "\"redFlagsDetails\":{\"\\u001b[31mkey\":\"\\u009bvalue\"},"
+                          "\"failedBiometricValidations\":[{\"_id\":\"b\",\"failedReason\":\"\\u001b[1mpoor_lighting\"}]}");
     StrBuf b = STRBUF_INIT;
     show_text(d, NOW, &b);
     show_json(d, &b);
@@ -127,5 +112,4 @@ Test(cli_show, hostile_detail_stays_inert_in_both_forms)
     }
     strbuf_free(&b);
     detail_free(d);
-    free(body);
 }

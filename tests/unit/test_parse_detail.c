@@ -6,20 +6,9 @@
 #include "../testutil.h"
 #include "core/parse.h"
 
-static Detail *ana(void)
-{
-    size_t len;
-    char *body = tu_read_file("tests/fixtures/detail_ana.json", &len);
-    char err[200] = "";
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    cr_assert_not_null(d, "%s", err);
-    free(body);
-    return d;
-}
-
 Test(parse_detail, identity_and_summary)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     const Summary *s = d->summary;
     cr_assert_str_eq(summary_str(s, SS_ID), "6650aa01c0ffee0000000001");
     cr_assert_str_eq(summary_str(s, SS_NAME), "Ana Ruiz");
@@ -46,7 +35,7 @@ Test(parse_detail, identity_and_summary)
 
 Test(parse_detail, validations)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     cr_assert_str_eq(d->email_val.status.s, "validated");
     cr_assert_str_eq(d->phone_val.gateway.s, "whatsapp");
     cr_assert_float_eq(d->bio.liveness.v, 0.71, 1e-9);
@@ -77,7 +66,7 @@ Test(parse_detail, validations)
 
 Test(parse_detail, failed_attempts_timeline)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     cr_assert_eq(d->n_attempts, 4);
     /* oldest first, the unpopulated id last */
     cr_assert_eq(d->attempts[0].kind, FAIL_DOC);
@@ -94,7 +83,7 @@ Test(parse_detail, failed_attempts_timeline)
 
 Test(parse_detail, red_flags_reviews_and_unknown_fields)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     cr_assert_float_eq(d->red_flags.v, 2, 1e-9);
     const KVList *rf = &d->red_flags_details;
     cr_assert_eq(rf->n, 6);
@@ -116,7 +105,7 @@ Test(parse_detail, red_flags_reviews_and_unknown_fields)
 
 Test(parse_detail, secrets_never_enter_the_record)
 {
-    Detail *d = ana();
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     cr_assert_not_null(d->raw_json);
     cr_assert(strstr(d->raw_json, "\"fullName\""), "the raw view holds the record");
     cr_assert_null(strstr(d->raw_json, "enrollee-secret"), "the enrollee token is redacted");

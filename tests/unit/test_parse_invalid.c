@@ -7,28 +7,6 @@
 #include "../testutil.h"
 #include "core/parse.h"
 
-static Page page(const char *json)
-{
-    size_t len;
-    char *body = tu_dup(json, &len);
-    Page p;
-    char err[200] = "";
-    cr_assert(parse_page(body, len, &p, err, sizeof err), "%s", err);
-    free(body);
-    return p;
-}
-
-static Detail *detail(const char *json)
-{
-    size_t len;
-    char *body = tu_dup(json, &len);
-    char err[200] = "";
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    cr_assert_not_null(d, "%s", err);
-    free(body);
-    return d;
-}
-
 /* No byte that a terminal would act on: C0 (but none at all here), ESC, DEL, C1 in UTF-8. */
 static void assert_display_safe(const char *s)
 {
@@ -41,7 +19,7 @@ static void assert_display_safe(const char *s)
 
 Test(parse_invalid, wrong_types_are_marked_and_kept)
 {
-    Page p = page("{\"data\":[{\"_id\":\"ok1\",\"status\":\"FAILED\"},"
+    Page p = tu_page("{\"data\":[{\"_id\":\"ok1\",\"status\":\"FAILED\"},"
                   "{\"_id\":\"bad\",\"status\":7,\"redFlags\":{\"n\":1},\"createdAt\":\"yesterday\","
                   "\"failedDocumentValidations\":\"3\",\"fullName\":12345,\"email\":[\"a@b.co\"],"
                   "\"project\":42,\"currentStep\":{\"x\":1}},"
@@ -65,7 +43,7 @@ Test(parse_invalid, wrong_types_are_marked_and_kept)
 
 Test(parse_invalid, epoch_numbers_are_times)
 {
-    Page p = page("{\"data\":[{\"_id\":\"a\",\"createdAt\":1733159136788,\"updatedAt\":1733159136},"
+    Page p = tu_page("{\"data\":[{\"_id\":\"a\",\"createdAt\":1733159136788,\"updatedAt\":1733159136},"
                   "{\"_id\":\"b\",\"createdAt\":{\"$date\":\"2024-12-02T17:05:36.788Z\"}}]}");
     cr_assert_eq(p.items[0]->created_ms, 1733159136788LL);
     cr_assert_eq(p.items[0]->updated_ms, 1733159136000LL, "seconds when small");
@@ -76,7 +54,7 @@ Test(parse_invalid, epoch_numbers_are_times)
 
 Test(parse_invalid, missing_id_gets_a_stable_synthetic_key)
 {
-    Page p = page("{\"data\":[{\"fullName\":\"No Id\"},{\"fullName\":\"No Id\"},{\"fullName\":\"Other\"},{\"_id\":\"\"}]}");
+    Page p = tu_page("{\"data\":[{\"fullName\":\"No Id\"},{\"fullName\":\"No Id\"},{\"fullName\":\"Other\"},{\"_id\":\"\"}]}");
     cr_assert_eq(p.n, 4);
     const char *a = summary_str(p.items[0], SS_ID), *b = summary_str(p.items[1], SS_ID),
                *c = summary_str(p.items[2], SS_ID);
@@ -90,7 +68,7 @@ Test(parse_invalid, missing_id_gets_a_stable_synthetic_key)
 
 Test(parse_invalid, huge_and_infinite_numbers)
 {
-    Page p = page("{\"data\":[{\"_id\":\"a\",\"redFlags\":1e999},{\"_id\":\"b\",\"redFlags\":-2},"
+    Page p = tu_page("{\"data\":[{\"_id\":\"a\",\"redFlags\":1e999},{\"_id\":\"b\",\"redFlags\":-2},"
                   "{\"_id\":\"c\",\"redFlags\":2.5},{\"_id\":\"d\",\"redFlags\":99999999}]}");
     cr_assert(p.items[0]->invalid & SUMF_REDFLAGS, "infinity");
     cr_assert(p.items[1]->invalid & SUMF_REDFLAGS, "negative count");
@@ -98,7 +76,7 @@ Test(parse_invalid, huge_and_infinite_numbers)
     cr_assert_eq(p.items[3]->red_flags, 65535, "saturates");
     cr_assert_eq(p.items[3]->invalid, 0);
     page_free(&p);
-    Detail *d = detail("{\"_id\":\"x\",\"compareFaceVerification\":{\"result\":{\"score\":1e999}}}");
+    Detail *d = tu_detail("{\"_id\":\"x\",\"compareFaceVerification\":{\"result\":{\"score\":1e999}}}");
     cr_assert_eq(d->compare.score.st, FS_INVALID);
     detail_free(d);
 }
@@ -112,7 +90,7 @@ Test(parse_invalid, hostile_text_is_neutralised_everywhere)
         "\"manualReviewLog\":[{\"note\":\"\\u001b]8;;http://evil\\u001b\\\\x\"}],"
         "\"documentValidation\":{\"_id\":\"d\",\"OCRExtraction\":{\"fullName\":\"\\udb40\\udc41tag\"}},"
         "\"weird\\u001bkey\":\"\\u001b[5m\"}}";
-    Detail *d = detail(json);
+    Detail *d = tu_detail(json);
     assert_display_safe(summary_str(d->summary, SS_NAME));
     assert_display_safe(summary_str(d->summary, SS_EMAIL));
     assert_display_safe(d->full_name.s);
@@ -147,7 +125,7 @@ Test(parse_invalid, raw_invalid_utf8_bytes)
 
 Test(parse_invalid, nul_escape_keeps_the_rest_of_the_string)
 {
-    Page p = page("{\"data\":[{\"_id\":\"n\",\"fullName\":\"Ana\\u0000Hidden\",\"email\":\"a\\\\u0000b@x.co\"}]}");
+    Page p = tu_page("{\"data\":[{\"_id\":\"n\",\"fullName\":\"Ana\\u0000Hidden\",\"email\":\"a\\\\u0000b@x.co\"}]}");
     const char *name = summary_str(p.items[0], SS_NAME);
     cr_assert(strstr(name, "Hidden"), "cJSON alone would cut at the NUL: %s", name);
     cr_assert(strstr(name, "\xE2\x90\x80"), "the NUL shows as U+2400: %s", name);
@@ -218,7 +196,7 @@ Test(parse_invalid, many_red_flag_rows_are_truncated_and_say_so)
 
 Test(parse_invalid, failed_arrays_with_nulls_and_garbage)
 {
-    Detail *d = detail("{\"_id\":\"f\",\"failedBiometricValidations\":[null,\"id1\",{\"_id\":\"id2\",\"failedReason\":42},7],"
+    Detail *d = tu_detail("{\"_id\":\"f\",\"failedBiometricValidations\":[null,\"id1\",{\"_id\":\"id2\",\"failedReason\":42},7],"
                        "\"failedEmailValidations\":{\"not\":\"array\"}}");
     cr_assert_eq(d->summary->failed[FAIL_BIO], 3, "nulls are not attempts");
     cr_assert(d->summary->invalid & SUMF_FAILED);

@@ -13,26 +13,13 @@ static Summary *one(const char *obj)
 {
     char *json = malloc(strlen(obj) + 32);
     sprintf(json, "{\"data\":[%s]}", obj);
-    Page p;
-    char err[200] = "";
-    cr_assert(parse_page(json, strlen(json), &p, err, sizeof err), "%s: %s", obj, err);
+    Page p = tu_page(json);
     cr_assert_eq(p.n, 1, "%s", obj);
     Summary *s = p.items[0];
     p.n = 0;
     page_free(&p);
     free(json);
     return s;
-}
-
-static Detail *detail(const char *obj)
-{
-    size_t len;
-    char *body = tu_dup(obj, &len);
-    char err[200] = "";
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    cr_assert_not_null(d, "%s: %s", obj, err);
-    free(body);
-    return d;
 }
 
 Test(parse_variants, id_or__id)
@@ -49,7 +36,7 @@ Test(parse_variants, id_or__id)
 Test(parse_variants, overview_page_shape_is_kept)
 {
     /* §10.7: D-OVR's {id,userId,projectId,flowId,status:"completed",steps[],verificationResults{}} */
-    Detail *d = detail("{\"id\":\"reg_1\",\"userId\":\"u1\",\"projectId\":\"p1\",\"flowId\":\"f1\","
+    Detail *d = tu_detail("{\"id\":\"reg_1\",\"userId\":\"u1\",\"projectId\":\"p1\",\"flowId\":\"f1\","
                        "\"status\":\"completed\",\"steps\":[{\"type\":\"email\",\"status\":\"completed\"}],"
                        "\"verificationResults\":{\"liveness\":0.9}}");
     cr_assert_str_eq(summary_str(d->summary, SS_ID), "reg_1");
@@ -109,7 +96,7 @@ Test(parse_variants, refs_as_id_object_null_or_absent)
     cr_assert_str_eq(summary_str(s, SS_PROJECT), "p1");
     cr_assert_str_eq(summary_str(s, SS_FLOW), "f1");
     free(s);
-    Detail *d = detail("{\"_id\":\"1\",\"project\":null,\"projectFlow\":\"f1\",\"biometricValidation\":null,"
+    Detail *d = tu_detail("{\"_id\":\"1\",\"project\":null,\"projectFlow\":\"f1\",\"biometricValidation\":null,"
                        "\"documentValidation\":{\"_id\":\"d1\",\"status\":\"ACTIVE\"}}");
     cr_assert_eq(d->project.ref.st, REF_NULL);
     cr_assert_eq(d->flow.ref.st, REF_ID);
@@ -128,7 +115,7 @@ Test(parse_variants, numbers_sent_as_strings)
     cr_assert_eq(s->red_flags, 3);
     cr_assert_eq(s->invalid, 0);
     free(s);
-    Detail *d = detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":\"0.71\"}}");
+    Detail *d = tu_detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":\"0.71\"}}");
     cr_assert_eq(d->bio.liveness.st, FS_OK);
     cr_assert_float_eq(d->bio.liveness.v, 0.71, 1e-9);
     detail_free(d);
@@ -136,7 +123,7 @@ Test(parse_variants, numbers_sent_as_strings)
 
 Test(parse_variants, scores_on_both_scales)
 {
-    Detail *d = detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":71},"
+    Detail *d = tu_detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":71},"
                        "\"person\":{\"_id\":\"p\",\"livenessScore\":0.71},"
                        "\"compareFaceVerification\":{\"result\":{\"score\":78,\"compare_min_score\":0.85}}}");
     cr_assert_float_eq(d->bio.liveness.v, 0.71, 1e-9);
@@ -146,15 +133,15 @@ Test(parse_variants, scores_on_both_scales)
     cr_assert_float_eq(d->compare.score.v, 0.78, 1e-9);
     cr_assert_float_eq(d->compare.min_score.v, 0.85, 1e-9);
     detail_free(d);
-    d = detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":140}}");
+    d = tu_detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":140}}");
     cr_assert_eq(d->bio.liveness.st, FS_INVALID, "above 100 is on no scale");
     detail_free(d);
 }
 
 Test(parse_variants, form_submission_both_spellings)
 {
-    Detail *a = detail("{\"_id\":\"1\",\"formSubmittion\":\"fs1\"}");
-    Detail *b = detail("{\"_id\":\"1\",\"formSubmission\":{\"_id\":\"fs2\",\"answers\":{}}}");
+    Detail *a = tu_detail("{\"_id\":\"1\",\"formSubmittion\":\"fs1\"}");
+    Detail *b = tu_detail("{\"_id\":\"1\",\"formSubmission\":{\"_id\":\"fs2\",\"answers\":{}}}");
     cr_assert_eq(a->form_submission.st, REF_ID);
     cr_assert_str_eq(a->form_submission.id, "fs1");
     cr_assert_eq(b->form_submission.st, REF_POPULATED);
@@ -167,7 +154,7 @@ Test(parse_variants, form_submission_both_spellings)
 Test(parse_variants, liveness_score_location)
 {
     /* §10.19: biometricData.livenessScore (object page) vs top-level livenessScore (clients). */
-    Detail *d = detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"status\":\"completed\","
+    Detail *d = tu_detail("{\"_id\":\"1\",\"biometricValidation\":{\"_id\":\"b\",\"status\":\"completed\","
                        "\"biometricData\":{\"livenessScore\":0.66}}}");
     cr_assert_float_eq(d->bio.liveness.v, 0.66, 1e-9);
     cr_assert_str_eq(d->bio.status.s, "completed", "object-page status enum shown verbatim");
@@ -177,13 +164,13 @@ Test(parse_variants, liveness_score_location)
 Test(parse_variants, document_schemas)
 {
     /* §10.20: OCRExtraction (real) vs documentData (aspirational schema). */
-    Detail *a = detail("{\"_id\":\"1\",\"documentValidation\":{\"_id\":\"d\",\"status\":\"ASSESSING\","
+    Detail *a = tu_detail("{\"_id\":\"1\",\"documentValidation\":{\"_id\":\"d\",\"status\":\"ASSESSING\","
                        "\"OCRExtraction\":{\"lastName\":\"RUIZ\",\"category\":\"x\",\"fullName\":\"ANA RUIZ\",\"extra\":\"e\"}}}");
     cr_assert_eq(a->doc.ocr.n, 3, "category hidden");
     cr_assert_str_eq(a->doc.ocr.items[0].key, "fullName", "dashboard order: fullName first");
     cr_assert_str_eq(a->doc.ocr.items[1].key, "lastName");
     cr_assert_str_eq(a->doc.ocr.items[2].key, "extra", "unordered keys after the known ones");
-    Detail *b = detail("{\"_id\":\"1\",\"documentValidation\":{\"_id\":\"d\",\"status\":\"completed\","
+    Detail *b = tu_detail("{\"_id\":\"1\",\"documentValidation\":{\"_id\":\"d\",\"status\":\"completed\","
                        "\"documentType\":\"passport\",\"documentData\":{\"documentNumber\":\"X1\"}}}");
     cr_assert_eq(b->doc.ocr.n, 1);
     cr_assert_str_eq(b->doc.document_type.s, "passport");
@@ -193,7 +180,7 @@ Test(parse_variants, document_schemas)
 
 Test(parse_variants, flow_v3_and_legacy_v2)
 {
-    Detail *v3 = detail("{\"_id\":\"1\",\"projectFlow\":{\"_id\":\"f\",\"version\":3,"
+    Detail *v3 = tu_detail("{\"_id\":\"1\",\"projectFlow\":{\"_id\":\"f\",\"version\":3,"
                         "\"liveness\":{\"minScore\":0.65,\"compareMinScore\":0.85,\"attemptLimit\":3},"
                         "\"documents\":{\"attemptLimit\":2,\"informationVerification\":true}}}");
     cr_assert_float_eq(v3->flow.liveness_min.v, 0.65, 1e-9);
@@ -201,7 +188,7 @@ Test(parse_variants, flow_v3_and_legacy_v2)
     cr_assert_float_eq(v3->flow.liveness_attempt_limit.v, 3, 1e-9);
     cr_assert_float_eq(v3->flow.doc_attempt_limit.v, 2, 1e-9);
     cr_assert(v3->flow.verify_names.v);
-    Detail *v2 = detail("{\"_id\":\"1\",\"projectFlow\":{\"_id\":\"f\",\"version\":2,\"onboardingSettings\":{"
+    Detail *v2 = tu_detail("{\"_id\":\"1\",\"projectFlow\":{\"_id\":\"f\",\"version\":2,\"onboardingSettings\":{"
                         "\"liveness\":{\"livenessMinScore\":0.6,\"maxAttempts\":5},"
                         "\"document\":{\"compareMinScore\":80,\"maxAttempts\":4,\"verifyNames\":false},"
                         "\"steps\":{\"document\":\"optional\"}}}}");
@@ -219,7 +206,7 @@ Test(parse_variants, flow_v3_and_legacy_v2)
 
 Test(parse_variants, document_liveness_is_live)
 {
-    Detail *d = detail("{\"_id\":\"1\",\"documentValidation\":{\"_id\":\"d\",\"documentLiveness\":{\"isLive\":true,"
+    Detail *d = tu_detail("{\"_id\":\"1\",\"documentValidation\":{\"_id\":\"d\",\"documentLiveness\":{\"isLive\":true,"
                        "\"validationResults\":{\"screenReplay\":{\"passed\":true}}}}}");
     cr_assert_eq(d->doc.document_live.st, FS_OK);
     cr_assert(d->doc.document_live.v);
@@ -240,7 +227,7 @@ Test(parse_variants, red_flags_absent_or_only_details)
 
 Test(parse_variants, smart_link_id_or_string_and_step_as_number)
 {
-    Detail *d = detail("{\"_id\":\"1\",\"smartLink\":\"https://link.verifik.co/x\",\"currentStep\":1,\"countryCode\":\"US\"}");
+    Detail *d = tu_detail("{\"_id\":\"1\",\"smartLink\":\"https://link.verifik.co/x\",\"currentStep\":1,\"countryCode\":\"US\"}");
     cr_assert_str_eq(d->smart_link.s, "https://link.verifik.co/x");
     cr_assert_str_eq(summary_str(d->summary, SS_STEP), "1");
     cr_assert_eq(d->summary->invalid, 0, "a numeric \"1\" step is harmless");

@@ -21,17 +21,6 @@ static Summary *rec(const char *id, Status st, int64_t updated, const char *emai
     return summary_new(&in);
 }
 
-static Detail *detail_json(const char *json)
-{
-    size_t len;
-    char *body = tu_dup(json, &len);
-    char err[200] = "";
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    cr_assert_not_null(d, "%s", err);
-    free(body);
-    return d;
-}
-
 Test(store, insert_then_update_in_place)
 {
     Store st;
@@ -78,7 +67,7 @@ Test(store, page_merge_keeps_document_number_and_drops_stale_detail)
 {
     Store st;
     store_init(&st);
-    Detail *d = detail_json("{\"_id\":\"r1\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-24T14:00:00Z\","
+    Detail *d = tu_detail("{\"_id\":\"r1\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-24T14:00:00Z\","
                             "\"documentValidation\":{\"_id\":\"d\",\"documentNumber\":\"1020304050\"}}");
     size_t idx = store_put_detail(&st, d);
     cr_assert_not_null(store_detail(&st, idx));
@@ -133,11 +122,7 @@ Test(reasons, translations_and_quality)
 
 Test(reasons, ana_ruiz_case)
 {
-    size_t len;
-    char *body = tu_read_file("tests/fixtures/detail_ana.json", &len);
-    char err[200];
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    cr_assert_not_null(d, "%s", err);
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     ReviewReason r[REVIEW_REASONS_MAX];
     size_t n = review_reasons(d, r);
     cr_assert_eq(n, 3, "compare below threshold, name match, document status");
@@ -151,12 +136,11 @@ Test(reasons, ana_ruiz_case)
     cr_assert_eq(limit, 3);
     cr_assert_eq(used, 2, "liveness_failed and the unpopulated one count; poor_lighting does not");
     detail_free(d);
-    free(body);
 }
 
 Test(reasons, liveness_stale_threshold_and_manual_reason)
 {
-    Detail *d = detail_json(
+    Detail *d = tu_detail(
         "{\"_id\":\"x\",\"projectFlow\":{\"_id\":\"f\",\"liveness\":{\"minScore\":0.65,\"compareMinScore\":0.90}},"
         "\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":0.65},"
         "\"compareFaceVerification\":{\"result\":{\"score\":0.88,\"passed\":true,\"compare_min_score\":0.85}},"
@@ -176,9 +160,9 @@ Test(reasons, liveness_stale_threshold_and_manual_reason)
 
 Test(reasons, compare_not_run_or_no_document_face)
 {
-    Detail *a = detail_json("{\"_id\":\"a\",\"face\":\"f1\",\"documentFace\":null}");
-    Detail *b = detail_json("{\"_id\":\"b\",\"face\":\"f1\",\"documentFace\":\"df1\",\"compareFaceVerification\":null}");
-    Detail *c = detail_json("{\"_id\":\"c\",\"face\":\"f1\",\"compareFaceVerification\":\"cf1\"}");
+    Detail *a = tu_detail("{\"_id\":\"a\",\"face\":\"f1\",\"documentFace\":null}");
+    Detail *b = tu_detail("{\"_id\":\"b\",\"face\":\"f1\",\"documentFace\":\"df1\",\"compareFaceVerification\":null}");
+    Detail *c = tu_detail("{\"_id\":\"c\",\"face\":\"f1\",\"compareFaceVerification\":\"cf1\"}");
     ReviewReason r[REVIEW_REASONS_MAX];
     cr_assert_eq(review_reasons(a, r), 1);
     cr_assert_eq(r[0].kind, RR_COMPARE_NO_DOC_FACE);

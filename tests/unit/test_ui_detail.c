@@ -20,12 +20,7 @@ typedef struct Fx {
 
 static void load(Fx *fx)
 {
-    size_t len;
-    char *body = tu_read_file("tests/fixtures/detail_ana.json", &len);
-    char err[200];
-    Detail *d = parse_detail(body, len, err, sizeof err);
-    free(body);
-    cr_assert_not_null(d, "%s", err);
+    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     store_init(&fx->st);
     fx->idx = store_put_detail(&fx->st, d);
     fx->rel = related_new();

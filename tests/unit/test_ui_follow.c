@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "../testutil.h"
-#include "core/parse.h"
 #include "ui/app.h"
 
 static void app_with_records(App *a, size_t n)
@@ -105,10 +104,7 @@ Test(ui_follow, a_dropped_full_form_is_fetched_again)
 {
     App app, *a = &app;
     app_with_records(a, 3);
-    char json[] = "{\"_id\":\"r0\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-01T00:00:00Z\"}";
-    char err[200];
-    Detail *det = parse_detail(json, strlen(json), err, sizeof err);
-    cr_assert_not_null(det, "%s", err);
+    Detail *det = tu_detail("{\"_id\":\"r0\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-01T00:00:00Z\"}");
     long rec = (long)store_put_detail(&a->store, det);
     cr_assert(view_select_rec(&a->view, rec));
     detail_follow_now(a);
