@@ -13,7 +13,7 @@ void view_init(View *v, SortSpec sort)
     memset(v, 0, sizeof *v);
     FilterError err;
     v->filter = filter_compile("", 0, &err);
-    v->sort = sort;
+    v->sort = v->idx_sort = sort;
     v->sel = -1;
     v->sel_rec = -1;
     v->rows = 1;
@@ -24,6 +24,7 @@ void view_free(View *v)
     free(v->idx);
     free(v->pend);
     free(v->changed);
+    free(v->order);
     filter_free(v->filter);
     memset(v, 0, sizeof *v);
 }
@@ -105,20 +106,55 @@ bool view_has_pending(const View *v)
     return v->npend || v->nchanged || v->full;
 }
 
+/* When idx holds every record of the store in order, keeps a copy as the order. */
+static void remember_order(View *v, const Store *st)
+{
+    if (!filter_is_empty(v->filter) || view_has_pending(v) || v->n != st->n || !v->n ||
+        v->idx_sort.key != v->sort.key || v->idx_sort.descending != v->sort.descending)
+        return;
+    v->order = xgrow(v->order, &v->caporder, v->n, sizeof *v->order);
+    memcpy(v->order, v->idx, v->n * sizeof *v->idx);
+    v->norder = v->n;
+    v->order_version = st->version;
+    v->order_sort = v->sort;
+}
+
+static bool order_valid(const View *v, const Store *st)
+{
+    return v->norder && v->norder == st->n && v->order_version == st->version &&
+           v->order_sort.key == v->sort.key && v->order_sort.descending == v->sort.descending;
+}
+
 static void full_rebuild(View *v, const Store *st)
 {
     v->idx = xgrow(v->idx, &v->cap, st->n ? st->n : 1, sizeof *v->idx);
     v->n = 0;
-    for (size_t i = 0; i < st->n; i++)
-        if (filter_match(v->filter, st->recs[i]))
-            v->idx[v->n++] = (uint32_t)i;
-    sort_indices(v->idx, v->n, st->recs, v->sort);
+    if (order_valid(v, st)) {
+        /* Match in store order (the summaries lie in memory that way), then pick the
+         * matches out of the order: the order is total, so they come out sorted. */
+        uint64_t *hit = xcalloc(st->n / 64 + 1, sizeof *hit);
+        for (size_t i = 0; i < st->n; i++)
+            if (filter_match(v->filter, st->recs[i]))
+                hit[i / 64] |= 1ULL << (i % 64);
+        for (size_t k = 0; k < v->norder; k++)
+            if (hit[v->order[k] / 64] >> (v->order[k] % 64) & 1)
+                v->idx[v->n++] = v->order[k];
+        free(hit);
+    } else {
+        for (size_t i = 0; i < st->n; i++)
+            if (filter_match(v->filter, st->recs[i]))
+                v->idx[v->n++] = (uint32_t)i;
+        sort_indices(v->idx, v->n, st->recs, v->sort);
+    }
+    v->idx_sort = v->sort;
     v->npend = v->nchanged = 0;
     v->full = false;
+    remember_order(v, st);
 }
 
 void view_set_filter(View *v, const Store *st, Filter *f)
 {
+    remember_order(v, st); /* the view may show everything now, in order: worth keeping */
     filter_free(v->filter);
     v->filter = f;
     long screen_row = v->sel - v->top;

@@ -20,7 +20,8 @@ typedef struct View {
     uint32_t *idx; /* store indices in display order */
     size_t n, cap;
     Filter *filter; /* owned; never NULL after view_init */
-    SortSpec sort;
+    SortSpec sort;     /* may be set directly before a view_set_filter, which applies it */
+    SortSpec idx_sort; /* the order idx is in */
     long sel;     /* selected row, -1 when the view is empty */
     long sel_rec; /* store index of the selected record, -1 when none */
     long top;     /* first row on screen */
@@ -30,6 +31,13 @@ typedef struct View {
     uint32_t *changed; /* records replaced since the last view_sync */
     size_t nchanged, capchanged;
     bool full; /* a full rebuild is due */
+    /* The whole store in sort order, kept from when the view last showed all of it: a
+     * filter typed over it is then one pass over this array, not a sort per keystroke.
+     * Valid while the store's version and the sort are the ones it was taken at. */
+    uint32_t *order;
+    size_t norder, caporder;
+    uint64_t order_version;
+    SortSpec order_sort;
 } View;
 
 void view_init(View *v, SortSpec sort);

@@ -215,3 +215,61 @@ Test(ui_view, hundred_thousand_rows_merge_quickly_and_in_order)
     view_free(&v);
     store_free(&st);
 }
+
+/* The rows a filter shows, rebuilt from scratch by a view that has no kept order. */
+static void assert_same_as_fresh(const View *v, const Store *st, const char *expr, const char *when)
+{
+    View fresh;
+    view_init(&fresh, v->sort);
+    view_set_filter(&fresh, st, compile(expr));
+    cr_assert_eq(v->n, fresh.n, "%s, '%s': %zu rows, a fresh sort gives %zu", when, expr, v->n, fresh.n);
+    for (size_t i = 0; i < v->n; i++)
+        cr_assert_eq(v->idx[i], fresh.idx[i], "%s, '%s': row %zu differs", when, expr, i);
+    view_free(&fresh);
+}
+
+/* A filter typed over the whole list picks its rows out of the kept order instead of
+ * sorting per keystroke: the rows must be exactly the ones a sort gives, ties included,
+ * and a changed store or sort must not reuse a stale order. */
+Test(ui_view, filtering_over_the_kept_order_matches_a_fresh_sort)
+{
+    Store st;
+    View v;
+    store_init(&st);
+    view_init(&v, (SortSpec){ SORT_NAME, false });
+    for (int i = 0; i < 400; i++) {
+        char id[32], name[32];
+        snprintf(id, sizeof id, "r%03d", (i * 37) % 400);
+        snprintf(name, sizeof name, "%s %d", i % 2 ? "Ruiz" : "Díaz", i % 7); /* many ties */
+        add(&st, &v, id, i % 3 ? ST_ONGOING : ST_NEEDS_MANUAL_VERIFICATION, 1000 * (int64_t)(i % 13), name);
+    }
+    view_sync(&v, &st);
+    const char *typed[] = { "r", "ru", "ruiz", "ruiz status:review", "ruiz 3", "d", "díaz", "" };
+    size_t n = sizeof typed / sizeof *typed;
+    /* From the whole list (the order is kept), through every keystroke. */
+    for (size_t k = 0; k < n; k++) {
+        view_set_filter(&v, &st, compile(typed[k]));
+        assert_same_as_fresh(&v, &st, typed[k], "typed over the whole list");
+    }
+    /* A record changes while a filter hides part of the list: the kept order is stale. */
+    view_set_filter(&v, &st, compile("ruiz"));
+    add(&st, &v, "r005", ST_FAILED, 99999, "Aaron Ruiz");
+    add(&st, &v, "r399", ST_FAILED, 5, "Zoe Díaz");
+    view_sync(&v, &st);
+    for (size_t k = 0; k < n; k++) {
+        view_set_filter(&v, &st, compile(typed[k]));
+        assert_same_as_fresh(&v, &st, typed[k], "after the store changed");
+    }
+    /* A saved view sets the sort directly, and the filter's rebuild applies it. */
+    v.sort = (SortSpec){ SORT_CREATED, true };
+    view_set_filter(&v, &st, compile("ruiz"));
+    assert_same_as_fresh(&v, &st, "ruiz", "sort set with the filter");
+    view_set_filter(&v, &st, compile(""));
+    view_set_sort(&v, &st, (SortSpec){ SORT_STATUS, false });
+    for (size_t k = 0; k < n; k++) {
+        view_set_filter(&v, &st, compile(typed[k]));
+        assert_same_as_fresh(&v, &st, typed[k], "after a sort change");
+    }
+    view_free(&v);
+    store_free(&st);
+}
