@@ -22,6 +22,8 @@ const char *const REVIEW_POPULATES[] = {
 void request_free(Request *r)
 {
     free(r->url);
+    if (r->body) /* a login body carries the one-time code: wiped on every way out */
+        explicit_bzero(r->body, strlen(r->body));
     free(r->body);
     r->url = r->body = NULL;
 }

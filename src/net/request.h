@@ -17,6 +17,7 @@ typedef struct Request {
     char *body; /* malloc'd JSON, or NULL */
 } Request;
 
+/* Frees both strings; the body is overwritten first (it may hold a one-time code). */
 void request_free(Request *r);
 
 /* The populate sets. The list asks for what the list and the related index need; the

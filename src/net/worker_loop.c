@@ -44,9 +44,7 @@ static Transfer *new_transfer(Job *j, int page_no, Request req)
 static void transfer_free(Transfer *t)
 {
     exchange_cleanup(&t->ex);
-    if (t->req.body) /* login bodies carry the one-time code */
-        explicit_bzero(t->req.body, strlen(t->req.body));
-    request_free(&t->req);
+    request_free(&t->req); /* wipes the body (a login's one-time code) */
     free(t);
 }
 
