@@ -12,6 +12,7 @@
 #include "core/safetext.h"
 #include "core/sort.h"
 #include "core/timeutil.h"
+#include "net/token.h"
 
 typedef enum KeyKind { K_URL, K_PATH, K_BOOL, K_INT, K_LONG, K_FILTER, K_SORT } KeyKind;
 
@@ -42,12 +43,7 @@ static const Key keys[] = {
 
 void config_default_path(char *buf, size_t n)
 {
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    if (xdg && *xdg == '/')
-        snprintf(buf, n, "%s/regdesk/config", xdg);
-    else
-        snprintf(buf, n, "%s/.config/regdesk/config", home && *home ? home : ".");
+    config_dir_path("config", buf, n);
 }
 
 static const char *key_list(void)

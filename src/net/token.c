@@ -15,14 +15,19 @@
 
 enum { TOKEN_FILE_MAX = 16 * 1024 };
 
-void token_default_path(char *buf, size_t n)
+void config_dir_path(const char *name, char *buf, size_t n)
 {
     const char *xdg = getenv("XDG_CONFIG_HOME");
     const char *home = getenv("HOME");
     if (xdg && *xdg == '/')
-        snprintf(buf, n, "%s/regdesk/token", xdg);
+        snprintf(buf, n, "%s/regdesk/%s", xdg, name);
     else
-        snprintf(buf, n, "%s/.config/regdesk/token", home && *home ? home : ".");
+        snprintf(buf, n, "%s/.config/regdesk/%s", home && *home ? home : ".", name);
+}
+
+void token_default_path(char *buf, size_t n)
+{
+    config_dir_path("token", buf, n);
 }
 
 /* Tokens are one line of printable ASCII; the file may end in a newline. */

@@ -6,7 +6,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* Default token file: $XDG_CONFIG_HOME/regdesk/token or ~/.config/regdesk/token. */
+/* A file in regdesk's configuration directory: $XDG_CONFIG_HOME/regdesk/NAME when
+ * XDG_CONFIG_HOME is an absolute path, else ~/.config/regdesk/NAME (the config file and
+ * the token file live side by side). */
+void config_dir_path(const char *name, char *buf, size_t n);
+/* Default token file: config_dir_path("token"). */
 void token_default_path(char *buf, size_t n);
 
 /* Reads VERIFIK_TOKEN (then wipes it from the environment, so children and
