@@ -322,12 +322,18 @@ void app_set_mouse(App *a, bool on)
     mousemask(on ? (BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
 }
 
-static void app_free(App *a)
+/* Before endwin/delscreen: delscreen frees every window of the screen, so a delwin
+ * after it would read freed memory (valgrind saw it on every exit). */
+static void windows_free(App *a)
 {
     WINDOW **all[] = { (WINDOW **)&a->w_header, (WINDOW **)&a->w_list, (WINDOW **)&a->w_sep,
                        (WINDOW **)&a->w_detail, (WINDOW **)&a->w_status, (WINDOW **)&a->w_overlay };
     for (size_t i = 0; i < sizeof all / sizeof *all; i++)
         del(all[i]);
+}
+
+static void app_free(App *a)
+{
     view_free(&a->view);
     store_free(&a->store);
     related_free(a->related);
@@ -388,6 +394,7 @@ static void finish(App *a)
 {
     worker_stop(a->worker);
     a->worker = NULL;
+    windows_free(a);
     if (screen) {
         endwin();
         curses_on = 0;
