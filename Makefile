@@ -5,7 +5,8 @@
 #   make test       install missing packages, then the whole suite (TSan on the worker,
 #                   ASan+UBSan+LSan on everything, logs checked for any report)
 #   make asan       only the ASan+UBSan pass
-#   make valgrind   the unit suite and the binaries under valgrind
+#   make valgrind   the whole suite under valgrind (slow; not part of make test)
+#   make fuzz       libFuzzer (clang-14) on every harness in tests/fuzz/, FUZZ_SECONDS each
 #   make deps       install the Debian packages regdesk needs (root), or print the command
 #   make clean
 #
@@ -27,7 +28,10 @@ OPT       := -O1 -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover
 endif
 CFLAGS    ?=
 LDFLAGS   ?=
-ALLCFLAGS  = $(BASEFLAGS) $(OPT) $(CFLAGS)
+# CJSON_SRC: a directory with cJSON.c/cJSON.h to compile in instead of the system library
+# (the fuzz build, so libFuzzer sees inside the parser; tests/fuzz/fuzz.sh sets it).
+CJSON_SRC ?=
+ALLCFLAGS  = $(BASEFLAGS) $(if $(CJSON_SRC),-I$(CJSON_SRC)) $(OPT) $(CFLAGS)
 ALLLDFLAGS = $(if $(SAN),-fsanitize=$(SAN)) $(LDFLAGS)
 
 pc_cflags = $(shell pkg-config --cflags $(1) 2>/dev/null)
@@ -62,7 +66,7 @@ APP_LIBS  = $(call pc_libs,ncursesw libcurl libcjson) -lpthread
 SIM_LIBS  = $(call pc_libs,libmicrohttpd libcjson) -lpthread -lm
 TEST_LIBS = $(call pc_libs,criterion) $(APP_LIBS) -lm
 
-.PHONY: all tests-bin bench-bin demo test asan tsan valgrind deps check-deps clean bench fuzz
+.PHONY: all tests-bin bench-bin demo test asan tsan valgrind deps check-deps clean bench fuzz fuzz-bin
 SIM_BIN := $(if $(SIM_SRC),$(BUILD)/regdesk-sim)
 all: $(BUILD)/regdesk $(SIM_BIN)
 
@@ -96,7 +100,27 @@ $(BUILD)/bench-%: $(BUILD)/obj/bench/bench_%.o $(APP_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(APP_LIBS) -lm
 bench-bin: $(BENCH_BIN) all
 
-tests-bin: $(BUILD)/regdesk-tests $(BUILD)/regdesk $(SIM_BIN)
+# Fuzz harnesses (tests/fuzz/target_NAME.c). With gcc they run behind replay_main.c over
+# the committed corpus (make test does, under ASan+UBSan); make fuzz links each with
+# libFuzzer as $(BUILD)/fuzzer-NAME, with clang-14 and -fsanitize=fuzzer.
+FUZZ_NAMES := $(patsubst tests/fuzz/target_%.c,%,$(wildcard tests/fuzz/target_*.c))
+FUZZ_OBJ   := $(call obj,$(wildcard tests/fuzz/target_*.c) tests/fuzz/check.c)
+$(BUILD)/fuzz-replay: $(FUZZ_OBJ) $(call obj,tests/fuzz/replay_main.c) $(APP_OBJ)
+	$(CC) $(ALLLDFLAGS) -o $@ $^ $(APP_LIBS) -lm
+
+CJSON_OBJ := $(if $(CJSON_SRC),$(BUILD)/obj-cjson/cJSON.o)
+FUZZ_LIBS  = $(if $(CJSON_SRC),,$(call pc_libs,libcjson)) $(call pc_libs,ncursesw libcurl) -lpthread -lm
+$(BUILD)/obj-cjson/cJSON.o: $(CJSON_SRC)/cJSON.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c89 -g $(OPT) -c $< -o $@
+$(BUILD)/obj/tests/fuzz/entry_%.o: tests/fuzz/libfuzzer_entry.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALLCFLAGS) -DFUZZ_NAME=$* -c $< -o $@
+$(BUILD)/fuzzer-%: $(BUILD)/obj/tests/fuzz/entry_%.o $(FUZZ_OBJ) $(APP_OBJ) $(CJSON_OBJ)
+	$(CC) $(ALLLDFLAGS) -fsanitize=fuzzer -o $@ $^ $(FUZZ_LIBS)
+fuzz-bin: $(patsubst %,$(BUILD)/fuzzer-%,$(FUZZ_NAMES))
+
+tests-bin: $(BUILD)/regdesk-tests $(BUILD)/regdesk $(SIM_BIN) $(BUILD)/fuzz-replay
 
 # A fresh machine gets its packages first; then the runner does every pass.
 test: check-deps
@@ -110,6 +134,9 @@ tsan: check-deps
 
 valgrind: check-deps
 	@sh tests/run.sh valgrind
+
+fuzz: check-deps
+	@sh tests/fuzz/fuzz.sh
 
 demo: check-deps all
 	@sh tests/demo.sh

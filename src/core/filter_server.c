@@ -80,8 +80,8 @@ static void push_text(const Term *t, ServerParams *out)
         if (exact)
             set_once(&out->flow, v);
         break;
-    case SS_EMAIL:
-        if (like_safe(v, exact))
+    case SS_EMAIL: /* a needle of combining marks only folds to "": nothing to send */
+        if (*v && like_safe(v, exact))
             set_once(&out->like_email, v);
         break;
     default:

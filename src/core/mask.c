@@ -68,6 +68,16 @@ static void out_char(Out *o, const char *s, Char c)
         out_puts(o, "\xEF\xBF\xBD");
 }
 
+/* Copies s[0..n) character by character, so bytes that are not UTF-8 become U+FFFD. */
+static void out_text(Out *o, const char *s, size_t n)
+{
+    for (size_t i = 0; i < n;) {
+        Char c = char_at(s + i, n - i);
+        out_char(o, s + i, c);
+        i += c.len;
+    }
+}
+
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -96,7 +106,7 @@ void mask_email(const char *email, char *out, size_t n)
     }
     out_puts(&o, STARS);
     if (at)
-        out_puts(&o, at);
+        out_text(&o, at, strlen(at));
 }
 
 /* ---- Phone ------------------------------------------------------------------------- */
@@ -208,7 +218,7 @@ void mask_url_token(const char *url, char *out, size_t n)
     /* Parameters start after '?', '&', or '#' (OAuth puts tokens in the fragment). */
     for (const char *p = url; *p;) {
         size_t run = strcspn(p, "?&#");
-        out_put(&o, p, run);
+        out_text(&o, p, run);
         p += run;
         if (!*p)
             break;

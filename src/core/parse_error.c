@@ -47,7 +47,7 @@ static void split_message(ApiError *e)
     }
     char *at = strchr(m, '@');
     if (at && looks_like_code(m)) {
-        snprintf(e->detail, sizeof e->detail, "%s", at + 1);
+        copy_safe(e->detail, sizeof e->detail, at + 1); /* cut on a character boundary */
         *at = '\0';
     }
 }

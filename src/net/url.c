@@ -33,7 +33,11 @@ static bool split_authority(const char *auth, size_t len, char *host, size_t hn,
             return false;
         }
         hlen = (size_t)(close - auth) + 1;
-        if (hlen < len && auth[hlen] == ':')
+        if (hlen < len && auth[hlen] != ':') { /* "[::1]x": the host would not be what is checked */
+            fmt_bounded(err, n, "the API address has an unexpected character in its host");
+            return false;
+        }
+        if (hlen < len)
             port = auth + hlen + 1;
     } else {
         const char *colon = memchr(auth, ':', len);
@@ -42,12 +46,13 @@ static bool split_authority(const char *auth, size_t len, char *host, size_t hn,
             port = colon + 1;
         }
     }
-    if (hlen == 0 || hlen >= hn) {
+    if (hlen == 0 || hlen >= hn || (auth[0] == '[' && hlen == 2)) {
         fmt_bounded(err, n, "the API address has no host; use https://HOST");
         return false;
     }
-    for (size_t i = 0; i < hlen; i++)
-        if (!valid_host_char(auth[i])) {
+    for (size_t i = 0; i < hlen; i++) /* brackets only around an IPv6 address */
+        if (!valid_host_char(auth[i]) ||
+            ((auth[i] == '[' || auth[i] == ']') && !(auth[0] == '[' && (i == 0 || i == hlen - 1)))) {
             fmt_bounded(err, n, "the API address has an unexpected character in its host");
             return false;
         }
