@@ -134,7 +134,7 @@ static void attempts(JsonW *w, const Detail *d)
 static void reviews(JsonW *w, const Detail *d)
 {
     ReviewReason rr[REVIEW_REASONS_MAX];
-    size_t n = review_reasons(d, rr);
+    size_t n = review_reasons(d->summary, d, rr);
     jw_array(w, "reviewReasons");
     for (size_t i = 0; i < n; i++)
         jw_str(w, NULL, rr[i].text);

@@ -88,7 +88,7 @@ static void identity(const Detail *d, int64_t now, StrBuf *b)
 static void reasons(const Detail *d, StrBuf *b)
 {
     ReviewReason rr[REVIEW_REASONS_MAX];
-    size_t n = review_reasons(d, rr);
+    size_t n = review_reasons(d->summary, d, rr);
     strbuf_puts(b, "\nWhy it needs review\n");
     if (!n)
         strbuf_puts(b, "  nothing in the loaded data calls for a manual review\n");

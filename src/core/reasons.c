@@ -140,13 +140,21 @@ static void compare_reasons(const Detail *d, ReviewReason *out, size_t *n)
     }
     if (c->ref.st == REF_ID)
         return; /* it ran; the result is just not loaded */
-    bool no_doc_face = d->document_face.ref.st == REF_NULL ||
-                       (d->document_face.ref.st == REF_POPULATED && !d->document_face.has_image) ||
-                       !strcmp(d->doc.face_reason.s, "document_face_not_provided");
+    /* It never ran. Say why only from what is there: a document that was scanned but
+     * yielded no portrait, or a selfie with nothing to compare it to. A documentFace
+     * that is null before any document was scanned means "not done yet". */
+    const Image *df = &d->document_face;
+    bool doc_scanned = d->doc.ref.st == REF_POPULATED || d->doc.ref.st == REF_ID;
+    bool no_doc_face = !strcmp(d->doc.face_reason.s, "document_face_not_provided") ||
+                       (df->ref.st == REF_POPULATED && !df->has_image) || (doc_scanned && df->ref.st == REF_NULL);
+    bool selfie = d->face.ref.st == REF_ID || d->face.ref.st == REF_POPULATED || d->bio.face.has_image;
     if (no_doc_face)
         add(out, n, RR_COMPARE_NO_DOC_FACE,
             "Face compare could not run: no portrait was found on the document.");
-    else if (d->face.ref.st != REF_ABSENT && d->face.ref.st != REF_NULL)
+    else if (selfie && (df->ref.st == REF_ID || df->ref.st == REF_POPULATED))
+        add(out, n, RR_COMPARE_NOT_RUN, "Face compare never ran, although the selfie and the document "
+                                        "portrait are both there.");
+    else if (selfie && doc_scanned)
         add(out, n, RR_COMPARE_NOT_RUN, "Face compare never ran, although a selfie exists.");
 }
 
@@ -172,9 +180,14 @@ static void document_reasons(const Detail *d, ReviewReason *out, size_t *n)
         add(out, n, RR_MANUAL_REASON, "Manual review reason given by the server: %s.", why);
 }
 
-size_t review_reasons(const Detail *d, ReviewReason *out)
+size_t review_reasons(const Summary *s, const Detail *d, ReviewReason *out)
 {
     size_t n = 0;
+    /* A reason explains a review. Elsewhere the same evidence means something else (a
+     * failed registration ran out of attempts, a started one has not reached the
+     * step): core/diagnose says that. */
+    if (summary_status(s) != ST_NEEDS_MANUAL_VERIFICATION)
+        return 0;
     compare_reasons(d, out, &n);
     Score live = liveness_score(d), min = d->flow.liveness_min;
     if (score_ok(live) && score_ok(min) && live.v <= min.v)

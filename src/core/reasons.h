@@ -41,8 +41,12 @@ typedef struct ReviewReason {
 
 enum { REVIEW_REASONS_MAX = RR__COUNT };
 /* Fills out[] (room for REVIEW_REASONS_MAX) and returns how many apply, most decisive
- * first. Works on whatever is populated; never invents a number that is not there. */
-size_t review_reasons(const Detail *d, ReviewReason *out);
+ * first (s: the record's summary; a detail in the store has handed its own over). Only a
+ * registration waiting for review (NEEDS_MANUAL_VERIFICATION) has review reasons; any
+ * other gets none (core/diagnose explains those). Works on whatever is populated, and
+ * only from evidence that is there: a sub-object that is null or missing means the step
+ * has not happened, never that it failed; no number is invented. */
+size_t review_reasons(const Summary *s, const Detail *d, ReviewReason *out);
 
 /* Liveness attempts that counted against the flow's limit (quality rejects do not) and
  * the limit (0 when the flow is not populated). */

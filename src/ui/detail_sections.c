@@ -85,7 +85,7 @@ static void build_state(DLines *d, const DetailCtx *c)
 static void build_reasons(DLines *d, const Summary *s, const Detail *det)
 {
     ReviewReason rr[REVIEW_REASONS_MAX];
-    size_t n = review_reasons(det, rr);
+    size_t n = review_reasons(s, det, rr);
     bool review = summary_status(s) == ST_NEEDS_MANUAL_VERIFICATION;
     if (!n && !review)
         return;

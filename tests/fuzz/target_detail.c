@@ -189,7 +189,7 @@ static void check_detail(const Detail *d)
         fuzz_check_text("raw_json", d->raw_json, true);
 
     ReviewReason rr[REVIEW_REASONS_MAX];
-    size_t n = review_reasons(d, rr);
+    size_t n = review_reasons(d->summary, d, rr);
     FUZZ_CHECK(n <= REVIEW_REASONS_MAX, "%zu review reasons", n);
     for (size_t i = 0; i < n; i++) {
         FUZZ_CHECK(rr[i].kind < RR__COUNT, "review reason kind %d", (int)rr[i].kind);

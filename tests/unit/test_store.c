@@ -1,11 +1,10 @@
-/* Store, derived review reasons and the related-registration index. */
+/* Store and the related-registration index. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../testutil.h"
-#include "core/reasons.h"
 #include "core/related.h"
 #include "core/store.h"
 
@@ -88,90 +87,6 @@ Test(store, page_merge_keeps_document_number_and_drops_stale_detail)
     cr_assert_null(store_detail(&st, idx), "the record changed on the server: its detail is stale");
     cr_assert_eq(summary_status(st.recs[idx]), ST_NEEDS_MANUAL_VERIFICATION);
     store_free(&st);
-}
-
-/* ---- reasons ------------------------------------------------------------------------ */
-
-Test(reasons, normalise_codes)
-{
-    char c[64];
-    struct { const char *raw, *want; } cases[] = {
-        { "409:liveness_failed@0.45", "liveness_failed" }, { "poor_lighting", "poor_lighting" },
-        { "ERR_LIVENESS_FACE_TOO_SMALL", "face_too_far" }, { "ERR_NO_FACE_DETECTED", "no_face_detected" },
-        { "500:Error: boom\n at x.js:1", "error" }, { "", "" }, { "  Face_Too_Far ", "face_too_far" },
-    };
-    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        reason_normalize(cases[i].raw, c, sizeof c);
-        cr_assert_str_eq(c, cases[i].want, "%s", cases[i].raw);
-    }
-    reason_normalize("a_very_long_reason_code_that_keeps_going", c, 8);
-    cr_assert_str_eq(c, "a_very_");
-}
-
-Test(reasons, translations_and_quality)
-{
-    cr_assert(reason_is_quality("poor_lighting"));
-    cr_assert(reason_is_quality("face_too_far"));
-    cr_assert_not(reason_is_quality("liveness_failed"));
-    cr_assert_not(reason_is_quality("document_type_not_detected"));
-    cr_assert_str_eq(reason_text(FAIL_BIO, "face_too_far"), "Face too far from the camera");
-    cr_assert_str_eq(reason_text(FAIL_DOC, "document_type_not_detected"), "Document type not recognised");
-    cr_assert_str_eq(reason_text(FAIL_DOC, "internal_thing"), "Document scan failed", "unknown doc codes: generic");
-    cr_assert_str_eq(reason_text(FAIL_EMAIL, ""), "Failed (no reason recorded)");
-}
-
-Test(reasons, ana_ruiz_case)
-{
-    Detail *d = tu_detail_file(TU_FIXTURE_ANA);
-    ReviewReason r[REVIEW_REASONS_MAX];
-    size_t n = review_reasons(d, r);
-    cr_assert_eq(n, 3, "compare below threshold, name match, document status");
-    cr_assert_eq(r[0].kind, RR_COMPARE_BELOW);
-    cr_assert_str_eq(r[0].text, "Face compare scored 0.78, below the threshold of 0.85.");
-    cr_assert_eq(r[1].kind, RR_NAME_MATCH_LOW);
-    cr_assert_str_eq(r[1].text, "Name match with the government registry is 62 % (below 80 %).");
-    cr_assert_eq(r[2].kind, RR_DOC_NEEDS_REVIEW);
-    unsigned used, limit;
-    liveness_attempts(d, &used, &limit);
-    cr_assert_eq(limit, 3);
-    cr_assert_eq(used, 2, "liveness_failed and the unpopulated one count; poor_lighting does not");
-    detail_free(d);
-}
-
-Test(reasons, liveness_stale_threshold_and_manual_reason)
-{
-    Detail *d = tu_detail(
-        "{\"_id\":\"x\",\"projectFlow\":{\"_id\":\"f\",\"liveness\":{\"minScore\":0.65,\"compareMinScore\":0.90}},"
-        "\"biometricValidation\":{\"_id\":\"b\",\"livenessScore\":0.65},"
-        "\"compareFaceVerification\":{\"result\":{\"score\":0.88,\"passed\":true,\"compare_min_score\":0.85}},"
-        "\"documentValidation\":{\"_id\":\"d\",\"documentCategory\":\"Unknown\",\"manualVerificationReason\":\"validation_timeout\","
-        "\"imageValidated\":true,\"scoreValidated\":false,\"fullNameMatchPercentage\":10}}");
-    ReviewReason r[REVIEW_REASONS_MAX];
-    size_t n = review_reasons(d, r);
-    cr_assert_eq(n, 4);
-    cr_assert_eq(r[0].kind, RR_COMPARE_STALE_THRESHOLD, "0.88 passed its own 0.85 but the flow now says 0.90");
-    cr_assert_str_eq(r[0].text, "Face compare ran with threshold 0.85; the flow now requires 0.90.");
-    cr_assert_eq(r[1].kind, RR_LIVENESS_LOW, "at the minimum counts");
-    cr_assert_eq(r[2].kind, RR_DOC_CATEGORY_UNKNOWN);
-    cr_assert_eq(r[3].kind, RR_MANUAL_REASON, "name match ignored: the registry lookup did not run");
-    cr_assert_str_eq(r[3].text, "The government registry did not answer in time.");
-    detail_free(d);
-}
-
-Test(reasons, compare_not_run_or_no_document_face)
-{
-    Detail *a = tu_detail("{\"_id\":\"a\",\"face\":\"f1\",\"documentFace\":null}");
-    Detail *b = tu_detail("{\"_id\":\"b\",\"face\":\"f1\",\"documentFace\":\"df1\",\"compareFaceVerification\":null}");
-    Detail *c = tu_detail("{\"_id\":\"c\",\"face\":\"f1\",\"compareFaceVerification\":\"cf1\"}");
-    ReviewReason r[REVIEW_REASONS_MAX];
-    cr_assert_eq(review_reasons(a, r), 1);
-    cr_assert_eq(r[0].kind, RR_COMPARE_NO_DOC_FACE);
-    cr_assert_eq(review_reasons(b, r), 1);
-    cr_assert_eq(r[0].kind, RR_COMPARE_NOT_RUN);
-    cr_assert_eq(review_reasons(c, r), 0, "ran, just not populated: no invented reason");
-    detail_free(a);
-    detail_free(b);
-    detail_free(c);
 }
 
 /* ---- related ------------------------------------------------------------------------ */
