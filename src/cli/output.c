@@ -108,17 +108,6 @@ bool out_columns_parse(OutSpec *o, const char *list, char *err, size_t n)
 
 /* ---- cells ----------------------------------------------------------------------------- */
 
-static const char *status_text(const Summary *s, bool table)
-{
-    Status st = summary_status(s);
-    const char *raw = summary_str(s, SS_STATUS_RAW);
-    if (st == ST_OTHER || (st == ST_UNKNOWN && *raw))
-        return raw;
-    if (st == ST_UNKNOWN)
-        return "";
-    return table ? status_badge(st) : status_name(st);
-}
-
 static void invalid_text(const Summary *s, StrBuf *b)
 {
     bool first = true;
@@ -198,7 +187,7 @@ static void cell(const OutSpec *o, Column c, const Summary *s, bool table, StrBu
     case COL_ID: case COL_STEP: case COL_NAME: case COL_COUNTRY_CODE: case COL_PROJECT: case COL_FLOW:
         strbuf_puts(b, summary_str(s, plain[c]));
         break;
-    case COL_STATUS: strbuf_puts(b, status_text(s, table)); break;
+    case COL_STATUS: strbuf_puts(b, status_display(s, table)); break;
     case COL_EMAIL: strbuf_puts(b, maybe_masked(o, s, SS_EMAIL, buf, sizeof buf)); break;
     case COL_DOCUMENT: strbuf_puts(b, maybe_masked(o, s, SS_DOCNUM, buf, sizeof buf)); break;
     case COL_PHONE: phone_text(o, s, b); break;
@@ -272,7 +261,7 @@ void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b)
     jw_init(&w, b);
     jw_object(&w, NULL);
     jw_text(&w, "id", summary_str(s, SS_ID));
-    jw_text(&w, "status", status_text(s, false));
+    jw_text(&w, "status", status_display(s, false));
     jw_text(&w, "step", summary_str(s, SS_STEP));
     jw_text(&w, "name", summary_str(s, SS_NAME));
     jw_text(&w, "email", maybe_masked(o, s, SS_EMAIL, buf, sizeof buf));

@@ -5,11 +5,8 @@
 
 const char *show_status(const Summary *s)
 {
-    Status st = summary_status(s);
-    const char *raw = summary_str(s, SS_STATUS_RAW);
-    if (st == ST_OTHER || (st == ST_UNKNOWN && *raw))
-        return raw;
-    return status_name(st);
+    const char *t = status_display(s, false);
+    return *t ? t : status_name(ST_UNKNOWN);
 }
 
 const char *show_ref_state(Ref r)

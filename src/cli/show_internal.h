@@ -5,7 +5,7 @@
 
 #include "core/record.h"
 
-/* The status as the API spells it, or the text it sent when regdesk does not know it. */
+/* status_display's API name, "UNKNOWN" when the record has no status. */
 const char *show_status(const Summary *s);
 /* A sub-object that is not populated: "not started", "not loaded (id …)"… */
 const char *show_ref_state(Ref r);

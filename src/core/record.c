@@ -35,6 +35,19 @@ const char *status_badge(Status s)
     return s < ST__COUNT ? status_badges[s] : "UNKNOWN";
 }
 
+bool status_is_final(Status s)
+{
+    return s == ST_COMPLETED || s == ST_COMPLETED_WITHOUT_KYC || s == ST_FAILED;
+}
+
+const char *status_display(const Summary *s, bool badge)
+{
+    Status st = summary_status(s);
+    if (st == ST_OTHER || st == ST_UNKNOWN) /* raw: "PAUSED", or the text of a wrong type */
+        return summary_str(s, SS_STATUS_RAW);
+    return badge ? status_badge(st) : status_name(st);
+}
+
 Status status_parse(const char *s, size_t len)
 {
     while (len && (*s == ' ' || *s == '\t')) {

@@ -32,6 +32,9 @@ const char *status_name(Status s);
 const char *status_badge(Status s);
 /* Case-insensitive, tolerates surrounding blanks, '-' or ' ' for '_'. */
 Status status_parse(const char *s, size_t len);
+/* COMPLETED, COMPLETED_WITHOUT_KYC and FAILED: the outcomes a registration ends in
+ * (the API refuses a new link for them; an override away from one needs a reason). */
+bool status_is_final(Status s);
 
 /* The kinds of failed attempt a registration keeps (failed*Validations). */
 typedef enum FailKind { FAIL_EMAIL, FAIL_PHONE, FAIL_DOC, FAIL_BIO, FAIL__COUNT } FailKind;
@@ -103,6 +106,13 @@ static inline Status summary_status(const Summary *s)
 }
 
 unsigned summary_failed_total(const Summary *s);
+
+/* A record's status for a person or an export, the same whatever casing the API used
+ * ("needs_manual_verification" reads like "NEEDS_MANUAL_VERIFICATION"): its badge
+ * ("REVIEW") or its API name. A status regdesk does not know, or one that arrived with
+ * the wrong type, reads as the text that was sent (display-safe); "" when there is none.
+ * The raw view keeps the value as sent. */
+const char *status_display(const Summary *s, bool badge);
 
 /* Builds a summary from already-sanitised strings (NULL = absent). The strings are
  * copied and capped at SUMMARY_STR_MAX. */

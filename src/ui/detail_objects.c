@@ -149,8 +149,9 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
         return;
     dl_kv(d, IND, "Id", SL_NORMAL, summary_str(s, SS_ID));
     invalid_fields(d, s);
+    const char *status = status_display(s, false);
     dl_kv(d, IND, "Status", (s->invalid & SUMF_STATUS) ? SL_INVALID : SL_NORMAL,
-          *summary_str(s, SS_STATUS_RAW) ? summary_str(s, SS_STATUS_RAW) : status_name(summary_status(s)));
+          *status ? status : status_name(ST_UNKNOWN));
     if (*summary_str(s, SS_STEP))
         dl_kv(d, IND, "Current step", SL_NORMAL, summary_str(s, SS_STEP));
     if (s->created_ms != TIME_NONE) {

@@ -90,6 +90,33 @@ Test(parse_variants, status_casing_and_unknown_values)
     free(s);
 }
 
+/* One spelling on screen and in exports whatever casing came in; the text as sent only
+ * for what regdesk does not know. */
+Test(parse_variants, status_display_is_the_same_for_every_casing)
+{
+    struct { const char *status, *badge, *name; } c[] = {
+        { "\"NEEDS_MANUAL_VERIFICATION\"", "REVIEW", "NEEDS_MANUAL_VERIFICATION" },
+        { "\"needs_manual_verification\"", "REVIEW", "NEEDS_MANUAL_VERIFICATION" },
+        { "\"Needs-Manual-Verification\"", "REVIEW", "NEEDS_MANUAL_VERIFICATION" },
+        { "\"completed\"", "DONE", "COMPLETED" },
+        { "\"completed_without_kyc\"", "NO-KYC", "COMPLETED_WITHOUT_KYC" },
+        { "\"PAUSED\"", "PAUSED", "PAUSED" },
+        { "42", "42", "42" },
+        { "null", "", "" },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        char obj[128];
+        snprintf(obj, sizeof obj, "{\"_id\":\"1\",\"status\":%s}", c[i].status);
+        Summary *s = one(obj);
+        cr_assert_str_eq(status_display(s, true), c[i].badge, "%s", c[i].status);
+        cr_assert_str_eq(status_display(s, false), c[i].name, "%s", c[i].status);
+        free(s);
+    }
+    cr_assert(status_is_final(ST_COMPLETED) && status_is_final(ST_COMPLETED_WITHOUT_KYC) && status_is_final(ST_FAILED));
+    cr_assert_not(status_is_final(ST_EXPIRED) || status_is_final(ST_NEEDS_MANUAL_VERIFICATION) ||
+                  status_is_final(ST_STARTED) || status_is_final(ST_UNKNOWN));
+}
+
 Test(parse_variants, refs_as_id_object_null_or_absent)
 {
     Summary *s = one("{\"_id\":\"1\",\"project\":\"p1\",\"projectFlow\":{\"_id\":\"f1\",\"type\":\"onboarding\"}}");

@@ -178,3 +178,19 @@ Test(ui_detail, related_registrations_are_listed_and_linked)
     cr_assert_geq(find(&fx, "phone           FAILED"), 0, "%s", fx.all.s);
     done(&fx);
 }
+
+/* The pane spells a lower-case status the way it spells every other one. */
+Test(ui_detail, status_spelling_is_normalised)
+{
+    Fx fx;
+    Detail *d = tu_detail("{\"_id\":\"6650aa01c0ffee0000000009\",\"status\":\"needs_manual_verification\"}");
+    store_init(&fx.st);
+    fx.idx = store_put_detail(&fx.st, d);
+    fx.rel = related_new();
+    dl_init(&fx.dl);
+    fx.all = (StrBuf)STRBUF_INIT;
+    build(&fx, 78, 0, DS_LOADED, false);
+    cr_assert_geq(find(&fx, "Status          NEEDS_MANUAL_VERIFICATION"), 0, "%s", fx.all.s);
+    cr_assert_lt(find(&fx, "needs_manual_verification"), 0, "%s", fx.all.s);
+    done(&fx);
+}
