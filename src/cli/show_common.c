@@ -31,5 +31,5 @@ void show_scores(const Detail *d, ShowScores *out)
     else
         out->compare_passed = out->compare.st == FS_OK && out->threshold.st == FS_OK &&
                               out->compare.v >= out->threshold.v;
-    liveness_attempts(d, &out->attempts_used, &out->attempt_limit);
+    attempt_tally(NULL, d, FAIL_BIO, &out->live_tries);
 }

@@ -3,6 +3,7 @@
 /* What the text and JSON renderings of `show` compute the same way. */
 #include <stdbool.h>
 
+#include "core/reasons.h"
 #include "core/record.h"
 
 /* status_display's API name, "UNKNOWN" when the record has no status. */
@@ -15,7 +16,7 @@ typedef struct ShowScores {
     Score live, live_min;       /* the biometric validation's score (else the person's), flow minimum */
     Score compare, threshold;   /* face compare, and the threshold it ran with (else the flow's) */
     bool compare_passed;        /* what the server said, else score >= threshold */
-    unsigned attempts_used, attempt_limit; /* liveness attempts that counted; 0 = limit unknown */
+    AttemptTally live_tries;    /* failed liveness attempts: counted, quality rejects, limit */
 } ShowScores;
 void show_scores(const Detail *d, ShowScores *out);
 

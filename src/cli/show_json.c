@@ -86,9 +86,9 @@ static void validations(JsonW *w, const Detail *d)
     jw_object(w, "liveness");
     score(w, "score", sc.live);
     score(w, "minimum", sc.live_min);
-    jw_uint(w, "attemptsUsed", sc.attempts_used);
-    if (sc.attempt_limit)
-        jw_uint(w, "attemptLimit", sc.attempt_limit);
+    jw_uint(w, "attemptsUsed", sc.live_tries.counted);
+    if (sc.live_tries.limit)
+        jw_uint(w, "attemptLimit", sc.live_tries.limit);
     else
         jw_null(w, "attemptLimit");
     jw_end(w, '}');
@@ -111,8 +111,29 @@ static void validations(JsonW *w, const Detail *d)
     jw_end(w, '}');
 }
 
+/* "attempts": {"biometric": {"failed", "counted", "qualityRejects", "limit"}, …} */
+static void tallies(JsonW *w, const Detail *d)
+{
+    jw_object(w, "attempts");
+    for (int k = 0; k < FAIL__COUNT; k++) {
+        AttemptTally t;
+        attempt_tally(NULL, d, (FailKind)k, &t);
+        jw_object(w, failkind_name((FailKind)k));
+        jw_uint(w, "failed", t.failed);
+        jw_uint(w, "counted", t.counted);
+        jw_uint(w, "qualityRejects", t.quality);
+        if (t.limit)
+            jw_uint(w, "limit", t.limit);
+        else
+            jw_null(w, "limit");
+        jw_end(w, '}');
+    }
+    jw_end(w, '}');
+}
+
 static void attempts(JsonW *w, const Detail *d)
 {
+    tallies(w, d);
     jw_array(w, "failedAttempts");
     for (size_t i = 0; i < d->n_attempts; i++) {
         const Attempt *a = &d->attempts[i];

@@ -121,10 +121,8 @@ static void biometrics(const Detail *d, StrBuf *b)
     else
         snprintf(line, sizeof line, "%s", d->bio.ref.st == REF_POPULATED ? "no score" : show_ref_state(d->bio.ref));
     row(b, "liveness", "%s", line);
-    if (sc.attempt_limit)
-        row(b, "", "attempts used %u of %u (quality rejects do not count)", sc.attempts_used, sc.attempt_limit);
-    else
-        row(b, "", "attempts used %u (the flow's limit is not loaded)", sc.attempts_used);
+    attempt_tally_text(&sc.live_tries, line, sizeof line);
+    row(b, "", "attempts %s%s", line, sc.live_tries.limit ? "" : " (the flow's limit is not loaded)");
     if (sc.compare.st == FS_OK && sc.threshold.st == FS_OK)
         snprintf(line, sizeof line, "%.2f against a threshold of %.2f: %s", sc.compare.v, sc.threshold.v,
                  sc.compare_passed ? "passed" : "below the threshold");
@@ -135,14 +133,27 @@ static void biometrics(const Detail *d, StrBuf *b)
     row(b, "face compare", "%s", line);
 }
 
+/* Failed document scans against the flow's limit, when there were any. */
+static void document_tries(const Detail *d, StrBuf *b)
+{
+    AttemptTally t;
+    attempt_tally(NULL, d, FAIL_DOC, &t);
+    char line[96];
+    attempt_tally_text(&t, line, sizeof line);
+    if (t.failed || t.limit)
+        row(b, "", "attempts %s", line);
+}
+
 static void document(const Detail *d, StrBuf *b)
 {
     const DocVal *doc = &d->doc;
     if (doc->ref.st != REF_POPULATED) {
         row(b, "document", "%s", show_ref_state(doc->ref));
+        document_tries(d, b);
         return;
     }
     row(b, "document", "%s, %s %s", or_dash(doc->status.s), or_dash(doc->document_type.s), doc->category.s);
+    document_tries(d, b);
     if (doc->full_name_pct.st == FS_OK) {
         char parts[64] = "";
         if (doc->first_name_pct.st == FS_OK && doc->last_name_pct.st == FS_OK)
@@ -207,9 +218,20 @@ static void attempt_line(const Attempt *a, StrBuf *b)
     }
 }
 
+/* "Failed attempts: 5 (3 used an attempt, 2 quality rejects did not)". */
 static void attempts(const Detail *d, StrBuf *b)
 {
-    strbuf_printf(b, "\nFailed attempts: %zu\n", d->n_attempts);
+    unsigned quality = 0;
+    for (int k = 0; k < FAIL__COUNT; k++) {
+        AttemptTally t;
+        attempt_tally(NULL, d, (FailKind)k, &t);
+        quality += t.quality;
+    }
+    strbuf_printf(b, "\nFailed attempts: %zu", d->n_attempts);
+    if (quality)
+        strbuf_printf(b, " (%zu used an attempt, %u quality reject%s did not)", d->n_attempts - quality, quality,
+                      quality == 1 ? "" : "s");
+    strbuf_putc(b, '\n');
     for (size_t i = 0; i < d->n_attempts; i++)
         attempt_line(&d->attempts[i], b);
 }

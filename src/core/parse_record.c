@@ -106,6 +106,27 @@ static void read_status(Arena *a, const cJSON *o, SummaryInit *in)
         in->str[SS_STATUS_RAW] = st.s; /* "completed", "PAUSED": shown as sent */
 }
 
+/* The failedReason of a populated attempt: a string, or {message}. */
+static const char *failed_reason(const cJSON *e)
+{
+    const cJSON *fr = jget(e, "failedReason");
+    if (cJSON_IsObject(fr))
+        fr = jget(fr, "message");
+    return cJSON_IsString(fr) && fr->valuestring ? fr->valuestring : "";
+}
+
+/* Populated liveness attempts whose reason is a capture-quality reject. */
+static unsigned count_quality_rejects(const cJSON *arr)
+{
+    unsigned n = 0;
+    for (const cJSON *e = cJSON_IsArray(arr) ? arr->child : NULL; e; e = e->next) {
+        char code[64];
+        reason_normalize(failed_reason(e), code, sizeof code);
+        n += cJSON_IsObject(e) && reason_is_quality(code);
+    }
+    return n;
+}
+
 static void read_counts(const cJSON *o, SummaryInit *in)
 {
     Num flags = field_count(jget(o, "redFlags"));
@@ -130,6 +151,7 @@ static void read_counts(const cJSON *o, SummaryInit *in)
         for (const cJSON *e = arr->child; e; e = e->next)
             in->failed[k] += !cJSON_IsNull(e);
     }
+    in->bio_quality = count_quality_rejects(jget(o, fail_keys[FAIL_BIO]));
 }
 
 static void read_time(Arena *a, const cJSON *v, int64_t *ms, uint32_t *invalid, uint32_t bit)

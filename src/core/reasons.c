@@ -197,13 +197,44 @@ size_t review_reasons(const Summary *s, const Detail *d, ReviewReason *out)
     return n;
 }
 
+static unsigned flow_limit(const Detail *d, FailKind k)
+{
+    Num lim = k == FAIL_BIO ? d->flow.liveness_attempt_limit : k == FAIL_DOC ? d->flow.doc_attempt_limit : (Num){ 0 };
+    return lim.st == FS_OK && lim.v >= 1 && lim.v < 1000 ? (unsigned)lim.v : 0;
+}
+
+void attempt_tally(const Summary *s, const Detail *d, FailKind k, AttemptTally *out)
+{
+    *out = (AttemptTally){ 0 };
+    if (d) {
+        for (size_t i = 0; i < d->n_attempts; i++) {
+            const Attempt *a = &d->attempts[i];
+            if (a->kind != k)
+                continue;
+            out->failed++;
+            out->quality += k == FAIL_BIO && reason_is_quality(a->reason_code);
+        }
+        out->limit = flow_limit(d, k);
+    } else {
+        out->failed = s->failed[k];
+        out->quality = k == FAIL_BIO && s->bio_quality <= s->failed[k] ? s->bio_quality : 0;
+    }
+    out->counted = out->failed - out->quality;
+}
+
+void attempt_tally_text(const AttemptTally *t, char *buf, size_t n)
+{
+    int k = t->limit ? snprintf(buf, n, "%u of %u used", t->counted, t->limit)
+                     : snprintf(buf, n, "%u failed", t->counted);
+    if (t->quality && k >= 0 && (size_t)k < n)
+        snprintf(buf + k, n - (size_t)k, "; %u quality reject%s did not count", t->quality,
+                 t->quality == 1 ? "" : "s");
+}
+
 void liveness_attempts(const Detail *d, unsigned *used, unsigned *limit)
 {
-    *used = 0;
-    for (size_t i = 0; i < d->n_attempts; i++) {
-        const Attempt *a = &d->attempts[i];
-        if (a->kind == FAIL_BIO && !reason_is_quality(a->reason_code))
-            (*used)++;
-    }
-    *limit = d->flow.liveness_attempt_limit.st == FS_OK ? (unsigned)d->flow.liveness_attempt_limit.v : 0;
+    AttemptTally t;
+    attempt_tally(NULL, d, FAIL_BIO, &t);
+    *used = t.counted;
+    *limit = t.limit;
 }

@@ -48,8 +48,23 @@ enum { REVIEW_REASONS_MAX = RR__COUNT };
  * has not happened, never that it failed; no number is invented. */
 size_t review_reasons(const Summary *s, const Detail *d, ReviewReason *out);
 
-/* Liveness attempts that counted against the flow's limit (quality rejects do not) and
- * the limit (0 when the flow is not populated). */
+/* The failed attempts of one kind, told apart the way the flow counts them, so that
+ * every place that shows them says the same: the list (from the summary) and show and
+ * the detail pane (from the populated record). */
+typedef struct AttemptTally {
+    unsigned failed;  /* attempts the API lists in failed*Validations */
+    unsigned quality; /* liveness capture-quality rejects among them (face too far, poor
+                         lighting…): listed, but they do not use up an attempt */
+    unsigned counted; /* failed − quality: an attempt listed by its id only counts */
+    unsigned limit;   /* the flow's attempt limit (document, liveness); 0 = none known */
+} AttemptTally;
+/* From the populated record when d is not NULL, else from the summary (whose quality
+ * count covers only the attempts that came populated in the list). */
+void attempt_tally(const Summary *s, const Detail *d, FailKind k, AttemptTally *out);
+/* One phrase for a tally: "3 of 3 used", "0 of 5 used; 2 quality rejects did not count",
+ * "2 failed" (a kind without a limit). */
+void attempt_tally_text(const AttemptTally *t, char *buf, size_t n);
+/* The liveness tally's counted attempts and limit. */
 void liveness_attempts(const Detail *d, unsigned *used, unsigned *limit);
 
 #endif

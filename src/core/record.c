@@ -115,6 +115,7 @@ Summary *summary_new(const SummaryInit *in)
     s->red_flags = in->red_flags > 65535 ? 65535 : (uint16_t)in->red_flags;
     for (int k = 0; k < FAIL__COUNT; k++)
         s->failed[k] = in->failed[k] > 65535 ? 65535 : (uint16_t)in->failed[k];
+    s->bio_quality = in->bio_quality > 255 ? 255 : (uint8_t)in->bio_quality;
     s->status = (uint8_t)in->status;
     s->has_docnum = in->str[SS_DOCNUM] && in->str[SS_DOCNUM][0];
     size_t pos = 0;

@@ -88,6 +88,8 @@ typedef struct Summary {
     uint32_t invalid;   /* SUMF_* bits */
     uint16_t red_flags; /* saturates at 65535 */
     uint16_t failed[FAIL__COUNT];
+    uint8_t bio_quality; /* of failed[FAIL_BIO], the capture-quality rejects among those that
+                            came populated (they use no attempt); saturates at 255 */
     uint8_t status;     /* Status */
     uint8_t has_docnum;
     uint16_t off[SS__COUNT]; /* offset of each string in text[] */
@@ -123,6 +125,7 @@ typedef struct SummaryInit {
     uint32_t invalid;
     unsigned red_flags;
     unsigned failed[FAIL__COUNT];
+    unsigned bio_quality;
 } SummaryInit;
 Summary *summary_new(const SummaryInit *in);
 /* Bytes a summary occupies on the heap (header + strings), for the memory figures. */

@@ -8,8 +8,10 @@
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 
+/* failedBiometricValidations: their reasons tell the list which failed liveness attempts
+ * were quality rejects that used no attempt. */
 const char *const LIST_POPULATES[] = { "emailValidation", "phoneValidation", "informationValidation",
-                                       "documentValidation", NULL };
+                                       "documentValidation", "failedBiometricValidations", NULL };
 
 const char *const REVIEW_POPULATES[] = {
     "project", "projectFlow", "emailValidation", "phoneValidation", "biometricValidation",

@@ -137,3 +137,44 @@ Test(reasons, only_a_registration_in_review_has_reasons)
     cr_assert_eq(review_reasons(lower->summary, lower, r), 1, "whatever the casing");
     detail_free(lower);
 }
+
+/* Diego's case: liveness rejects for poor lighting and distance are listed as failed
+ * attempts but used none of the flow's five. Every place that counts them agrees. */
+Test(reasons, attempts_that_counted_and_quality_rejects_apart)
+{
+    static const char json[] =
+        "{\"_id\":\"q\",\"status\":\"ONGOING\",\"projectFlow\":{\"_id\":\"f\",\"liveness\":{\"attemptLimit\":5},"
+        "\"documents\":{\"attemptLimit\":3}},"
+        "\"failedBiometricValidations\":[{\"_id\":\"b1\",\"failedReason\":\"face_too_far\"},"
+        "{\"_id\":\"b2\",\"failedReason\":{\"message\":\"poor_lighting\"}},"
+        "{\"_id\":\"b3\",\"failedReason\":\"ERR_NO_FACE_DETECTED\"}],"
+        "\"failedDocumentValidations\":[\"d1\",\"d2\",\"d3\"],\"failedPhoneValidations\":[{\"_id\":\"p1\"}]}";
+    Detail *d = tu_detail(json);
+    AttemptTally t;
+    char text[120];
+    attempt_tally(NULL, d, FAIL_BIO, &t);
+    cr_assert_eq(t.failed, 3);
+    cr_assert_eq(t.quality, 3, "a legacy provider code is a quality reject too");
+    cr_assert_eq(t.counted, 0);
+    cr_assert_eq(t.limit, 5);
+    attempt_tally_text(&t, text, sizeof text);
+    cr_assert_str_eq(text, "0 of 5 used; 3 quality rejects did not count");
+    attempt_tally(d->summary, NULL, FAIL_BIO, &t);
+    cr_assert(t.failed == 3 && t.quality == 3 && t.counted == 0, "the list counts them the same way");
+    attempt_tally(NULL, d, FAIL_DOC, &t);
+    cr_assert(t.failed == 3 && t.counted == 3 && t.limit == 3, "an id-only attempt counts");
+    attempt_tally_text(&t, text, sizeof text);
+    cr_assert_str_eq(text, "3 of 3 used");
+    attempt_tally(NULL, d, FAIL_PHONE, &t);
+    attempt_tally_text(&t, text, sizeof text);
+    cr_assert_str_eq(text, "1 failed", "no limit for phone codes");
+    unsigned used, limit;
+    liveness_attempts(d, &used, &limit);
+    cr_assert(used == 0 && limit == 5);
+    detail_free(d);
+
+    Detail *ids = tu_detail("{\"_id\":\"i\",\"failedBiometricValidations\":[\"b1\",\"b2\"]}");
+    attempt_tally(ids->summary, NULL, FAIL_BIO, &t);
+    cr_assert(t.failed == 2 && t.quality == 0 && t.counted == 2, "ids only: nothing known to be a quality reject");
+    detail_free(ids);
+}
