@@ -32,7 +32,7 @@ int cmd_show(int argc, char **argv, const Globals *g, const Config *cfg)
         return rc;
     StrBuf b = STRBUF_INIT;
     if (json)
-        show_json(d, &b);
+        show_json(d, time_now_ms(), &b);
     else
         show_text(d, time_now_ms(), &b);
     bool ok = cli_write(stdout, &b);

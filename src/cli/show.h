@@ -7,9 +7,9 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 
-/* now_ms: for "30h ago". */
+/* now_ms: for "30h ago" and whether a link has expired. */
 void show_text(const Detail *d, int64_t now_ms, StrBuf *b);
 /* One JSON object and a newline; the field set is documented in README.md. */
-void show_json(const Detail *d, StrBuf *b);
+void show_json(const Detail *d, int64_t now_ms, StrBuf *b);
 
 #endif

@@ -2,6 +2,7 @@
 #include "cli/jsonw.h"
 #include "cli/show.h"
 #include "cli/show_internal.h"
+#include "core/diagnose.h"
 #include "core/reasons.h"
 
 static void score(JsonW *w, const char *key, Score s)
@@ -152,6 +153,23 @@ static void attempts(JsonW *w, const Detail *d)
     jw_end(w, ']');
 }
 
+/* "diagnosis": [{"kind", "level", "text"}], empty for a registration in review. */
+static void diagnosis(JsonW *w, const Detail *d, int64_t now)
+{
+    static const char *const levels[] = { "info", "warn", "bad" };
+    Finding f[DIAGNOSIS_MAX];
+    size_t n = diagnose(d->summary, d, now, f);
+    jw_array(w, "diagnosis");
+    for (size_t i = 0; i < n; i++) {
+        jw_object(w, NULL);
+        jw_str(w, "kind", finding_kind_name(f[i].kind));
+        jw_str(w, "level", levels[f[i].level]);
+        jw_str(w, "text", f[i].text);
+        jw_end(w, '}');
+    }
+    jw_end(w, ']');
+}
+
 static void reviews(JsonW *w, const Detail *d)
 {
     ReviewReason rr[REVIEW_REASONS_MAX];
@@ -175,12 +193,13 @@ static void reviews(JsonW *w, const Detail *d)
     jw_end(w, ']');
 }
 
-void show_json(const Detail *d, StrBuf *b)
+void show_json(const Detail *d, int64_t now_ms, StrBuf *b)
 {
     JsonW w;
     jw_init(&w, b);
     jw_object(&w, NULL);
     identity(&w, d);
+    diagnosis(&w, d, now_ms);
     validations(&w, d);
     if (d->red_flags.st == FS_INVALID)
         jw_null(&w, "redFlags");

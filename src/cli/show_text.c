@@ -6,8 +6,10 @@
 
 #include "cli/show.h"
 #include "cli/show_internal.h"
+#include "core/diagnose.h"
 #include "core/reasons.h"
 #include "core/safetext.h"
+#include "core/steps.h"
 #include "core/timeutil.h"
 
 enum { LABEL = 14, RAW_COLS = 80 };
@@ -59,7 +61,7 @@ static void identity(const Detail *d, int64_t now, StrBuf *b)
 {
     const Summary *s = d->summary;
     strbuf_printf(b, "%s — %s (step: %s)\n", or_dash(summary_str(s, SS_NAME)), show_status(s),
-                  or_dash(summary_str(s, SS_STEP)));
+                  step_label(summary_str(s, SS_STEP)));
     row(b, "id", "%s", summary_str(s, SS_ID));
     row(b, "email", "%s", or_dash(summary_str(s, SS_EMAIL)));
     const char *cc = summary_str(s, SS_COUNTRY_CODE), *phone = summary_str(s, SS_PHONE);
@@ -85,13 +87,26 @@ static void identity(const Detail *d, int64_t now, StrBuf *b)
         }
 }
 
-static void reasons(const Detail *d, StrBuf *b)
+/* First after the identity: why it needs review, or for any other status why it is
+ * stuck (or how it ended). */
+static void reasons(const Detail *d, int64_t now, StrBuf *b)
 {
+    Status st = summary_status(d->summary);
+    if (st != ST_NEEDS_MANUAL_VERIFICATION) {
+        Finding f[DIAGNOSIS_MAX];
+        size_t n = diagnose(d->summary, d, now, f);
+        strbuf_printf(b, "\n%s\n", diagnosis_title(st));
+        if (!n)
+            strbuf_puts(b, "  nothing in what the API sent explains it\n");
+        for (size_t i = 0; i < n; i++)
+            strbuf_printf(b, "  • %s\n", f[i].text);
+        return;
+    }
     ReviewReason rr[REVIEW_REASONS_MAX];
     size_t n = review_reasons(d->summary, d, rr);
     strbuf_puts(b, "\nWhy it needs review\n");
     if (!n)
-        strbuf_puts(b, "  nothing in the loaded data calls for a manual review\n");
+        strbuf_puts(b, "  no reason can be derived from what the API sent; see the checks and red flags\n");
     for (size_t i = 0; i < n; i++)
         strbuf_printf(b, "  • %s\n", rr[i].text);
 }
@@ -253,7 +268,7 @@ static void history(const Detail *d, StrBuf *b)
 void show_text(const Detail *d, int64_t now_ms, StrBuf *b)
 {
     identity(d, now_ms, b);
-    reasons(d, b);
+    reasons(d, now_ms, b);
     validations(d, b);
     red_flags(d, b);
     attempts(d, b);

@@ -182,12 +182,15 @@ static void document_reasons(const Detail *d, ReviewReason *out, size_t *n)
 
 size_t review_reasons(const Summary *s, const Detail *d, ReviewReason *out)
 {
-    size_t n = 0;
     /* A reason explains a review. Elsewhere the same evidence means something else (a
      * failed registration ran out of attempts, a started one has not reached the
      * step): core/diagnose says that. */
-    if (summary_status(s) != ST_NEEDS_MANUAL_VERIFICATION)
-        return 0;
+    return summary_status(s) == ST_NEEDS_MANUAL_VERIFICATION ? failed_checks(d, out) : 0;
+}
+
+size_t failed_checks(const Detail *d, ReviewReason *out)
+{
+    size_t n = 0;
     compare_reasons(d, out, &n);
     Score live = liveness_score(d), min = d->flow.liveness_min;
     if (score_ok(live) && score_ok(min) && live.v <= min.v)

@@ -47,6 +47,9 @@ enum { REVIEW_REASONS_MAX = RR__COUNT };
  * only from evidence that is there: a sub-object that is null or missing means the step
  * has not happened, never that it failed; no number is invented. */
 size_t review_reasons(const Summary *s, const Detail *d, ReviewReason *out);
+/* The same checks whatever the status: what in the record did not pass (a failed
+ * registration's diagnosis quotes them). */
+size_t failed_checks(const Detail *d, ReviewReason *out);
 
 /* The failed attempts of one kind, told apart the way the flow counts them, so that
  * every place that shows them says the same: the list (from the summary) and show and

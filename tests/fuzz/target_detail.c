@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/diagnose.h"
 #include "core/parse.h"
 #include "core/reasons.h"
 #include "fuzz.h"
@@ -198,6 +199,23 @@ static void check_detail(const Detail *d)
     unsigned used, limit;
     liveness_attempts(d, &used, &limit);
     FUZZ_CHECK(used <= d->n_attempts, "%u liveness attempts counted of %zu", used, d->n_attempts);
+    for (int k = 0; k < FAIL__COUNT; k++) {
+        AttemptTally t;
+        attempt_tally(NULL, d, (FailKind)k, &t);
+        FUZZ_CHECK(t.counted + t.quality == t.failed && t.failed <= d->n_attempts, "tally %u+%u of %u",
+                   t.counted, t.quality, t.failed);
+    }
+    /* The diagnosis at a few clocks: before, inside and long after the record's times. */
+    static const int64_t clocks[] = { 0, 1748174400000LL, INT64_MAX / 4 };
+    for (size_t c = 0; c < sizeof clocks / sizeof *clocks; c++) {
+        Finding f[DIAGNOSIS_MAX];
+        size_t nf = diagnose(d->summary, d, clocks[c], f);
+        FUZZ_CHECK(nf <= DIAGNOSIS_MAX, "%zu findings", nf);
+        for (size_t i = 0; i < nf; i++) {
+            FUZZ_CHECK(f[i].kind < FD__COUNT && f[i].level <= FL_BAD, "finding kind %d", (int)f[i].kind);
+            fuzz_check_buf("finding", f[i].text, sizeof f[i].text, false);
+        }
+    }
 }
 
 FUZZ_TARGET(detail)

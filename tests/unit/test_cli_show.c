@@ -71,7 +71,7 @@ Test(cli_show, json_is_valid_and_typed)
 {
     Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     StrBuf b = STRBUF_INIT;
-    show_json(d, &b);
+    show_json(d, NOW, &b);
     cJSON *j = cJSON_Parse(strbuf_cstr(&b));
     cr_assert_not_null(j, "%s", strbuf_cstr(&b));
     cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "status")->valuestring, "NEEDS_MANUAL_VERIFICATION");
@@ -105,12 +105,49 @@ Test(cli_show, hostile_detail_stays_inert_in_both_forms)
                           "\"failedBiometricValidations\":[{\"_id\":\"b\",\"failedReason\":\"\\u001b[1mpoor_lighting\"}]}");
     StrBuf b = STRBUF_INIT;
     show_text(d, NOW, &b);
-    show_json(d, &b);
+    show_json(d, NOW, &b);
     for (const unsigned char *p = (const unsigned char *)strbuf_cstr(&b); *p; p++) {
         cr_assert(*p >= 0x20 || *p == '\n', "control byte 0x%02x", *p);
         cr_assert_not(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f, "C1 character");
         cr_assert_not(p[0] == 0xe2 && p[1] == 0x80 && p[2] == 0xae, "RLO");
     }
+    strbuf_free(&b);
+    detail_free(d);
+}
+
+/* A registration that is not in review: the diagnosis comes first, in both forms, and no
+ * review reason is invented for it. */
+Test(cli_show, stuck_registration_is_diagnosed_first)
+{
+    Detail *d = tu_detail("{\"_id\":\"6650aa01c0ffee0000000003\",\"status\":\"STARTED\",\"currentStep\":\"1\","
+                          "\"fullName\":\"Juan Pérez\",\"documentValidation\":null,\"documentFace\":null,\"face\":null,"
+                          "\"compareFaceVerification\":null,\"createdAt\":\"2025-03-02T10:00:00Z\","
+                          "\"expiresAt\":\"2025-03-02T11:00:00Z\"}");
+    StrBuf b = STRBUF_INIT;
+    show_text(d, NOW, &b);
+    const char *const parts[] = {
+        "Juan Pérez — STARTED (step: not started)\n",
+        "\nWhy it is stuck\n",
+        "  • The applicant has not reported any step since it was created, 2025-03-02 10:00 UTC (12w ago).\n",
+        "  • Its registration link expired 2025-03-02 11:00 UTC (12w ago); send a new one with `regdesk "
+        "resend-link 6650aa01c0ffee0000000003`.\n",
+        "\nValidations\n",
+        NULL,
+    };
+    assert_in_order(strbuf_cstr(&b), parts);
+    cr_assert_null(strstr(strbuf_cstr(&b), "needs review"), "%s", strbuf_cstr(&b));
+    cr_assert_null(strstr(strbuf_cstr(&b), "portrait"), "%s", strbuf_cstr(&b));
+    strbuf_reset(&b);
+    show_json(d, NOW, &b);
+    cJSON *j = cJSON_Parse(strbuf_cstr(&b));
+    cr_assert_not_null(j, "%s", strbuf_cstr(&b));
+    cJSON *dx = cJSON_GetObjectItemCaseSensitive(j, "diagnosis");
+    cr_assert_eq(cJSON_GetArraySize(dx), 2, "%s", strbuf_cstr(&b));
+    cJSON *link = cJSON_GetArrayItem(dx, 1);
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(link, "kind")->valuestring, "linkExpired");
+    cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(link, "level")->valuestring, "bad");
+    cr_assert_eq(cJSON_GetArraySize(cJSON_GetObjectItemCaseSensitive(j, "reviewReasons")), 0);
+    cJSON_Delete(j);
     strbuf_free(&b);
     detail_free(d);
 }
