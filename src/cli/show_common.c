@@ -1,6 +1,8 @@
 /* Helpers shared by the text and JSON renderings of `show`. */
 #include "cli/show_internal.h"
 
+#include <stdio.h>
+
 #include "core/reasons.h"
 
 const char *show_status(const Summary *s)
@@ -9,15 +11,22 @@ const char *show_status(const Summary *s)
     return *t ? t : status_name(ST_UNKNOWN);
 }
 
-const char *show_ref_state(Ref r)
+void show_ref_state(Ref r, char *buf, size_t n)
 {
     switch (r.st) {
-    case REF_ABSENT: return "not started";
-    case REF_NULL: return "none";
-    case REF_ID: return "not loaded (only its id came back)";
-    case REF_INVALID: return "invalid (the API sent a value of the wrong type)";
-    default: return "loaded";
+    case REF_ABSENT: snprintf(buf, n, "the API did not send it"); break;
+    case REF_NULL: snprintf(buf, n, "not done yet"); break;
+    case REF_ID: snprintf(buf, n, "the API sent only its id (%s), not the object", r.id); break;
+    case REF_INVALID: snprintf(buf, n, "invalid (the API sent a value of the wrong type)"); break;
+    default: snprintf(buf, n, "loaded"); break;
     }
+}
+
+const char *show_ref_word(Ref r)
+{
+    static const char *const words[] = { [REF_ABSENT] = "absent", [REF_NULL] = "null", [REF_ID] = "idOnly",
+                                          [REF_POPULATED] = "loaded", [REF_INVALID] = "invalid" };
+    return words[r.st];
 }
 
 void show_scores(const Detail *d, ShowScores *out)

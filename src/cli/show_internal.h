@@ -2,14 +2,18 @@
 #define REGDESK_CLI_SHOW_INTERNAL_H
 /* What the text and JSON renderings of `show` compute the same way. */
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/reasons.h"
 #include "core/record.h"
 
 /* status_display's API name, "UNKNOWN" when the record has no status. */
 const char *show_status(const Summary *s);
-/* A sub-object that is not populated: "not started", "not loaded (id …)"… */
-const char *show_ref_state(Ref r);
+/* What the API sent for a sub-object. show asks for every one it shows in full, so this
+ * says what came back instead: "not done yet" (null), "the API sent only its id (…)". */
+void show_ref_state(Ref r, char *buf, size_t n);
+/* The same for JSON: "loaded", "idOnly", "null", "absent", "invalid". */
+const char *show_ref_word(Ref r);
 
 /* The decisive numbers, each with the threshold it is judged against. */
 typedef struct ShowScores {

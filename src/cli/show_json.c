@@ -69,7 +69,7 @@ static void identity(JsonW *w, const Detail *d)
 static void contact(JsonW *w, const char *key, Ref ref, Str status, Num attempts, Num max)
 {
     jw_object(w, key);
-    jw_str(w, "state", ref.st == REF_POPULATED ? "loaded" : show_ref_state(ref));
+    jw_str(w, "state", show_ref_word(ref));
     jw_text(w, "status", status.s);
     num(w, "attempts", attempts);
     num(w, "maxAttempts", max);
@@ -100,7 +100,7 @@ static void validations(JsonW *w, const Detail *d)
     jw_end(w, '}');
     const DocVal *doc = &d->doc;
     jw_object(w, "document");
-    jw_str(w, "state", doc->ref.st == REF_POPULATED ? "loaded" : show_ref_state(doc->ref));
+    jw_str(w, "state", show_ref_word(doc->ref));
     jw_text(w, "status", doc->status.s);
     jw_text(w, "type", doc->document_type.s);
     jw_text(w, "number", doc->number.s);
@@ -144,7 +144,7 @@ static void attempts(JsonW *w, const Detail *d)
         jw_bool(w, "loaded", a->ref.st == REF_POPULATED);
         time_field(w, "at", a->at);
         jw_text(w, "code", a->reason_code);
-        jw_str(w, "reason", a->ref.st == REF_POPULATED ? reason_text(a->kind, a->reason_code) : NULL);
+        jw_str(w, "reason", a->ref.st == REF_POPULATED ? attempt_text(a) : NULL);
         jw_text(w, "raw", a->reason_raw.s);
         score(w, "score", a->score);
         jw_bool(w, "qualityReject", a->kind == FAIL_BIO && reason_is_quality(a->reason_code));

@@ -114,13 +114,23 @@ static void reasons(const Detail *d, int64_t now, StrBuf *b)
 static void contact_validation(StrBuf *b, const char *label, Ref ref, Str status, Num attempts, Num max)
 {
     if (ref.st != REF_POPULATED) {
-        row(b, label, "%s", show_ref_state(ref));
+        char state[200];
+        show_ref_state(ref, state, sizeof state);
+        row(b, label, "%s", state);
         return;
     }
     char tries[64] = "";
     if (attempts.st == FS_OK && max.st == FS_OK)
         snprintf(tries, sizeof tries, " (attempt %.0f of %.0f)", attempts.v, max.v);
     row(b, label, "%s%s", or_dash(status.s), tries);
+}
+
+/* Why a threshold is missing: the flow was sent without it, or not sent in full. */
+static const char *flow_lacks(const Detail *d, const char *what)
+{
+    if (d->flow.ref.st == REF_POPULATED)
+        return !strcmp(what, "limit") ? "the flow sets no limit" : "the flow sets no minimum";
+    return "the API did not send the flow in full";
 }
 
 static void biometrics(const Detail *d, StrBuf *b)
@@ -132,19 +142,26 @@ static void biometrics(const Detail *d, StrBuf *b)
         snprintf(line, sizeof line, "%.2f against a minimum of %.2f: %s", sc.live.v, sc.live_min.v,
                  sc.live.v > sc.live_min.v ? "passed" : "at or below the minimum");
     else if (sc.live.st == FS_OK)
-        snprintf(line, sizeof line, "%.2f (the flow's minimum is not loaded)", sc.live.v);
+        snprintf(line, sizeof line, "%.2f (%s)", sc.live.v, flow_lacks(d, "minimum"));
+    else if (d->bio.ref.st == REF_POPULATED)
+        snprintf(line, sizeof line, "no score");
     else
-        snprintf(line, sizeof line, "%s", d->bio.ref.st == REF_POPULATED ? "no score" : show_ref_state(d->bio.ref));
+        show_ref_state(d->bio.ref, line, sizeof line);
     row(b, "liveness", "%s", line);
     attempt_tally_text(&sc.live_tries, line, sizeof line);
-    row(b, "", "attempts %s%s", line, sc.live_tries.limit ? "" : " (the flow's limit is not loaded)");
+    if (sc.live_tries.limit && (sc.live_tries.failed || d->bio.ref.st == REF_POPULATED))
+        row(b, "", "attempts %s", line);
+    else if (sc.live_tries.failed || d->bio.ref.st == REF_POPULATED)
+        row(b, "", "attempts %s (%s)", line, flow_lacks(d, "limit"));
     if (sc.compare.st == FS_OK && sc.threshold.st == FS_OK)
         snprintf(line, sizeof line, "%.2f against a threshold of %.2f: %s", sc.compare.v, sc.threshold.v,
                  sc.compare_passed ? "passed" : "below the threshold");
     else if (sc.compare.st == FS_OK)
         snprintf(line, sizeof line, "%.2f: %s", sc.compare.v, sc.compare_passed ? "passed" : "did not pass");
+    else if (d->compare.ref.st == REF_POPULATED)
+        snprintf(line, sizeof line, "no score in its result");
     else
-        snprintf(line, sizeof line, "%s", d->compare.ref.st == REF_ABSENT ? "never ran" : show_ref_state(d->compare.ref));
+        show_ref_state(d->compare.ref, line, sizeof line);
     row(b, "face compare", "%s", line);
 }
 
@@ -155,7 +172,7 @@ static void document_tries(const Detail *d, StrBuf *b)
     attempt_tally(NULL, d, FAIL_DOC, &t);
     char line[96];
     attempt_tally_text(&t, line, sizeof line);
-    if (t.failed || t.limit)
+    if (t.failed || d->doc.ref.st == REF_POPULATED)
         row(b, "", "attempts %s", line);
 }
 
@@ -163,7 +180,9 @@ static void document(const Detail *d, StrBuf *b)
 {
     const DocVal *doc = &d->doc;
     if (doc->ref.st != REF_POPULATED) {
-        row(b, "document", "%s", show_ref_state(doc->ref));
+        char state[200];
+        show_ref_state(doc->ref, state, sizeof state);
+        row(b, "document", "%s", state);
         document_tries(d, b);
         return;
     }
@@ -218,13 +237,13 @@ static void attempt_line(const Attempt *a, StrBuf *b)
         time_format_short(a->at.ms, when, sizeof when);
     strbuf_printf(b, "  %s  %-9s  ", when, failkind_name(a->kind));
     if (a->ref.st != REF_POPULATED) {
-        strbuf_printf(b, "(not loaded: %s)\n", or_dash(a->ref.id));
+        strbuf_printf(b, "(the API sent only its id: %s)\n", or_dash(a->ref.id));
         return;
     }
     bool quality = a->kind == FAIL_BIO && reason_is_quality(a->reason_code);
     if (a->kind == FAIL_BIO && a->score.st == FS_OK && !quality) /* a quality reject was never scored */
         snprintf(score, sizeof score, ", score %.2f", a->score.v);
-    strbuf_printf(b, "%s [%s]%s%s\n", reason_text(a->kind, a->reason_code), or_dash(a->reason_code), score,
+    strbuf_printf(b, "%s [%s]%s%s\n", attempt_text(a), or_dash(a->reason_code), score,
                   quality ? " — quality reject, did not use an attempt" : "");
     if (*a->reason_raw.s && strcmp(a->reason_raw.s, a->reason_code)) {
         size_t cut = safetext_fit(a->reason_raw.s, RAW_COLS, NULL);

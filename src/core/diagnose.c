@@ -151,16 +151,6 @@ static void attempts(Dx *x, bool used_up)
     }
 }
 
-/* What a failed e-mail or phone validation says about itself. */
-static const char *code_failure(const Attempt *a)
-{
-    if (!strcmp(a->status.s, "expired"))
-        return "the code expired before it was entered";
-    if (!strcmp(a->status.s, "failed"))
-        return "the code was refused";
-    return *a->status.s ? a->status.s : "no reason recorded";
-}
-
 /* The most recent failed attempt: attempts are oldest first, those without a time last. */
 static void last_failure(Dx *x)
 {
@@ -182,14 +172,14 @@ static void last_failure(Dx *x)
             *a->ref.id ? a->ref.id : "none");
     } else if (a->kind == FAIL_EMAIL || a->kind == FAIL_PHONE) {
         add(x, FD_LAST_FAILURE, FL_WARN, "The last failure was %s %s code%s: %s.", a->kind == FAIL_EMAIL ? "an" : "a",
-            kind, at, code_failure(a));
+            kind, at, attempt_text(a));
     } else {
         bool quality = a->kind == FAIL_BIO && reason_is_quality(a->reason_code);
         char score[32] = "";
         if (a->kind == FAIL_BIO && !quality && a->score.st == FS_OK)
             snprintf(score, sizeof score, ", score %.2f", a->score.v);
         add(x, FD_LAST_FAILURE, quality ? FL_INFO : FL_WARN, "The last failure was a %s attempt%s: %s [%s]%s%s.", kind,
-            at, reason_text(a->kind, a->reason_code), *a->reason_code ? a->reason_code : "no code", score,
+            at, attempt_text(a), *a->reason_code ? a->reason_code : "no code", score,
             quality ? ", a quality reject that used no attempt" : "");
     }
 }

@@ -95,6 +95,17 @@ const char *reason_text(FailKind kind, const char *code)
     return *code ? "Failed" : "Failed (no reason recorded)";
 }
 
+const char *attempt_text(const Attempt *a)
+{
+    if ((a->kind == FAIL_EMAIL || a->kind == FAIL_PHONE) && !*a->reason_code) {
+        if (!strcmp(a->status.s, "expired"))
+            return "Code expired before it was entered";
+        if (!strcmp(a->status.s, "failed"))
+            return "Code refused";
+    }
+    return reason_text(a->kind, a->reason_code);
+}
+
 /* ---- Manual-review reasons --------------------------------------------------------- */
 
 static bool score_ok(Score s)

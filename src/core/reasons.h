@@ -19,6 +19,9 @@ bool reason_is_quality(const char *code);
 /* Human text for a normalised code: "Face too far from the camera". Unknown document
  * codes read "Document scan failed", unknown others "Failed". */
 const char *reason_text(FailKind kind, const char *code);
+/* A failed attempt in words: reason_text of its code; an e-mail or phone code carries no
+ * reason, so its status says it ("Code refused", "Code expired before it was entered"). */
+const char *attempt_text(const Attempt *a);
 
 typedef enum ReviewReasonKind {
     RR_COMPARE_STALE_THRESHOLD,

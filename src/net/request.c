@@ -13,12 +13,17 @@
 const char *const LIST_POPULATES[] = { "emailValidation", "phoneValidation", "informationValidation",
                                        "documentValidation", "failedBiometricValidations", NULL };
 
+/* Everything the detail shows: Verifik's own dashboard set, the e-mail and phone code
+ * failures, and the references the documented retrieve can populate (formSubmittion is
+ * the documented spelling). */
 const char *const REVIEW_POPULATES[] = {
     "project", "projectFlow", "emailValidation", "phoneValidation", "biometricValidation",
     "biometricValidation.face", "informationValidation", "consentSession", "documentFace",
     "documentValidation", "documentValidation.documentLiveness", "compareFaceVerification", "face",
-    "person", "failedDocumentValidations", "failedBiometricValidations", "failedBiometricValidations.face",
-    "manualReviewLog.reviewedByClient", "manualReviewLog.reviewedByStaff", NULL
+    "person", "failedEmailValidations", "failedPhoneValidations", "failedDocumentValidations",
+    "failedBiometricValidations", "failedBiometricValidations.face", "manualReviewLog.reviewedByClient",
+    "manualReviewLog.reviewedByStaff", "cryptoValidation", "formSubmittion", "signature", "accessControlLog",
+    NULL
 };
 
 void request_free(Request *r)

@@ -83,6 +83,34 @@ Test(cli_actions, show_text_and_json)
     free(id);
 }
 
+/* show asks for every sub-object it shows in full: e-mail and phone code failures come
+ * back populated, and nothing reads "only its id" or "not loaded". */
+Test(cli_actions, show_loads_everything_it_shows)
+{
+    start();
+    const char *const filters[] = { "failed.phone>0", "failed.email>0", "status:failed failed.doc>0",
+                                    "status:review failed>0", "status:ongoing failed.bio>0" };
+    for (size_t f = 0; f < sizeof filters / sizeof *filters; f++) {
+        char *id = first_id(filters[f]);
+        CliRun r = rd((const char *[]){ "show", id, NULL });
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        cr_assert_null(strstr(r.out, "not loaded"), "%s:\n%s", filters[f], r.out);
+        cr_assert_null(strstr(r.out, "only its id"), "%s:\n%s", filters[f], r.out);
+        cli_run_free(&r);
+        cJSON *j = show_json(id);
+        const cJSON *a;
+        cJSON_ArrayForEach(a, sj_path(j, "failedAttempts"))
+        {
+            cr_assert(cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "loaded")), "%s: a %s attempt came back "
+                      "as an id", filters[f], sj_str(a, "kind"));
+            cr_assert_not_null(sj_str(a, "reason"), "%s: no reason in words", filters[f]);
+        }
+        cr_assert_gt(cJSON_GetArraySize(sj_path(j, "failedAttempts")), 0, "%s", filters[f]);
+        cJSON_Delete(j);
+        free(id);
+    }
+}
+
 Test(cli_actions, override_round_trip)
 {
     start();

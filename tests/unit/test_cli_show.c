@@ -54,7 +54,7 @@ Test(cli_show, text_has_every_section_reasons_first)
         "biometric  Lighting too poor [poor_lighting] — quality reject, did not use an attempt\n",
         "biometric  Liveness check failed (score too low) [liveness_failed], score 0.41\n",
         "raw: 409:liveness_failed@0.41\n",
-        "  —                 biometric  (not loaded: 6650aa01c0ffee00000000ba)\n",
+        "  —                 biometric  (the API sent only its id: 6650aa01c0ffee00000000ba)\n",
         "Review history: 1\n",
         "ONGOING → NEEDS_MANUAL_VERIFICATION  by Ops <ops@verifik.example> (Verifik staff)\n",
         "      auto\n",

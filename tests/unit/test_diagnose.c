@@ -149,7 +149,7 @@ Test(diagnose, codes_never_confirmed)
     has(&x, FD_CODE_PENDING, "The phone code sent to +57 3001234567 on 2025-05-25 11:00 UTC (1h ago) was never "
                             "confirmed (status sent); 1 earlier code failed.");
     cr_assert_eq(strstr(kind(&x, FD_CODE_PENDING)->text, "e-mail"), NULL, "the flow sends no e-mail code");
-    has(&x, FD_LAST_FAILURE, "The last failure was a phone code on 2025-05-25 10:50 UTC (1h ago): the code expired "
+    has(&x, FD_LAST_FAILURE, "The last failure was a phone code on 2025-05-25 10:50 UTC (1h ago): Code expired "
                             "before it was entered.");
     detail_free(x.d);
     Dx y = run("{\"_id\":\"c\",\"status\":\"STARTED\",\"currentStep\":\"instructions\",\"emailValidation\":null,"
