@@ -43,7 +43,11 @@ void parse_api_error(int http, char *body, size_t len, ApiError *out);
  * (Forbidden/expired_token, FORBIDDEN/token_expired; reference §6.6). A plain 403
  * "Access forbidden" is a permission problem, not an expired session. */
 bool api_error_is_auth(const ApiError *e);
-/* One clear sentence for a person: "registration not found (404 AppRegistration_not_found)". */
+/* One sentence for a person, the code kept in brackets: every documented code is
+ * translated ("this registration's status does not allow a new link …
+ * [cannot_resend_link_for_this_status]"), a free-text message under a category code
+ * is quoted ("the API refused a parameter: missing countryCode [MissingParameter]"),
+ * anything else reads "the API answered HTTP 409: <message> [<code>]". */
 void api_error_describe(const ApiError *e, char *buf, size_t n);
 
 /* The token of a login confirm or renew response, in any documented place:

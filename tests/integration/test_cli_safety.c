@@ -89,7 +89,8 @@ Test(cli_safety, exit_statuses)
     /* server: an id that does not exist */
     r = run_env((const char *[]){ "--api", url, "show", "000000000000000000000000", NULL }, ENV);
     cr_assert_eq(r.status, 5, "%s", r.err);
-    cr_assert(strstr(r.err, "404"), "%s", r.err);
+    cr_assert(strstr(r.err, "there is no registration with this id"), "%s", r.err);
+    cr_assert(strstr(r.err, "[NotFound]") || strstr(r.err, "[AppRegistration_not_found]"), "%s", r.err);
     cli_run_free(&r);
 }
 

@@ -218,5 +218,68 @@ Test(parse_error, bodies_that_are_not_json)
     char buf[300];
     e = err_of(404, "{\"code\":\"NotFound\",\"message\":\"AppRegistration_not_found\"}");
     api_error_describe(&e, buf, sizeof buf);
-    cr_assert_str_eq(buf, "the API answered HTTP 404: AppRegistration_not_found (NotFound)");
+    cr_assert_str_eq(buf, "there is no registration with this id (regdesk list shows the ids) "
+                          "[AppRegistration_not_found]");
+}
+
+/* Every documented code reaches a person as a sentence, the code kept in brackets. */
+Test(parse_error, documented_codes_become_sentences)
+{
+    static const struct { int http; const char *body, *want; } c[] = {
+        { 409, "{\"code\":\"cannot_resend_link_for_this_status\",\"message\":\"409:cannot_resend_link_for_this_status\"}",
+          "this registration's status does not allow a new link (the API refuses one once it is COMPLETED, "
+          "COMPLETED_WITHOUT_KYC or FAILED) [cannot_resend_link_for_this_status]" },
+        { 400, "{\"message\":\"invalid_otp\",\"code\":\"ERROR\"}",
+          "the code is wrong or has expired; run regdesk login again for a new one [invalid_otp]" },
+        { 409, "{\"code\":\"email_is_registered_already\",\"message\":\"409:email_is_registered_already\"}",
+          "a registration with this e-mail address exists already [email_is_registered_already]" },
+        { 404, "{\"code\":\"appRegistration_not_found\",\"message\":\"404:appRegistration_not_found\"}",
+          "there is no registration with this id (regdesk list shows the ids) [appRegistration_not_found]" },
+        { 409, "{\"message\":\"missing countryCode\",\"code\":\"MissingParameter\",\"status\":409}",
+          "the API refused a parameter: missing countryCode [MissingParameter]" },
+        { 409, "{\"code\":\"PreconditionFailed\",\"message\":\"email domain not allowed\"}",
+          "the project does not accept this (an e-mail domain it blocks, or another rule): email domain not "
+          "allowed [PreconditionFailed]" },
+        { 409, "{\"code\":\"liveness_failed\",\"message\":\"409:liveness_failed@0.45\"}",
+          "the liveness check failed (score 0.45) [liveness_failed]" },
+        { 412, "{\"code\":\"emailValidation_has_expired\",\"message\":\"412:emailValidation_has_expired\"}",
+          "the e-mail code has expired; ask for a new one [emailValidation_has_expired]" },
+        { 404, "{\"error\":\"Document validation not found\",\"message\":\"DOCUMENT_VALIDATION_NOT_FOUND\"}",
+          "the API has no such document validation [DOCUMENT_VALIDATION_NOT_FOUND]" },
+        { 500, "{\"code\":\"step_not_supported\",\"message\":\"500:step_not_supported\"}",
+          "the API does not support this step [step_not_supported]" },
+        { 409, "{\"code\":\"Conflict\",\"message\":\"signUpForm_validation_not_passed\"}",
+          "the sign-up form's requirements are not met yet (a confirmed e-mail or phone) "
+          "[signUpForm_validation_not_passed]" },
+        { 418, "{\"code\":\"teapot_mode\",\"message\":\"the kettle is on\"}",
+          "the API answered HTTP 418: the kettle is on [teapot_mode]" },
+        { 418, "{\"message\":\"no code here\"}", "the API answered HTTP 418: no code here" },
+    };
+    for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+        ApiError e = err_of(c[i].http, c[i].body);
+        char buf[400];
+        api_error_describe(&e, buf, sizeof buf);
+        cr_assert_str_eq(buf, c[i].want, "%s", c[i].body);
+    }
+    /* Every code the reference's tables name has its own sentence. */
+    static const char *const documented[] = {
+        "NotFound", "AppRegistration_not_found", "document_settings_not_set", "email_validation_not_found",
+        "phone_validation_not_found", "project_not_found", "projectFlow_not_found", "security_not_set",
+        "invalid_email", "MissingParameter", "PreconditionFailed", "signUpForm_validation_not_passed",
+        "cannot_resend_link_for_this_status", "already_exists", "person_already_set", "liveness_failed",
+        "collection_not_set", "email_is_registered_already", "phone_is_registered_already",
+        "emailValidation_has_expired", "phoneValidation_has_expired", "only_images_in_base64", "step_not_supported",
+        "internal_error", "InternalServerError", "BadRequest", "Unauthorized", "Forbidden", "access_denied",
+        "otp_does_not_match", "expired_token", "token_expired", "invalid_otp", "missing_email_and_otp",
+        "INVALID_PARAMETERS", "DOCUMENT_VALIDATION_NOT_FOUND", "Conflict", "ERROR",
+    };
+    for (size_t i = 0; i < sizeof documented / sizeof *documented; i++) {
+        char body[200];
+        snprintf(body, sizeof body, "{\"code\":\"%s\",\"message\":\"%s\"}", documented[i], documented[i]);
+        ApiError e = err_of(409, body);
+        char buf[400];
+        api_error_describe(&e, buf, sizeof buf);
+        cr_assert_null(strstr(buf, "the API answered HTTP"), "%s has no sentence: %s", documented[i], buf);
+        cr_assert(strstr(buf, documented[i]), "the code is kept: %s", buf);
+    }
 }
