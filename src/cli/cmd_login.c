@@ -3,6 +3,7 @@
 #include <ctype.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -101,6 +102,10 @@ static int save(const Globals *g, const Config *cfg, const char *token)
     char shown[600];
     safetext_format(shown, sizeof shown, "logged in; the token is saved in %s (mode 0600)", file);
     printf("%s\n", shown);
+    /* The variable is read before the file: the new token would go unused. */
+    const char *env = getenv("VERIFIK_TOKEN");
+    if (env && *env)
+        cli_error("VERIFIK_TOKEN is set and wins over the token file; unset it so regdesk uses the new token");
     return cli_finish_output(stdout);
 }
 

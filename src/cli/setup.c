@@ -41,7 +41,7 @@ int cli_worker_config(const Globals *g, const Config *cfg, bool need_token, Work
     if (!need_token)
         return EXIT_OK;
     bool missing;
-    *token = token_load(first(g->token_file, cfg->token_file, NULL), &missing, err, n);
+    *token = token_load(first(g->token_file, cfg->token_file, NULL), &wc->token_origin, &missing, err, n);
     if (!*token)
         return EXIT_AUTH;
     wc->token = *token;

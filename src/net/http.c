@@ -158,7 +158,7 @@ static void redirect_message(CURL *e, long http, char *msg, size_t n)
     strbuf_free(&safe);
 }
 
-Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, long cap_ms, ErrorClass *ec,
+Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, const WorkerConfig *cfg, ErrorClass *ec,
                          ApiError *api, int *http, long *retry_after_ms, char *msg, size_t n)
 {
     long code = 0;
@@ -183,7 +183,7 @@ Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, long cap_ms,
     parse_api_error((int)code, ex->body.s ? ex->body.s : (char *)"", ex->body.len, api);
     if (code == 429 || code >= 500) {
         *ec = EC_SERVER;
-        *retry_after_ms = retry_after(ex->easy, cap_ms);
+        *retry_after_ms = retry_after(ex->easy, cfg->retry_max_ms);
         char what[300];
         api_error_describe(api, what, sizeof what);
         fmt_bounded(msg, n, "%s", what);
@@ -193,8 +193,7 @@ Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, long cap_ms,
     }
     if (api_error_is_auth(api)) {
         *ec = EC_AUTH;
-        fmt_bounded(msg, n, "the API refused the token (HTTP %ld: %s); it may have expired: run "
-                         "`regdesk login` or set VERIFIK_TOKEN", code, api->message[0] ? api->message : api->code);
+        token_refused_sentence(&cfg->token_origin, (int)code, api->message[0] ? api->message : api->code, msg, n);
         return OUT_FAIL;
     }
     *ec = EC_SERVER;

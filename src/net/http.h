@@ -32,9 +32,10 @@ typedef enum Outcome {
 } Outcome;
 
 /* Classifies a finished exchange. For OUT_RETRY/OUT_FAIL, fills error class, message
- * (one sentence), *http and (for server errors) api. retry_after_ms: what the server
- * asked for (Retry-After, clamped to [0, cap]), or -1. */
-Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, long cap_ms, ErrorClass *ec,
+ * (one sentence; a refused token names where it came from, cfg->token_origin), *http and
+ * (for server errors) api. retry_after_ms: what the server asked for (Retry-After,
+ * clamped to [0, cfg->retry_max_ms]), or -1. */
+Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, const WorkerConfig *cfg, ErrorClass *ec,
                          ApiError *api, int *http, long *retry_after_ms, char *msg, size_t n);
 
 #endif

@@ -89,11 +89,16 @@ static char *read_token_file(const char *path, char *err, size_t n)
     return token;
 }
 
-char *token_load(const char *file, bool *missing, char *err, size_t n)
+char *token_load(const char *file, TokenOrigin *origin, bool *missing, char *err, size_t n)
 {
+    TokenOrigin scratch;
+    if (!origin)
+        origin = &scratch;
+    *origin = (TokenOrigin){ TOKEN_FROM_NOWHERE, "" };
     *missing = false;
     char *env = getenv("VERIFIK_TOKEN");
     if (env && *env) {
+        origin->source = TOKEN_FROM_ENV;
         char *token = clean_token(env, strlen(env), err, n, "VERIFIK_TOKEN");
         /* Wipe the variable where it lives, so /proc/PID/environ and children lose it. */
         explicit_bzero(env, strlen(env));
@@ -110,7 +115,28 @@ char *token_load(const char *file, bool *missing, char *err, size_t n)
             return NULL;
         }
     }
-    return read_token_file(file, err, n);
+    char *token = read_token_file(file, err, n);
+    if (token) {
+        origin->source = TOKEN_FROM_FILE;
+        snprintf(origin->path, sizeof origin->path, "%s", file);
+    }
+    return token;
+}
+
+void token_refused_sentence(const TokenOrigin *o, int http, const char *said, char *buf, size_t n)
+{
+    char status[300];
+    fmt_bounded(status, sizeof status, "HTTP %d%s%s", http, *said ? ": " : "", said);
+    if (o && o->source == TOKEN_FROM_ENV)
+        fmt_bounded(buf, n, "the API refused the token in VERIFIK_TOKEN (%s); that variable wins over the token "
+                            "file, so set it to a valid token or unset it (`regdesk login` alone will not help)",
+                    status);
+    else if (o && o->source == TOKEN_FROM_FILE)
+        fmt_bounded(buf, n, "the API refused the token in %s (%s); it may have expired: run `regdesk login` for a "
+                            "new one", o->path, status);
+    else
+        fmt_bounded(buf, n, "the API refused the token (%s); it may have expired: run `regdesk login` or set "
+                            "VERIFIK_TOKEN", status);
 }
 
 /* mkdir -p for the token's directory, private. */

@@ -18,11 +18,13 @@
 #include "core/filter.h"
 #include "core/parse.h"
 #include "net/request.h"
+#include "net/token.h"
 #include "net/url.h"
 
 typedef struct WorkerConfig {
     ApiBase base;
     const char *token;        /* copied; the caller may wipe its own copy right after start */
+    TokenOrigin token_origin; /* where it came from, for the sentence when it is refused */
     int parallel;             /* page transfers at once during a full load (default 4) */
     int page_size;            /* 1–100 (default 100) */
     long connect_timeout_ms;  /* default 10000 */

@@ -261,8 +261,7 @@ static void complete(Worker *w, Transfer *t, CURLcode res)
     int http;
     long after;
     char msg[300];
-    Outcome o = exchange_outcome(&t->ex, res, t->req.method, w->cfg.retry_max_ms, &ec, &api, &http, &after,
-                                 msg, sizeof msg);
+    Outcome o = exchange_outcome(&t->ex, res, t->req.method, &w->cfg, &ec, &api, &http, &after, msg, sizeof msg);
     if (o == OUT_OK) {
         char err[200];
         if (deliver(w, t, err, sizeof err)) {

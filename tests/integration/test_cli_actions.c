@@ -209,6 +209,12 @@ Test(cli_actions, login_writes_a_private_token_file_and_never_prints_it)
     cr_assert_null(strstr(r.out, token));
     cr_assert_null(strstr(r.err, token));
     cr_assert(strstr(r.out, "logged in"), "%s", r.out);
+    cr_assert_null(strstr(r.err, "VERIFIK_TOKEN"), "%s", r.err);
+    cli_run_free(&r);
+    /* With VERIFIK_TOKEN set, the new file would not be read: login says so. */
+    r = cli_run(args, &(CliRunOpts){ .input = "123456\n", .env = ENV });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "VERIFIK_TOKEN is set and wins over the token file"), "%s", r.err);
     cli_run_free(&r);
     /* The saved token works. */
     const char *list[] = { "--api", simproc_url(sim), "--token-file", path, "list", "--format", "count", NULL };

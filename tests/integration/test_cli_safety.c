@@ -81,6 +81,12 @@ Test(cli_safety, exit_statuses)
     /* auth: a token the API refuses, and no token at all */
     r = run_env((const char *[]){ "--api", url, "list", NULL }, (const char *[]){ "VERIFIK_TOKEN=wrong", NULL });
     cr_assert_eq(r.status, 4, "%s", r.err);
+    /* One sentence that names the variable and says login alone will not help. */
+    cr_assert(strstr(r.err, "refused the token in VERIFIK_TOKEN"), "%s", r.err);
+    cr_assert(strstr(r.err, "wins over the token file"), "%s", r.err);
+    cr_assert(strstr(r.err, "`regdesk login` alone will not help"), "%s", r.err);
+    cr_assert_null(strstr(strstr(r.err, "refused the token") + 1, "refused the token"), "said twice: %s", r.err);
+    cr_assert_eq(strchr(r.err, '\n'), r.err + strlen(r.err) - 1, "one line: %s", r.err);
     cli_run_free(&r);
     r = run_env((const char *[]){ "--api", url, "show", "x", NULL }, NULL);
     cr_assert_eq(r.status, 4, "%s", r.err);

@@ -191,18 +191,18 @@ Test(net_token, file_must_be_private, .init = tmpdir_init, .fini = tmpdir_fini)
     bool missing;
     snprintf(path, sizeof path, "%s/token", dir);
     write_file(path, "eyJhbGciOi.abc.def\n", 0644);
-    cr_assert_null(token_load(path, &missing, err, sizeof err));
+    cr_assert_null(token_load(path, NULL, &missing, err, sizeof err));
     char want[200];
     snprintf(want, sizeof want, "token file %s is readable by others (mode 0644); run chmod 600 on it", path);
     cr_assert_str_eq(err, want);
     cr_assert_not(missing);
     chmod(path, 0600);
-    char *t = token_load(path, &missing, err, sizeof err);
+    char *t = token_load(path, NULL, &missing, err, sizeof err);
     cr_assert_not_null(t, "%s", err);
     cr_assert_str_eq(t, "eyJhbGciOi.abc.def", "newline stripped");
     token_free(t);
     chmod(path, 0640);
-    cr_assert_null(token_load(path, &missing, err, sizeof err), "group-readable is refused too");
+    cr_assert_null(token_load(path, NULL, &missing, err, sizeof err), "group-readable is refused too");
 }
 
 Test(net_token, symlinks_dirs_empty_and_garbage, .init = tmpdir_init, .fini = tmpdir_fini)
@@ -213,15 +213,15 @@ Test(net_token, symlinks_dirs_empty_and_garbage, .init = tmpdir_init, .fini = tm
     snprintf(link, sizeof link, "%s/link", dir);
     write_file(path, "tok\n", 0600);
     cr_assert_eq(symlink(path, link), 0);
-    cr_assert_null(token_load(link, &missing, err, sizeof err));
+    cr_assert_null(token_load(link, NULL, &missing, err, sizeof err));
     cr_assert(strstr(err, "symbolic link"), "%s", err);
-    cr_assert_null(token_load(dir, &missing, err, sizeof err));
+    cr_assert_null(token_load(dir, NULL, &missing, err, sizeof err));
     cr_assert(strstr(err, "not a regular file"), "%s", err);
     write_file(path, "\n", 0600);
-    cr_assert_null(token_load(path, &missing, err, sizeof err));
+    cr_assert_null(token_load(path, NULL, &missing, err, sizeof err));
     cr_assert(strstr(err, "is empty"), "%s", err);
     write_file(path, "abc def\n", 0600);
-    cr_assert_null(token_load(path, &missing, err, sizeof err));
+    cr_assert_null(token_load(path, NULL, &missing, err, sizeof err));
     cr_assert(strstr(err, "blank or a control character"), "%s", err);
     cr_assert_null(strstr(err, "abc"), "the refusal does not print the token");
 }
@@ -235,7 +235,7 @@ Test(net_token, other_owner_refused, .init = tmpdir_init, .fini = tmpdir_fini)
     snprintf(path, sizeof path, "%s/token", dir);
     write_file(path, "tok\n", 0600);
     cr_assert_eq(chown(path, 65534, 65534), 0);
-    cr_assert_null(token_load(path, &missing, err, sizeof err));
+    cr_assert_null(token_load(path, NULL, &missing, err, sizeof err));
     cr_assert(strstr(err, "belongs to another user"), "%s", err);
 }
 
@@ -245,7 +245,7 @@ Test(net_token, environment_wins_and_is_wiped, .init = tmpdir_init, .fini = tmpd
     char *raw = getenv("VERIFIK_TOKEN");
     char err[300];
     bool missing;
-    char *t = token_load("/nonexistent", &missing, err, sizeof err);
+    char *t = token_load("/nonexistent", NULL, &missing, err, sizeof err);
     cr_assert_not_null(t, "%s", err);
     cr_assert_str_eq(t, "env-token-123");
     cr_assert_null(getenv("VERIFIK_TOKEN"), "unset after reading");
@@ -258,7 +258,7 @@ Test(net_token, missing_default_and_save, .init = tmpdir_init, .fini = tmpdir_fi
     setenv("XDG_CONFIG_HOME", dir, 1);
     char err[300], path[128];
     bool missing;
-    cr_assert_null(token_load(NULL, &missing, err, sizeof err));
+    cr_assert_null(token_load(NULL, NULL, &missing, err, sizeof err));
     cr_assert(missing);
     cr_assert(strstr(err, "regdesk login"), "%s", err);
     cr_assert(token_save(NULL, "fresh.jwt.token", err, sizeof err), "%s", err);
@@ -269,8 +269,40 @@ Test(net_token, missing_default_and_save, .init = tmpdir_init, .fini = tmpdir_fi
     snprintf(path, sizeof path, "%s/regdesk", dir);
     cr_assert_eq(stat(path, &st), 0);
     cr_assert_eq(st.st_mode & 0777, 0700);
-    char *t = token_load(NULL, &missing, err, sizeof err);
+    char *t = token_load(NULL, NULL, &missing, err, sizeof err);
     cr_assert_not_null(t, "%s", err);
     cr_assert_str_eq(t, "fresh.jwt.token");
     token_free(t);
+}
+
+/* A refusal names where the token came from: the variable (which wins over the file, so
+ * login alone cannot fix it) or the file (which login replaces). */
+Test(net_token, a_refusal_names_where_the_token_came_from, .init = tmpdir_init, .fini = tmpdir_fini)
+{
+    char path[128], err[300], msg[400];
+    bool missing;
+    TokenOrigin o;
+    snprintf(path, sizeof path, "%s/token", dir);
+    write_file(path, "file-token\n", 0600);
+    setenv("VERIFIK_TOKEN", "env-token", 1);
+    char *t = token_load(path, &o, &missing, err, sizeof err);
+    cr_assert_not_null(t, "%s", err);
+    cr_assert_eq(o.source, TOKEN_FROM_ENV);
+    token_free(t);
+    token_refused_sentence(&o, 401, "Invalid or expired token.", msg, sizeof msg);
+    cr_assert_str_eq(msg, "the API refused the token in VERIFIK_TOKEN (HTTP 401: Invalid or expired token.); that "
+                          "variable wins over the token file, so set it to a valid token or unset it (`regdesk login` "
+                          "alone will not help)");
+    t = token_load(path, &o, &missing, err, sizeof err);
+    cr_assert_not_null(t, "%s", err);
+    cr_assert_eq(o.source, TOKEN_FROM_FILE);
+    cr_assert_str_eq(o.path, path);
+    token_free(t);
+    token_refused_sentence(&o, 403, "expired_token", msg, sizeof msg);
+    char want[300];
+    snprintf(want, sizeof want, "the API refused the token in %s (HTTP 403: expired_token); it may have expired: run "
+                                "`regdesk login` for a new one", path);
+    cr_assert_str_eq(msg, want);
+    cr_assert_null(token_load("/nonexistent", &o, &missing, err, sizeof err));
+    cr_assert_eq(o.source, TOKEN_FROM_NOWHERE);
 }
