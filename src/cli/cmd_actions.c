@@ -53,16 +53,51 @@ static int do_override(Worker *w, const char *id, Status status, const char *not
     return rc;
 }
 
+/* Whether an override from `before` to `to` may go out: never a no-op, and away from a
+ * final status only with --force. Says why not. */
+static bool override_allowed(const char *id, const Summary *before, Status to, bool force)
+{
+    Status from = summary_status(before);
+    if (from == to) {
+        cli_error("%s is already %s: the override would change nothing and only add a duplicate entry to its "
+                  "review log; nothing was sent", id, status_name(to));
+        return false;
+    }
+    if (status_is_final(from) && !force) {
+        cli_error("%s is %s, a final status; an override to %s reverses a decision (the API logs it and notifies "
+                  "the flow's webhook again): add --force if that is what you mean; nothing was sent",
+                  id, show_status(before), status_name(to));
+        return false;
+    }
+    return true;
+}
+
+/* --dry-run: the request that would go out, and the change it would make. */
+static int print_dry_run(const Worker *w, const char *id, const char *before, Status to, const char *note)
+{
+    Request req = request_override(worker_base(w), id, to, note);
+    static const char *const methods[] = { "GET", "POST", "PUT", "DELETE" };
+    char request[4096], change[SUMMARY_STR_MAX * 2 + 100], both[sizeof request + sizeof change + 2];
+    safetext_format(request, sizeof request, "would send %s %s %s", methods[req.method], req.url, req.body);
+    safetext_format(change, sizeof change, "%s: %s → %s (dry run: nothing was sent)", id, before, status_name(to));
+    snprintf(both, sizeof both, "%s\n%s", request, change);
+    request_free(&req);
+    return print_line(both);
+}
+
 int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
 {
     const char *status_arg = NULL, *note = NULL, *pos[1];
-    const CliOpt opts[] = { { "--status", &status_arg, NULL }, { "--note", &note, NULL } };
+    bool force = false, dry_run = false;
+    const CliOpt opts[] = { { "--status", &status_arg, NULL }, { "--note", &note, NULL },
+                            { "--force", NULL, &force }, { "--dry-run", NULL, &dry_run } };
     size_t npos;
-    if (!cli_options(argc, argv, opts, 2, pos, 1, &npos))
+    if (!cli_options(argc, argv, opts, sizeof opts / sizeof *opts, pos, 1, &npos))
         return EXIT_USAGE;
     Status status = status_arg ? status_parse(status_arg, strlen(status_arg)) : ST_UNKNOWN;
     if (npos != 1 || !cli_id_ok(pos[0]) || !status_arg) {
-        cli_error("usage: regdesk override ID --status COMPLETED|COMPLETED_WITHOUT_KYC|FAILED --note TEXT");
+        cli_error("usage: regdesk override ID --status COMPLETED|COMPLETED_WITHOUT_KYC|FAILED --note TEXT "
+                  "[--force] [--dry-run]");
         return EXIT_USAGE;
     }
     if (!override_status_allowed(status)) {
@@ -77,18 +112,24 @@ int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
     Worker *w = cli_worker(g, cfg, true, &rc);
     if (!w)
         return rc;
+    /* The record first: its status decides whether the override may go out at all. */
     Detail *before = cli_retrieve(w, pos[0], &rc);
     char prev[SUMMARY_STR_MAX] = "", now[SUMMARY_STR_MAX] = "";
+    if (before && !override_allowed(pos[0], before->summary, status, force))
+        rc = EXIT_USAGE;
     if (before)
         snprintf(prev, sizeof prev, "%s", show_status(before->summary));
     detail_free(before);
     /* The note reaches other people's screens: it goes out display-safe. */
     char *safe_note = safetext_dup(note, strlen(note), SAFE_MULTILINE);
-    if (rc == EXIT_OK)
+    bool send = rc == EXIT_OK && !dry_run;
+    if (rc == EXIT_OK && dry_run)
+        rc = print_dry_run(w, pos[0], prev, status, safe_note);
+    if (send)
         rc = do_override(w, pos[0], status, safe_note, now, sizeof now);
     free(safe_note);
     worker_stop(w);
-    if (rc != EXIT_OK)
+    if (rc != EXIT_OK || !send)
         return rc;
     char line[2 * SUMMARY_STR_MAX + 200];
     safetext_format(line, sizeof line, "%s: %s → %s", pos[0], prev, now);

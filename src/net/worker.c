@@ -112,6 +112,11 @@ Result *worker_poll(Worker *w)
     return r;
 }
 
+const ApiBase *worker_base(const Worker *w)
+{
+    return &w->cfg.base;
+}
+
 int worker_wake_fd(const Worker *w)
 {
     return w->wake_fd;

@@ -94,6 +94,8 @@ bool worker_global_init(char *err, size_t n);
 void worker_global_cleanup(void);
 
 int worker_wake_fd(const Worker *w);
+/* The API address the worker talks to (for showing a request without sending it). */
+const ApiBase *worker_base(const Worker *w);
 /* Next result, or NULL when none is waiting. Never blocks. */
 Result *worker_poll(Worker *w);
 

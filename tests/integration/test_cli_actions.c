@@ -141,6 +141,52 @@ Test(cli_actions, override_round_trip)
     free(id);
 }
 
+static int history_length(const char *id)
+{
+    cJSON *j = show_json(id);
+    int n = cJSON_GetArraySize(sj_path(j, "reviewHistory"));
+    cJSON_Delete(j);
+    return n;
+}
+
+/* No no-op, no silent reversal of a final status, and a dry run that sends nothing. */
+Test(cli_actions, override_refuses_a_no_op_and_guards_final_statuses)
+{
+    start();
+    char *id = first_id("status:completed");
+    int logged = history_length(id);
+    CliRun r = rd((const char *[]){ "override", id, "--status", "COMPLETED", "--note", "again", NULL });
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "is already COMPLETED"), "%s", r.err);
+    cr_assert(strstr(r.err, "nothing was sent"), "%s", r.err);
+    cli_run_free(&r);
+    r = rd((const char *[]){ "override", id, "--status", "FAILED", "--note", "fraud found later", NULL });
+    cr_assert_eq(r.status, 2, "%s", r.err);
+    cr_assert(strstr(r.err, "is COMPLETED, a final status"), "says the current status: %s", r.err);
+    cr_assert(strstr(r.err, "--force"), "%s", r.err);
+    cli_run_free(&r);
+    r = rd((const char *[]){ "override", id, "--status", "FAILED", "--note", "fraud found later", "--force", "--dry-run",
+                             NULL });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    char want[300];
+    snprintf(want, sizeof want, "would send PUT %s/v2/app-registrations/%s/sync {\"step\":\"adminOverride\",\"status\":"
+             "\"FAILED\",\"note\":\"fraud found later\"}\n%s: COMPLETED → FAILED (dry run: nothing was sent)\n",
+             simproc_url(sim), id, id);
+    cr_assert_str_eq(r.out, want);
+    cli_run_free(&r);
+    cr_assert_eq(history_length(id), logged, "refusals and the dry run wrote no review entry");
+    cJSON *j = show_json(id);
+    cr_assert_str_eq(sj_str(j, "status"), "COMPLETED");
+    cJSON_Delete(j);
+    r = rd((const char *[]){ "override", id, "--status", "FAILED", "--note", "fraud found later", "--force", NULL });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    snprintf(want, sizeof want, "%s: COMPLETED → FAILED\n", id);
+    cr_assert_str_eq(r.out, want);
+    cli_run_free(&r);
+    cr_assert_eq(history_length(id), logged + 1);
+    free(id);
+}
+
 Test(cli_actions, resend_link_is_masked_unless_revealed)
 {
     start();
