@@ -126,6 +126,8 @@ int main(int argc, char **argv)
         "status:failed,expired failed.bio>=2 !step:end lucia",
         "muller created>=2025-03-01 !status:done flags=0",
         "email:@gmail.com phone:300 status:ongoing age>2d",
+        "status:review OR status:failed flags>0 OR created>=-7d",
+        "(name:ruiz | email:ruiz) !(status:done OR status:nokyc)",
         "juan.p",
         "ruiz",
         "zzzz",

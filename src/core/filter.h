@@ -1,7 +1,10 @@
 #ifndef REGDESK_CORE_FILTER_H
 #define REGDESK_CORE_FILTER_H
 /* The filter language, shared by the dashboard's / prompt, `regdesk list --filter` and
- * saved views. Blank-separated terms are ANDed; a leading ! negates a term.
+ * saved views. Blank-separated terms (or AND) are ANDed; OR (or |) joins alternatives
+ * and binds looser ("a b OR c" is "(a b) OR c"); parentheses group; a leading ! (or NOT)
+ * negates a term or a group. OR, AND and NOT are operators only in capitals and
+ * unquoted; a value holding a | or a ) of its own is quoted (filter_expr.c).
  *
  *   status:NEEDS_MANUAL_VERIFICATION   status, case-insensitive; a prefix of a status, of
  *   status:manual  status:review          a word in it, of its badge (REVIEW, DONE,
@@ -31,6 +34,8 @@
  *   created<=2025-05-31                   a month (2025-05) its whole month: <= includes
  *   created:2025-05  created>2025-05-31   it, > excludes it, : and = mean within it;
  *   created<2025-06-01T12:00Z             a date-time is an instant (offsets allowed)
+ *   created>=today  created:yesterday  today and yesterday are UTC days; -7d is the
+ *   created>=-7d  created>-1d12h          instant that long before now
  *   updated>…                          likewise for updatedAt
  *   age>2d  age<12h  age>=1d12h        now − createdAt (units s m h d w; < <= > >=)
  *   idle>3d                            now − updatedAt
@@ -71,8 +76,9 @@ bool filter_match(const Filter *f, const Summary *s);
 bool filter_is_empty(const Filter *f);
 void filter_free(Filter *f);
 
-/* What the server can do for us. Only positive, ANDed terms are pushed down, and only
- * when the server's matching cannot drop a row the client would keep (for example a
+/* What the server can do for us. Only what every row the filter keeps satisfies is
+ * pushed down (under an OR, what every alternative implies; nothing under a negation),
+ * and only when the server's matching cannot drop a row the client would keep (for example a
  * bare word with letters is not pushed down, because the server's like_ is not known to
  * ignore accents, and a bare word could also match the id). The caller always re-applies
  * the whole filter to what comes back. The rule for each field is in filter_server.c. */

@@ -1,7 +1,7 @@
 #ifndef REGDESK_CORE_FILTER_INTERNAL_H
 #define REGDESK_CORE_FILTER_INTERNAL_H
-/* The compiled form of a filter: filter_parse.c builds it, filter_match.c runs it and
- * filter_server.c decides what the server may do with it. */
+/* The compiled form of a filter: filter_expr.c builds the tree (filter_parse.c each
+ * term), filter_match.c runs it and filter_server.c decides what the server may do. */
 #include "core/arena.h"
 #include "core/filter.h"
 
@@ -42,10 +42,26 @@ typedef struct Term {
     const char *phone; /* TK_WORD: the word as a phone needle, or NULL */
 } Term;
 
+/* The expression tree. Leaves are terms; AND and OR hold their children (node indexes)
+ * contiguously in Filter.kids, cheapest first (neither cares about order). */
+typedef enum NodeKind { NK_TERM, NK_AND, NK_OR, NK_NOT } NodeKind;
+typedef struct Node {
+    NodeKind kind;
+    uint32_t a; /* NK_TERM: index in terms; NK_NOT: its node; NK_AND, NK_OR: first in kids */
+    uint32_t n; /* NK_AND, NK_OR: how many children */
+} Node;
+
+enum { FILTER_DEPTH_MAX = 32 }; /* nested groups and negations */
+
 struct Filter {
     Arena arena; /* every string and value list of the terms */
-    Term *terms; /* cheapest first: AND does not care about order */
-    size_t n;
+    Term *terms;
+    size_t n;    /* terms */
+    Node *nodes;
+    size_t n_nodes;
+    uint32_t *kids;
+    size_t n_kids;
+    long root;   /* a node, or -1: the empty filter, which matches everything */
 };
 
 /* Phone matching, shared with the bare word. */

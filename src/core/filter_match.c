@@ -148,10 +148,28 @@ static bool term_match(const Term *t, const Summary *s)
     return false;
 }
 
+/* Depth is bounded by FILTER_DEPTH_MAX when the filter is compiled. */
+static bool node_match(const Filter *f, uint32_t i, const Summary *s)
+{
+    const Node *nd = &f->nodes[i];
+    switch (nd->kind) {
+    case NK_TERM: return term_match(&f->terms[nd->a], s) != f->terms[nd->a].negate;
+    case NK_NOT: return !node_match(f, nd->a, s);
+    case NK_AND:
+        for (uint32_t k = 0; k < nd->n; k++)
+            if (!node_match(f, f->kids[nd->a + k], s))
+                return false;
+        return true;
+    case NK_OR:
+        for (uint32_t k = 0; k < nd->n; k++)
+            if (node_match(f, f->kids[nd->a + k], s))
+                return true;
+        return false;
+    }
+    return false;
+}
+
 bool filter_match(const Filter *f, const Summary *s)
 {
-    for (size_t i = 0; i < f->n; i++)
-        if (term_match(&f->terms[i], s) == f->terms[i].negate)
-            return false;
-    return true;
+    return f->root < 0 || node_match(f, (uint32_t)f->root, s);
 }

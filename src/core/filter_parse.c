@@ -1,6 +1,7 @@
-/* Compiling a filter expression: splitting it into terms, resolving fields and
- * operators, and turning every value into the form filter_match.c checks cheaply (folded
- * needles, status bit sets, half-open integer intervals). */
+/* Compiling one term of a filter expression: resolving its field and operator, and
+ * turning every value into the form filter_match.c checks cheaply (folded needles,
+ * status bit sets, half-open integer intervals). filter_expr.c splits an expression into
+ * terms, groups and operators. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,13 @@ static void show_text(const char *p, const char *end, char *out)
     if (p < end)
         out += sprintf(out, "\xE2\x80\xA6");
     *out = '\0';
+}
+
+void filter_set_term(Ctx *c, const char *t0, const char *t1)
+{
+    c->t0 = t0;
+    c->t1 = t1;
+    show_text(t0, t1, c->shown);
 }
 
 const char *filter_show(Ctx *c, const char *s)
@@ -281,9 +289,9 @@ static bool compile_count(Ctx *c, Term *t, Subject subj, Op op, const char *s)
 static bool compile_time(Ctx *c, Term *t, Subject subj, Op op, const char *s)
 {
     int64_t a, b;
-    if (!filter_parse_when(s, &a, &b))
-        return filter_fail(c, "bad date '%s' in '%s': expected YYYY-MM-DD, YYYY-MM or "
-                              "YYYY-MM-DDThh:mm[:ss][Z|+hh:mm] (UTC)",
+    if (!filter_parse_when(s, c->now, &a, &b))
+        return filter_fail(c, "bad date '%s' in '%s': expected YYYY-MM-DD, YYYY-MM, "
+                              "YYYY-MM-DDThh:mm[:ss][Z|+hh:mm] (UTC), today, yesterday or a time ago like -7d",
                            filter_show(c, s), c->shown);
     t->field = (uint8_t)subj;
     set_range(t, op, a, b);
@@ -391,7 +399,7 @@ static bool is_alpha(char ch)
 
 /* A term is `[!]field op value` when it starts with a name (letters and dots) followed
  * by an operator; anything else, and anything starting with a quote, is a bare word. */
-static bool compile_term(Ctx *c, Term *t)
+bool filter_compile_term(Ctx *c, Term *t)
 {
     const char *p = c->t0;
     if (*p == '!') {
@@ -410,106 +418,4 @@ static bool compile_term(Ctx *c, Term *t)
     if (op_len)
         return compile_field(c, t, p, (size_t)(name_end - p), op, name_end + op_len);
     return compile_word(c, t, p);
-}
-
-/* ---- Filters ----------------------------------------------------------------------- */
-
-static bool is_blank(char ch)
-{
-    return ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r' || ch == '\v' || ch == '\f';
-}
-
-/* End of the term starting at p: the first blank outside quotes. */
-static const char *term_end(const char *p, bool *open_quote)
-{
-    bool quoted = false;
-    for (; *p; p++) {
-        if (quoted && *p == '\\' && p[1])
-            p++;
-        else if (*p == '"')
-            quoted = !quoted;
-        else if (!quoted && is_blank(*p))
-            break;
-    }
-    *open_quote = quoted;
-    return p;
-}
-
-/* Cheap terms first, so most records are rejected before any text is scanned. */
-enum { COST_MAX = 3 };
-static int term_cost(const Term *t)
-{
-    switch (t->kind) {
-    case TK_RANGE:
-    case TK_INVALID: return 0;
-    case TK_STATUS: return t->n_vals ? 1 : 0;
-    case TK_TEXT: return t->mode == TM_EXACT ? 1 : 2;
-    case TK_PHONE: return 2;
-    case TK_WORD: return COST_MAX;
-    }
-    return COST_MAX;
-}
-
-/* A stable bucket pass: linear even for a pasted expression of thousands of terms. */
-static void order_terms(Filter *f)
-{
-    Term *sorted = xmalloc(f->n * sizeof *sorted);
-    size_t k = 0;
-    for (int cost = 0; cost <= COST_MAX; cost++)
-        for (size_t i = 0; i < f->n; i++)
-            if (term_cost(&f->terms[i]) == cost)
-                sorted[k++] = f->terms[i];
-    free(f->terms);
-    f->terms = sorted;
-}
-
-Filter *filter_compile(const char *expr, int64_t now_ms, FilterError *err)
-{
-    Filter *f = xcalloc(1, sizeof *f);
-    arena_init(&f->arena);
-    if (!expr)
-        expr = "";
-    Ctx c = { .a = &f->arena, .now = now_ms, .expr = expr, .err = err };
-    if (err)
-        *err = (FilterError){ .msg = "" };
-    size_t cap = 0;
-    for (const char *p = expr;;) {
-        while (is_blank(*p))
-            p++;
-        if (!*p)
-            break;
-        bool open_quote;
-        c.t0 = p;
-        c.t1 = p = term_end(p, &open_quote);
-        show_text(c.t0, c.t1, c.shown);
-        f->terms = xgrow(f->terms, &cap, f->n + 1, sizeof *f->terms);
-        Term *t = &f->terms[f->n];
-        *t = (Term){ 0 };
-        if (open_quote) {
-            filter_fail(&c, "unterminated quote in '%s'", c.shown);
-            filter_free(f);
-            return NULL;
-        }
-        if (!compile_term(&c, t)) {
-            filter_free(f);
-            return NULL;
-        }
-        f->n++;
-    }
-    order_terms(f);
-    return f;
-}
-
-bool filter_is_empty(const Filter *f)
-{
-    return f->n == 0;
-}
-
-void filter_free(Filter *f)
-{
-    if (!f)
-        return;
-    free(f->terms);
-    arena_free(&f->arena);
-    free(f);
 }

@@ -34,7 +34,13 @@
  *     summary shows (fullName, firstName + lastName, or name);
  *   - a bare word: never, hence like_or is never set: it also matches the id and the
  *     document number, which the server's ?like_ group does not search;
- *   - updated, idle, flags, failed, invalid: the API has no parameter for them.
+ *   - updated, idle, flags, failed, invalid: the API has no parameter for them;
+ *   - OR and groups: a branch of an OR may keep rows the others drop, so a constraint
+ *     goes to the server only when every branch implies it: the union of the branches'
+ *     status sets (when each branch has one), the earliest lower and latest upper
+ *     creation bound (when each branch has that bound), a step, project, flow, e-mail or
+ *     phone value all branches share. An AND of groups combines them as it combines
+ *     terms; a negated group (!( … ), NOT) sends nothing.
  * The like_ rules also assume the server searches the same email and phone the summary
  * shows; parse takes those from emailValidation/phoneValidation only when the
  * registration itself has none. */
@@ -55,13 +61,22 @@ static bool like_safe(const char *v, bool letters_ok)
     return true;
 }
 
+/* What one node of the expression lets the server do: constraints every row the node
+ * keeps satisfies. */
+typedef struct Push {
+    bool has_status;
+    uint32_t statuses; /* 1 << Status */
+    int64_t gte, lte;  /* inclusive createdAt bounds, TIME_NONE when not set */
+    const char *step, *project, *flow, *like_email, *like_phone;
+} Push;
+
 static void set_once(const char **slot, const char *v)
 {
     if (!*slot)
         *slot = v;
 }
 
-static void push_text(const Term *t, ServerParams *out)
+static void push_text(const Term *t, Push *out)
 {
     if (t->n_vals != 1)
         return;
@@ -70,7 +85,7 @@ static void push_text(const Term *t, ServerParams *out)
     switch ((SumStr)t->field) {
     case SS_STEP:
         if (exact)
-            set_once(&out->current_step, v);
+            set_once(&out->step, v);
         break;
     case SS_PROJECT:
         if (exact)
@@ -89,7 +104,7 @@ static void push_text(const Term *t, ServerParams *out)
     }
 }
 
-static void push_phone(const Term *t, ServerParams *out)
+static void push_phone(const Term *t, Push *out)
 {
     if (t->n_vals != 1)
         return;
@@ -98,14 +113,14 @@ static void push_phone(const Term *t, ServerParams *out)
         set_once(&out->like_phone, digits + 3);
 }
 
-static void push_created(const Term *t, ServerParams *out)
+static void push_created(const Term *t, Push *out)
 {
     if (t->field != SUBJ_CREATED || t->outside)
         return;
-    if (t->lo != INT64_MIN && (out->created_gte == TIME_NONE || t->lo > out->created_gte))
-        out->created_gte = t->lo;
-    if (t->hi != INT64_MAX && (out->created_lte == TIME_NONE || t->hi - 1 < out->created_lte))
-        out->created_lte = t->hi - 1;
+    if (t->lo != INT64_MIN)
+        out->gte = t->lo;
+    if (t->hi != INT64_MAX)
+        out->lte = t->hi - 1;
 }
 
 static bool status_pushable(const Term *t)
@@ -113,31 +128,96 @@ static bool status_pushable(const Term *t)
     return t->n_vals == 0 && !(t->mask & (1u << ST_UNKNOWN | 1u << ST_OTHER));
 }
 
+static void push_term(const Term *t, Push *out)
+{
+    if (t->negate)
+        return;
+    switch (t->kind) {
+    case TK_STATUS:
+        if (status_pushable(t)) {
+            out->has_status = true;
+            out->statuses = t->mask;
+        }
+        break;
+    case TK_RANGE: push_created(t, out); break;
+    case TK_TEXT: push_text(t, out); break;
+    case TK_PHONE: push_phone(t, out); break;
+    case TK_INVALID:
+    case TK_WORD: break;
+    }
+}
+
+/* Both must hold: every constraint of either one is implied. */
+static void push_and(Push *acc, const Push *b)
+{
+    if (b->has_status)
+        acc->statuses = acc->has_status ? acc->statuses & b->statuses : b->statuses;
+    acc->has_status |= b->has_status;
+    if (b->gte != TIME_NONE && (acc->gte == TIME_NONE || b->gte > acc->gte))
+        acc->gte = b->gte;
+    if (b->lte != TIME_NONE && (acc->lte == TIME_NONE || b->lte < acc->lte))
+        acc->lte = b->lte;
+    const char **slots[] = { &acc->step, &acc->project, &acc->flow, &acc->like_email, &acc->like_phone };
+    const char *const from[] = { b->step, b->project, b->flow, b->like_email, b->like_phone };
+    for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
+        if (from[i])
+            set_once(slots[i], from[i]);
+}
+
+/* Either may hold: only what both imply survives (the union of statuses, the hull of the
+ * dates, a text constraint both share). */
+static void push_or(Push *acc, const Push *b)
+{
+    acc->has_status &= b->has_status;
+    acc->statuses |= b->statuses;
+    acc->gte = acc->gte == TIME_NONE || b->gte == TIME_NONE ? TIME_NONE : acc->gte < b->gte ? acc->gte : b->gte;
+    acc->lte = acc->lte == TIME_NONE || b->lte == TIME_NONE ? TIME_NONE : acc->lte > b->lte ? acc->lte : b->lte;
+    const char **slots[] = { &acc->step, &acc->project, &acc->flow, &acc->like_email, &acc->like_phone };
+    const char *const from[] = { b->step, b->project, b->flow, b->like_email, b->like_phone };
+    for (size_t i = 0; i < sizeof slots / sizeof *slots; i++)
+        if (*slots[i] && (!from[i] || strcmp(*slots[i], from[i])))
+            *slots[i] = NULL;
+}
+
+static void push_node(const Filter *f, uint32_t i, Push *out)
+{
+    const Node *nd = &f->nodes[i];
+    *out = (Push){ .gte = TIME_NONE, .lte = TIME_NONE };
+    switch (nd->kind) {
+    case NK_TERM: push_term(&f->terms[nd->a], out); break;
+    case NK_NOT: break; /* the server has no negation regdesk may rely on */
+    case NK_AND:
+    case NK_OR:
+        for (uint32_t k = 0; k < nd->n; k++) {
+            Push kid;
+            push_node(f, f->kids[nd->a + k], &kid);
+            if (k == 0)
+                *out = kid;
+            else if (nd->kind == NK_AND)
+                push_and(out, &kid);
+            else
+                push_or(out, &kid);
+        }
+        break;
+    }
+}
+
 void filter_server_params(const Filter *f, ServerParams *out)
 {
     *out = (ServerParams){ .created_gte = TIME_NONE, .created_lte = TIME_NONE };
-    uint32_t statuses = ~0u;
-    bool any_status = false;
-    for (size_t i = 0; i < f->n; i++) {
-        const Term *t = &f->terms[i];
-        if (t->negate)
-            continue;
-        switch (t->kind) {
-        case TK_STATUS:
-            if (status_pushable(t)) {
-                statuses &= t->mask;
-                any_status = true;
-            }
-            break;
-        case TK_RANGE: push_created(t, out); break;
-        case TK_TEXT: push_text(t, out); break;
-        case TK_PHONE: push_phone(t, out); break;
-        case TK_INVALID:
-        case TK_WORD: break;
-        }
-    }
+    if (f->root < 0)
+        return;
+    Push p;
+    push_node(f, (uint32_t)f->root, &p);
     /* Contradictory status terms leave nothing to ask for; the client shows no row. */
-    for (int st = 0; any_status && st < ST__COUNT; st++)
-        if (statuses & (1u << st))
+    for (int st = 0; p.has_status && st < ST__COUNT; st++)
+        if (p.statuses & (1u << st))
             out->in_status[out->n_status++] = (Status)st;
+    out->current_step = p.step;
+    out->project = p.project;
+    out->flow = p.flow;
+    out->like_email = p.like_email;
+    out->like_phone = p.like_phone;
+    out->created_gte = p.gte;
+    out->created_lte = p.lte;
 }

@@ -1,5 +1,6 @@
 /* Value parsers of the filter language: statuses, phone numbers, counts, dates,
  * durations and the names of invalid fields. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -198,9 +199,26 @@ static bool parse_month(const char *s, int64_t *a, int64_t *b)
     return true;
 }
 
-bool filter_parse_when(const char *s, int64_t *a, int64_t *b)
+/* today, yesterday and -DURATION, against the compile-time now. */
+static bool parse_relative(const char *s, int64_t now, int64_t *a, int64_t *b)
 {
-    if (parse_month(s, a, b))
+    int64_t day = now - (now % DAY_MS + DAY_MS) % DAY_MS; /* midnight UTC, also before 1970 */
+    if (!strcasecmp(s, "today") || !strcasecmp(s, "yesterday")) {
+        *a = day - (tolower((unsigned char)*s) == 'y' ? DAY_MS : 0);
+        *b = *a + DAY_MS;
+        return true;
+    }
+    int64_t d;
+    if (*s != '-' || !filter_parse_duration(s + 1, &d))
+        return false;
+    *a = now - d;
+    *b = *a + 1;
+    return true;
+}
+
+bool filter_parse_when(const char *s, int64_t now, int64_t *a, int64_t *b)
+{
+    if (parse_month(s, a, b) || parse_relative(s, now, a, b))
         return true;
     if (!time_parse_iso(s, a))
         return false;

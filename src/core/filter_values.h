@@ -21,6 +21,12 @@ typedef struct Values {
     size_t n;
 } Values;
 
+/* Makes [t0, t1) the term being compiled (messages quote it and point at it). */
+void filter_set_term(Ctx *c, const char *t0, const char *t1);
+/* Compiles the current term [c->t0, c->t1) into *t (zeroed by the caller). False with
+ * c->err filled when it is not valid. */
+bool filter_compile_term(Ctx *c, Term *t);
+
 /* A display-safe, shortened copy of s for a message (valid until the next call). */
 const char *filter_show(Ctx *c, const char *s);
 /* Fills c->err (column and length from the current term); always returns false. */
@@ -37,9 +43,10 @@ bool filter_status_resolve(Ctx *c, const char *v, bool fuzzy, Status *out);
 const char *filter_phone_needle(Arena *a, const char *s);
 
 bool filter_parse_count(const char *s, int64_t *out); /* 0 … 999999999 */
-/* A date or time and the span it denotes, [*a, *b): a whole UTC month, a whole UTC day,
- * or for a date-time the one millisecond it names. */
-bool filter_parse_when(const char *s, int64_t *a, int64_t *b);
+/* A date or time and the span it denotes, [*a, *b): a whole UTC month, a whole UTC day
+ * (a date, today, yesterday), or for a date-time or a time ago (-7d: now − 7 days) the
+ * one millisecond it names. */
+bool filter_parse_when(const char *s, int64_t now, int64_t *a, int64_t *b);
 bool filter_parse_duration(const char *s, int64_t *ms); /* "2d", "1d12h", "90m" */
 
 #define SUMF_ALL                                                                             \

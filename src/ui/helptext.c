@@ -85,13 +85,16 @@ static void language(DLines *d)
     if (!dl_section(d, SEC_DOCUMENT, "Filter language (/ and f)", NULL))
         return;
     static const char *const lines[] = {
-        "Terms are ANDed; a leading ! negates one. Case and accents are ignored.",
+        "Terms are ANDed; OR (or |) joins alternatives, ( ) group, ! or NOT negates.",
+        "status:review OR status:failed   status:review (flags>0 | failed>0)   !(status:done)",
         "status:review  status:failed,expired  step:liv  project:ID  flow:ID",
         "name:ruiz  email:@gmail.com  phone:3001  doc:4050  id:6650",
         "flags>0  failed>=3  failed.bio>0  failed.doc>0",
         "created>=2025-05-01  created:2025-05  updated>2025-05-20",
+        "created>=today  created:yesterday  updated>=-7d (7 days before now)",
         "age>2d  age<12h  idle>3d  invalid:yes",
         "a bare word (ruiz, \"ana ruiz\") looks in name, email, id, document and phone",
+        "case and accents are ignored everywhere",
     };
     for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
         dl_wrap(d, 2, 2, i ? SL_NORMAL : SL_DIM, lines[i]);

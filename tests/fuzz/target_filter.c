@@ -4,8 +4,10 @@
  * expression. A compiled filter, on six fixed summaries (accents, wide characters, a
  * synthetic id, missing and invalid fields, an unrecognised status):
  *   - matches deterministically, and an empty filter matches everything;
- *   - AND: "EXPR TERM" matches exactly where both EXPR and TERM do;
- *   - NOT: for a single term, "!TERM" (when it compiles) matches exactly where TERM does not;
+ *   - appending a term never breaks an expression that compiles;
+ *   - AND: "(EXPR) TERM" (when it compiles) matches exactly where both EXPR and TERM do;
+ *   - OR: "(EXPR) OR TERM" and "(EXPR) | TERM" match exactly where either does;
+ *   - NOT: "!(EXPR)", and for a single term "!TERM", match exactly where EXPR does not;
  *   - filter_server_params is sound: a server applying the pushed-down parameters as the
  *     API documents them (exact where_ values, case-insensitive like_ substrings,
  *     inclusive createdAt bounds) never drops a summary the filter keeps, and the
@@ -161,43 +163,64 @@ static bool has_blank(const char *s)
     return strpbrk(s, " \t\n\r\v\f") != NULL;
 }
 
-static void check_and(const char *expr, const bool *m)
+/* Compiles pre EXPR mid TERM; NULL when it does not compile. */
+static Filter *compose(const char *pre, const char *expr, const char *mid, const char *term)
+{
+    size_t n = strlen(pre) + strlen(expr) + strlen(mid) + strlen(term) + 1;
+    char *text = malloc(n);
+    FUZZ_CHECK(text, "out of memory");
+    snprintf(text, n, "%s%s%s%s", pre, expr, mid, term);
+    Filter *f = compile(text);
+    free(text);
+    return f;
+}
+
+/* How a composed filter must relate to EXPR's matches m and TERM's t. */
+typedef enum Law { LAW_AND, LAW_OR } Law;
+
+static void check_law(const char *mid, Law law, const char *expr, const bool *m, const char *term, Filter *t)
+{
+    Filter *f = compose("(", expr, mid, term);
+    if (!f) /* "(EXPR)" need not compile: a ')' inside a term of EXPR may close the group */
+        return;
+    for (int i = 0; i < N_SUM; i++) {
+        bool want = law == LAW_AND ? m[i] && filter_match(t, sums[i]) : m[i] || filter_match(t, sums[i]);
+        FUZZ_CHECK(filter_match(f, sums[i]) == want, "'(%s%s%s' breaks its law on summary %d", expr, mid, term, i);
+    }
+    filter_free(f);
+}
+
+static void check_and_or(const char *expr, const bool *m)
 {
     static const char *const terms[] = { "status:review,done", "created>=2025-01-01", "!flags>0", "name:a" };
     for (size_t k = 0; k < sizeof terms / sizeof *terms; k++) {
         Filter *t = compile(terms[k]);
         FUZZ_CHECK(t, "the fixed term '%s' does not compile", terms[k]);
-        size_t n = strlen(expr) + strlen(terms[k]) + 2;
-        char *both = malloc(n);
-        FUZZ_CHECK(both, "out of memory");
-        snprintf(both, n, "%s %s", expr, terms[k]);
-        Filter *f = compile(both);
-        FUZZ_CHECK(f, "'%s' compiles but '%s' does not", expr, both);
-        for (int i = 0; i < N_SUM; i++)
-            FUZZ_CHECK(filter_match(f, sums[i]) == (m[i] && filter_match(t, sums[i])),
-                       "'%s' is not the AND of its terms on summary %d", both, i);
+        Filter *f = compose("", expr, " ", terms[k]);
+        FUZZ_CHECK(f, "'%s' compiles but not with ' %s' after it", expr, terms[k]);
         filter_free(f);
+        check_law(") ", LAW_AND, expr, m, terms[k], t);
+        check_law(") OR ", LAW_OR, expr, m, terms[k], t);
+        check_law(")|", LAW_OR, expr, m, terms[k], t);
         filter_free(t);
-        free(both);
     }
+}
+
+/* f (when it compiled) matches exactly where EXPR does not. */
+static void check_complement(Filter *f, const char *how, const char *expr, const bool *m)
+{
+    if (!f)
+        return;
+    for (int i = 0; i < N_SUM; i++)
+        FUZZ_CHECK(filter_match(f, sums[i]) == !m[i], "'%s' is not the complement of '%s' on summary %d", how, expr, i);
+    filter_free(f);
 }
 
 static void check_not(const char *expr, const bool *m)
 {
-    if (!*expr || *expr == '!' || has_blank(expr))
-        return;
-    size_t n = strlen(expr) + 2;
-    char *neg = malloc(n);
-    FUZZ_CHECK(neg, "out of memory");
-    snprintf(neg, n, "!%s", expr);
-    Filter *f = compile(neg);
-    if (f) {
-        for (int i = 0; i < N_SUM; i++)
-            FUZZ_CHECK(filter_match(f, sums[i]) == !m[i], "'%s' is not the complement of '%s' on summary %d", neg,
-                       expr, i);
-        filter_free(f);
-    }
-    free(neg);
+    if (*expr && *expr != '!' && !has_blank(expr) && !strpbrk(expr, "()|")) /* one term */
+        check_complement(compose("!", expr, "", ""), "!TERM", expr, m);
+    check_complement(compose("!(", expr, ")", ""), "!(EXPR)", expr, m);
 }
 
 FUZZ_TARGET(filter)
@@ -220,7 +243,7 @@ FUZZ_TARGET(filter)
         FUZZ_CHECK(!filter_is_empty(f), "a one-term filter is empty");
     check_params(expr, f, m);
     filter_free(f);
-    check_and(expr, m);
+    check_and_or(expr, m);
     check_not(expr, m);
     free(expr);
     return 0;
