@@ -40,6 +40,10 @@ static const char usage_text[] =
     "                       a new 30-minute continuation link for the applicant, printed\n"
     "                       with its token masked unless --reveal-link\n"
     "  create --project P --flow F (--email E | --phone N --country-code +C) [--language L]\n"
+    "                       a new registration; regdesk projects lists the ids\n"
+    "  projects [--format text|json]\n"
+    "                       the projects and flows the API knows, with their ids (derived\n"
+    "                       from the registrations when the API has no projects list)\n"
     "  login --email E      ask for the e-mailed one-time code (read from the terminal\n"
     "                       without echo, or from stdin) and store the token (mode 0600)\n"
     "\n"
@@ -73,6 +77,7 @@ typedef struct Command {
 static const Command commands[] = {
     { "list", cmd_list },           { "show", cmd_show },     { "override", cmd_override },
     { "resend-link", cmd_resend_link }, { "create", cmd_create }, { "login", cmd_login },
+    { "projects", cmd_projects },
 };
 
 static bool parse_long(const char *s, long lo, long hi, long *out)

@@ -54,6 +54,7 @@ int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg);
 int cmd_resend_link(int argc, char **argv, const Globals *g, const Config *cfg);
 int cmd_create(int argc, char **argv, const Globals *g, const Config *cfg);
 int cmd_login(int argc, char **argv, const Globals *g, const Config *cfg);
+int cmd_projects(int argc, char **argv, const Globals *g, const Config *cfg);
 /* No subcommand: the dashboard. */
 int cmd_dashboard(int argc, char **argv, const Globals *g, const Config *cfg);
 

@@ -26,6 +26,26 @@ typedef struct Page {
 bool parse_page(char *body, size_t len, Page *out, char *err, size_t errlen);
 void page_free(Page *p);
 
+/* A page of the projects list (GET /v3/projects, D-PROJ-LIST): each project with the
+ * flows it lists (objects, or ids only). Strings are display-safe, "" when absent. */
+typedef struct FlowInfo {
+    const char *id, *name, *type, *status;
+} FlowInfo;
+typedef struct ProjectInfo {
+    const char *id, *name, *status;
+    FlowInfo *flows;
+    size_t n_flows;
+} ProjectInfo;
+typedef struct ProjectPage {
+    Arena arena; /* everything below */
+    ProjectInfo *items;
+    size_t n;
+    long total, pages; /* -1 when the envelope did not say */
+} ProjectPage;
+/* False (nothing to free) with err filled when the body holds no projects list. */
+bool parse_projects(char *body, size_t len, ProjectPage *out, char *err, size_t errlen);
+void project_page_free(ProjectPage *p);
+
 /* One registration, from `{"data": {...}}` or a bare object (retrieve, adminOverride). */
 Detail *parse_detail(char *body, size_t len, char *err, size_t errlen);
 

@@ -1,4 +1,5 @@
-/* List pages in every envelope Verifik has documented (reference §4.3). */
+/* List pages in every envelope Verifik has documented (reference §4.3): registrations,
+ * and the projects list. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -73,5 +74,68 @@ void page_free(Page *p)
     for (size_t i = 0; i < p->n; i++)
         free(p->items[i]);
     free(p->items);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- Projects ------------------------------------------------------------------------- */
+
+/* A flow as the projects list gives it: an object, or its id only. */
+static void read_flow(Arena *a, const cJSON *v, FlowInfo *out)
+{
+    Ref r = field_ref(a, v);
+    out->id = r.id;
+    out->name = field_str(a, jget(v, "name")).s;
+    out->type = field_str(a, jget(v, "type")).s;
+    out->status = field_str(a, jget(v, "status")).s;
+}
+
+static void read_project(Arena *a, const cJSON *v, ProjectInfo *out)
+{
+    out->id = field_str(a, jget_any(v, (const char *const[]){ "_id", "id", NULL })).s;
+    out->name = field_str(a, jget(v, "name")).s;
+    out->status = field_str(a, jget(v, "status")).s;
+    const cJSON *flows = jget(v, "projectFlows");
+    size_t n = cJSON_IsArray(flows) ? (size_t)cJSON_GetArraySize(flows) : 0;
+    out->flows = arena_alloc(a, (n ? n : 1) * sizeof *out->flows);
+    for (const cJSON *f = n ? flows->child : NULL; f; f = f->next)
+        if (cJSON_IsObject(f) || cJSON_IsString(f))
+            read_flow(a, f, &out->flows[out->n_flows++]);
+}
+
+bool parse_projects(char *body, size_t len, ProjectPage *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    arena_init(&out->arena);
+    out->total = out->pages = -1;
+    cJSON *root = json_parse_body(body, len, err, errlen);
+    if (!root) {
+        project_page_free(out);
+        return false;
+    }
+    const cJSON *data = cJSON_IsArray(root) ? root : jget(root, "data");
+    bool ok = cJSON_IsArray(data);
+    if (!ok) {
+        snprintf(err, errlen, "the response has no list of projects (no \"data\" array)");
+    } else {
+        size_t n = (size_t)cJSON_GetArraySize(data);
+        out->items = arena_alloc(&out->arena, (n ? n : 1) * sizeof *out->items);
+        for (const cJSON *e = data->child; e; e = e->next)
+            if (cJSON_IsObject(e))
+                read_project(&out->arena, e, &out->items[out->n++]);
+        out->total = page_number(root, "total", NULL);
+        out->pages = page_number(root, "pages", "totalPages");
+        long limit = page_number(root, "limit", "perPage");
+        if (out->pages < 0 && out->total >= 0 && limit > 0)
+            out->pages = (out->total + limit - 1) / limit;
+    }
+    cJSON_Delete(root);
+    if (!ok)
+        project_page_free(out);
+    return ok;
+}
+
+void project_page_free(ProjectPage *p)
+{
+    arena_free(&p->arena);
     memset(p, 0, sizeof *p);
 }

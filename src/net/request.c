@@ -177,6 +177,16 @@ Request request_create(const ApiBase *base, const CreateParams *p)
     return (Request){ M_POST, strbuf_steal(&url), strbuf_steal(&body) };
 }
 
+Request request_projects(const ApiBase *base, int page, int limit)
+{
+    StrBuf b = STRBUF_INIT;
+    path(&b, base, "/v3/projects", NULL, NULL);
+    param_int(&b, "page", page < 1 ? 1 : page);
+    param_int(&b, "limit", limit);
+    param_int(&b, "perPage", limit);
+    return (Request){ M_GET, strbuf_steal(&b), NULL };
+}
+
 Request request_login(const ApiBase *base, const char *email)
 {
     StrBuf url = STRBUF_INIT;

@@ -38,6 +38,8 @@ typedef struct CreateParams {
     const char *project, *flow, *email, *phone, *country_code, *language; /* NULL = not sent */
 } CreateParams;
 Request request_create(const ApiBase *base, const CreateParams *p);
+/* GET /v3/projects (D-PROJ-LIST): the account's projects with their flows. */
+Request request_projects(const ApiBase *base, int page, int limit);
 Request request_login(const ApiBase *base, const char *email);
 Request request_login_confirm(const ApiBase *base, const char *email, const char *otp);
 

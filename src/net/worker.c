@@ -59,6 +59,7 @@ void result_free(Result *r)
     page_free(&r->page);
     detail_free(r->detail);
     token_free(r->token);
+    project_page_free(&r->projects);
     free(r);
 }
 
@@ -204,6 +205,13 @@ uint64_t worker_create(Worker *w, const CreateParams *p, uint64_t generation)
 {
     Job *j = new_job(JOB_CREATE, generation);
     j->req = request_create(&w->cfg.base, p);
+    return submit(w, j);
+}
+
+uint64_t worker_projects(Worker *w, int page, uint64_t generation)
+{
+    Job *j = new_job(JOB_PROJECTS, generation);
+    j->req = request_projects(&w->cfg.base, page, PAGE_SIZE_MAX);
     return submit(w, j);
 }
 

@@ -55,6 +55,7 @@ typedef enum ResultKind {
     RES_DETAIL,      /* a populated registration (retrieve, or an override's answer) */
     RES_RESEND,      /* resend-link's answer */
     RES_TOKEN,       /* login confirm: the new token (wipe it with token_free) */
+    RES_PROJECTS,    /* a page of the projects list */
     RES_DONE,        /* an action that returns nothing to show (login start) */
     RES_RETRYING,    /* a transfer failed and will be retried in retry_in_ms */
     RES_ERROR,       /* a job failed for good; message says why and what to do */
@@ -71,6 +72,7 @@ typedef struct Result {
     Detail *detail;      /* RES_DETAIL: owned by the result until taken */
     ResendLink link;     /* RES_RESEND */
     char *token;         /* RES_TOKEN */
+    ProjectPage projects; /* RES_PROJECTS: owned by the result */
     ErrorClass error;    /* RES_ERROR / RES_RETRYING */
     ApiError api;        /* RES_ERROR from the server */
     int http;            /* last HTTP status seen, 0 if none */
@@ -110,6 +112,8 @@ uint64_t worker_retrieve(Worker *w, const char *id, uint64_t generation);
 uint64_t worker_override(Worker *w, const char *id, Status status, const char *note, uint64_t generation);
 uint64_t worker_resend_link(Worker *w, const char *id, bool send_email, uint64_t generation);
 uint64_t worker_create(Worker *w, const CreateParams *p, uint64_t generation);
+/* One page (1-based) of the projects list, PAGE_SIZE_MAX projects a page. */
+uint64_t worker_projects(Worker *w, int page, uint64_t generation);
 uint64_t worker_login(Worker *w, const char *email, uint64_t generation);
 uint64_t worker_login_confirm(Worker *w, const char *email, const char *otp, uint64_t generation);
 

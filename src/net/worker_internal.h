@@ -7,7 +7,9 @@
 #include "net/http.h"
 #include "net/worker.h"
 
-typedef enum JobKind { JOB_LIST, JOB_RETRIEVE, JOB_OVERRIDE, JOB_RESEND, JOB_CREATE, JOB_LOGIN, JOB_CONFIRM } JobKind;
+typedef enum JobKind {
+    JOB_LIST, JOB_RETRIEVE, JOB_OVERRIDE, JOB_RESEND, JOB_CREATE, JOB_LOGIN, JOB_CONFIRM, JOB_PROJECTS
+} JobKind;
 
 typedef struct Job {
     struct Job *next;

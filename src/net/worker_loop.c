@@ -246,6 +246,15 @@ static bool deliver(Worker *w, Transfer *t, char *err, size_t n)
         worker_post(w, r);
         return true;
     }
+    case JOB_PROJECTS: {
+        Result *r = job_result(RES_PROJECTS, j);
+        if (!parse_projects(body, b->len, &r->projects, err, n)) {
+            result_free(r);
+            return false;
+        }
+        worker_post(w, r);
+        return true;
+    }
     case JOB_LOGIN:
         worker_post(w, job_result(RES_DONE, j));
         return true;

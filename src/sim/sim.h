@@ -19,6 +19,7 @@ typedef struct SimConfig {
     uint64_t seed;
     const char *token;
     bool hostile, verbose;
+    bool no_projects;         /* --no-projects: GET /v3/projects does not exist */
     long expire_after;        /* requests a token serves before it expires; 0 = never */
     int64_t now_ms;           /* the dataset's "now" */
     SimFaultSpec fault;

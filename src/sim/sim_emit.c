@@ -73,7 +73,7 @@ static void ref(SimEmit *e, const char *key, unsigned kind, bool exists, SimPop 
 
 static void emit_project(SimEmit *e)
 {
-    sim_emit_project(e->w, e->st->seed, e->d.flow->project);
+    sim_emit_project(e->w, e->st->seed, e->d.flow->project, false);
 }
 
 static void emit_flow(SimEmit *e)

@@ -35,6 +35,8 @@ void sim_opts_usage(FILE *out)
         "                     html=0.02 (also retry-after=S, slow-ms=MS, huge-mb=N)\n"
         "  --block-domains L  comma-separated e-mail domains create refuses\n"
         "                     (default mailinator.com,yopmail.com,... blocked.example)\n"
+        "  --no-projects      serve no projects list (GET /v3/projects answers 404), like\n"
+        "                     an API without one\n"
         "  --verbose          log each request with its server time (us) to stderr\n"
         "  --help             this text\n"
         "\n"
@@ -85,6 +87,7 @@ static bool apply(SimConfig *cfg, int opt, const char *arg)
     case 't': cfg->token = arg; return *arg != '\0';
     case 'H': cfg->hostile = true; return true;
     case 'v': cfg->verbose = true; return true;
+    case 'P': cfg->no_projects = true; return true;
     case 'b': set_blocked(cfg, arg); return true;
     case 'f':
         if (sim_fault_parse(arg, &cfg->fault, err, sizeof err))
@@ -104,6 +107,7 @@ SimOptsResult sim_opts_parse(int argc, char **argv, SimConfig *cfg)
         { "expire-after", required_argument, NULL, 'e' },
         { "block-domains", required_argument, NULL, 'b' },
         { "hostile", no_argument, NULL, 'H' },      { "verbose", no_argument, NULL, 'v' },
+        { "no-projects", no_argument, NULL, 'P' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     memset(cfg, 0, sizeof *cfg);

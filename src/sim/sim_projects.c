@@ -120,7 +120,7 @@ void sim_emit_client(JsonW *w, uint64_t seed)
     jw_obj_end(w);
 }
 
-void sim_emit_project(JsonW *w, uint64_t seed, unsigned p)
+void sim_emit_project(JsonW *w, uint64_t seed, unsigned p, bool with_flows)
 {
     const SimProject *pr = sim_project(p);
     char id[SIM_ID_LEN + 1];
@@ -151,7 +151,9 @@ void sim_emit_project(JsonW *w, uint64_t seed, unsigned p)
     jw_kstr(w, "defaultLanguage", pr->language);
     jw_karr(w, "projectFlows");
     for (unsigned f = 0; f < SIM_FLOWS; f++)
-        if (flows[f].project == p) {
+        if (flows[f].project == p && with_flows) {
+            sim_emit_flow(w, seed, f);
+        } else if (flows[f].project == p) {
             sim_flow_id(id, seed, f);
             jw_str(w, id);
         }

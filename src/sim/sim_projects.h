@@ -48,7 +48,8 @@ int sim_flow_find(uint64_t seed, const char *id);
 
 unsigned sim_project_pick_country(unsigned p, SimRng *r);
 
-void sim_emit_project(JsonW *w, uint64_t seed, unsigned p);
+/* with_flows: projectFlows as flow objects (the projects list), else as ids. */
+void sim_emit_project(JsonW *w, uint64_t seed, unsigned p, bool with_flows);
 void sim_emit_flow(JsonW *w, uint64_t seed, unsigned f);
 /* The client account as populated in manualReviewLog.reviewedByClient. */
 void sim_emit_client(JsonW *w, uint64_t seed);

@@ -7,11 +7,13 @@
 #include "sim/sim_auth.h"
 #include "sim/sim_emit.h"
 #include "sim/sim_json.h"
+#include "sim/sim_projects.h"
 #include "sim/sim_query.h"
 #include "sim/sim_store.h"
 
 static const char REGS[] = "/v2/app-registrations";
 static const char LOGIN[] = "/v2/projects/email-login";
+static const char PROJECTS[] = "/v3/projects"; /* the documented projects list (D-PROJ-LIST) */
 
 /* Copies the next path segment of p into seg; returns what follows it. */
 static const char *segment(const char *p, char *seg, size_t n)
@@ -66,6 +68,10 @@ SimRoute sim_route_match(const SimReq *rq, char *id, size_t n, bool *method_ok)
     size_t rl = sizeof REGS - 1, ll = sizeof LOGIN - 1;
     if (strncmp(path, REGS, rl) == 0 && (path[rl] == '\0' || path[rl] == '/'))
         return match_registrations(rq->method, path + rl + (path[rl] == '/'), id, n, method_ok);
+    if (strcmp(path, PROJECTS) == 0) {
+        *method_ok = rq->method == M_GET;
+        return R_PROJECTS;
+    }
     if (strcmp(path, LOGIN) == 0) {
         *method_ok = rq->method == M_POST;
         return R_LOGIN;
@@ -87,6 +93,7 @@ static void run_locked(Sim *sim, SimRoute r, const char *id, const SimReq *rq, S
     case R_RESEND: sim_route_resend(sim, id, rq, out); break;
     case R_DELETE: sim_route_delete(sim, id, out); break;
     case R_STATISTICS: sim_route_statistics(sim, rq, out); break;
+    case R_PROJECTS: sim_route_projects(sim, rq, out); break;
     default: break;
     }
 }
@@ -142,6 +149,36 @@ void sim_route_retrieve(Sim *sim, const char *id, const SimReq *rq, SimResp *out
         return;
     }
     sim_write_registration(sim, (size_t)idx, sim_query_populates(rq), out);
+}
+
+/* GET /v3/projects: the client's projects, each with its flows populated, in the
+ * standard list envelope. */
+void sim_route_projects(Sim *sim, const SimReq *rq, SimResp *out)
+{
+    if (sim->cfg.no_projects) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%.500s does not exist", rq->path);
+        sim_resp_error(out, 404, "ResourceNotFound", msg);
+        return;
+    }
+    SimQuery q;
+    char err[160];
+    if (!sim_query_parse(rq, sim->cfg.seed, &q, err, sizeof err)) {
+        sim_resp_error(out, 409, "MissingParameter", err);
+        return;
+    }
+    JsonW w;
+    jw_init(&w, &out->body);
+    jw_obj(&w);
+    jw_karr(&w, "data");
+    for (unsigned p = (q.page - 1) * q.limit; p < SIM_PROJECTS && p < q.page * q.limit; p++)
+        sim_emit_project(&w, sim->cfg.seed, p, true);
+    jw_arr_end(&w);
+    jw_kint(&w, "total", SIM_PROJECTS);
+    jw_kint(&w, "limit", q.limit);
+    jw_kint(&w, "page", q.page);
+    jw_kint(&w, "pages", (SIM_PROJECTS + q.limit - 1) / q.limit);
+    jw_obj_end(&w);
 }
 
 void sim_route_delete(Sim *sim, const char *id, SimResp *out)

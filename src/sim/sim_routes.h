@@ -23,6 +23,7 @@ void sim_route_statistics(Sim *sim, const SimReq *rq, SimResp *out);
 void sim_route_sync(Sim *sim, const char *id, const SimReq *rq, SimResp *out);
 void sim_route_resend(Sim *sim, const char *id, const SimReq *rq, SimResp *out);
 void sim_route_create(Sim *sim, const SimReq *rq, SimResp *out);
+void sim_route_projects(Sim *sim, const SimReq *rq, SimResp *out);
 
 /* {"data": <registration>} */
 void sim_write_registration(Sim *sim, size_t idx, uint32_t pop, SimResp *out);

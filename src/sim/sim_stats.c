@@ -4,7 +4,7 @@
 
 static const char *const route_names[R__COUNT] = {
     "list", "retrieve", "create", "sync", "resendLink", "delete", "statistics",
-    "emailLogin", "emailLoginConfirm", "unknown",
+    "emailLogin", "emailLoginConfirm", "projects", "unknown",
 };
 
 void sim_stats_reset(SimStats *s)

@@ -277,3 +277,58 @@ Test(cli_actions, login_writes_a_private_token_file_and_never_prints_it)
     cli_run_free(&r);
     free(token);
 }
+
+/* projects lists what create needs, from the API's list or, without one, from the
+ * registrations; the create command it prints works as written. */
+Test(cli_actions, projects_from_the_list_or_derived)
+{
+    start();
+    CliRun r = rd((const char *[]){ "projects", NULL });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert_eq(strlen(r.err), 0, "from the API's list: no note: %s", r.err);
+    cJSON *page = simhttp_get_json(sim, "/v3/projects");
+    const cJSON *p;
+    cJSON_ArrayForEach(p, sj_path(page, "data"))
+    {
+        cr_assert(strstr(r.out, sj_str(p, "_id")) && strstr(r.out, sj_str(p, "name")), "%s", r.out);
+        const cJSON *f;
+        cJSON_ArrayForEach(f, sj_path(p, "projectFlows"))
+            cr_assert(strstr(r.out, sj_str(f, "_id")) && strstr(r.out, sj_str(f, "name")), "%s", r.out);
+    }
+    cJSON_Delete(page);
+    const char *line = strstr(r.out, "regdesk create --project ");
+    cr_assert_not_null(line, "%s", r.out);
+    char project[32], flow[32];
+    cr_assert_eq(sscanf(line, "regdesk create --project %31s --flow %31s", project, flow), 2);
+    cli_run_free(&r);
+    r = rd((const char *[]){ "create", "--project", project, "--flow", flow, "--email", "nueva@example.org", NULL });
+    cr_assert_eq(r.status, 0, "the printed ids create a registration: %s", r.err);
+    cli_run_free(&r);
+    simproc_stop(sim);
+
+    sim = simproc_start((const char *[]){ "--count", "400", "--seed", "11", "--no-projects", NULL });
+    cr_assert_not_null(sim);
+    r = rd((const char *[]){ "projects", "--format", "json", NULL });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "the API has no projects list"), "says where the list came from: %s", r.err);
+    cJSON *j = cJSON_Parse(r.out);
+    cr_assert_not_null(j, "%s", r.out);
+    cr_assert_str_eq(sj_str(j, "source"), "registrations");
+    double seen = 0;
+    size_t flows = 0;
+    cJSON_ArrayForEach(p, sj_path(j, "projects"))
+    {
+        cr_assert_not_null(sj_str(p, "name"), "named from a populated registration");
+        const cJSON *f;
+        cJSON_ArrayForEach(f, sj_path(p, "flows"))
+        {
+            cr_assert_not_null(sj_str(f, "name"));
+            seen += sj_num(f, "registrations");
+            flows++;
+        }
+    }
+    cr_assert_eq(flows, 6);
+    cr_assert_eq(seen, 400, "every registration counted once");
+    cJSON_Delete(j);
+    cli_run_free(&r);
+}

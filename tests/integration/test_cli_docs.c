@@ -57,7 +57,8 @@ Test(cli_docs, every_option_in_help_is_in_the_man_page_and_readme)
         seen++;
     }
     cr_assert_gt(seen, 20, "the help text lists the options");
-    for (const char *cmd = "list\0show\0override\0resend-link\0create\0login\0"; *cmd; cmd += strlen(cmd) + 1) {
+    for (const char *cmd = "list\0show\0override\0resend-link\0create\0login\0projects\0"; *cmd;
+         cmd += strlen(cmd) + 1) {
         char want[40];
         snprintf(want, sizeof want, ".B %s", cmd);
         cr_assert(strstr(man, want), "the man page has no entry for %s", cmd);

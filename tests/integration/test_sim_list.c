@@ -433,3 +433,43 @@ Test(sim_list, populates_and_bare_populates)
     cJSON_Delete(j);
     cr_assert_eq(total_of("foo=bar&populates[]=%s", "noSuchPath"), 300, "unknown parameters are ignored");
 }
+
+/* GET /v3/projects (D-PROJ-LIST): the standard envelope, each project with its flows
+ * as objects; --no-projects makes it an API without the endpoint. */
+Test(sim_list, projects_list_and_an_api_without_one)
+{
+    start("20");
+    cJSON *j = simhttp_get_json(sim, "/v3/projects");
+    cr_assert_eq(sj_num(j, "total"), 3);
+    cr_assert_eq(sj_num(j, "pages"), 1);
+    cr_assert_eq(cJSON_GetArraySize(sj_path(j, "data")), 3);
+    size_t flows = 0;
+    const cJSON *p;
+    cJSON_ArrayForEach(p, sj_path(j, "data"))
+    {
+        cr_assert_eq(strlen(sj_str(p, "_id")), 24);
+        cr_assert_not_null(sj_str(p, "name"));
+        const cJSON *f;
+        cJSON_ArrayForEach(f, sj_path(p, "projectFlows"))
+        {
+            cr_assert_str_eq(sj_str(f, "project"), sj_str(p, "_id"), "a flow belongs to its project");
+            cr_assert_str_eq(sj_str(f, "type"), "onboarding");
+            flows++;
+        }
+    }
+    cr_assert_eq(flows, 6);
+    cJSON_Delete(j);
+    j = simhttp_get_json(sim, "/v3/projects?limit=2&page=2");
+    cr_assert_eq(cJSON_GetArraySize(sj_path(j, "data")), 1, "the last page holds the rest");
+    cr_assert_eq(sj_num(j, "pages"), 2);
+    cJSON_Delete(j);
+    SimHttpResp r = simhttp_get(sim, "/v3/projects?limit=101");
+    cr_assert_eq(r.status, 409, "the documented limit");
+    simhttp_free(&r);
+    simproc_stop(sim);
+    sim = simproc_start((const char *[]){ "--count", "20", "--no-projects", NULL });
+    cr_assert_not_null(sim);
+    r = simhttp_get(sim, "/v3/projects");
+    cr_assert_eq(r.status, 404);
+    simhttp_free(&r);
+}

@@ -134,3 +134,28 @@ Test(parse_page, nesting_beyond_the_parser_limit_fails_cleanly)
     cr_assert(strstr(err, "not valid JSON"), "%s", err);
     free(json);
 }
+
+/* The projects list: flows as objects or ids, pages from the envelope. */
+Test(parse_page, projects_with_flows_as_objects_or_ids)
+{
+    char body[] = "{\"data\":[{\"_id\":\"p1\",\"name\":\"Banco \\u001b[31mAndino\",\"status\":\"active\","
+                  "\"projectFlows\":[{\"_id\":\"f1\",\"name\":\"Onboarding\",\"type\":\"onboarding\"},\"f2\",7]},"
+                  "{\"id\":\"p2\",\"projectFlows\":null},42],\"total\":3,\"limit\":2,\"page\":1}";
+    ProjectPage pg;
+    char err[200];
+    cr_assert(parse_projects(body, strlen(body), &pg, err, sizeof err), "%s", err);
+    cr_assert_eq(pg.n, 2, "the number in data is skipped");
+    cr_assert_eq(pg.pages, 2, "pages derived from total and limit");
+    cr_assert_str_eq(pg.items[0].id, "p1");
+    cr_assert_null(strchr(pg.items[0].name, 0x1b), "names are display-safe");
+    cr_assert_eq(pg.items[0].n_flows, 2, "an object and an id; the number is skipped");
+    cr_assert_str_eq(pg.items[0].flows[0].name, "Onboarding");
+    cr_assert_str_eq(pg.items[0].flows[1].id, "f2");
+    cr_assert_str_eq(pg.items[0].flows[1].name, "");
+    cr_assert_str_eq(pg.items[1].id, "p2", "id as well as _id");
+    cr_assert_eq(pg.items[1].n_flows, 0);
+    project_page_free(&pg);
+    char bad[] = "{\"data\":{}}";
+    cr_assert_not(parse_projects(bad, strlen(bad), &pg, err, sizeof err));
+    cr_assert(strstr(err, "no list of projects"), "%s", err);
+}
