@@ -9,6 +9,7 @@
 #include "cli/show_internal.h"
 #include "core/mask.h"
 #include "core/safetext.h"
+#include "core/steps.h"
 #include "core/timeutil.h"
 #include "net/request.h"
 
@@ -238,7 +239,7 @@ int cmd_create(int argc, char **argv, const Globals *g, const Config *cfg)
     } else if (r->kind == RES_DETAIL) {
         const Summary *s = r->detail->summary;
         safetext_format(line, sizeof line, "created %s (status %s, step %s)", summary_str(s, SS_ID),
-                        show_status(s), *summary_str(s, SS_STEP) ? summary_str(s, SS_STEP) : "—");
+                        show_status(s), step_label(summary_str(s, SS_STEP)));
         rc = print_line(line);
     } else {
         rc = print_line("created (the API did not send the new registration back)");
