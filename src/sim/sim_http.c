@@ -124,9 +124,7 @@ static void run_route(Sim *sim, const SimReq *rq, SimRoute route, bool method_ok
                       const char *id, bool too_big, SimResp *r)
 {
     if (route == R_UNKNOWN) {
-        char msg[600];
-        snprintf(msg, sizeof msg, "%.500s does not exist", rq->path);
-        sim_resp_error(r, 404, "ResourceNotFound", msg);
+        sim_resp_no_route(r, rq->path);
     } else if (!method_ok) {
         char msg[64];
         snprintf(msg, sizeof msg, "%.20s is not allowed", rq->method_name);

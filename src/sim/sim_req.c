@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/sim_json.h"
@@ -21,6 +22,13 @@ void sim_resp_error(SimResp *out, unsigned status, const char *code, const char 
     jw_kstr(&w, "code", code);
     jw_kstr(&w, "message", message);
     jw_obj_end(&w);
+}
+
+void sim_resp_no_route(SimResp *out, const char *path)
+{
+    char msg[600];
+    snprintf(msg, sizeof msg, "%.500s does not exist", path);
+    sim_resp_error(out, 404, "ResourceNotFound", msg);
 }
 
 void sim_resp_error_status(SimResp *out, unsigned status, const char *code, const char *message)

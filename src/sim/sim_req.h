@@ -37,6 +37,8 @@ const char *sim_req_arg(const SimReq *rq, const char *key);
 
 /* {"code":…,"message":…} */
 void sim_resp_error(SimResp *out, unsigned status, const char *code, const char *message);
+/* 404 ResourceNotFound: nothing is served at this path. */
+void sim_resp_no_route(SimResp *out, const char *path);
 /* {"message":…,"code":…,"status":N}: the create page's variant (reference §6.5 C). */
 void sim_resp_error_status(SimResp *out, unsigned status, const char *code,
                            const char *message);

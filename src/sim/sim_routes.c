@@ -128,14 +128,21 @@ void sim_write_registration(Sim *sim, size_t idx, uint32_t pop, SimResp *out)
     jw_obj_end(&w);
 }
 
+/* The query's paging (and filters); false after answering the documented 409. */
+static bool query_or_409(Sim *sim, const SimReq *rq, SimQuery *q, SimResp *out)
+{
+    char err[160];
+    if (sim_query_parse(rq, sim->cfg.seed, q, err, sizeof err))
+        return true;
+    sim_resp_error(out, 409, "MissingParameter", err);
+    return false;
+}
+
 void sim_route_list(Sim *sim, const SimReq *rq, SimResp *out)
 {
     SimQuery q;
-    char err[160];
-    if (!sim_query_parse(rq, sim->cfg.seed, &q, err, sizeof err)) {
-        sim_resp_error(out, 409, "MissingParameter", err);
+    if (!query_or_409(sim, rq, &q, out))
         return;
-    }
     JsonW w;
     jw_init(&w, &out->body);
     sim_query_page(sim->store, &q, &w);
@@ -156,17 +163,12 @@ void sim_route_retrieve(Sim *sim, const char *id, const SimReq *rq, SimResp *out
 void sim_route_projects(Sim *sim, const SimReq *rq, SimResp *out)
 {
     if (sim->cfg.no_projects) {
-        char msg[600];
-        snprintf(msg, sizeof msg, "%.500s does not exist", rq->path);
-        sim_resp_error(out, 404, "ResourceNotFound", msg);
+        sim_resp_no_route(out, rq->path);
         return;
     }
     SimQuery q;
-    char err[160];
-    if (!sim_query_parse(rq, sim->cfg.seed, &q, err, sizeof err)) {
-        sim_resp_error(out, 409, "MissingParameter", err);
+    if (!query_or_409(sim, rq, &q, out))
         return;
-    }
     JsonW w;
     jw_init(&w, &out->body);
     jw_obj(&w);

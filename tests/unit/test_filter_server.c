@@ -50,7 +50,7 @@ Test(filter_server, statuses_expand_and_intersect)
 
 Test(filter_server, statuses_that_are_not_pushed)
 {
-    const char *exprs[] = { "!status:failed", "status!=failed", "status:unknown", "status:other",
+    const char *const exprs[] = { "!status:failed", "status!=failed", "status:unknown", "status:other",
                             "status:paused", "status:failed,paused", "status=failed,UNKNOWN" };
     for (size_t i = 0; i < sizeof exprs / sizeof *exprs; i++)
         expect_statuses(exprs[i], 0, NULL);
@@ -95,7 +95,7 @@ Test(filter_server, age_becomes_created_bounds)
 
 Test(filter_server, time_terms_that_are_not_pushed)
 {
-    const char *exprs[] = { "created!=2025-05-31", "!created>=2025-05-01", "!age>2d",
+    const char *const exprs[] = { "created!=2025-05-31", "!created>=2025-05-01", "!age>2d",
                             "updated>=2025-05-01", "idle>3d", "flags>0 failed.bio>1 invalid:yes" };
     for (size_t i = 0; i < sizeof exprs / sizeof *exprs; i++)
         expect_created(exprs[i], TIME_NONE, TIME_NONE);
@@ -109,7 +109,7 @@ Test(filter_server, step_project_flow_only_when_exact)
     cr_assert_str_eq(sp.project, "6650ab");
     cr_assert_str_eq(sp.flow, "77cc");
     filter_free(f);
-    const char *exprs[] = { "step:liveness", "step=liveness,document", "!step=liveness",
+    const char *const exprs[] = { "step:liveness", "step=liveness,document", "!step=liveness",
                             "step!=liveness", "project:6650ab", "flow:77cc" };
     for (size_t i = 0; i < sizeof exprs / sizeof *exprs; i++) {
         f = P(exprs[i], &sp);
@@ -158,7 +158,7 @@ Test(filter_server, like_phone_without_a_possible_country_code)
 
 Test(filter_server, names_and_bare_words_are_never_sent)
 {
-    const char *exprs[] = { "name:ruiz", "name=Ruiz", "lucia", "3001234567", "juan.p@x.co",
+    const char *const exprs[] = { "name:ruiz", "name=Ruiz", "lucia", "3001234567", "juan.p@x.co",
                             "\"ana ruiz\"", "doc:4050", "id:6650" };
     for (size_t i = 0; i < sizeof exprs / sizeof *exprs; i++)
         expect_like(exprs[i], NULL, NULL);
@@ -193,6 +193,28 @@ static bool server_keeps(const ServerParams *sp, const Summary *s)
     return !sp->like_phone || ascii_icase_contains(summary_str(s, SS_PHONE), sp->like_phone);
 }
 
+/* Every record a filter keeps, the server (given the pushed-down parameters) keeps too;
+ * and each filter keeps at least one, or the check proves nothing. */
+static void assert_server_keeps_what_filters_keep(const R *recs, size_t n_recs, const char *const *exprs,
+                                                  size_t n_exprs)
+{
+    for (size_t j = 0; j < n_exprs; j++) {
+        ServerParams sp;
+        Filter *f = P(exprs[j], &sp);
+        size_t kept = 0;
+        for (size_t i = 0; i < n_recs; i++) {
+            Summary *s = mk(recs[i]);
+            if (filter_match(f, s)) {
+                kept++;
+                cr_assert(server_keeps(&sp, s), "the server would drop record %zu for '%s'", i, exprs[j]);
+            }
+            free(s);
+        }
+        cr_assert_gt(kept, 0, "'%s' should keep a record, or the check proves nothing", exprs[j]);
+        filter_free(f);
+    }
+}
+
 Test(filter_server, the_server_never_drops_a_row_the_client_keeps)
 {
     const R recs[] = {
@@ -206,7 +228,7 @@ Test(filter_server, the_server_never_drops_a_row_the_client_keeps)
         { .st = ST_COMPLETED_WITHOUT_KYC, .created = NOW - HOUR, .phone = "12345678",
           .cc = "+1", .project = "6650ab", .flow = "77cc" },
     };
-    const char *exprs[] = {
+    const char *const exprs[] = {
         "status:review age>2d", "status:failed,expired created<=2025-05-31",
         "email=ana.ruiz@x.co", "email:1985", "email:jose", "phone:+573001234567",
         "phone:573001234567", "phone:3001234567", "phone=+525512345678", "phone:112345678",
@@ -214,22 +236,7 @@ Test(filter_server, the_server_never_drops_a_row_the_client_keeps)
         "created:2025-05 status:f,e", "flow=77cc age<=2h", "status:paused",
         "status:other email:ana",
     };
-    for (size_t j = 0; j < sizeof exprs / sizeof *exprs; j++) {
-        ServerParams sp;
-        Filter *f = P(exprs[j], &sp);
-        size_t kept = 0;
-        for (size_t i = 0; i < sizeof recs / sizeof *recs; i++) {
-            Summary *s = mk(recs[i]);
-            if (filter_match(f, s)) {
-                kept++;
-                cr_assert(server_keeps(&sp, s), "the server would drop record %zu for '%s'", i,
-                          exprs[j]);
-            }
-            free(s);
-        }
-        cr_assert_gt(kept, 0, "'%s' should keep a record, or the check proves nothing", exprs[j]);
-        filter_free(f);
-    }
+    assert_server_keeps_what_filters_keep(recs, sizeof recs / sizeof *recs, exprs, sizeof exprs / sizeof *exprs);
 }
 
 /* ---- OR, groups and negations ---------------------------------------------------------- */
@@ -296,26 +303,12 @@ Test(filter_server, a_disjunction_never_hides_a_row_the_client_keeps)
         { .st = ST_OTHER, .raw = "PAUSED", .created = NOW - HOUR, .project = "p1", .flow = "f2" },
         { .st = ST_COMPLETED, .created = NOW - 2 * DAY, .project = "p1", .flow = "f1", .flags = 3 },
     };
-    const char *exprs[] = {
+    const char *const exprs[] = {
         "status:review OR status:failed", "status:review OR flags>2", "status:review OR created>=-1d",
         "(status:review created>=-5d) | (status:failed created>=-30d)", "step=end OR step=document",
         "email=a@x.co OR email=b@x.co", "project=p1 (flow=f1 OR flow=f2)", "status:paused OR status:done",
         "!(status:review OR status:failed)", "NOT status:review created>=-30d", "created:yesterday OR created:today",
         "(status:failed OR status:expired) (step=end OR step=document)", "status:done,review (flags>0 | !flags>0)",
     };
-    for (size_t j = 0; j < sizeof exprs / sizeof *exprs; j++) {
-        ServerParams sp;
-        Filter *f = P(exprs[j], &sp);
-        size_t kept = 0;
-        for (size_t i = 0; i < sizeof recs / sizeof *recs; i++) {
-            Summary *s = mk(recs[i]);
-            if (filter_match(f, s)) {
-                kept++;
-                cr_assert(server_keeps(&sp, s), "the server would drop record %zu for '%s'", i, exprs[j]);
-            }
-            free(s);
-        }
-        cr_assert_gt(kept, 0, "'%s' should keep a record, or the check proves nothing", exprs[j]);
-        filter_free(f);
-    }
+    assert_server_keeps_what_filters_keep(recs, sizeof recs / sizeof *recs, exprs, sizeof exprs / sizeof *exprs);
 }
