@@ -27,4 +27,9 @@ int64_t time_days_from_civil(int64_t y, unsigned m, unsigned d);
 
 int64_t time_now_ms(void);
 
+/* The one monotonic clock (CLOCK_MONOTONIC), for timers, timeouts and measuring: it
+ * never jumps when the wall clock is set. Not a time of day. */
+int64_t time_mono_ms(void);
+int64_t time_mono_us(void);
+
 #endif

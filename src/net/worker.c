@@ -12,16 +12,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "net/token.h"
 #include "net/worker_internal.h"
-
-int64_t mono_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
 
 void worker_config_defaults(WorkerConfig *c)
 {
@@ -268,7 +262,7 @@ Worker *worker_start(const WorkerConfig *cfg, char *err, size_t n)
     w->cacert = dup_or_null(cfg->cacert);
     w->cfg.token = NULL; /* only w->token holds it from here */
     w->cfg.cacert = w->cacert;
-    w->rng = (uint64_t)mono_ms() * 6364136223846793005ULL ^ (uint64_t)getpid();
+    w->rng = (uint64_t)time_mono_ms() * 6364136223846793005ULL ^ (uint64_t)getpid();
     w->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
     w->multi = curl_multi_init();
     pthread_mutex_init(&w->lock, NULL);

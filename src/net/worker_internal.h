@@ -61,7 +61,6 @@ struct Worker {
     uint64_t rng;
 };
 
-int64_t mono_ms(void);
 /* Queues a result for worker_poll, unless its generation was cancelled. */
 void worker_post(Worker *w, Result *r);
 Result *job_result(ResultKind kind, const Job *job);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "net/token.h"
 #include "net/worker_internal.h"
@@ -182,7 +183,7 @@ static void retry_or_fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError 
     if (after_ms > delay) /* the server's Retry-After wins, already clamped */
         delay = after_ms;
     exchange_cleanup(&t->ex);
-    t->not_before = mono_ms() + delay;
+    t->not_before = time_mono_ms() + delay;
     list_append(&w->pending, t);
     Result *r = job_result(RES_RETRYING, t->job);
     r->error = ec;
@@ -338,7 +339,7 @@ static void start(Worker *w, Transfer *t)
  * while fewer than `parallel` are running. */
 static void start_ready(Worker *w)
 {
-    int64_t now = mono_ms();
+    int64_t now = time_mono_ms();
     for (int pass = 0; pass < 2; pass++) {
         for (Transfer **p = &w->pending; *p;) {
             Transfer *t = *p;
@@ -420,7 +421,7 @@ void drop_all(Worker *w)
 
 static int poll_timeout(const Worker *w)
 {
-    int64_t now = mono_ms(), next = now + 1000;
+    int64_t now = time_mono_ms(), next = now + 1000;
     for (const Transfer *t = w->pending; t; t = t->next) {
         if (is_page(t) && w->pages_running >= w->cfg.parallel)
             continue;

@@ -39,6 +39,5 @@ typedef struct Sim {
 /* The simulator's clock: the dataset's now plus the time since start, so records
  * changed by a request are newer than every generated one. */
 int64_t sim_now_ms(const Sim *sim);
-int64_t sim_mono_us(void); /* monotonic microseconds */
 
 #endif

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "sim/sim_req.h"
 #include "sim/sim_routes.h"
@@ -174,14 +175,14 @@ static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, const Si
         sim_stats_status(&sim->stats, 200);
         return queue(conn, sim_stream_huge(sim->cfg.fault.huge_mb), &r);
     }
-    int64_t t0 = sim_mono_us();
+    int64_t t0 = time_mono_us();
     if (sim_fault_is_canned(fk))
         sim_fault_canned(fk, &sim->cfg.fault, seq, &r);
     else
         run_route(sim, rq, route, method_ok, id, too_big, &r);
     if (fk == FK_MALFORMED)
         sim_fault_corrupt(seq, &r);
-    log_request(sim, rq, r.status, r.body.len, fk, (long long)(sim_mono_us() - t0));
+    log_request(sim, rq, r.status, r.body.len, fk, (long long)(time_mono_us() - t0));
     sim_stats_status(&sim->stats, r.status);
     if (fk != FK_TRUNCATE && fk != FK_SLOW)
         return queue_buffer(conn, &r);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "core/timeutil.h"
 #include "sim/sim.h"
 #include "sim/sim_auth.h"
 #include "sim/sim_http.h"
@@ -12,16 +13,9 @@
 
 static int64_t start_mono_us;
 
-int64_t sim_mono_us(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
-}
-
 int64_t sim_now_ms(const Sim *sim)
 {
-    return sim->cfg.now_ms + (sim_mono_us() - start_mono_us) / 1000;
+    return sim->cfg.now_ms + (time_mono_us() - start_mono_us) / 1000;
 }
 
 /* Signals are blocked in every thread (the server's threads inherit the mask) and taken
@@ -39,11 +33,11 @@ static int serve(Sim *sim)
 {
     sigset_t set;
     block_signals(&set);
-    int64_t t0 = sim_mono_us();
+    int64_t t0 = time_mono_us();
     sim->store = sim_store_generate(sim->cfg.seed, sim->cfg.count, sim->cfg.now_ms,
                                     sim->cfg.hostile);
     sim_store_order(sim->store, SK_CREATED); /* the default sort, ready before the first page */
-    int64_t t1 = sim_mono_us();
+    int64_t t1 = time_mono_us();
     sim->auth = sim_auth_new(sim->cfg.token, sim->cfg.expire_after);
     unsigned port = 0;
     struct MHD_Daemon *d = sim_http_start(sim, sim->cfg.port, &port);
@@ -67,7 +61,7 @@ static int serve(Sim *sim)
 int main(int argc, char **argv)
 {
     static Sim sim;
-    start_mono_us = sim_mono_us();
+    start_mono_us = time_mono_us();
     SimOptsResult r = sim_opts_parse(argc, argv, &sim.cfg);
     int rc = r == OPTS_ERROR ? 2 : 0;
     if (r == OPTS_HELP)

@@ -143,7 +143,6 @@ typedef struct App {
 
 /* ---- shared helpers (ui_main.c) ------------------------------------------------------ */
 int64_t app_now(const App *a);   /* wall clock (REGDESK_NOW when set), ms since the epoch */
-int64_t app_mono(void);          /* monotonic ms, for timers */
 /* A message in the status bar. secs 0: stays until replaced or cleared. The text is
  * sanitised here, so it may quote network text. */
 void app_message(App *a, int slot, int secs, const char *fmt, ...) __attribute__((format(printf, 4, 5)));

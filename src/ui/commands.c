@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/timeutil.h"
 #include "ui/actions.h"
 #include "ui/app.h"
 #include "ui/views.h"
@@ -33,7 +34,7 @@ void apply_filter_text(App *a, const char *text, bool from_prompt, FilterError *
             views_filter(v, app_now(a), vf, sizeof vf);
         if (!v || strcmp(vf, text))
             a->view_no = 0;
-        a->load.server_due = app_mono() + SERVER_DEBOUNCE_MS;
+        a->load.server_due = time_mono_ms() + SERVER_DEBOUNCE_MS;
     }
     detail_follow(a);
     a->dirty |= D_LIST | D_HEADER | D_STATUS;

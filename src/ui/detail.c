@@ -6,6 +6,7 @@
 
 #include "core/safetext.h"
 #include "core/strbuf.h"
+#include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/glyphs.h"
@@ -88,9 +89,9 @@ void detail_follow(App *a)
         return;
     }
     if (d->rec >= 0 && rec >= 0 && app_detail_visible(a))
-        d->follow_due = app_mono() + FOLLOW_REST_MS; /* one record for another: wait for rest */
+        d->follow_due = time_mono_ms() + FOLLOW_REST_MS; /* one record for another: wait for rest */
     else
-        show(a, rec, app_mono() + FETCH_DEBOUNCE_MS);
+        show(a, rec, time_mono_ms() + FETCH_DEBOUNCE_MS);
 }
 
 /* The shown record stayed, but what it needs may not have: its fetch is due when the
@@ -99,12 +100,12 @@ static void fetch_if_needed(App *a)
 {
     DetailPane *d = &a->det;
     if (d->rec >= 0 && app_detail_visible(a) && state_of(a, d->rec) == DS_NOT_REQUESTED)
-        d->fetch_due = app_mono() + FETCH_DEBOUNCE_MS;
+        d->fetch_due = time_mono_ms() + FETCH_DEBOUNCE_MS;
 }
 
 void detail_follow_now(App *a)
 {
-    show(a, app_selected(a), app_mono() + FETCH_DEBOUNCE_MS);
+    show(a, app_selected(a), time_mono_ms() + FETCH_DEBOUNCE_MS);
     fetch_if_needed(a); /* the same record, on a pane that may have just appeared */
 }
 
@@ -143,7 +144,7 @@ static bool stale(const App *a, int width, DetailState st)
     /* Other records changed: the related section may differ; refresh, but not for every
      * page that arrives. */
     return d->b_store_version != a->store.version &&
-           (!a->load.active || app_mono() - d->b_at >= RELATED_REFRESH_MS);
+           (!a->load.active || time_mono_ms() - d->b_at >= RELATED_REFRESH_MS);
 }
 
 void detail_ensure_built(App *a)
@@ -171,7 +172,7 @@ void detail_ensure_built(App *a)
     d->b_det = store_detail(&a->store, (size_t)d->rec);
     d->b_sum = a->store.recs[d->rec];
     d->b_store_version = a->store.version;
-    d->b_at = app_mono();
+    d->b_at = time_mono_ms();
     long last = (long)d->lines.n - 1;
     if (d->cursor > last)
         d->cursor = last < 0 ? 0 : last;

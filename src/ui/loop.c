@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/glyphs.h"
@@ -101,7 +102,7 @@ void app_flush(App *a)
     if (view_has_pending(&a->view)) {
         view_sync(&a->view, &a->store);
         detail_follow(a);
-        a->view_due = app_mono() + VIEW_MERGE_MS;
+        a->view_due = time_mono_ms() + VIEW_MERGE_MS;
         a->dirty |= D_LIST | D_STATUS;
     }
     if (a->counts.dirty)
@@ -116,7 +117,7 @@ static int64_t earliest(int64_t a, int64_t b)
 /* Runs what is due; returns the next deadline (monotonic ms, 0 = none). */
 static int64_t tick(App *a)
 {
-    int64_t now = app_mono(), next = 0;
+    int64_t now = time_mono_ms(), next = 0;
     if (view_has_pending(&a->view)) {
         if (now >= a->view_due || !a->load.active)
             app_flush(a);
@@ -232,7 +233,7 @@ void app_render(App *a)
 
 int loop_run(App *a)
 {
-    int64_t age_due = app_mono() + AGE_REFRESH_MS;
+    int64_t age_due = time_mono_ms() + AGE_REFRESH_MS;
     while (!a->quit) {
         handle_signals(a);
         results_drain(a);
@@ -243,7 +244,7 @@ int loop_run(App *a)
         if (a->quit)
             break;
         int64_t next = tick(a);
-        int64_t now = app_mono();
+        int64_t now = time_mono_ms();
         if (now >= age_due) {
             age_due = now + AGE_REFRESH_MS;
             a->counts.dirty = true;
@@ -252,7 +253,7 @@ int loop_run(App *a)
         }
         next = earliest(next, age_due);
         app_render(a);
-        int timeout = next ? (int)(next - app_mono()) : -1;
+        int timeout = next ? (int)(next - time_mono_ms()) : -1;
         if (next && timeout < 0)
             timeout = 0;
         if (a->script) {

@@ -7,6 +7,7 @@
 
 #include "core/safetext.h"
 #include "core/sort.h"
+#include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/script.h"
 
@@ -60,7 +61,7 @@ void load_start(App *a, bool force)
     if (a->det.job) { /* cancelled with the old generation: ask again */
         a->det.job = 0;
         if (app_detail_visible(a))
-            a->det.fetch_due = app_mono();
+            a->det.fetch_due = time_mono_ms();
     }
     a->dirty |= D_STATUS;
 }
@@ -85,7 +86,7 @@ void counts_recount(App *a)
             c->oldest_review_ms = s->created_ms;
     }
     c->dirty = false;
-    c->due = app_mono() + 300;
+    c->due = time_mono_ms() + 300;
     a->dirty |= D_HEADER;
 }
 
@@ -155,7 +156,7 @@ static void take_error(App *a, Result *r)
 static void take_retrying(App *a, Result *r)
 {
     Load *l = &a->load;
-    l->retry_until = app_mono() + r->retry_in_ms;
+    l->retry_until = time_mono_ms() + r->retry_in_ms;
     safetext_format(l->retry, sizeof l->retry, "%s", r->message);
     if (r->error == EC_AUTH)
         a->auth_failed = true;

@@ -1,4 +1,5 @@
 /* The scripted test mode and the screen dump. */
+#include "core/timeutil.h"
 #include "ui/script.h"
 
 #include <stdio.h>
@@ -207,7 +208,7 @@ static void fail(App *a, const Step *st, const char *what)
 static bool step(App *a, Step *st)
 {
     Script *s = a->script;
-    int64_t now = app_mono();
+    int64_t now = time_mono_ms();
     if (is_wait(st)) {
         if (st->kind == S_WAIT_DETAIL && a->det.rec < 0 && !a->det.follow_due && !view_has_pending(&a->view)) {
             fail(a, st, "waiting for a detail, but no registration is selected");
@@ -274,7 +275,7 @@ int script_timeout_ms(App *a)
     if (!s || s->cur >= s->n)
         return -1;
     if (s->sleep_until) {
-        int64_t left = s->sleep_until - app_mono();
+        int64_t left = s->sleep_until - time_mono_ms();
         return left < 0 ? 0 : (int)left;
     }
     return 50; /* waits are re-checked, and timed out, from the loop */

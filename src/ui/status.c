@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/safetext.h"
+#include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "ui/glyphs.h"
@@ -12,7 +13,7 @@
 static void load_state(App *a, char *buf, size_t n, Slot *slot)
 {
     const Load *l = &a->load;
-    int64_t mono = app_mono();
+    int64_t mono = time_mono_ms();
     *slot = SL_STATUSBAR;
     if (a->auth_failed) {
         snprintf(buf, n, " token expired or refused; run `regdesk login` ");

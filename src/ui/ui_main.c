@@ -32,13 +32,6 @@ int64_t app_now(const App *a)
     return a->fixed_now ? a->fixed_now : time_now_ms();
 }
 
-int64_t app_mono(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 void app_message(App *a, int slot, int secs, const char *fmt, ...)
 {
     va_list ap;
@@ -46,7 +39,7 @@ void app_message(App *a, int slot, int secs, const char *fmt, ...)
     safetext_vformat(a->msg, sizeof a->msg, fmt, ap);
     va_end(ap);
     a->msg_slot = slot;
-    a->msg_until = secs ? app_mono() + secs * 1000 : 0;
+    a->msg_until = secs ? time_mono_ms() + secs * 1000 : 0;
     a->dirty |= D_STATUS;
 }
 

@@ -75,3 +75,17 @@ Test(time, durations)
     cr_assert_not(time_parse_duration("2dd", 3, &ms));
     cr_assert_not(time_parse_duration("99999999999d", 12, &ms));
 }
+
+/* The one monotonic clock: never goes back, and its two units agree. */
+Test(time, the_monotonic_clock_only_moves_forward)
+{
+    int64_t us = time_mono_us(), ms = time_mono_ms();
+    cr_assert_geq(ms, us / 1000);
+    cr_assert_lt(ms - us / 1000, 1000, "ms and us read the same clock");
+    int64_t prev = time_mono_us();
+    for (int i = 0; i < 1000; i++) {
+        int64_t t = time_mono_us();
+        cr_assert_geq(t, prev);
+        prev = t;
+    }
+}
