@@ -92,7 +92,7 @@ typedef struct DetailPane {
 typedef struct Counts {
     unsigned by_status[ST__COUNT];
     unsigned overdue;
-    int64_t oldest_review_ms; /* created time of the oldest record waiting for review */
+    int64_t oldest_review_ms; /* since when the longest-waiting review has waited (core/sla) */
     bool dirty;
     int64_t due;             /* monotonic ms of the next recount */
 } Counts;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/sla.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
 
@@ -182,12 +183,6 @@ Slot status_slot(Status st)
     case ST_EXPIRED: return SL_BADGE_EXPIRED;
     default: return SL_BADGE_OTHER;
     }
-}
-
-bool summary_overdue(const Summary *s, int64_t now_ms)
-{
-    return summary_status(s) == ST_NEEDS_MANUAL_VERIFICATION && s->created_ms != TIME_NONE &&
-           now_ms - s->created_ms > SLA_REVIEW_MS;
 }
 
 /* Text of a string field; a field that arrived with the wrong type is marked. */

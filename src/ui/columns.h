@@ -8,7 +8,7 @@
 
 #include "core/record.h"
 #include "core/sort.h"
-#include "ui/theme.h"
+#include "core/slot.h"
 
 typedef enum ColId {
     COL_STATUS,
@@ -59,9 +59,6 @@ typedef struct Cell {
 } Cell;
 void column_cell(ColId c, const Summary *s, int64_t now_ms, Cell *out);
 
-/* The review SLA: NEEDS_MANUAL_VERIFICATION for longer than this is overdue. */
-enum { SLA_REVIEW_MS = 24 * 3600 * 1000 };
-bool summary_overdue(const Summary *s, int64_t now_ms);
 Slot status_slot(Status st);
 
 #endif

@@ -9,7 +9,7 @@
 #include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 enum {
     FOLLOW_REST_MS = 120,      /* the selection must rest this long before the pane follows it */

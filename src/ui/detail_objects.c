@@ -7,7 +7,7 @@
 #include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "ui/detail_internal.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 /* ---- field helpers ------------------------------------------------------------------ */
 

@@ -6,11 +6,12 @@
 #include <strings.h>
 
 #include "core/reasons.h"
+#include "core/sla.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "ui/columns.h"
 #include "ui/detail_internal.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 /* ---- top and state -------------------------------------------------------------------- */
 

@@ -8,7 +8,7 @@
 
 #include "core/safetext.h"
 #include "core/xalloc.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 enum { DL_MAX_LINES = 50000 }; /* a pathological record cannot eat the memory */
 

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #include "core/strbuf.h"
-#include "ui/theme.h"
+#include "core/slot.h"
 
 typedef enum SectionId {
     SEC_TOP, /* name, status, contact: always shown, no header */

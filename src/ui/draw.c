@@ -5,7 +5,7 @@
 
 #include "core/safetext.h"
 #include "core/utf8.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 static bool utf8_mode = true;
 

@@ -7,7 +7,7 @@
 #include <curses.h>
 #include <stdbool.h>
 
-#include "ui/theme.h"
+#include "core/slot.h"
 
 /* Colours: pairs for every slot, or the monochrome look (no colour, NO_COLOR). */
 void theme_init(bool colour);

@@ -9,7 +9,7 @@
 #include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 #include "ui/views.h"
 
 typedef struct Pen {

@@ -8,7 +8,7 @@
 #include "core/record.h"
 #include "ui/actions.h"
 #include "ui/columns.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 #include "ui/views.h"
 
 enum { KEYS_W = 18 };

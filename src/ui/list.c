@@ -5,7 +5,7 @@
 
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 static void titles(App *a, WINDOW *w, const ColumnLayout *cl, int width)
 {

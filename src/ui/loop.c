@@ -10,7 +10,7 @@
 #include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 #include "ui/script.h"
 
 enum {

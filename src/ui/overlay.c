@@ -6,7 +6,7 @@
 #include "core/sort.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 #include "ui/helptext.h"
 
 /* A box of line-drawing glyphs (not curses' ACS, so the screen reads back as text). */

@@ -10,7 +10,7 @@
 #include "ui/actions.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 static void set_cursor_visible(bool on)
 {

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/safetext.h"
+#include "core/sla.h"
 #include "core/sort.h"
 #include "core/timeutil.h"
 #include "ui/app.h"
@@ -77,13 +78,13 @@ void counts_recount(App *a)
     int64_t now = app_now(a);
     for (size_t i = 0; i < a->store.n; i++) {
         const Summary *s = a->store.recs[i];
-        Status st = summary_status(s);
-        c->by_status[st]++;
-        if (st != ST_NEEDS_MANUAL_VERIFICATION || s->created_ms == TIME_NONE)
+        c->by_status[summary_status(s)]++;
+        int64_t since = summary_review_since(s);
+        if (since == TIME_NONE)
             continue;
         c->overdue += summary_overdue(s, now);
-        if (c->oldest_review_ms == TIME_NONE || s->created_ms < c->oldest_review_ms)
-            c->oldest_review_ms = s->created_ms;
+        if (c->oldest_review_ms == TIME_NONE || since < c->oldest_review_ms)
+            c->oldest_review_ms = since;
     }
     c->dirty = false;
     c->due = time_mono_ms() + 300;

@@ -7,7 +7,7 @@
 #include "core/timeutil.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 /* The left part: what the loader is doing. Writes text and slot. */
 static void load_state(App *a, char *buf, size_t n, Slot *slot)

@@ -22,7 +22,7 @@
 #include "ui/actions.h"
 #include "ui/app.h"
 #include "ui/draw.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 #include "ui/script.h"
 
 /* ---- small shared helpers ---------------------------------------------------------------- */

@@ -5,7 +5,7 @@
 #include "core/safetext.h"
 #include "ui/columns.h"
 #include "ui/dlines.h"
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 #include "ui/layout.h"
 #include "ui/lineedit.h"
 

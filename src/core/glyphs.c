@@ -1,5 +1,5 @@
 /* Symbols, in UTF-8 or ASCII. */
-#include "ui/glyphs.h"
+#include "core/glyphs.h"
 
 #include "core/safetext.h"
 

@@ -1,12 +1,10 @@
-#ifndef REGDESK_UI_THEME_H
-#define REGDESK_UI_THEME_H
-/* Named colour slots. Everything the dashboard draws picks a slot, never a colour; the
- * slot table (theme.c) gives each a 256-colour look, an 8-colour look and a monochrome
- * look (used when the terminal has no colour or NO_COLOR is set). The config issue will
- * load *.theme files into the same table.
- *
- * This header is curses-free so the pure modules (columns, detail lines) can name slots;
- * ui/draw.h turns a slot into curses attributes. */
+#ifndef REGDESK_CORE_SLOT_H
+#define REGDESK_CORE_SLOT_H
+/* Named text slots: what a piece of text is (a badge, a label, a warning, the cursor),
+ * never what colour it has. The column cells (core/columns) and the detail lines
+ * (model/dlines) pick a slot; the dashboard's theme (ui/theme.c) gives each a
+ * 256-colour, an 8-colour and a monochrome look, and *.theme files will name them by
+ * slot_name. Plain output (the CLI) ignores slots. */
 #include <stdbool.h>
 
 /* clang-format off */
@@ -55,6 +53,7 @@ typedef enum Slot {
     SL__COUNT
 } Slot;
 
+/* The slot's name as themes spell it ("badge-review"), "" for none. */
 const char *slot_name(Slot s);
 
 #endif

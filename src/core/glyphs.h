@@ -1,7 +1,7 @@
-#ifndef REGDESK_UI_GLYPHS_H
-#define REGDESK_UI_GLYPHS_H
-/* The few non-ASCII symbols the dashboard draws itself, with ASCII stand-ins for a
- * terminal whose locale is not UTF-8. No curses. */
+#ifndef REGDESK_CORE_GLYPHS_H
+#define REGDESK_CORE_GLYPHS_H
+/* The few non-ASCII symbols regdesk draws itself, with ASCII stand-ins for a terminal
+ * whose locale is not UTF-8 (the dashboard chooses at start-up). */
 #include <stdbool.h>
 #include <stddef.h>
 
