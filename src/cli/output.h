@@ -8,40 +8,17 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/columns.h"
 #include "core/record.h"
 #include "core/strbuf.h"
 
 typedef enum OutFormat { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_TSV, FMT_COUNT } OutFormat;
 
-typedef enum Column {
-    COL_ID,
-    COL_STATUS,
-    COL_STEP,
-    COL_NAME,
-    COL_EMAIL,
-    COL_PHONE, /* "+57 3001234567": country code and number */
-    COL_COUNTRY_CODE,
-    COL_PROJECT,
-    COL_FLOW,
-    COL_DOCUMENT,
-    COL_FLAGS,
-    COL_FAILED, /* all kinds */
-    COL_FAILED_EMAIL,
-    COL_FAILED_PHONE,
-    COL_FAILED_DOC,
-    COL_FAILED_BIO,
-    COL_CREATED,
-    COL_UPDATED,
-    COL_AGE,
-    COL_IDLE,
-    COL_INVALID,
-    COL__COUNT
-} Column;
 
 typedef struct OutSpec {
     OutFormat format;
-    Column cols[COL__COUNT];
-    size_t ncols;
+    ColumnSet cols; /* the columns (core/columns: the dashboard's table too) */
+    bool chosen;    /* given with --columns: kept, only narrowed, when the width runs out */
     bool mask;      /* email, phone and document number masked (core/mask) */
     int64_t now_ms; /* for age and idle */
     int max_width;  /* table: fit into this many columns (0 = only per-column caps) */
@@ -51,10 +28,9 @@ typedef struct OutSpec {
 bool out_format_parse(const char *s, OutFormat *out);
 /* The default columns of the format (table: a compact set; CSV/TSV: every column). */
 void out_columns_default(OutSpec *o);
-/* "id,name,flags" (names as in the CSV header, or short aliases); err names a bad one. */
+/* "id,name,flags" (names as in the CSV header, or short aliases; the dashboard's
+ * --columns takes the same); err names a bad one. */
 bool out_columns_parse(OutSpec *o, const char *list, char *err, size_t n);
-/* Every column name, comma-separated, for help and errors. */
-const char *out_column_names(void);
 
 /* CSV or TSV (per o->format): the header line, then one line per record. */
 void out_delim_header(const OutSpec *o, StrBuf *b);
@@ -66,9 +42,15 @@ void out_delim_row(const OutSpec *o, const Summary *s, StrBuf *b);
 void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b);
 
 /* The table needs every row's widths first: out_table_measure each row, out_table_fit,
- * then the header and the rows. Cells wider than their column end in "…". */
+ * then the header and the rows. Cells wider than their column end in "…". The id is
+ * never cut: when the terminal is too narrow, the default columns give way by priority
+ * (core/columns, as the dashboard's do) before any is narrowed below its minimum;
+ * columns chosen with --columns are narrowed first and dropped only when nothing is
+ * left to narrow. */
 typedef struct TableLayout {
-    int width[COL__COUNT]; /* per position in o->cols */
+    ColId id[COL__COUNT];  /* the columns shown (out_table_fit may drop some) */
+    int width[COL__COUNT]; /* per position */
+    int n;
 } TableLayout;
 void out_table_init(const OutSpec *o, TableLayout *t);
 void out_table_measure(const OutSpec *o, TableLayout *t, const Summary *s);

@@ -9,7 +9,7 @@
 #include "core/related.h"
 #include "core/store.h"
 #include "net/worker.h"
-#include "ui/columns.h"
+#include "core/columns.h"
 #include "ui/detail_build.h"
 #include "ui/dlines.h"
 #include "ui/keys.h"

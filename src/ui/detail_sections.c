@@ -9,21 +9,28 @@
 #include "core/sla.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
-#include "ui/columns.h"
+#include "core/columns.h"
 #include "ui/detail_internal.h"
 #include "core/glyphs.h"
 
 /* ---- top and state -------------------------------------------------------------------- */
+
+/* A column's cell as the list shows it, so the pane and the list say the same. */
+static void cell_of(ColId col, const Summary *s, const DetailCtx *c, Cell *out)
+{
+    const CellOpts o = { .medium = CELL_SCREEN, .now_ms = c->now_ms };
+    column_cell(col, s, &o, out);
+}
 
 static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
 {
     dl_plain_section(d, SEC_TOP);
     Cell cell;
     dl_begin(d, 0);
-    column_cell(COL_NAME, s, c->now_ms, &cell);
+    cell_of(COL_NAME, s, c, &cell);
     dl_add(d, cell.slot == SL_NORMAL ? SL_TITLE : cell.slot, cell.text);
     dl_add(d, SL_NORMAL, "  ");
-    column_cell(COL_STATUS, s, c->now_ms, &cell);
+    cell_of(COL_STATUS, s, c, &cell);
     dl_add(d, cell.slot, cell.text);
     if (summary_overdue(s, c->now_ms)) {
         dl_add(d, SL_NORMAL, "  ");
@@ -32,7 +39,7 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
     dl_end(d);
 
     dl_begin(d, 0);
-    column_cell(COL_STEP, s, c->now_ms, &cell);
+    cell_of(COL_STEP, s, c, &cell);
     dl_add(d, SL_LABEL, "step ");
     dl_add(d, cell.slot, cell.text);
     if (s->created_ms != TIME_NONE) {
@@ -49,10 +56,10 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
     dl_end(d);
 
     dl_begin(d, 0);
-    column_cell(COL_EMAIL, s, c->now_ms, &cell);
+    cell_of(COL_EMAIL, s, c, &cell);
     dl_add(d, cell.slot, cell.text);
     dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
-    column_cell(COL_PHONE, s, c->now_ms, &cell);
+    cell_of(COL_PHONE, s, c, &cell);
     dl_add(d, cell.slot, cell.text);
     dl_end(d);
 }
@@ -364,12 +371,12 @@ static void related_line(DLines *d, const DetailCtx *c, const RelatedHit *h)
     dl_begin(d, IND);
     dl_link(d, h->idx);
     dl_addf(d, (h->kinds & (REL_DOC | REL_PHONE)) ? SL_WARN : SL_NORMAL, "%-15s ", kinds);
-    column_cell(COL_STATUS, o, c->now_ms, &cell);
+    cell_of(COL_STATUS, o, c, &cell);
     dl_addf(d, cell.slot, "%-7s", cell.text);
     dl_add(d, SL_NORMAL, " ");
-    column_cell(COL_CREATED, o, c->now_ms, &cell);
+    cell_of(COL_CREATED, o, c, &cell);
     dl_addf(d, SL_DIM, "%.10s  ", cell.text);
-    column_cell(COL_NAME, o, c->now_ms, &cell);
+    cell_of(COL_NAME, o, c, &cell);
     dl_add(d, cell.slot, cell.text);
     dl_end(d);
 }

@@ -7,7 +7,7 @@
 
 #include "core/record.h"
 #include "ui/actions.h"
-#include "ui/columns.h"
+#include "core/columns.h"
 #include "core/glyphs.h"
 #include "ui/views.h"
 

@@ -15,14 +15,14 @@ static void titles(App *a, WINDOW *w, const ColumnLayout *cl, int width)
         char t[48];
         ColId c = cl->id[i];
         if ((int)c == sorted)
-            snprintf(t, sizeof t, "%s%s", column_title(c), glyph(a->view.sort.descending ? GL_DOWN : GL_UP));
+            snprintf(t, sizeof t, "%s%s", column_def(c)->title, glyph(a->view.sort.descending ? GL_DOWN : GL_UP));
         else
-            snprintf(t, sizeof t, "%s", column_title(c));
-        draw_cell(w, 0, cl->x[i], cl->w[i], SL_COLHEAD, t, column_right_aligned(c));
+            snprintf(t, sizeof t, "%s", column_def(c)->title);
+        draw_cell(w, 0, cl->x[i], cl->w[i], SL_COLHEAD, t, column_def(c)->right);
     }
 }
 
-static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, int64_t now)
+static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, const CellOpts *co)
 {
     long rec = a->view.idx[pos];
     const Summary *s = a->store.recs[rec];
@@ -32,11 +32,11 @@ static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int 
     draw_fill(w, y, 0, width, row_slot);
     for (int i = 0; i < cl->n; i++) {
         Cell cell;
-        column_cell(cl->id[i], s, now, &cell);
+        column_cell(cl->id[i], s, co, &cell);
         Slot slot = selected ? row_slot : cell.slot;
         if (match && !selected && cl->id[i] == COL_NAME)
             slot = SL_MATCH;
-        draw_cell(w, y, cl->x[i], cl->w[i], slot, cell.text, column_right_aligned(cl->id[i]));
+        draw_cell(w, y, cl->x[i], cl->w[i], slot, cell.text, column_def(cl->id[i])->right);
     }
 }
 
@@ -60,12 +60,12 @@ void list_draw(App *a)
     werase(w);
     titles(a, w, &cl, width);
     int rows = height - 1;
-    int64_t now = app_now(a); /* one clock for every age on the screen */
+    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = app_now(a) }; /* one clock for every age */
     for (int y = 0; y < rows; y++) {
         long pos = a->view.top + y;
         if (pos >= (long)a->view.n)
             break;
-        row(a, w, &cl, y + 1, pos, width, now);
+        row(a, w, &cl, y + 1, pos, width, &co);
     }
     if (a->view.n == 0)
         empty_note(a, w, width);

@@ -237,10 +237,10 @@ Test(cli_output, column_lists)
     OutSpec o = { .format = FMT_CSV };
     char err[600];
     cr_assert(out_columns_parse(&o, "ID,flags,cc,doc,created,failed.bio", err, sizeof err), "%s", err);
-    cr_assert_eq(o.ncols, 6);
-    cr_assert_eq(o.cols[1], COL_FLAGS);
-    cr_assert_eq(o.cols[2], COL_COUNTRY_CODE);
-    cr_assert_eq(o.cols[5], COL_FAILED_BIO);
+    cr_assert_eq(o.cols.n, 6);
+    cr_assert_eq(o.cols.order[1], COL_FLAGS);
+    cr_assert_eq(o.cols.order[2], COL_COUNTRY_CODE);
+    cr_assert_eq(o.cols.order[5], COL_FAILED_BIO);
     cr_assert_not(out_columns_parse(&o, "id,colour", err, sizeof err));
     cr_assert(strstr(err, "unknown column \"colour\"; the columns are id, status"), "%s", err);
     cr_assert_not(out_columns_parse(&o, "", err, sizeof err));
@@ -277,4 +277,32 @@ Test(cli_output, filter_error_caret_under_the_bad_term)
     cr_assert_null(strchr(t, '\x1b'), "%s", t);
     cr_assert(strstr(t, "\n  ␛[2J stauts:x\n       ^^^^^^^^\n"), "%s", t);
     free(t);
+}
+
+/* `regdesk list` in an 80-column terminal: the id, what `regdesk show` needs, comes out
+ * whole; columns give way by priority instead (as the dashboard's do), and what is left
+ * stays readable. */
+Test(cli_output, an_80_column_table_keeps_the_id_whole)
+{
+    OutSpec o = spec(FMT_TABLE, NULL);
+    o.max_width = 80;
+    TableLayout t;
+    out_table_init(&o, &t);
+    Summary *s = rec("6650aa01c0ffee0000000001", "María Fernanda Ruiz Gómez de la Torre", "maria.fernanda.ruiz@example.org");
+    out_table_measure(&o, &t, s);
+    out_table_fit(&o, &t);
+    StrBuf b = STRBUF_INIT;
+    out_table_header(&o, &t, &b);
+    out_table_row(&o, &t, s, &b);
+    const char *text = strbuf_cstr(&b);
+    const char *row = strchr(text, '\n') + 1;
+    cr_assert(!strncmp(row, "6650aa01c0ffee0000000001  ", 26), "the id is cut:\n%s", text);
+    cr_assert(!strncmp(text, "ID  ", 4), "%s", text);
+    cr_assert(strstr(text, "STATUS") && strstr(text, "NAME"), "the most important columns stay:\n%s", text);
+    cr_assert_null(strstr(text, "CREATED"), "the least important goes first:\n%s", text);
+    cr_assert(strstr(row, "María Fernanda R"), "the name stays readable:\n%s", text);
+    for (const char *line = text; *line; line += strcspn(line, "\n") + 1)
+        cr_assert_leq(safetext_width(line), 80, "wider than the terminal: %.*s", (int)strcspn(line, "\n"), line);
+    free(s);
+    strbuf_free(&b);
 }

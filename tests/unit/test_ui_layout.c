@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/safetext.h"
-#include "ui/columns.h"
+#include "core/columns.h"
 #include "ui/dlines.h"
 #include "core/glyphs.h"
 #include "ui/layout.h"
@@ -54,6 +54,26 @@ Test(ui_layout, column_spec_errors)
     cr_assert_not(columns_parse(",,", &set, err, sizeof err));
 }
 
+/* The dashboard's --columns takes the names `regdesk list --columns` takes (one table),
+ * in any case, with their aliases. */
+Test(ui_layout, columns_take_the_same_names_as_list)
+{
+    ColumnSet set;
+    char err[600];
+    cr_assert(columns_parse("Status, createdAt,redFlags,cc,documentNumber failed.bio", &set, err, sizeof err), "%s", err);
+    const ColId want[] = { COL_STATUS, COL_CREATED, COL_FLAGS, COL_COUNTRY_CODE, COL_DOCUMENT, COL_FAILED_BIO };
+    cr_assert_eq(set.n, 6);
+    for (int i = 0; i < 6; i++)
+        cr_assert_eq(set.order[i], want[i], "column %d", i);
+    ColumnLayout l;
+    columns_layout(&set, 80, &l);
+    cr_assert_eq(l.n, 6);
+    cr_assert_str_eq(column_def(l.id[2])->title, "Flg");
+    cr_assert_not(columns_parse("doc,documentNumber", &set, err, sizeof err), "an alias repeats its column");
+    cr_assert(strstr(err, "repeated column \"documentNumber\""), "%s", err);
+    cr_assert_eq(set.n, 6, "a bad list leaves the set as it was");
+}
+
 Test(ui_layout, cells_mark_overdue_invalid_and_empty)
 {
     SummaryInit in = { .status = ST_NEEDS_MANUAL_VERIFICATION, .created_ms = 0, .updated_ms = 0,
@@ -62,20 +82,20 @@ Test(ui_layout, cells_mark_overdue_invalid_and_empty)
     in.str[SS_STEP] = "1";
     Summary *s = summary_new(&in);
     Cell c;
-    column_cell(COL_AGE, s, 30LL * 3600 * 1000, &c);
+    column_cell(COL_AGE, s, &(CellOpts){ .now_ms = 30LL * 3600 * 1000 }, &c);
     cr_assert_str_eq(c.text, "30h");
     cr_assert_eq(c.slot, SL_OVERDUE);
-    column_cell(COL_AGE, s, 23LL * 3600 * 1000, &c);
+    column_cell(COL_AGE, s, &(CellOpts){ .now_ms = 23LL * 3600 * 1000 }, &c);
     cr_assert_eq(c.slot, SL_NORMAL, "within the SLA");
-    column_cell(COL_EMAIL, s, 0, &c);
+    column_cell(COL_EMAIL, s, &(CellOpts){ .now_ms = 0 }, &c);
     cr_assert_eq(c.slot, SL_INVALID);
-    column_cell(COL_NAME, s, 0, &c);
+    column_cell(COL_NAME, s, &(CellOpts){ .now_ms = 0 }, &c);
     cr_assert_str_eq(c.text, "(no name)");
-    column_cell(COL_STEP, s, 0, &c);
+    column_cell(COL_STEP, s, &(CellOpts){ .now_ms = 0 }, &c);
     cr_assert_str_eq(c.text, "not started");
-    column_cell(COL_FLAGS, s, 0, &c);
+    column_cell(COL_FLAGS, s, &(CellOpts){ .now_ms = 0 }, &c);
     cr_assert_eq(c.slot, SL_FLAG);
-    column_cell(COL_STATUS, s, 0, &c);
+    column_cell(COL_STATUS, s, &(CellOpts){ .now_ms = 0 }, &c);
     cr_assert_str_eq(c.text, "REVIEW");
     free(s);
 }
@@ -201,7 +221,7 @@ Test(ui_layout, long_composed_text_keeps_characters_whole)
     in.str[SS_PHONE] = longtext;
     Summary *s = summary_new(&in);
     Cell c;
-    column_cell(COL_PHONE, s, 0, &c);
+    column_cell(COL_PHONE, s, &(CellOpts){ .now_ms = 0 }, &c);
     cr_assert_gt(strlen(c.text), 400, "the cell was filled");
     cr_assert(safetext_is_safe(c.text, strlen(c.text), SAFE_LINE), "no character cut in half");
     free(s);
