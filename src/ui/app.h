@@ -10,13 +10,13 @@
 #include "core/store.h"
 #include "net/worker.h"
 #include "core/columns.h"
-#include "ui/detail_build.h"
-#include "ui/dlines.h"
+#include "model/detail_build.h"
+#include "model/dlines.h"
 #include "ui/keys.h"
 #include "ui/layout.h"
 #include "ui/lineedit.h"
 #include "ui/ui.h"
-#include "ui/view.h"
+#include "model/view.h"
 
 typedef struct _win_st UiWin; /* curses' WINDOW, without including curses here */
 typedef struct Script Script;

@@ -7,7 +7,7 @@
 #include "core/timeutil.h"
 #include "ui/actions.h"
 #include "ui/app.h"
-#include "ui/views.h"
+#include "model/views.h"
 
 enum { SERVER_DEBOUNCE_MS = 400, WHEEL_ROWS = 3 };
 

@@ -10,7 +10,7 @@
 #include "ui/app.h"
 #include "ui/draw.h"
 #include "core/glyphs.h"
-#include "ui/views.h"
+#include "model/views.h"
 
 typedef struct Pen {
     WINDOW *win;

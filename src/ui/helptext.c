@@ -9,7 +9,7 @@
 #include "ui/actions.h"
 #include "core/columns.h"
 #include "core/glyphs.h"
-#include "ui/views.h"
+#include "model/views.h"
 
 enum { KEYS_W = 18 };
 

@@ -9,7 +9,7 @@
 #include "ui/actions.h"
 #include "ui/helptext.h"
 #include "ui/keys.h"
-#include "ui/views.h"
+#include "model/views.h"
 
 Test(ui_actions, table_parses_and_keys_are_unique_per_context)
 {

@@ -8,7 +8,7 @@
 #include "core/parse.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
-#include "ui/detail_build.h"
+#include "model/detail_build.h"
 
 typedef struct Fx {
     Store st;

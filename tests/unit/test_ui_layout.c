@@ -4,7 +4,7 @@
 
 #include "core/safetext.h"
 #include "core/columns.h"
-#include "ui/dlines.h"
+#include "model/dlines.h"
 #include "core/glyphs.h"
 #include "ui/layout.h"
 #include "ui/lineedit.h"

@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "core/store.h"
-#include "ui/view.h"
+#include "model/view.h"
 
 static void add(Store *st, View *v, const char *id, Status status, int64_t created, const char *name)
 {

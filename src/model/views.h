@@ -1,5 +1,5 @@
-#ifndef REGDESK_UI_VIEWS_H
-#define REGDESK_UI_VIEWS_H
+#ifndef REGDESK_MODEL_VIEWS_H
+#define REGDESK_MODEL_VIEWS_H
 /* Saved views on keys 1–9: a name, a filter in the core filter language and a sort.
  * Built in for now; the config issue will let people redefine them. */
 #include <stddef.h>

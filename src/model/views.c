@@ -1,5 +1,5 @@
 /* The built-in saved views. */
-#include "ui/views.h"
+#include "model/views.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,5 +1,5 @@
 /* Building the detail pane's lines: spans fitted to the width, wrapping, sections. */
-#include "ui/dlines.h"
+#include "model/dlines.h"
 
 #include <stdarg.h>
 #include <stdio.h>

@@ -1,9 +1,9 @@
-#ifndef REGDESK_UI_DETAIL_INTERNAL_H
-#define REGDESK_UI_DETAIL_INTERNAL_H
+#ifndef REGDESK_MODEL_DETAIL_INTERNAL_H
+#define REGDESK_MODEL_DETAIL_INTERNAL_H
 /* Shared by detail_sections.c and detail_objects.c: formatting one field of a record. */
 #include "core/record.h"
-#include "ui/detail_build.h"
-#include "ui/dlines.h"
+#include "model/detail_build.h"
+#include "model/dlines.h"
 
 enum { IND = 2 }; /* body indent under a section header */
 

@@ -6,7 +6,7 @@
 #include "core/reasons.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
-#include "ui/detail_internal.h"
+#include "model/detail_internal.h"
 #include "core/glyphs.h"
 
 /* ---- field helpers ------------------------------------------------------------------ */

@@ -1,5 +1,5 @@
-#ifndef REGDESK_UI_DLINES_H
-#define REGDESK_UI_DLINES_H
+#ifndef REGDESK_MODEL_DLINES_H
+#define REGDESK_MODEL_DLINES_H
 /* The detail pane as lines: built once from a record for a given width (every line
  * already fits), then drawn and scrolled cheaply. A line is a few coloured spans. Lines
  * belong to sections; a collapsed section keeps only its header line. No curses. */

@@ -1,5 +1,5 @@
-#ifndef REGDESK_UI_DETAIL_BUILD_H
-#define REGDESK_UI_DETAIL_BUILD_H
+#ifndef REGDESK_MODEL_DETAIL_BUILD_H
+#define REGDESK_MODEL_DETAIL_BUILD_H
 /* What the detail pane says about one registration, as lines (ui/dlines.h). Reasons
  * first: why it needs review, the checks with their scores against the flow's
  * thresholds, red flags, the failed-attempt timeline, related registrations; then every
@@ -11,7 +11,7 @@
 
 #include "core/related.h"
 #include "core/store.h"
-#include "ui/dlines.h"
+#include "model/dlines.h"
 
 typedef enum DetailState {
     DS_NOT_REQUESTED, /* only the summary is here */

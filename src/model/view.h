@@ -1,5 +1,5 @@
-#ifndef REGDESK_UI_VIEW_H
-#define REGDESK_UI_VIEW_H
+#ifndef REGDESK_MODEL_VIEW_H
+#define REGDESK_MODEL_VIEW_H
 /* The list's view of the store: the records that pass the filter, in sort order, as an
  * array of store indices (a store index is a record's for life), plus the selection and
  * the scroll position. No curses: unit-tested on its own.

@@ -1,5 +1,5 @@
 /* The list's view: filter, sort and a selection that follows its record. */
-#include "ui/view.h"
+#include "model/view.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -10,7 +10,7 @@
 #include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "core/columns.h"
-#include "ui/detail_internal.h"
+#include "model/detail_internal.h"
 #include "core/glyphs.h"
 
 /* ---- top and state -------------------------------------------------------------------- */
