@@ -6,7 +6,10 @@
 #include "cli/cli.h"
 #include "cli/cli_internal.h"
 #include "cli/clirun.h"
+#include "core/safetext.h"
 #include "core/sort.h"
+#include "core/strbuf.h"
+#include "core/timeutil.h"
 #include "net/token.h"
 #include "ui/ui.h"
 
@@ -48,6 +51,48 @@ int cli_worker_config(const Globals *g, const Config *cfg, bool need_token, Work
     return EXIT_OK;
 }
 
+/* The dashboard's test hooks and the rest of its environment. The script's text goes to
+ * *script (the caller frees it). */
+static int dashboard_env(UiConfig *ui, StrBuf *script, char *err, size_t n)
+{
+    const char *nc = getenv("NO_COLOR"), *hl = getenv("REGDESK_HEADLESS");
+    ui->colour = !(nc && *nc);
+    ui->term = getenv("TERM");
+    if (hl && *hl) {
+        int cols, rows;
+        if (sscanf(hl, "%dx%d", &cols, &rows) != 2 || cols < 10 || rows < 4 || cols > 1000 || rows > 500) {
+            fmt_bounded(err, n, "REGDESK_HEADLESS must be COLSxROWS, e.g. 80x24 (got \"%s\")", hl);
+            return EXIT_USAGE;
+        }
+        ui->headless_cols = cols;
+        ui->headless_rows = rows;
+    }
+    const char *now = getenv("REGDESK_NOW"), *to = getenv("REGDESK_SCRIPT_TIMEOUT");
+    if (now && *now && !time_parse_iso(now, &ui->fixed_now)) {
+        snprintf(err, n, "REGDESK_NOW must be an ISO time such as 2025-05-25T12:00:00Z");
+        return EXIT_USAGE;
+    }
+    if (to && atol(to) > 0)
+        ui->script_timeout_ms = atol(to);
+    const char *path = getenv("REGDESK_SCRIPT"), *keys = getenv("REGDESK_KEYS");
+    if (path && *path) {
+        FILE *f = fopen(path, "r");
+        if (!f) {
+            fmt_bounded(err, n, "cannot read the script %s", path);
+            return EXIT_USAGE;
+        }
+        char buf[4096];
+        size_t k;
+        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
+            strbuf_append(script, buf, k);
+        fclose(f);
+        ui->script = strbuf_cstr(script);
+    } else if (keys && *keys) {
+        ui->script = keys;
+    }
+    return EXIT_OK;
+}
+
 int cmd_dashboard(int argc, char **argv, const Globals *g, const Config *cfg)
 {
     UiConfig ui = { .filter = cfg->filter[0] ? cfg->filter : NULL, .sort = cfg->sort[0] ? cfg->sort : NULL,
@@ -73,14 +118,23 @@ int cmd_dashboard(int argc, char **argv, const Globals *g, const Config *cfg)
         return EXIT_USAGE;
     }
     char err[400], *token;
-    int rc = cli_worker_config(g, cfg, true, &ui.worker, &token, err, sizeof err);
+    StrBuf script = STRBUF_INIT;
+    int rc = dashboard_env(&ui, &script, err, sizeof err);
     if (rc != EXIT_OK) {
         cli_error("%s", err);
+        strbuf_free(&script);
+        return rc;
+    }
+    rc = cli_worker_config(g, cfg, true, &ui.worker, &token, err, sizeof err);
+    if (rc != EXIT_OK) {
+        cli_error("%s", err);
+        strbuf_free(&script);
         return rc;
     }
     char why[400];
     rc = ui_run(&ui, why, sizeof why);
     token_free(token);
+    strbuf_free(&script);
     if (*why)
         cli_error("%s", why); /* quotes --columns, TERM or a test hook's value: sanitised */
     return rc;

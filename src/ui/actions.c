@@ -5,7 +5,7 @@
 #include <string.h>
 
 static const ActionInfo actions[ACT__COUNT] = {
-#define X(id, name, group, flags, keys, help) [ACT_##id] = { name, group, flags, keys, help },
+#define X(id, name, group, flags, handler, keys, help) [ACT_##id] = { name, group, flags, keys, help },
     UI_ACTIONS(X)
 #undef X
 };
@@ -63,6 +63,21 @@ ActionId keymap_lookup(Key k, bool prompt)
         if (bindings[i].key == k && bindings[i].prompt == prompt)
             return bindings[i].action;
     return ACT_NONE;
+}
+
+bool action_nav(ActionId a, Nav *nav)
+{
+    switch (a) {
+    case ACT_DOWN: *nav = NAV_DOWN; return true;
+    case ACT_UP: *nav = NAV_UP; return true;
+    case ACT_PAGE_DOWN: *nav = NAV_PAGE_DOWN; return true;
+    case ACT_PAGE_UP: *nav = NAV_PAGE_UP; return true;
+    case ACT_HALF_DOWN: *nav = NAV_HALF_DOWN; return true;
+    case ACT_HALF_UP: *nav = NAV_HALF_UP; return true;
+    case ACT_FIRST: *nav = NAV_FIRST; return true;
+    case ACT_LAST: *nav = NAV_LAST; return true;
+    default: return false;
+    }
 }
 
 /* ---- renderings ------------------------------------------------------------------------ */

@@ -4,8 +4,13 @@
  * keys and its help text; the key dispatch, the help overlay and the README's key list
  * are all generated from it (tests/unit/test_ui_actions.c checks the README).
  *
- * Columns: id, name (for the config's `bind`, later), group, flags, default keys (key
- * names as in ui/keys.h, blank-separated), help text.
+ * Columns: id, name (for the config's `bind`, later), group, flags, handler, default keys
+ * (key names as in ui/keys.h, blank-separated), help text.
+ *
+ * The handler is the function that runs the action when neither an open layer (prompt,
+ * overlay, dialog) nor the focused pane took the key: commands.c generates its dispatch
+ * table from this column (act_<handler>). Prompt actions name `prompt`: only the open
+ * prompt acts on them.
  *
  * Flags: AF_RECORD needs a selected record. Actions that change data (override, resend
  * link, export) will carry AF_WRITE: they go through a confirm dialog and the audit log,
@@ -14,6 +19,7 @@
 #include <stddef.h>
 
 #include "core/strbuf.h"
+#include "model/model.h"
 #include "ui/keys.h"
 
 typedef enum ActionGroup { G_MOVE, G_DETAIL, G_FIND, G_OTHER, G_DECIDE, G_PROMPT, G__COUNT } ActionGroup;
@@ -22,56 +28,56 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
 
 /* clang-format off */
 #define UI_ACTIONS(X) \
-    X(DOWN,           "down",           G_MOVE,   AF_NONE,   "j <Down>",          "next record; in the detail, next line") \
-    X(UP,             "up",             G_MOVE,   AF_NONE,   "k <Up>",            "previous record; in the detail, previous line") \
-    X(PAGE_DOWN,      "page-down",      G_MOVE,   AF_NONE,   "<PgDn> <C-f>",      "one page down") \
-    X(PAGE_UP,        "page-up",        G_MOVE,   AF_NONE,   "<PgUp> <C-b>",      "one page up") \
-    X(HALF_DOWN,      "half-page-down", G_MOVE,   AF_NONE,   "<C-d>",             "half a page down") \
-    X(HALF_UP,        "half-page-up",   G_MOVE,   AF_NONE,   "<C-u>",             "half a page up") \
-    X(FIRST,          "first",          G_MOVE,   AF_NONE,   "g <Home>",          "first record; in the detail, top") \
-    X(LAST,           "last",           G_MOVE,   AF_NONE,   "G <End>",           "last record; in the detail, bottom") \
-    X(NEXT_RECORD,    "next-record",    G_MOVE,   AF_NONE,   "J",                 "next record, wherever the focus is") \
-    X(PREV_RECORD,    "prev-record",    G_MOVE,   AF_NONE,   "K",                 "previous record, wherever the focus is") \
-    X(OPEN,           "open",           G_DETAIL, AF_RECORD, "<Enter>",           "open the record: load it in full, focus the detail") \
-    X(FOCUS,          "focus",          G_DETAIL, AF_NONE,   "<Tab> <S-Tab>",     "move the focus between list and detail") \
-    X(ZOOM,           "zoom",           G_DETAIL, AF_RECORD, "z",                 "detail full screen, and back") \
-    X(TOGGLE_SECTION, "toggle-section", G_DETAIL, AF_NONE,   "<Space> o",         "fold or unfold the detail section at the cursor") \
-    X(COLLAPSE_ALL,   "collapse-all",   G_DETAIL, AF_NONE,   "-",                 "collapse every detail section") \
-    X(EXPAND_ALL,     "expand-all",     G_DETAIL, AF_NONE,   "+ =",               "expand every detail section") \
-    X(NEXT_SECTION,   "next-section",   G_DETAIL, AF_NONE,   "]",                 "next detail section") \
-    X(PREV_SECTION,   "prev-section",   G_DETAIL, AF_NONE,   "[",                 "previous detail section") \
-    X(RAW_CODES,      "raw-codes",      G_DETAIL, AF_NONE,   "c",                 "show the raw failure codes beside the reasons") \
-    X(RAW_JSON,       "raw-json",       G_DETAIL, AF_RECORD, "v",                 "the record as JSON (secrets redacted), and back") \
-    X(FILTER,         "filter",         G_FIND,   AF_NONE,   "/",                 "filter (applied as you type; Enter keeps, Esc undoes)") \
-    X(SEARCH,         "search",         G_FIND,   AF_NONE,   "f",                 "find records in the list without hiding the others") \
-    X(SEARCH_NEXT,    "search-next",    G_FIND,   AF_NONE,   "n",                 "next match of the search") \
-    X(SEARCH_PREV,    "search-prev",    G_FIND,   AF_NONE,   "N",                 "previous match of the search") \
-    X(SORT,           "sort",           G_FIND,   AF_NONE,   "s",                 "sort menu") \
-    X(REVERSE,        "reverse-sort",   G_FIND,   AF_NONE,   "S",                 "reverse the sort order") \
-    X(VIEW,           "view",           G_FIND,   AF_NONE,   "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
-    X(RELOAD,         "reload",         G_OTHER,  AF_NONE,   "r",                 "reload the list (and the open record)") \
-    X(MOUSE,          "mouse",          G_OTHER,  AF_NONE,   "M",                 "mouse on or off (off lets the terminal select text)") \
-    X(REDRAW,         "redraw",         G_OTHER,  AF_NONE,   "<C-l>",             "repaint the whole screen") \
-    X(HELP,           "help",           G_OTHER,  AF_NONE,   "? <F1>",            "this help") \
-    X(CLOSE,          "close",          G_OTHER,  AF_NONE,   "<Esc>",             "close the prompt, menu, help or detail; clear a message") \
-    X(QUIT,           "quit",           G_OTHER,  AF_NONE,   "q",                 "quit") \
-    X(P_ACCEPT,       "prompt-accept",  G_PROMPT, AF_NONE,   "<Enter>",           "keep the filter or search") \
-    X(P_CANCEL,       "prompt-cancel",  G_PROMPT, AF_NONE,   "<Esc> <C-g>",       "cancel: back to what was there before") \
-    X(P_LEFT,         "prompt-left",    G_PROMPT, AF_NONE,   "<Left>",            "cursor left") \
-    X(P_RIGHT,        "prompt-right",   G_PROMPT, AF_NONE,   "<Right>",           "cursor right") \
-    X(P_HOME,         "prompt-home",    G_PROMPT, AF_NONE,   "<Home> <C-a>",      "start of the line") \
-    X(P_END,          "prompt-end",     G_PROMPT, AF_NONE,   "<End> <C-e>",       "end of the line") \
-    X(P_BACKSPACE,    "prompt-backspace", G_PROMPT, AF_NONE, "<BS> <C-h>",        "delete before the cursor") \
-    X(P_DELETE,       "prompt-delete",  G_PROMPT, AF_NONE,   "<Del> <C-d>",       "delete at the cursor") \
-    X(P_KILL_START,   "prompt-kill-start", G_PROMPT, AF_NONE, "<C-u>",            "delete to the start of the line") \
-    X(P_KILL_END,     "prompt-kill-end", G_PROMPT, AF_NONE,  "<C-k>",             "delete to the end of the line") \
-    X(P_KILL_WORD,    "prompt-kill-word", G_PROMPT, AF_NONE, "<C-w>",             "delete the word before the cursor") \
-    X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE, "<Up> <C-p>",     "earlier filter from this session") \
-    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE, "<Down> <C-n>",   "later filter from this session")
+    X(DOWN,           "down",                G_MOVE,   AF_NONE,   nav,         "j <Down>",          "next record; in the detail, next line") \
+    X(UP,             "up",                  G_MOVE,   AF_NONE,   nav,         "k <Up>",            "previous record; in the detail, previous line") \
+    X(PAGE_DOWN,      "page-down",           G_MOVE,   AF_NONE,   nav,         "<PgDn> <C-f>",      "one page down") \
+    X(PAGE_UP,        "page-up",             G_MOVE,   AF_NONE,   nav,         "<PgUp> <C-b>",      "one page up") \
+    X(HALF_DOWN,      "half-page-down",      G_MOVE,   AF_NONE,   nav,         "<C-d>",             "half a page down") \
+    X(HALF_UP,        "half-page-up",        G_MOVE,   AF_NONE,   nav,         "<C-u>",             "half a page up") \
+    X(FIRST,          "first",               G_MOVE,   AF_NONE,   nav,         "g <Home>",          "first record; in the detail, top") \
+    X(LAST,           "last",                G_MOVE,   AF_NONE,   nav,         "G <End>",           "last record; in the detail, bottom") \
+    X(NEXT_RECORD,    "next-record",         G_MOVE,   AF_NONE,   record,      "J",                 "next record, wherever the focus is") \
+    X(PREV_RECORD,    "prev-record",         G_MOVE,   AF_NONE,   record,      "K",                 "previous record, wherever the focus is") \
+    X(OPEN,           "open",                G_DETAIL, AF_RECORD, open,        "<Enter>",           "open the record: load it in full, focus the detail") \
+    X(FOCUS,          "focus",               G_DETAIL, AF_NONE,   focus,       "<Tab> <S-Tab>",     "move the focus between list and detail") \
+    X(ZOOM,           "zoom",                G_DETAIL, AF_RECORD, zoom,        "z",                 "detail full screen, and back") \
+    X(TOGGLE_SECTION, "toggle-section",      G_DETAIL, AF_NONE,   fold,        "<Space> o",         "fold or unfold the detail section at the cursor") \
+    X(COLLAPSE_ALL,   "collapse-all",        G_DETAIL, AF_NONE,   fold_all,    "-",                 "collapse every detail section") \
+    X(EXPAND_ALL,     "expand-all",          G_DETAIL, AF_NONE,   fold_all,    "+ =",               "expand every detail section") \
+    X(NEXT_SECTION,   "next-section",        G_DETAIL, AF_NONE,   section,     "]",                 "next detail section") \
+    X(PREV_SECTION,   "prev-section",        G_DETAIL, AF_NONE,   section,     "[",                 "previous detail section") \
+    X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   raw_codes,   "c",                 "show the raw failure codes beside the reasons") \
+    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted), and back") \
+    X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter (applied as you type; Enter keeps, Esc undoes)") \
+    X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others") \
+    X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search") \
+    X(SEARCH_PREV,    "search-prev",         G_FIND,   AF_NONE,   search_step, "N",                 "previous match of the search") \
+    X(SORT,           "sort",                G_FIND,   AF_NONE,   sort,        "s",                 "sort menu") \
+    X(REVERSE,        "reverse-sort",        G_FIND,   AF_NONE,   reverse,     "S",                 "reverse the sort order") \
+    X(VIEW,           "view",                G_FIND,   AF_NONE,   view,        "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
+    X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload the list (and the open record)") \
+    X(MOUSE,          "mouse",               G_OTHER,  AF_NONE,   mouse,       "M",                 "mouse on or off (off lets the terminal select text)") \
+    X(REDRAW,         "redraw",              G_OTHER,  AF_NONE,   redraw,      "<C-l>",             "repaint the whole screen") \
+    X(HELP,           "help",                G_OTHER,  AF_NONE,   help,        "? <F1>",            "this help") \
+    X(CLOSE,          "close",               G_OTHER,  AF_NONE,   close,       "<Esc>",             "close the prompt, menu, help or detail; clear a message") \
+    X(QUIT,           "quit",                G_OTHER,  AF_NONE,   quit,        "q",                 "quit") \
+    X(P_ACCEPT,       "prompt-accept",       G_PROMPT, AF_NONE,   prompt,      "<Enter>",           "keep the filter or search") \
+    X(P_CANCEL,       "prompt-cancel",       G_PROMPT, AF_NONE,   prompt,      "<Esc> <C-g>",       "cancel: back to what was there before") \
+    X(P_LEFT,         "prompt-left",         G_PROMPT, AF_NONE,   prompt,      "<Left>",            "cursor left") \
+    X(P_RIGHT,        "prompt-right",        G_PROMPT, AF_NONE,   prompt,      "<Right>",           "cursor right") \
+    X(P_HOME,         "prompt-home",         G_PROMPT, AF_NONE,   prompt,      "<Home> <C-a>",      "start of the line") \
+    X(P_END,          "prompt-end",          G_PROMPT, AF_NONE,   prompt,      "<End> <C-e>",       "end of the line") \
+    X(P_BACKSPACE,    "prompt-backspace",    G_PROMPT, AF_NONE,   prompt,      "<BS> <C-h>",        "delete before the cursor") \
+    X(P_DELETE,       "prompt-delete",       G_PROMPT, AF_NONE,   prompt,      "<Del> <C-d>",       "delete at the cursor") \
+    X(P_KILL_START,   "prompt-kill-start",   G_PROMPT, AF_NONE,   prompt,      "<C-u>",             "delete to the start of the line") \
+    X(P_KILL_END,     "prompt-kill-end",     G_PROMPT, AF_NONE,   prompt,      "<C-k>",             "delete to the end of the line") \
+    X(P_KILL_WORD,    "prompt-kill-word",    G_PROMPT, AF_NONE,   prompt,      "<C-w>",             "delete the word before the cursor") \
+    X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE,   prompt,      "<Up> <C-p>",        "earlier filter from this session") \
+    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter from this session")
 /* clang-format on */
 
 typedef enum ActionId {
-#define X(id, name, group, flags, keys, help) ACT_##id,
+#define X(id, name, group, flags, handler, keys, help) ACT_##id,
     UI_ACTIONS(X)
 #undef X
     ACT__COUNT,
@@ -95,6 +101,9 @@ const char *action_group_title(ActionGroup g);
  * returns false (and names the bad entry in err) if a key name in it is invalid. */
 bool keymap_init(char *err, size_t n);
 ActionId keymap_lookup(Key k, bool prompt);
+
+/* The movement an action stands for (G_MOVE, but not J/K); false for the others. */
+bool action_nav(ActionId a, Nav *nav);
 
 /* "j, Down" for the help screen and the README. */
 void action_keys_label(ActionId a, char *buf, size_t n);

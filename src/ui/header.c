@@ -4,13 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/glyphs.h"
 #include "core/safetext.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
-#include "ui/app.h"
-#include "ui/draw.h"
-#include "core/glyphs.h"
 #include "model/views.h"
+#include "ui/draw.h"
+#include "ui/panes.h"
 
 typedef struct Pen {
     WINDOW *win;
@@ -39,35 +39,35 @@ static void sep(Pen *p, Slot slot)
     putf(p, slot, "  %s  ", glyph(GL_VBAR));
 }
 
-static void title_row(App *a, WINDOW *w, int width)
+static void title_row(const Pane *pane, const Model *m, WINDOW *w, int width)
 {
     draw_fill(w, 0, 0, width, SL_HEADER);
     Pen p = { w, 0, 0, width };
     put(&p, SL_TITLE, " regdesk ");
     put(&p, SL_HEADER, " ");
-    put(&p, SL_HEADER, a->cfg->worker.base.host);
+    put(&p, SL_HEADER, pane->ctx->host);
     sep(&p, SL_HEADER_DIM);
-    const SavedView *v = views_get(a->view_no);
+    const SavedView *v = views_get(m->view_no);
     if (v) {
-        putf(&p, SL_HEADER_DIM, "view %d ", a->view_no);
+        putf(&p, SL_HEADER_DIM, "view %d ", m->view_no);
         put(&p, SL_HEADER, v->name);
     } else {
         put(&p, SL_HEADER_DIM, "filter ");
-        put(&p, SL_HEADER, *a->filter_text ? a->filter_text : "(none)");
+        put(&p, SL_HEADER, *m->filter_text ? m->filter_text : "(none)");
     }
     char sort[32];
-    sort_format(a->view.sort, sort, sizeof sort);
+    sort_format(m->view.sort, sort, sizeof sort);
     sep(&p, SL_HEADER_DIM);
     put(&p, SL_HEADER_DIM, "sort ");
-    putf(&p, SL_HEADER, "%s %s", sort_key_name(a->view.sort.key), glyph(a->view.sort.descending ? GL_DOWN : GL_UP));
-    if (*a->search_text) {
+    putf(&p, SL_HEADER, "%s %s", sort_key_name(m->view.sort.key), glyph(m->view.sort.descending ? GL_DOWN : GL_UP));
+    if (*m->search_text) {
         sep(&p, SL_HEADER_DIM);
         put(&p, SL_HEADER_DIM, "find ");
-        put(&p, SL_HEADER, a->search_text);
+        put(&p, SL_HEADER, m->search_text);
     }
-    if (v && *a->filter_text) {
+    if (v && *m->filter_text) {
         sep(&p, SL_HEADER_DIM);
-        put(&p, SL_HEADER_DIM, a->filter_text);
+        put(&p, SL_HEADER_DIM, m->filter_text);
     }
 }
 
@@ -75,12 +75,12 @@ static void title_row(App *a, WINDOW *w, int width)
 static const Status count_order[] = { ST_NEEDS_MANUAL_VERIFICATION, ST_ONGOING, ST_STARTED, ST_COMPLETED,
                                       ST_COMPLETED_WITHOUT_KYC, ST_FAILED, ST_EXPIRED, ST_UNKNOWN, ST_OTHER };
 
-static void counts_row(App *a, WINDOW *w, int width)
+static void counts_row(const Model *m, WINDOW *w, int width)
 {
     draw_fill(w, 1, 0, width, SL_NORMAL);
     Pen p = { w, 1, 1, width };
-    const Counts *c = &a->counts;
-    putf(&p, SL_NORMAL, "%zu", a->store.n);
+    const Counts *c = &m->counts;
+    putf(&p, SL_NORMAL, "%zu", m->store.n);
     put(&p, SL_DIM, " loaded");
     for (size_t i = 0; i < sizeof count_order / sizeof *count_order; i++) {
         Status st = count_order[i];
@@ -92,7 +92,7 @@ static void counts_row(App *a, WINDOW *w, int width)
         putf(&p, SL_NORMAL, " %u", n);
         if (st == ST_NEEDS_MANUAL_VERIFICATION && c->overdue) {
             char age[16];
-            time_format_age(app_now(a) - c->oldest_review_ms, age, sizeof age);
+            time_format_age(model_now(m) - c->oldest_review_ms, age, sizeof age);
             put(&p, SL_DIM, " (");
             putf(&p, SL_OVERDUE, "%u overdue", c->overdue);
             putf(&p, SL_DIM, ", oldest %s)", age);
@@ -100,10 +100,16 @@ static void counts_row(App *a, WINDOW *w, int width)
     }
 }
 
-void header_draw(App *a)
+static void draw(Pane *p, Model *m)
 {
-    WINDOW *w = a->w_header;
-    int width = a->lay.header.w;
-    title_row(a, w, width);
-    counts_row(a, w, width);
+    title_row(p, m, p->win, p->r.w);
+    counts_row(m, p->win, p->r.w);
 }
+
+static bool rect(const Layout *lay, Rect *r)
+{
+    *r = lay->header;
+    return true;
+}
+
+const PaneOps header_pane = { "header", R_HEADER, rect, draw, NULL };

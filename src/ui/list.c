@@ -3,32 +3,32 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ui/app.h"
-#include "ui/draw.h"
 #include "core/glyphs.h"
+#include "ui/draw.h"
+#include "ui/panes.h"
 
-static void titles(App *a, WINDOW *w, const ColumnLayout *cl, int width)
+static void titles(const Model *m, WINDOW *w, const ColumnLayout *cl, int width)
 {
     draw_fill(w, 0, 0, width, SL_COLHEAD);
-    int sorted = column_for_sort(a->view.sort.key);
+    int sorted = column_for_sort(m->view.sort.key);
     for (int i = 0; i < cl->n; i++) {
         char t[48];
-        ColId c = cl->id[i];
-        if ((int)c == sorted)
-            snprintf(t, sizeof t, "%s%s", column_def(c)->title, glyph(a->view.sort.descending ? GL_DOWN : GL_UP));
+        const ColumnDef *d = column_def(cl->id[i]);
+        if ((int)cl->id[i] == sorted)
+            snprintf(t, sizeof t, "%s%s", d->title, glyph(m->view.sort.descending ? GL_DOWN : GL_UP));
         else
-            snprintf(t, sizeof t, "%s", column_def(c)->title);
-        draw_cell(w, 0, cl->x[i], cl->w[i], SL_COLHEAD, t, column_def(c)->right);
+            snprintf(t, sizeof t, "%s", d->title);
+        draw_cell(w, 0, cl->x[i], cl->w[i], SL_COLHEAD, t, d->right);
     }
 }
 
-static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, const CellOpts *co)
+static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, const CellOpts *co)
 {
-    long rec = a->view.idx[pos];
-    const Summary *s = a->store.recs[rec];
-    bool selected = pos == a->view.sel;
-    Slot row_slot = !selected ? SL_NORMAL : a->focus == FOCUS_LIST ? SL_CURSOR : SL_CURSOR_IDLE;
-    bool match = a->search && search_matches(a, rec);
+    long rec = m->view.idx[pos];
+    const Summary *s = m->store.recs[rec];
+    bool selected = pos == m->view.sel;
+    Slot row_slot = !selected ? SL_NORMAL : m->focus == FOCUS_LIST ? SL_CURSOR : SL_CURSOR_IDLE;
+    bool match = model_search_matches(m, rec);
     draw_fill(w, y, 0, width, row_slot);
     for (int i = 0; i < cl->n; i++) {
         Cell cell;
@@ -40,33 +40,41 @@ static void row(App *a, WINDOW *w, const ColumnLayout *cl, int y, long pos, int 
     }
 }
 
-static void empty_note(App *a, WINDOW *w, int width)
+static void empty_note(const Model *m, WINDOW *w, int width)
 {
     char msg[120];
-    if (a->load.active)
+    if (m->load.active)
         snprintf(msg, sizeof msg, "Loading%s", glyph(GL_ELLIPSIS));
     else
-        snprintf(msg, sizeof msg, "%s", a->store.n == 0 ? "No registrations loaded."
+        snprintf(msg, sizeof msg, "%s", m->store.n == 0 ? "No registrations loaded."
                                                          : "No registration matches the filter (/ edits it, 1 shows all).");
     draw_text(w, 2, 2, width - 4, SL_DIM, msg);
 }
 
-void list_draw(App *a)
+static void draw(Pane *p, Model *m)
 {
-    WINDOW *w = a->w_list;
-    int width = a->lay.list_r.w, height = a->lay.list_r.h;
+    WINDOW *w = p->win;
+    int width = p->r.w, rows = p->r.h - 1;
     ColumnLayout cl;
-    columns_layout(&a->columns, width, &cl);
+    columns_layout(p->ctx->columns, width, &cl);
     werase(w);
-    titles(a, w, &cl, width);
-    int rows = height - 1;
-    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = app_now(a) }; /* one clock for every age */
+    titles(m, w, &cl, width);
+    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = model_now(m) }; /* one clock for every age */
     for (int y = 0; y < rows; y++) {
-        long pos = a->view.top + y;
-        if (pos >= (long)a->view.n)
+        long pos = m->view.top + y;
+        if (pos >= (long)m->view.n)
             break;
-        row(a, w, &cl, y + 1, pos, width, &co);
+        row(m, w, &cl, y + 1, pos, width, &co);
     }
-    if (a->view.n == 0)
-        empty_note(a, w, width);
+    if (m->view.n == 0)
+        empty_note(m, w, width);
 }
+
+static bool rect(const Layout *lay, Rect *r)
+{
+    *r = lay->list_r;
+    return lay->list;
+}
+
+/* The list takes no key of its own: the actions' handlers act on it (commands.c). */
+const PaneOps list_pane = { "list", R_LIST, rect, draw, NULL };

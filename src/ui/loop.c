@@ -1,25 +1,24 @@
 /* The main loop: poll() on the keyboard, the worker's wake fd and the signal pipe (after
- * draining curses' own input buffer), timers for throttled work, and a redraw of only
- * what is dirty with one doupdate. */
-#include <curses.h>
+ * draining curses' own input buffer); the worker's results and the keys go to the model,
+ * whose reactions say what to redraw; timers for throttled work; one render a turn. In
+ * the scripted test mode the script drives the input and says when the drain stops. */
+#include "ui/loop.h"
+
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <unistd.h>
 
-#include "core/timeutil.h"
-#include "ui/app.h"
-#include "ui/draw.h"
-#include "core/glyphs.h"
+#include "ui/dispatch.h"
+#include "ui/dump.h"
+#include "ui/render.h"
 #include "ui/script.h"
+#include "ui/term.h"
 
-enum {
-    VIEW_MERGE_MS = 150, /* while pages arrive, the list takes them in this often */
-    SPIN_MS = 120,
-    AGE_REFRESH_MS = 30000, /* ages in the list and the detail move on */
-};
+enum { SPIN_MS = 120 };
 
-/* ---- input --------------------------------------------------------------------------------- */
+/* ---- input ------------------------------------------------------------------------------ */
 
 static Key map_curses_key(int code)
 {
@@ -46,231 +45,172 @@ static Key map_curses_key(int code)
     }
 }
 
-static void mouse_event(App *a)
+static unsigned mouse_event(Ui *ui)
 {
     MEVENT ev;
     if (getmouse(&ev) != OK)
-        return;
+        return 0;
     int button = (ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)) ? 1
                  : (ev.bstate & BUTTON4_PRESSED)                    ? 4
                  : (ev.bstate & BUTTON5_PRESSED)                    ? 5
                                                                     : 0;
-    if (button)
-        command_mouse(a, ev.y, ev.x, button);
+    return button ? ui_mouse(ui, ev.y, ev.x, button) : 0;
 }
 
-static void drain_keys(App *a)
+/* A key as the user would press it: pending pages are merged first, so the key acts on
+ * the list as it is on screen. */
+static void key(Ui *ui, Key k)
 {
-    while (!a->quit) {
+    ui->dirty |= model_flush(&ui->m);
+    ui->dirty |= ui_key(ui, k);
+}
+
+static void drain_keys(Ui *ui)
+{
+    while (!ui->quit) {
         wint_t ch;
-        int rc = wget_wch(a->w_input, &ch);
+        int rc = wget_wch(ui->w_input, &ch);
         if (rc == ERR)
             return;
         Key k = rc == KEY_CODE_YES ? map_curses_key((int)ch) : (Key)ch;
         if (k == '\r')
             k = K_ENTER;
-        if (k == K_RESIZE) {
-            a->dirty |= D_LAYOUT;
-        } else if (k == K_MOUSE) {
-            mouse_event(a);
-        } else if (k != K_NONE) {
-            app_flush(a);
-            command_key(a, k);
-        }
+        if (k == K_RESIZE)
+            ui->dirty |= R_LAYOUT;
+        else if (k == K_MOUSE)
+            ui->dirty |= mouse_event(ui);
+        else if (k != K_NONE)
+            key(ui, k);
     }
 }
 
-static void handle_signals(App *a)
+static void handle_signals(Ui *ui)
 {
     unsigned char sigs[32];
     ssize_t n;
-    while ((n = read(a->sig_pipe[0], sigs, sizeof sigs)) > 0) {
+    bool headless = ui->cfg->headless_cols > 0;
+    while ((n = read(ui->sig_fd, sigs, sizeof sigs)) > 0) {
         for (ssize_t i = 0; i < n; i++) {
             switch (sigs[i]) {
-            case SIGTSTP: app_suspend(a); break;
-            case SIGCONT: case SIGWINCH: app_resize(a); break;
-            default: a->quit = true; break; /* INT, TERM, HUP, QUIT: leave cleanly */
+            case SIGTSTP: term_suspend(); ui->dirty |= R_ALL; break;
+            case SIGCONT: case SIGWINCH: term_resize(headless); ui->dirty |= R_ALL; break;
+            default: ui->quit = true; break; /* INT, TERM, HUP, QUIT: leave cleanly */
             }
         }
     }
 }
 
-/* ---- timers ---------------------------------------------------------------------------------- */
+/* ---- the worker's results ------------------------------------------------------------------ */
 
-void app_flush(App *a)
+/* Applies waiting results; stops early when stop says the state a script waits for has
+ * been reached, so its next step sees exactly that state. */
+static void drain_results(Ui *ui, bool (*stop)(const Ui *ui))
 {
-    if (view_has_pending(&a->view)) {
-        view_sync(&a->view, &a->store);
-        detail_follow(a);
-        a->view_due = time_mono_ms() + VIEW_MERGE_MS;
-        a->dirty |= D_LIST | D_STATUS;
+    Result *r;
+    while ((r = worker_poll(ui->worker))) {
+        ui->dirty |= model_apply(&ui->m, r);
+        result_free(r);
+        if (stop && stop(ui))
+            break;
     }
-    if (a->counts.dirty)
-        counts_recount(a);
 }
+
+static bool script_satisfied(const Ui *ui)
+{
+    return script_ready(ui->script, &ui->m);
+}
+
+/* ---- the script --------------------------------------------------------------------------- */
+
+static void run_script(Ui *ui)
+{
+    ScriptAct act;
+    while (!ui->quit && script_next(ui->script, &ui->m, &act)) {
+        switch (act.kind) {
+        case SCRIPT_KEYS:
+            for (int i = 0; i < act.nkeys && !ui->quit; i++)
+                key(ui, act.keys[i]);
+            break;
+        case SCRIPT_RESIZE:
+            term_resize_to(act.cols, act.rows);
+            ui->dirty |= R_LAYOUT;
+            break;
+        case SCRIPT_DUMP:
+            if (screen_dump(ui, act.path, act.attrs))
+                break;
+            act.why = "cannot write the dump";
+            /* fall through */
+        case SCRIPT_FAIL:
+            fprintf(stderr, "regdesk: script line %d: %s\n", act.line, act.why);
+            ui->exit_code = UI_EXIT_INTERNAL;
+            /* fall through */
+        case SCRIPT_QUIT:
+            ui->quit = true;
+            break;
+        }
+    }
+}
+
+/* ---- the loop ----------------------------------------------------------------------------- */
 
 static int64_t earliest(int64_t a, int64_t b)
 {
     return !a ? b : !b ? a : a < b ? a : b;
 }
 
-/* Runs what is due; returns the next deadline (monotonic ms, 0 = none). */
-static int64_t tick(App *a)
+/* The spinner while loading (frozen in scripts: stable screens). */
+static int64_t spin(Ui *ui, int64_t now)
 {
-    int64_t now = time_mono_ms(), next = 0;
-    if (view_has_pending(&a->view)) {
-        if (now >= a->view_due || !a->load.active)
-            app_flush(a);
-        else
-            next = earliest(next, a->view_due);
+    if (!ui->m.load.active || ui->script)
+        return 0;
+    if (now >= ui->spin_due) {
+        ui->pctx.spin++;
+        ui->spin_due = now + SPIN_MS;
+        ui->dirty |= R_STATUS;
     }
-    if (a->counts.dirty)
-        next = earliest(next, a->counts.due > now ? a->counts.due : now + 1);
-    if (a->counts.dirty && now >= a->counts.due)
-        counts_recount(a);
-    next = earliest(next, detail_tick(a, now));
-    if (a->load.server_due) {
-        if (now >= a->load.server_due)
-            load_start(a, false);
-        else
-            next = earliest(next, a->load.server_due);
-    }
-    if (a->load.active && !a->script) { /* the spinner (frozen in scripts: stable screens) */
-        if (now >= a->spin_due) {
-            a->spin++;
-            a->spin_due = now + SPIN_MS;
-            a->dirty |= D_STATUS;
-        }
-        next = earliest(next, a->spin_due);
-    }
-    if (a->msg_until) {
-        if (now >= a->msg_until) {
-            a->msg[0] = '\0';
-            a->msg_until = 0;
-            a->dirty |= D_STATUS;
-        } else {
-            next = earliest(next, a->msg_until);
-        }
-    }
-    return next;
+    return ui->spin_due;
 }
 
-/* ---- drawing ----------------------------------------------------------------------------------- */
-
-static void too_small(void)
+/* How long poll may sleep: until the next deadline, or what the script allows. */
+static int timeout_for(const Ui *ui, int64_t next)
 {
-    werase(stdscr);
-    char size[64], need[64];
-    snprintf(size, sizeof size, "Terminal too small (%dx%d).", COLS, LINES);
-    snprintf(need, sizeof need, "regdesk needs %dx%d.", LAYOUT_MIN_COLS, LAYOUT_MIN_ROWS);
-    const char *lines[] = { size, need, "Enlarge it, or q to quit." };
-    int y = LINES / 2 - 1;
-    for (int i = 0; i < 3; i++)
-        if (y + i >= 0 && y + i < LINES)
-            draw_text(stdscr, y + i, 1, COLS - 2, i ? SL_DIM : SL_BAD, lines[i]);
-    wnoutrefresh(stdscr);
+    int timeout = next ? (int)(next - model_mono(&ui->m)) : -1;
+    if (next && timeout < 0)
+        timeout = 0;
+    if (ui->script) {
+        int st = script_timeout_ms(ui->script, &ui->m);
+        if (st >= 0 && (timeout < 0 || st < timeout))
+            timeout = st;
+    }
+    return timeout;
 }
 
-static void separator(App *a)
+int ui_loop(Ui *ui)
 {
-    WINDOW *w = a->w_sep;
-    for (int y = 0; y < a->lay.list_r.h; y++)
-        draw_text(w, y, 0, 1, SL_BORDER, glyph(GL_VBAR));
-    wnoutrefresh(w);
-}
-
-void app_render(App *a)
-{
-    if (a->dirty & D_LAYOUT)
-        windows_rebuild(a);
-    if (a->lay.too_small) {
-        too_small();
-        doupdate();
-        a->dirty = 0;
-        return;
-    }
-    if (a->prompt.kind != PR_NONE)
-        a->dirty |= D_STATUS; /* refreshed last, so the cursor lands in the prompt */
-    bool base = false;
-    if ((a->dirty & D_HEADER) && a->w_header) {
-        header_draw(a);
-        wnoutrefresh(a->w_header);
-        base = true;
-    }
-    if ((a->dirty & D_LIST) && a->w_list) {
-        list_draw(a);
-        wnoutrefresh(a->w_list);
-        if (a->w_sep)
-            separator(a);
-        base = true;
-    }
-    if ((a->dirty & D_DETAIL) && a->w_detail) {
-        detail_draw(a);
-        wnoutrefresh(a->w_detail);
-        base = true;
-    }
-    if ((a->dirty & D_STATUS) && a->w_status) {
-        if (a->prompt.kind != PR_NONE)
-            prompt_draw(a);
+    bool keyboard = !ui->script && ui->cfg->headless_cols <= 0;
+    while (!ui->quit) {
+        handle_signals(ui);
+        drain_results(ui, ui->script ? script_satisfied : NULL);
+        if (ui->script)
+            run_script(ui);
         else
-            status_draw(a);
-        wnoutrefresh(a->w_status);
-        base = true;
-    }
-    if (a->w_overlay && (base || (a->dirty & D_OVERLAY))) {
-        if (a->overlay == OV_HELP)
-            help_draw(a);
-        else
-            sortmenu_draw(a);
-        touchwin(a->w_overlay);
-        wnoutrefresh(a->w_overlay);
-    }
-    doupdate();
-    a->dirty = 0;
-}
-
-/* ---- the loop ------------------------------------------------------------------------------------- */
-
-int loop_run(App *a)
-{
-    int64_t age_due = time_mono_ms() + AGE_REFRESH_MS;
-    while (!a->quit) {
-        handle_signals(a);
-        results_drain(a);
-        if (a->script)
-            script_run(a);
-        else
-            drain_keys(a);
-        if (a->quit)
+            drain_keys(ui);
+        if (ui->quit)
             break;
-        int64_t next = tick(a);
-        int64_t now = time_mono_ms();
-        if (now >= age_due) {
-            age_due = now + AGE_REFRESH_MS;
-            a->counts.dirty = true;
-            a->det.built = false; /* its lines hold ages too: a repaint alone drew the old ones */
-            a->dirty |= D_LIST | D_DETAIL;
-        }
-        next = earliest(next, age_due);
-        app_render(a);
-        int timeout = next ? (int)(next - time_mono_ms()) : -1;
-        if (next && timeout < 0)
-            timeout = 0;
-        if (a->script) {
-            int st = script_timeout_ms(a);
-            if (st >= 0 && (timeout < 0 || st < timeout))
-                timeout = st;
-        }
+        int64_t next;
+        ui->dirty |= model_tick(&ui->m, &next);
+        next = earliest(next, spin(ui, model_mono(&ui->m)));
+        render(ui);
         struct pollfd fds[3] = {
-            { worker_wake_fd(a->worker), POLLIN, 0 },
-            { a->sig_pipe[0], POLLIN, 0 },
+            { worker_wake_fd(ui->worker), POLLIN, 0 },
+            { ui->sig_fd, POLLIN, 0 },
             { STDIN_FILENO, POLLIN, 0 },
         };
-        int nfds = a->script || a->headless ? 2 : 3;
-        if (poll(fds, (nfds_t)nfds, timeout) < 0 && errno != EINTR)
+        nfds_t nfds = keyboard ? 3 : 2;
+        if (poll(fds, nfds, timeout_for(ui, next)) < 0 && errno != EINTR)
             break;
-        if (nfds == 3 && (fds[2].revents & (POLLHUP | POLLERR | POLLNVAL)))
-            a->quit = true; /* the terminal went away */
+        if (keyboard && (fds[2].revents & (POLLHUP | POLLERR | POLLNVAL)))
+            ui->quit = true; /* the terminal went away */
     }
-    return a->exit_code;
+    return ui->exit_code;
 }

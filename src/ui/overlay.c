@@ -1,12 +1,13 @@
 /* The overlays drawn over the panes: the help (generated from the action table) and the
  * sort menu. */
+#include "ui/overlay.h"
+
 #include <stdio.h>
 #include <string.h>
 
-#include "core/sort.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 #include "core/glyphs.h"
+#include "core/sort.h"
+#include "ui/draw.h"
 #include "ui/helptext.h"
 
 /* A box of line-drawing glyphs (not curses' ACS, so the screen reads back as text). */
@@ -24,46 +25,94 @@ static void frame(WINDOW *w, int width, const char *title)
         draw_text(w, 0, 2, width - 4, SL_SECTION, title);
 }
 
-static void help_ensure(App *a, int width)
+static void clamp_origin(Rect *r)
 {
-    if (a->help_width != width) {
-        help_build(&a->help_lines, width);
-        a->help_width = width;
-    }
+    if (r->y < 0)
+        r->y = 0;
+    if (r->x < 0)
+        r->x = 0;
 }
 
-long help_line_count(const App *a)
+/* ---- help ------------------------------------------------------------------------------- */
+
+static void help_rect(const Layout *lay, Rect *r)
 {
-    return (long)a->help_lines.n;
+    int w = lay->cols - 4 < 100 ? lay->cols - 4 : 100;
+    *r = (Rect){ 1, (lay->cols - w) / 2, lay->rows - 2, w };
+    clamp_origin(r);
 }
 
-void help_draw(App *a)
+static void help_draw(Layer *l, WINDOW *w, Model *m)
 {
-    WINDOW *w = a->w_overlay;
+    (void)m;
+    HelpOverlay *hp = (HelpOverlay *)l;
     int h, width;
     getmaxyx(w, h, width);
     werase(w);
-    help_ensure(a, width - 4);
-    long body = h - 2, n = (long)a->help_lines.n;
-    if (a->help_top > n - body)
-        a->help_top = n - body;
-    if (a->help_top < 0)
-        a->help_top = 0;
+    if (hp->width != width - 4) {
+        help_build(&hp->lines, width - 4);
+        hp->width = width - 4;
+    }
+    long body = h - 2, n = (long)hp->lines.n;
+    if (hp->top > n - body)
+        hp->top = n - body;
+    if (hp->top < 0)
+        hp->top = 0;
     frame(w, width, " Help ");
-    for (long y = 0; y < body && a->help_top + y < n; y++) {
-        const DLine *l = &a->help_lines.lines[a->help_top + y];
+    for (long y = 0; y < body && hp->top + y < n; y++) {
+        const DLine *dl = &hp->lines.lines[hp->top + y];
         int x = 2;
-        for (uint16_t k = 0; k < l->nspans; k++) {
-            const DSpan *sp = &a->help_lines.spans[l->span0 + k];
-            x += draw_text(w, (int)y + 1, x, width - 2 - x, (Slot)sp->slot, a->help_lines.text.s + sp->off);
+        for (uint16_t k = 0; k < dl->nspans; k++) {
+            const DSpan *sp = &hp->lines.spans[dl->span0 + k];
+            x += draw_text(w, (int)y + 1, x, width - 2 - x, (Slot)sp->slot, hp->lines.text.s + sp->off);
         }
     }
     if (n > body) {
         char more[48];
-        snprintf(more, sizeof more, " %ld%% ", (a->help_top + body) * 100 / n);
+        snprintf(more, sizeof more, " %ld%% ", (hp->top + body) * 100 / n);
         draw_text(w, h - 1, width - 8, 6, SL_DIM, more);
     }
 }
+
+static unsigned help_key(Layer *l, Model *m, const Layout *lay, Key k)
+{
+    (void)m;
+    HelpOverlay *hp = (HelpOverlay *)l;
+    long page = lay->rows - 4;
+    switch (keymap_lookup(k, false)) {
+    case ACT_DOWN: hp->top++; break;
+    case ACT_UP: hp->top--; break;
+    case ACT_PAGE_DOWN: case ACT_HALF_DOWN: hp->top += page; break;
+    case ACT_PAGE_UP: case ACT_HALF_UP: hp->top -= page; break;
+    case ACT_FIRST: hp->top = 0; break;
+    case ACT_LAST: hp->top = (long)hp->lines.n; break;
+    case ACT_CLOSE: case ACT_QUIT: case ACT_HELP: l->done = true; return 0;
+    default: return 0;
+    }
+    return R_OVERLAY;
+}
+
+static const LayerOps help_ops = { "help", LAYER_BOX, help_rect, help_draw, help_key, NULL };
+
+void help_init(HelpOverlay *h)
+{
+    memset(h, 0, sizeof *h);
+    h->layer.ops = &help_ops;
+    dl_init(&h->lines);
+}
+
+void help_free(HelpOverlay *h)
+{
+    dl_free(&h->lines);
+}
+
+unsigned help_open(HelpOverlay *h, LayerStack *layers)
+{
+    h->top = 0;
+    return layer_push(layers, &h->layer);
+}
+
+/* ---- sort menu ------------------------------------------------------------------------------ */
 
 static const char *const sort_hint[SORT__COUNT] = {
     [SORT_CREATED] = "creation time",       [SORT_UPDATED] = "last update",
@@ -72,20 +121,64 @@ static const char *const sort_hint[SORT__COUNT] = {
     [SORT_NAME] = "name (accents ignored)", [SORT_EMAIL] = "email",
 };
 
-void sortmenu_draw(App *a)
+static void sort_rect(const Layout *lay, Rect *r)
 {
-    WINDOW *w = a->w_overlay;
+    *r = (Rect){ lay->rows / 2 - 6, lay->cols / 2 - 24, 11, 48 };
+    clamp_origin(r);
+}
+
+static void sort_draw(Layer *l, WINDOW *w, Model *m)
+{
+    const SortMenu *sm = (const SortMenu *)l;
+    SortSpec cur = m->view.sort;
     int h, width;
     getmaxyx(w, h, width);
     werase(w);
     frame(w, width, " Sort by ");
     for (int k = 0; k < SORT__COUNT; k++) {
-        bool cur = a->view.sort.key == (SortKey)k;
-        Slot sl = k == a->sort_cursor ? SL_CURSOR : SL_NORMAL;
+        bool on = cur.key == (SortKey)k;
+        Slot sl = k == sm->cursor ? SL_CURSOR : SL_NORMAL;
         char line[96];
-        snprintf(line, sizeof line, " %s %-8s %-28s", cur ? glyph(a->view.sort.descending ? GL_DOWN : GL_UP) : " ",
+        snprintf(line, sizeof line, " %s %-8s %-28s", on ? glyph(cur.descending ? GL_DOWN : GL_UP) : " ",
                  sort_key_name((SortKey)k), sort_hint[k]);
         draw_cell(w, k + 1, 1, width - 2, sl, line, false);
     }
     draw_text(w, h - 1, 2, width - 4, SL_DIM, " Enter picks, again reverses; Esc ");
+}
+
+/* Enter on a key: that key (again: the other way). Times newest first, counts most first,
+ * text A to Z, age oldest first. */
+static SortSpec picked(SortSpec s, SortKey k)
+{
+    if (s.key == k)
+        return (SortSpec){ k, !s.descending };
+    return (SortSpec){ k, k == SORT_CREATED || k == SORT_UPDATED || k == SORT_FLAGS || k == SORT_FAILED };
+}
+
+static unsigned sort_key(Layer *l, Model *m, const Layout *lay, Key k)
+{
+    (void)lay;
+    SortMenu *sm = (SortMenu *)l;
+    switch (keymap_lookup(k, false)) {
+    case ACT_DOWN: sm->cursor = (sm->cursor + 1) % SORT__COUNT; break;
+    case ACT_UP: sm->cursor = (sm->cursor + SORT__COUNT - 1) % SORT__COUNT; break;
+    case ACT_OPEN: l->done = true; return model_set_sort(m, picked(m->view.sort, (SortKey)sm->cursor));
+    case ACT_CLOSE: case ACT_QUIT: case ACT_SORT: l->done = true; return 0;
+    default: return 0;
+    }
+    return R_OVERLAY;
+}
+
+static const LayerOps sort_ops = { "sort", LAYER_BOX, sort_rect, sort_draw, sort_key, NULL };
+
+void sortmenu_init(SortMenu *s)
+{
+    memset(s, 0, sizeof *s);
+    s->layer.ops = &sort_ops;
+}
+
+unsigned sortmenu_open(SortMenu *s, LayerStack *layers, const Model *m)
+{
+    s->cursor = m->view.sort.key;
+    return layer_push(layers, &s->layer);
 }

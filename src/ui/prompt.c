@@ -1,16 +1,20 @@
 /* The / (filter) and f (find) prompts: a line editor whose text is applied as it is
  * typed, with the parse error shown inline: the bad term is highlighted where the
  * core's FilterError points, and the sentence sits on the line above. */
-#include <curses.h>
+#include "ui/prompt.h"
+
 #include <stdio.h>
 #include <string.h>
 
+#include "core/glyphs.h"
 #include "core/safetext.h"
 #include "core/utf8.h"
-#include "ui/actions.h"
-#include "ui/app.h"
 #include "ui/draw.h"
-#include "core/glyphs.h"
+
+static Prompt *of(Layer *l)
+{
+    return (Prompt *)l; /* the layer is the prompt's first member */
+}
 
 static void set_cursor_visible(bool on)
 {
@@ -30,115 +34,75 @@ static size_t byte_of_char(const char *s, size_t chars)
     return i;
 }
 
-static void search_from(App *a, long from_rec);
-
-static void on_change(App *a)
+static unsigned on_change(Prompt *p, Model *m)
 {
-    Prompt *p = &a->prompt;
-    if (p->kind == PR_FILTER) {
-        bool ok;
-        apply_filter_text(a, p->ed.buf, true, &p->err, &ok);
-        p->has_err = !ok;
-    } else {
-        FilterError err;
-        Filter *f = filter_compile(p->ed.buf, app_now(a), &err);
-        p->has_err = !f;
-        if (f) {
-            filter_free(a->search);
-            a->search = f;
-            if (filter_is_empty(f)) {
-                filter_free(f);
-                a->search = NULL;
-            }
-            snprintf(a->search_text, sizeof a->search_text, "%s", a->search ? p->ed.buf : "");
-            search_from(a, p->before_rec);
-        } else {
-            p->err = err;
-        }
-    }
-    a->dirty |= D_STATUS | D_LIST | D_HEADER;
+    bool ok;
+    unsigned r;
+    if (p->kind == PR_FILTER)
+        r = model_set_filter(m, p->ed.buf, true, &p->err, &ok);
+    else
+        r = model_set_search(m, p->ed.buf, p->before_rec, &p->err, &ok);
+    p->has_err = !ok;
+    return r | R_STATUS | R_LIST | R_HEADER;
 }
 
-/* Incremental find: the first match at or after the record where the prompt opened. */
-static void search_from(App *a, long from_rec)
+unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind)
 {
-    if (!a->search || !a->view.n)
-        return;
-    long start = view_find(&a->view, from_rec);
-    if (start < 0)
-        start = 0;
-    for (size_t k = 0; k < a->view.n; k++) {
-        long pos = (start + (long)k) % (long)a->view.n;
-        if (filter_match(a->search, a->store.recs[a->view.idx[pos]])) {
-            view_goto(&a->view, pos);
-            detail_follow(a);
-            return;
-        }
-    }
-}
-
-void prompt_open(App *a, PromptKind kind)
-{
-    Prompt *p = &a->prompt;
     p->kind = kind;
     p->has_err = false;
-    const char *text = kind == PR_FILTER ? a->filter_text : a->search_text;
+    const char *text = kind == PR_FILTER ? m->filter_text : m->search_text;
     snprintf(p->before, sizeof p->before, "%s", text);
-    p->before_view = a->view_no;
-    p->before_rec = app_selected(a);
+    p->before_view = m->view_no;
+    p->before_rec = model_selected(m);
     le_set(&p->ed, text);
     if (p->ed.len && kind == PR_FILTER)
         le_insert(&p->ed, ' '); /* typing adds a term to what is there; Ctrl-U starts afresh */
     history_reset(&p->hist[kind]);
     set_cursor_visible(true);
-    a->dirty |= D_LAYOUT;
+    return layer_push(layers, &p->layer);
 }
 
-static void close_prompt(App *a)
+static void closed(Layer *l)
 {
-    a->prompt.kind = PR_NONE;
+    (void)l;
     set_cursor_visible(false);
-    a->dirty |= D_LAYOUT;
 }
 
-static void accept(App *a)
+static unsigned accept(Prompt *p, Model *m)
 {
-    Prompt *p = &a->prompt;
-    if (p->has_err) {
-        app_message(a, SL_STATUS_ERR, 4, "fix the %s first, or Esc to undo it",
-                    p->kind == PR_FILTER ? "filter" : "search");
-        return;
-    }
+    if (p->has_err)
+        return model_message(m, SL_STATUS_ERR, 4, "fix the %s first, or Esc to undo it",
+                             p->kind == PR_FILTER ? "filter" : "search");
     history_add(&p->hist[p->kind], p->ed.buf);
-    if (p->kind == PR_FILTER)
-        load_start(a, false); /* push the filter's server side now, no debounce */
-    close_prompt(a);
+    p->layer.done = true;
+    return p->kind == PR_FILTER ? model_load(m, false) : 0; /* the filter's server side now, no debounce */
 }
 
-static void cancel(App *a)
+static unsigned cancel(Prompt *p, Model *m)
 {
-    Prompt *p = &a->prompt;
+    unsigned r = R_PANES;
     if (p->kind == PR_FILTER) {
         bool ok;
         FilterError err;
-        apply_filter_text(a, p->before, false, &err, &ok);
-        a->view_no = p->before_view;
-        load_start(a, false);
+        r |= model_set_filter(m, p->before, false, &err, &ok);
+        m->view_no = p->before_view;
+        r |= model_load(m, false);
     } else {
         le_set(&p->ed, p->before);
-        on_change(a);
-        view_select_rec(&a->view, p->before_rec);
-        detail_follow(a);
+        r |= on_change(p, m);
+        unsigned sel;
+        model_select(m, p->before_rec, &sel);
+        r |= sel;
     }
-    close_prompt(a);
-    a->dirty |= D_ALL & ~D_LAYOUT;
+    p->layer.done = true;
+    return r;
 }
 
 /* Editing keys; returns whether the text may have changed. */
-static bool edit(App *a, ActionId act)
+static bool edit(Prompt *p, ActionId act)
 {
-    LineEdit *e = &a->prompt.ed;
-    History *h = &a->prompt.hist[a->prompt.kind];
+    LineEdit *e = &p->ed;
+    History *h = &p->hist[p->kind];
     switch (act) {
     case ACT_P_LEFT: le_left(e); return false;
     case ACT_P_RIGHT: le_right(e); return false;
@@ -155,29 +119,23 @@ static bool edit(App *a, ActionId act)
     }
 }
 
-void prompt_key(App *a, Key k)
+static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
 {
+    (void)lay;
+    Prompt *p = of(l);
     ActionId act = keymap_lookup(k, true);
-    if (act == ACT_P_ACCEPT) {
-        accept(a);
-    } else if (act == ACT_P_CANCEL) {
-        cancel(a);
-    } else if (act != ACT_NONE) {
-        if (edit(a, act))
-            on_change(a);
-        a->dirty |= D_STATUS;
-    } else if (k >= 0x20 && k < KEY_FN_BASE) {
-        if (le_insert(&a->prompt.ed, (uint32_t)k))
-            on_change(a);
-        a->dirty |= D_STATUS;
-    }
+    if (act == ACT_P_ACCEPT)
+        return accept(p, m);
+    if (act == ACT_P_CANCEL)
+        return cancel(p, m);
+    bool changed = act != ACT_NONE ? edit(p, act) : k >= 0x20 && k < KEY_FN_BASE && le_insert(&p->ed, (uint32_t)k);
+    return R_STATUS | (changed ? on_change(p, m) : 0);
 }
 
 /* ---- drawing ------------------------------------------------------------------------------ */
 
-static void hint_row(App *a, WINDOW *w, int width)
+static void hint_row(const Prompt *p, const Model *m, WINDOW *w, int width)
 {
-    const Prompt *p = &a->prompt;
     draw_fill(w, 0, 0, width, SL_NORMAL);
     char buf[400];
     if (p->has_err) {
@@ -188,7 +146,7 @@ static void hint_row(App *a, WINDOW *w, int width)
     if (p->kind == PR_FILTER)
         snprintf(buf, sizeof buf, " %zu of %zu match %s Enter keeps %s Esc undoes %s Up/Down history %s "
                                   "e.g. status:review age>1d name:ruiz flags>0 !step:liv",
-                 a->view.n, a->store.n, glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
+                 m->view.n, m->store.n, glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
     else
         snprintf(buf, sizeof buf, " find %s n/N next/previous %s Enter keeps %s Esc undoes %s same language "
                                   "as the filter", glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
@@ -209,9 +167,8 @@ static int cols_between(const char *s, size_t from, size_t to)
     return c;
 }
 
-static void input_row(App *a, WINDOW *w, int width)
+static void input_row(const Prompt *p, WINDOW *w, int width)
 {
-    const Prompt *p = &a->prompt;
     const char *s = p->ed.buf;
     draw_fill(w, 1, 0, width, SL_PROMPT);
     const char *lead = p->kind == PR_FILTER ? "/" : "find: ";
@@ -245,10 +202,24 @@ static void input_row(App *a, WINDOW *w, int width)
     wmove(w, 1, lx + cols_between(s, start, cur));
 }
 
-void prompt_draw(App *a)
+static void draw(Layer *l, WINDOW *w, Model *m)
 {
-    WINDOW *w = a->w_status;
-    int width = a->lay.status.w;
-    hint_row(a, w, width);
-    input_row(a, w, width);
+    const Prompt *p = of(l);
+    int width = getmaxx(w);
+    hint_row(p, m, w, width);
+    input_row(p, w, width);
+}
+
+static const LayerOps prompt_ops = { "prompt", LAYER_STATUS, NULL, draw, key, closed };
+
+void prompt_init(Prompt *p)
+{
+    memset(p, 0, sizeof *p);
+    p->layer.ops = &prompt_ops;
+}
+
+void prompt_free(Prompt *p)
+{
+    for (int i = 0; i < PR__COUNT; i++)
+        history_free(&p->hist[i]);
 }

@@ -1,16 +1,12 @@
-/* The scripted test mode and the screen dump. */
-#include "core/timeutil.h"
+/* The scripted test mode: reading a script, and deciding its next step from the model. */
 #include "ui/script.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wchar.h>
 
-#include "core/strbuf.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
-#include "ui/draw.h"
 
 typedef enum StepKind { S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_SLEEP, S_RESIZE, S_DUMP, S_DUMP_ATTRS, S_QUIT } StepKind;
 
@@ -108,13 +104,10 @@ static bool command(Script *s, const char *cmd, const char *arg, int line)
     return true;
 }
 
-Script *script_parse(const char *text, char *err, size_t n)
+Script *script_parse(const char *text, long timeout_ms, char *err, size_t n)
 {
     Script *s = xcalloc(1, sizeof *s);
-    s->timeout_ms = 20000;
-    const char *t = getenv("REGDESK_SCRIPT_TIMEOUT");
-    if (t && atol(t) > 0)
-        s->timeout_ms = atol(t);
+    s->timeout_ms = timeout_ms > 0 ? timeout_ms : 20000;
     int line = 0;
     while (*text) {
         size_t len = strcspn(text, "\n");
@@ -144,43 +137,16 @@ Script *script_parse(const char *text, char *err, size_t n)
     return s;
 }
 
-bool script_from_env(Script **out, char *err, size_t n)
-{
-    *out = NULL;
-    const char *path = getenv("REGDESK_SCRIPT"), *inline_text = getenv("REGDESK_KEYS");
-    if (path && *path) {
-        FILE *f = fopen(path, "r");
-        if (!f) {
-            fmt_bounded(err, n, "cannot read the script %s", path);
-            return false;
-        }
-        StrBuf b = STRBUF_INIT;
-        char buf[4096];
-        size_t k;
-        while ((k = fread(buf, 1, sizeof buf, f)) > 0)
-            strbuf_append(&b, buf, k);
-        fclose(f);
-        *out = script_parse(strbuf_cstr(&b), err, n);
-        strbuf_free(&b);
-        return *out != NULL;
-    }
-    if (inline_text && *inline_text) {
-        *out = script_parse(inline_text, err, n);
-        return *out != NULL;
-    }
-    return true;
-}
-
 /* ---- running ---------------------------------------------------------------------------- */
 
-static bool satisfied(App *a, const Step *st)
+static bool satisfied(const Model *m, const Step *st)
 {
     switch (st->kind) {
-    case S_WAIT_LOADED: return a->load.started && !a->load.active;
-    case S_WAIT_ROWS: return (long)a->store.n >= st->arg1;
+    case S_WAIT_LOADED: return m->load.started && !m->load.active;
+    case S_WAIT_ROWS: return (long)m->store.n >= st->arg1;
     case S_WAIT_DETAIL: {
-        DetailState ds = detail_state(a);
-        return !a->det.follow_due && a->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
+        DetailState ds = model_detail_state(m);
+        return !m->det.follow_due && m->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
     }
     default: return true;
     }
@@ -191,162 +157,83 @@ static bool is_wait(const Step *st)
     return st->kind == S_WAIT_LOADED || st->kind == S_WAIT_ROWS || st->kind == S_WAIT_DETAIL;
 }
 
-bool script_ready(App *a)
+bool script_ready(const Script *s, const Model *m)
 {
-    Script *s = a->script;
-    return s && s->cur < s->n && is_wait(&s->steps[s->cur]) && satisfied(a, &s->steps[s->cur]);
+    return s->cur < s->n && is_wait(&s->steps[s->cur]) && satisfied(m, &s->steps[s->cur]);
 }
 
-static void fail(App *a, const Step *st, const char *what)
+static bool fail(ScriptAct *out, const Step *st, const char *why)
 {
-    fprintf(stderr, "regdesk: script line %d: %s\n", st->line, what);
-    a->exit_code = UI_EXIT_INTERNAL;
-    a->quit = true;
-}
-
-/* Returns false when the step must wait. */
-static bool step(App *a, Step *st)
-{
-    Script *s = a->script;
-    int64_t now = time_mono_ms();
-    if (is_wait(st)) {
-        if (st->kind == S_WAIT_DETAIL && a->det.rec < 0 && !a->det.follow_due && !view_has_pending(&a->view)) {
-            fail(a, st, "waiting for a detail, but no registration is selected");
-            return false;
-        }
-        if (satisfied(a, st)) {
-            s->wait_start = 0;
-            return true;
-        }
-        if (!s->wait_start)
-            s->wait_start = now;
-        if (now - s->wait_start > s->timeout_ms)
-            fail(a, st, "timed out waiting");
-        return false;
-    }
-    switch (st->kind) {
-    case S_KEYS:
-        for (int i = 0; i < st->nkeys && !a->quit; i++) {
-            app_flush(a);
-            command_key(a, st->keys[i]);
-        }
-        break;
-    case S_SLEEP:
-        if (!s->sleep_until)
-            s->sleep_until = now + st->arg1;
-        if (now < s->sleep_until)
-            return false;
-        s->sleep_until = 0;
-        break;
-    case S_RESIZE:
-        resizeterm((int)st->arg2, (int)st->arg1);
-        a->dirty |= D_LAYOUT;
-        break;
-    case S_DUMP: case S_DUMP_ATTRS:
-        if (a->det.follow_due)
-            return false; /* a screen at rest: the detail pane follows the selection first */
-        if (!screen_dump(a, st->path, st->kind == S_DUMP_ATTRS))
-            fail(a, st, "cannot write the dump");
-        break;
-    case S_QUIT:
-        a->quit = true;
-        break;
-    default:
-        break;
-    }
+    *out = (ScriptAct){ .kind = SCRIPT_FAIL, .line = st->line, .why = why };
     return true;
 }
 
-void script_run(App *a)
+/* A wait step: true when it is over (satisfied, or failed into *out). */
+static bool wait_over(Script *s, const Model *m, const Step *st, int64_t now, ScriptAct *out, bool *failed)
 {
-    Script *s = a->script;
-    while (s && !a->quit && s->cur < s->n) {
-        if (!step(a, &s->steps[s->cur]))
-            return;
-        s->cur++;
+    *failed = false;
+    if (st->kind == S_WAIT_DETAIL && m->det.rec < 0 && !m->det.follow_due && !view_has_pending(&m->view))
+        return *failed = fail(out, st, "waiting for a detail, but no registration is selected");
+    if (satisfied(m, st)) {
+        s->wait_start = 0;
+        return true;
     }
-    if (s && s->cur >= s->n)
-        a->quit = true;
+    if (!s->wait_start)
+        s->wait_start = now;
+    if (now - s->wait_start > s->timeout_ms)
+        return *failed = fail(out, st, "timed out waiting");
+    return false;
 }
 
-int script_timeout_ms(App *a)
+bool script_next(Script *s, const Model *m, ScriptAct *out)
 {
-    Script *s = a->script;
-    if (!s || s->cur >= s->n)
+    int64_t now = model_mono(m);
+    while (s->cur < s->n) {
+        Step *st = &s->steps[s->cur];
+        if (is_wait(st)) {
+            bool failed;
+            if (!wait_over(s, m, st, now, out, &failed))
+                return false;
+            s->cur++;
+            if (failed)
+                return true;
+            continue;
+        }
+        switch (st->kind) {
+        case S_SLEEP:
+            if (!s->sleep_until)
+                s->sleep_until = now + st->arg1;
+            if (now < s->sleep_until)
+                return false;
+            s->sleep_until = 0;
+            s->cur++;
+            continue;
+        case S_DUMP: case S_DUMP_ATTRS:
+            if (m->det.follow_due)
+                return false; /* a screen at rest: the detail pane follows the selection first */
+            *out = (ScriptAct){ .kind = SCRIPT_DUMP, .path = st->path, .attrs = st->kind == S_DUMP_ATTRS,
+                                .line = st->line };
+            break;
+        case S_KEYS: *out = (ScriptAct){ .kind = SCRIPT_KEYS, .keys = st->keys, .nkeys = st->nkeys, .line = st->line }; break;
+        case S_RESIZE:
+            *out = (ScriptAct){ .kind = SCRIPT_RESIZE, .cols = (int)st->arg1, .rows = (int)st->arg2, .line = st->line };
+            break;
+        default: *out = (ScriptAct){ .kind = SCRIPT_QUIT, .line = st->line }; break;
+        }
+        s->cur++;
+        return true;
+    }
+    *out = (ScriptAct){ .kind = SCRIPT_QUIT }; /* the end of the script quits too */
+    return true;
+}
+
+int script_timeout_ms(const Script *s, const Model *m)
+{
+    if (s->cur >= s->n)
         return -1;
     if (s->sleep_until) {
-        int64_t left = s->sleep_until - time_mono_ms();
+        int64_t left = s->sleep_until - model_mono(m);
         return left < 0 ? 0 : (int)left;
     }
     return 50; /* waits are re-checked, and timed out, from the loop */
-}
-
-/* ---- the dump ---------------------------------------------------------------------------- */
-
-static void put_row_text(FILE *f, int y, int cols)
-{
-    wchar_t buf[1024];
-    int n = mvwinnwstr(curscr, y, 0, buf, cols < 1023 ? cols : 1023);
-    if (n < 0)
-        n = 0;
-    while (n > 0 && buf[n - 1] == L' ')
-        n--;
-    for (int i = 0; i < n; i++) {
-        char u[4];
-        uint32_t cp = (uint32_t)buf[i];
-        if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            cp = 0xFFFD;
-        fwrite(u, 1, utf8_encode(cp, u), f);
-    }
-    fputc('\n', f);
-}
-
-static char slot_letter(int slot)
-{
-    static const char letters[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-    if (slot == SL_NORMAL)
-        return '.';
-    if (slot < 0 || slot - 1 >= (int)sizeof letters - 1)
-        return '?';
-    return letters[slot - 1];
-}
-
-static void put_row_attrs(FILE *f, int y, int cols)
-{
-    char row[1024];
-    int n = 0;
-    for (int x = 0; x < cols && n < (int)sizeof row - 1; x++) {
-        cchar_t c;
-        wchar_t wch[CCHARW_MAX + 1];
-        attr_t attr;
-        short pair;
-        mvwin_wch(curscr, y, x, &c);
-        getcchar(&c, wch, &attr, &pair, NULL);
-        row[n++] = slot_letter(theme_slot_of(attr, pair));
-    }
-    while (n > 0 && row[n - 1] == '.')
-        n--;
-    row[n] = '\0';
-    fprintf(f, "%s\n", row);
-}
-
-bool screen_dump(App *a, const char *path, bool attrs)
-{
-    app_flush(a);
-    app_render(a);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return false;
-    int rows = getmaxy(curscr), cols = getmaxx(curscr);
-    for (int y = 0; y < rows; y++)
-        put_row_text(f, y, cols);
-    if (attrs) {
-        fprintf(f, "-- colour slots (. normal, ? none of the theme's):");
-        for (int s = 1; s < SL__COUNT; s++)
-            fprintf(f, "%s %c=%s", s % 6 == 1 ? "\n--" : "", slot_letter(s), slot_name((Slot)s));
-        fputc('\n', f);
-        for (int y = 0; y < rows; y++)
-            put_row_attrs(f, y, cols);
-    }
-    return fclose(f) == 0;
 }

@@ -1,7 +1,8 @@
 #ifndef REGDESK_UI_SCRIPT_H
 #define REGDESK_UI_SCRIPT_H
-/* The scripted test mode (tig's idea): keys and commands come from REGDESK_SCRIPT=FILE
- * or REGDESK_KEYS=TEXT instead of the keyboard, one per line:
+/* The scripted test mode (tig's idea): keys and commands come from a script instead of
+ * the keyboard (main reads it from REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT), one per
+ * line:
  *
  *   j  G  <Enter>  <Down>  /       key names (ui/keys.h); several on a line are typed in turn
  *   :type ruiz                     literal text, every character a key (blanks too)
@@ -18,28 +19,45 @@
  *   :quit
  *   # comment
  *
- * A wait gives up after REGDESK_SCRIPT_TIMEOUT ms (default 20000): the dashboard quits
- * with status 6 and says which line timed out. The end of the script quits too. */
+ * A wait gives up after the timeout (REGDESK_SCRIPT_TIMEOUT, default 20000 ms): the
+ * dashboard quits with status 6 and says which line timed out. The end of the script
+ * quits too.
+ *
+ * The script only decides: it reads the model and says what to do next; the loop does
+ * it (loop.c). No curses here. */
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "ui/app.h"
+#include "model/model.h"
+#include "ui/keys.h"
 
-/* Loads the script named by the environment, if any (*out NULL when none). False with
- * a sentence in err when it cannot be read or has a bad line. */
-bool script_from_env(Script **out, char *err, size_t n);
-Script *script_parse(const char *text, char *err, size_t n);
+typedef struct Script Script;
+
+/* timeout_ms: how long a wait may last (0: the default). NULL with a sentence in err
+ * for a line it cannot read. */
+Script *script_parse(const char *text, long timeout_ms, char *err, size_t n);
 void script_free(Script *s);
 
-/* Runs steps until one has to wait or the script ends (then a->quit is set). */
-void script_run(App *a);
-/* True when the step being waited on is now satisfied: results_drain stops taking
- * results so the next step sees exactly this state. */
-bool script_ready(App *a);
-/* How long the loop may sleep before the script needs a look (-1: no limit). */
-int script_timeout_ms(App *a);
+typedef enum ScriptActKind { SCRIPT_KEYS, SCRIPT_RESIZE, SCRIPT_DUMP, SCRIPT_QUIT, SCRIPT_FAIL } ScriptActKind;
 
-/* Writes the screen as text (and optionally the colour slots) to path. */
-bool screen_dump(App *a, const char *path, bool attrs);
+typedef struct ScriptAct {
+    ScriptActKind kind;
+    int line;         /* of the script */
+    const Key *keys;  /* SCRIPT_KEYS */
+    int nkeys;
+    int cols, rows;   /* SCRIPT_RESIZE */
+    const char *path; /* SCRIPT_DUMP */
+    bool attrs;
+    const char *why;  /* SCRIPT_FAIL */
+} ScriptAct;
+
+/* The next thing to do, in *out; false when the script must wait (for a state of the
+ * model, or a time). */
+bool script_next(Script *s, const Model *m, ScriptAct *out);
+/* The drain's stop predicate: the step being waited on is satisfied now, so the next
+ * step sees exactly this state (results queued after it wait). */
+bool script_ready(const Script *s, const Model *m);
+/* How long the loop may sleep before the script needs a look (-1: no limit). */
+int script_timeout_ms(const Script *s, const Model *m);
 
 #endif

@@ -3,30 +3,29 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/safetext.h"
-#include "core/timeutil.h"
-#include "ui/app.h"
-#include "ui/draw.h"
 #include "core/glyphs.h"
+#include "core/safetext.h"
+#include "ui/draw.h"
+#include "ui/panes.h"
 
 /* The left part: what the loader is doing. Writes text and slot. */
-static void load_state(App *a, char *buf, size_t n, Slot *slot)
+static void load_state(const Model *m, unsigned spin, char *buf, size_t n, Slot *slot)
 {
-    const Load *l = &a->load;
-    int64_t mono = time_mono_ms();
+    const Load *l = &m->load;
+    int64_t mono = model_mono(m);
     *slot = SL_STATUSBAR;
-    if (a->auth_failed) {
+    if (m->auth_failed) {
         snprintf(buf, n, " token expired or refused; run `regdesk login` ");
         *slot = SL_STATUS_ERR;
     } else if (l->active && l->retry_until > mono) {
         long secs = (long)((l->retry_until - mono + 999) / 1000);
-        snprintf(buf, n, " %s retrying in %ld s: %s ", glyph_spinner(a->spin), secs, l->retry);
+        snprintf(buf, n, " %s retrying in %ld s: %s ", glyph_spinner(spin), secs, l->retry);
         *slot = SL_STATUS_WARN;
     } else if (l->active) {
         char total[24] = "?";
         if (l->total >= 0)
             snprintf(total, sizeof total, "%ld", l->total);
-        snprintf(buf, n, " %s loading %ld/%s ", glyph_spinner(a->spin), l->loaded, total);
+        snprintf(buf, n, " %s loading %ld/%s ", glyph_spinner(spin), l->loaded, total);
     } else if (l->failed_pages) {
         snprintf(buf, n, " %ld loaded; %d page%s failed (r retries) ", l->loaded, l->failed_pages,
                  l->failed_pages == 1 ? "" : "s");
@@ -34,29 +33,37 @@ static void load_state(App *a, char *buf, size_t n, Slot *slot)
     } else if (!l->started) {
         snprintf(buf, n, " starting ");
     } else {
-        snprintf(buf, n, " %zu loaded ", a->store.n);
+        snprintf(buf, n, " %zu loaded ", m->store.n);
     }
 }
 
-void status_draw(App *a)
+static void draw(Pane *p, Model *m)
 {
-    WINDOW *w = a->w_status;
-    int width = a->lay.status.w;
+    WINDOW *w = p->win;
+    int width = p->r.w;
     draw_fill(w, 0, 0, width, SL_STATUSBAR);
     char left[400];
     Slot ls;
-    load_state(a, left, sizeof left, &ls);
+    load_state(m, p->ctx->spin, left, sizeof left, &ls);
     char right[96];
-    if (a->view.n)
-        snprintf(right, sizeof right, " %ld/%zu  %s  ? help ", a->view.sel + 1, a->view.n, glyph(GL_VBAR));
+    if (m->view.n)
+        snprintf(right, sizeof right, " %ld/%zu  %s  ? help ", m->view.sel + 1, m->view.n, glyph(GL_VBAR));
     else
         snprintf(right, sizeof right, " 0/0  %s  ? help ", glyph(GL_VBAR));
     int rw = safetext_width(right);
     int x = draw_text(w, 0, 0, width - rw - 1, ls, left);
-    if (*a->msg && x < width - rw - 2) {
+    if (*m->msg.text && x < width - rw - 2) {
         x += draw_text(w, 0, x, 1, SL_STATUSBAR, " ");
-        draw_text(w, 0, x, width - rw - x - 1, (Slot)a->msg_slot, a->msg);
+        draw_text(w, 0, x, width - rw - x - 1, m->msg.slot, m->msg.text);
     }
     if (rw < width)
         draw_text(w, 0, width - rw, rw, SL_STATUSBAR, right);
 }
+
+static bool rect(const Layout *lay, Rect *r)
+{
+    *r = lay->status;
+    return true;
+}
+
+const PaneOps status_pane = { "status", R_STATUS, rect, draw, NULL };

@@ -1,18 +1,29 @@
 #ifndef REGDESK_UI_UI_H
 #define REGDESK_UI_UI_H
-/* The dashboard. The caller (src/cli) has validated the API address, loaded the token
- * and filled a WorkerConfig; the dashboard owns the terminal until it returns. */
+/* The dashboard. The caller (main) has validated the API address, loaded the token and
+ * filled a WorkerConfig, and gathered every setting here, the test hooks included: the
+ * dashboard reads no environment of its own. It owns the terminal until it returns. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "net/worker.h"
 
 typedef struct UiConfig {
-    WorkerConfig worker;        /* ready for worker_start (token included) */
-    const char *filter;         /* start-up filter, or NULL */
-    const char *sort;           /* start-up sort ("-created"…), or NULL */
-    const char *columns;        /* list columns in order ("status,age,name,…"), or NULL */
-    bool mouse;                 /* mouse on (click selects, wheel scrolls) */
+    WorkerConfig worker;   /* ready for worker_start (token included) */
+    const char *filter;    /* start-up filter, or NULL */
+    const char *sort;      /* start-up sort ("-created"…), or NULL */
+    const char *columns;   /* list columns in order ("status,age,name,…"), or NULL */
+    bool mouse;            /* mouse on (click selects, wheel scrolls) */
+    bool colour;           /* colours (false: NO_COLOR, attributes only) */
+    const char *term;      /* $TERM, to name it when the terminal cannot start */
+    /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
+     * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,
+     * REGDESK_SCRIPT_TIMEOUT=MS, REGDESK_NOW=ISO-TIME. */
+    int headless_cols, headless_rows; /* > 0: no terminal, curses draws a virtual screen */
+    const char *script;    /* keys and commands instead of the keyboard (ui/script.h), or NULL */
+    long script_timeout_ms; /* how long a script's wait may last; 0 = 20 s */
+    int64_t fixed_now;     /* a fixed clock for ages, so screens are stable; 0 = the real one */
 } UiConfig;
 
 /* The process exit statuses ui_run returns; the same numbers as the CLI's EXIT_*. */
@@ -20,14 +31,7 @@ enum { UI_EXIT_OK = 0, UI_EXIT_USAGE = 2, UI_EXIT_INTERNAL = 6 };
 
 /* Runs the dashboard; returns a UI_EXIT_* status for the process. When it cannot start,
  * err holds one sentence for the caller to print; it may quote the command line or the
- * environment, so print it sanitised (cli_error does). Otherwise err is "".
- *
- * Test hooks, read from the environment (tests/ui, tests/integration/test_ui_*):
- *   REGDESK_HEADLESS=COLSxROWS  no terminal: curses draws a virtual screen of that size
- *   REGDESK_SCRIPT=FILE         keys and commands from FILE instead of the keyboard
- *   REGDESK_KEYS=TEXT           the same, inline (lines separated by newlines)
- *   REGDESK_NOW=ISO-TIME        a fixed clock for ages, so screens are stable
- * The script language is described in src/ui/script.h. */
+ * environment, so print it sanitised. Otherwise err is "". */
 int ui_run(const UiConfig *cfg, char *err, size_t n);
 
 #endif

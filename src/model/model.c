@@ -1,0 +1,284 @@
+/* The model's life, its timers, what the worker sends back, and the screen's geometry.
+ * The model's files call downwards only: model.c, then model_list.c, model_load.c,
+ * model_detail.c (where model_settle is), model_state.c. */
+#include "model/model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/safetext.h"
+#include "core/timeutil.h"
+#include "model/model_internal.h"
+
+enum {
+    VIEW_MERGE_MS = 150,    /* while pages arrive, the list takes them in this often */
+    AGE_REFRESH_MS = 30000, /* ages in the list and the detail move on */
+};
+
+/* ---- life --------------------------------------------------------------------------------- */
+
+void model_init(Model *m, const ModelEnv *env)
+{
+    memset(m, 0, sizeof *m);
+    m->jobs = env->jobs;
+    m->fixed_now = env->fixed_now;
+    m->mono = env->mono ? env->mono : time_mono_ms;
+    store_init(&m->store);
+    view_init(&m->view, env->sort);
+    m->related = related_new();
+    dl_init(&m->det.lines);
+    m->det.rec = m->det.err_rec = m->det.job_rec = -1;
+    m->geo.list_rows = m->geo.detail_rows = 1;
+    m->age_due = m->mono() + AGE_REFRESH_MS;
+}
+
+void model_free(Model *m)
+{
+    view_free(&m->view);
+    store_free(&m->store);
+    related_free(m->related);
+    filter_free(m->search);
+    dl_free(&m->det.lines);
+    memset(m, 0, sizeof *m);
+}
+
+unsigned model_start(Model *m, const char *filter, bool sort_given)
+{
+    unsigned r = R_ALL;
+    if ((!filter || !*filter) && !sort_given)
+        m->view_no = 1; /* "All", newest first: what the screen shows */
+    if (filter && *filter) {
+        char *safe = safetext_dup(filter, strlen(filter), SAFE_LINE);
+        FilterError err;
+        bool ok;
+        r |= model_set_filter(m, safe, false, &err, &ok);
+        if (!ok)
+            r |= model_message(m, SL_STATUS_ERR, 0, "the start-up filter was not applied: %s", err.msg);
+        free(safe);
+    }
+    return model_settle(m, r | model_load(m, true));
+}
+
+/* ---- time --------------------------------------------------------------------------------- */
+
+static int64_t earliest(int64_t a, int64_t b)
+{
+    return !a ? b : !b ? a : a < b ? a : b;
+}
+
+unsigned model_flush(Model *m)
+{
+    unsigned r = 0;
+    if (view_has_pending(&m->view)) {
+        view_sync(&m->view, &m->store);
+        m->view_due = m->mono() + VIEW_MERGE_MS;
+        r |= R_LIST | R_STATUS | R_SEL_MOVED;
+    }
+    if (m->counts.dirty) {
+        counts_recount(m);
+        r |= R_HEADER;
+    }
+    return model_settle(m, r);
+}
+
+/* Ages on screen move on: the counts (overdue) and the detail's lines hold them too. */
+static unsigned ages(Model *m, int64_t now, int64_t *next)
+{
+    unsigned r = 0;
+    if (now >= m->age_due) {
+        m->age_due = now + AGE_REFRESH_MS;
+        m->counts.dirty = true;
+        m->det.built.valid = false; /* a repaint alone would draw the old ages */
+        r = R_LIST | R_DETAIL;
+    }
+    *next = earliest(*next, m->age_due);
+    return r;
+}
+
+unsigned model_tick(Model *m, int64_t *next_out)
+{
+    int64_t now = m->mono(), next = 0;
+    unsigned r = 0;
+    if (view_has_pending(&m->view)) {
+        if (now >= m->view_due || !m->load.active)
+            r |= model_flush(m);
+        else
+            next = earliest(next, m->view_due);
+    }
+    if (m->counts.dirty) {
+        if (now >= m->counts.due) {
+            counts_recount(m);
+            r |= R_HEADER;
+        } else {
+            next = earliest(next, m->counts.due);
+        }
+    }
+    next = earliest(next, detail_tick(m, now, &r));
+    if (m->load.server_due) {
+        if (now >= m->load.server_due)
+            r |= model_load(m, false);
+        else
+            next = earliest(next, m->load.server_due);
+    }
+    if (m->msg.until) {
+        if (now >= m->msg.until) {
+            m->msg.text[0] = '\0';
+            m->msg.until = 0;
+            r |= R_STATUS;
+        } else {
+            next = earliest(next, m->msg.until);
+        }
+    }
+    r |= ages(m, now, &next);
+    *next_out = next;
+    return model_settle(m, r);
+}
+
+/* ---- results ------------------------------------------------------------------------------ */
+
+static unsigned touched(Model *m, size_t idx, bool inserted)
+{
+    if (inserted)
+        view_note_new(&m->view, (uint32_t)idx);
+    else
+        view_note_changed(&m->view, (uint32_t)idx);
+    return detail_record_changed(m, (long)idx);
+}
+
+static unsigned take_page(Model *m, Result *res)
+{
+    Page *p = &res->page;
+    unsigned r = R_STATUS | R_HEADER;
+    for (size_t i = 0; i < p->n; i++) {
+        bool ins;
+        size_t idx = store_put(&m->store, p->items[i], &ins);
+        r |= touched(m, idx, ins);
+    }
+    p->n = 0; /* the store owns the summaries now */
+    m->load.loaded = res->loaded;
+    m->load.total = res->total;
+    m->load.retry_until = 0;
+    m->auth_failed = false;
+    m->counts.dirty = true;
+    if (m->view.sel_rec < 0) /* the first rows show at once; later ones in batches */
+        r |= model_flush(m);
+    return r;
+}
+
+static unsigned take_detail(Model *m, Result *res)
+{
+    bool was = store_find(&m->store, summary_str(res->detail->summary, SS_ID)) >= 0;
+    size_t idx = store_put_detail(&m->store, res->detail);
+    res->detail = NULL;
+    unsigned r = touched(m, idx, !was) | R_DETAIL | R_STATUS;
+    if (res->job == m->det.job)
+        m->det.job = 0;
+    if ((long)idx == m->det.rec)
+        m->det.fetch_due = 0; /* it is here: nothing left to fetch */
+    if ((long)idx == m->det.err_rec)
+        m->det.err_rec = -1;
+    m->auth_failed = false;
+    m->counts.dirty = true;
+    return r;
+}
+
+static unsigned take_error(Model *m, const Result *res)
+{
+    unsigned r = 0;
+    if (res->error == EC_AUTH)
+        m->auth_failed = true;
+    if (res->job == m->det.job && m->det.job) {
+        m->det.err_rec = m->det.job_rec;
+        safetext_format(m->det.err, sizeof m->det.err, "%s", res->message);
+        m->det.job = 0;
+        r |= R_DETAIL;
+    }
+    if (res->error == EC_AUTH)
+        return r | model_message(m, SL_STATUS_ERR, 0, "the API refused the token (%s)", res->message);
+    if (res->error == EC_NETWORK)
+        return r | model_message(m, SL_STATUS_ERR, 0, "offline: %s (r retries)", res->message);
+    return r | model_message(m, SL_STATUS_ERR, 0, "%s", res->message);
+}
+
+static unsigned take_retrying(Model *m, const Result *res)
+{
+    Load *l = &m->load;
+    l->retry_until = m->mono() + res->retry_in_ms;
+    safetext_format(l->retry, sizeof l->retry, "%s", res->message);
+    if (res->error == EC_AUTH)
+        m->auth_failed = true;
+    return R_STATUS;
+}
+
+static unsigned take_done(Model *m, const Result *res)
+{
+    if (res->job != m->load.job)
+        return 0;
+    Load *l = &m->load;
+    l->active = false;
+    l->loaded = res->loaded;
+    if (res->total >= 0)
+        l->total = res->total;
+    l->failed_pages = res->failed_pages;
+    l->retry_until = 0;
+    l->have_all = !res->failed_pages && !l->params[0];
+    return model_flush(m) | R_STATUS | R_LIST | R_HEADER;
+}
+
+unsigned model_apply(Model *m, Result *res)
+{
+    if (res->generation != m->gen && res->kind != RES_DETAIL)
+        return 0; /* from a load that was replaced */
+    unsigned r = 0;
+    switch (res->kind) {
+    case RES_PAGE: r = take_page(m, res); break;
+    case RES_LIST_DONE: r = take_done(m, res); break;
+    case RES_DETAIL: r = take_detail(m, res); break;
+    case RES_RETRYING: r = take_retrying(m, res); break;
+    case RES_ERROR: r = take_error(m, res); break;
+    default: break;
+    }
+    return model_settle(m, r);
+}
+
+/* ---- the screen --------------------------------------------------------------------------- */
+
+unsigned model_set_geometry(Model *m, const Geometry *g)
+{
+    bool screen = g->list_rows > 0; /* 0: too small for panes; keep what was */
+    m->geo.detail_shown = g->detail_shown;
+    if (screen) {
+        m->geo = *g;
+        view_set_rows(&m->view, g->list_rows);
+        if (!g->detail_shown && m->focus == FOCUS_DETAIL)
+            m->focus = FOCUS_LIST;
+    }
+    m->det.built.valid = false;
+    return model_settle(m, R_LIST | R_DETAIL | R_STATUS | detail_follow_now(m));
+}
+
+unsigned model_escape(Model *m)
+{
+    unsigned r = 0;
+    if (m->zoom) {
+        m->zoom = false;
+        r = R_LAYOUT;
+    } else if (m->focus == FOCUS_DETAIL || (!m->geo.wide && m->detail_open)) {
+        m->focus = FOCUS_LIST;
+        if (!m->geo.wide && m->detail_open) {
+            m->detail_open = false;
+            r |= R_LAYOUT;
+        }
+        r |= R_LIST | R_DETAIL;
+    } else if (m->msg.text[0]) {
+        m->msg.text[0] = '\0';
+        r = R_STATUS;
+    } else if (m->search) {
+        filter_free(m->search);
+        m->search = NULL;
+        m->search_text[0] = '\0';
+        r = R_LIST | R_HEADER;
+    }
+    return model_settle(m, r);
+}

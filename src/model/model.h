@@ -1,0 +1,227 @@
+#ifndef REGDESK_MODEL_MODEL_H
+#define REGDESK_MODEL_MODEL_H
+/* The dashboard's model: everything it knows and decides, without curses and without
+ * the worker. The store and the list's view, the load in progress, the counts, the
+ * detail pane's record, lines, scroll and timers, the search, the status message, and
+ * the focus and zoom flags.
+ *
+ * Every operation returns reaction bits that say what changed (htop's reaction flags);
+ * the dashboard redraws the panes whose bits are set and rebuilds the windows on
+ * R_LAYOUT. R_SEL_MOVED never leaves the model alone: each public operation passes its
+ * reactions through model_settle (model_detail.c), the one place that turns "the selection
+ * moved" into the detail pane following it.
+ *
+ * Work for the network goes out through ModelJobs (function pointers), and what comes
+ * back goes in through model_apply; the clock is injectable. So a test builds a model
+ * with no worker and no screen and checks its reactions directly. */
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/filter.h"
+#include "core/related.h"
+#include "core/slot.h"
+#include "core/store.h"
+#include "model/detail_build.h"
+#include "model/dlines.h"
+#include "model/view.h"
+#include "net/worker.h" /* Result and ListQuery: the worker's types, not the worker */
+
+enum {
+    R_HEADER = 1u << 0,
+    R_LIST = 1u << 1,
+    R_DETAIL = 1u << 2,
+    R_STATUS = 1u << 3,
+    R_OVERLAY = 1u << 4,   /* what an overlay (help, menu, dialog) shows */
+    R_LAYOUT = 1u << 5,    /* panes appear, disappear or change size: windows are rebuilt */
+    R_SEL_MOVED = 1u << 6, /* the selected record may be another one */
+    R_PANES = R_HEADER | R_LIST | R_DETAIL | R_STATUS | R_OVERLAY,
+    R_ALL = R_PANES | R_LAYOUT,
+};
+
+/* The longest filter or search text (the prompt's line editor holds no more). */
+enum { MODEL_TEXT_MAX = 480 };
+
+/* How the model asks for work; every call returns a job id (0: not posted). */
+typedef struct ModelJobs {
+    void *ctx;
+    uint64_t (*list)(void *ctx, const ListQuery *q, uint64_t generation);
+    uint64_t (*retrieve)(void *ctx, const char *id, uint64_t generation);
+    void (*cancel_before)(void *ctx, uint64_t generation);
+} ModelJobs;
+
+typedef struct ModelEnv {
+    ModelJobs jobs;
+    SortSpec sort;         /* the start-up sort */
+    int64_t fixed_now;     /* the wall clock for ages (REGDESK_NOW), 0 = the real one */
+    int64_t (*mono)(void); /* monotonic ms for timers; NULL = time_mono_ms */
+} ModelEnv;
+
+/* The list load in progress or last finished. */
+typedef struct Load {
+    uint64_t job;
+    bool active;
+    long loaded, total;
+    int failed_pages;
+    char params[700];    /* the server parameters it was started with, as text */
+    bool have_all;       /* the last finished load was unfiltered and complete */
+    bool started;        /* a load has been asked for at least once */
+    int64_t retry_until; /* monotonic ms; 0 when not retrying */
+    char retry[200];
+    int64_t server_due;  /* monotonic ms when the filter's server side should be checked */
+} Load;
+
+typedef struct Counts {
+    unsigned by_status[ST__COUNT];
+    unsigned overdue;
+    int64_t oldest_review_ms; /* since when the longest-waiting review has waited (core/sla) */
+    bool dirty;
+    int64_t due;              /* monotonic ms of the next recount */
+} Counts;
+
+/* The detail pane: which record, its lines and where they were built for, scroll and
+ * cursor, following the selection, and fetching the populated record. */
+typedef struct DetailModel {
+    long rec;           /* store index shown, -1 for none */
+    DLines lines;
+    long top, cursor;   /* scroll position and cursor line */
+    uint32_t collapsed; /* bit per SectionId; kept across records */
+    bool raw_codes, raw_json;
+    struct {            /* what `lines` were built from */
+        bool valid;
+        long rec;
+        const Detail *det;
+        const Summary *sum;
+        int width;
+        uint32_t collapsed;
+        bool raw_codes, raw_json;
+        DetailState state;
+        uint64_t store_version;
+        int64_t at;
+    } built;
+    int64_t follow_due; /* monotonic ms: show the selected record then (it moved), 0 = not due */
+    uint64_t job;       /* retrieve in flight, 0 when none */
+    long job_rec;
+    int64_t fetch_due;  /* monotonic ms: fetch the shown record then, 0 = not due; waits
+                           while a follow is due */
+    long err_rec;       /* the record the error is about, -1 none */
+    char err[320];
+} DetailModel;
+
+typedef struct Message {
+    char text[400];
+    Slot slot;
+    int64_t until; /* monotonic ms; 0 = stays until replaced or cleared */
+} Message;
+
+typedef enum Focus { FOCUS_LIST, FOCUS_DETAIL } Focus;
+
+/* What the screen's layout tells the model. */
+typedef struct Geometry {
+    bool wide;         /* the detail sits beside the list, always there */
+    bool detail_shown; /* the detail pane is on screen */
+    int list_rows;     /* rows of list below its titles, >= 1 */
+    int detail_rows;   /* rows of detail below its title bar, >= 1 */
+    int detail_width;  /* columns for the detail's lines */
+} Geometry;
+
+typedef struct Model {
+    ModelJobs jobs;
+    int64_t fixed_now;
+    int64_t (*mono)(void);
+    uint64_t gen; /* generation of the jobs posted now */
+    Store store;
+    View view;
+    Related *related;
+    Load load;
+    Counts counts;
+    DetailModel det;
+    char filter_text[MODEL_TEXT_MAX + 1];
+    int view_no; /* 1–9 while the filter is a saved view's, else 0 */
+    Filter *search;
+    char search_text[MODEL_TEXT_MAX + 1];
+    Message msg;
+    bool auth_failed; /* the token was refused: say so until a load succeeds */
+    Focus focus;
+    bool zoom;
+    bool detail_open; /* narrow terminals: the detail was opened with Enter */
+    Geometry geo;
+    int64_t view_due; /* monotonic ms of the next view merge while loading */
+    int64_t age_due;  /* monotonic ms when ages on screen move on */
+} Model;
+
+/* Movement keys, written once for every pane that scrolls (tig's navigation). */
+typedef enum Nav { NAV_DOWN, NAV_UP, NAV_PAGE_DOWN, NAV_PAGE_UP, NAV_HALF_DOWN, NAV_HALF_UP, NAV_FIRST, NAV_LAST } Nav;
+
+/* ---- life ------------------------------------------------------------------------------ */
+void model_init(Model *m, const ModelEnv *env);
+void model_free(Model *m);
+/* The first load, with the start-up filter (a bad one is reported, not applied). */
+unsigned model_start(Model *m, const char *filter, bool sort_given);
+
+/* ---- time ------------------------------------------------------------------------------ */
+int64_t model_now(const Model *m);  /* wall clock, ms since the epoch */
+int64_t model_mono(const Model *m); /* the timers' clock */
+/* Runs what is due (view merges, recounts, the detail's follow and fetch, the filter's
+ * server side, message expiry, ages); *next gets the next deadline (0 = none). */
+unsigned model_tick(Model *m, int64_t *next);
+/* Merges pending pages into the view now (before a key or a screen dump). */
+unsigned model_flush(Model *m);
+
+/* ---- what the worker sent -------------------------------------------------------------- */
+/* Pages merge into the store and the view, populated records attach to theirs, retries
+ * and errors reach the status. Loaded data is never dropped on an error. r stays the
+ * caller's (whatever the model keeps, it takes out of r). */
+unsigned model_apply(Model *m, Result *r);
+
+/* ---- the screen ------------------------------------------------------------------------ */
+unsigned model_set_geometry(Model *m, const Geometry *g);
+/* A status message; secs 0 keeps it until replaced. Sanitised here, so it may quote
+ * network text. */
+unsigned model_message(Model *m, Slot slot, int secs, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* Esc: leave the zoom, else close the detail, else clear the message, else the search. */
+unsigned model_escape(Model *m);
+
+/* ---- the list (model_list.c) ----------------------------------------------------------- */
+/* The filter text, applied at once; typed: from the prompt (a saved view's mark goes when
+ * the text leaves it, and the server side is checked after a pause). On a parse error
+ * *ok is false, err says why, and nothing changes. */
+unsigned model_set_filter(Model *m, const char *text, bool typed, FilterError *err, bool *ok);
+unsigned model_apply_view(Model *m, int n);
+unsigned model_set_sort(Model *m, SortSpec s);
+/* Finds records without hiding the others: the first match at or after from_rec is
+ * selected. An empty text ends the search. */
+unsigned model_set_search(Model *m, const char *text, long from_rec, FilterError *err, bool *ok);
+unsigned model_search_step(Model *m, int dir);
+bool model_search_matches(const Model *m, long rec);
+unsigned model_list_nav(Model *m, Nav nav);
+unsigned model_list_goto(Model *m, long pos);
+unsigned model_list_scroll(Model *m, long delta);
+/* Selects record rec when the view has it; false (nothing changes) when not. */
+bool model_select(Model *m, long rec, unsigned *react);
+/* (Re)loads the list when the filter's server side changed; force: even if not. */
+unsigned model_load(Model *m, bool force);
+unsigned model_reload(Model *m); /* r: the list and the open record, again */
+long model_selected(const Model *m);
+
+/* ---- the detail pane (model_detail.c) -------------------------------------------------- */
+bool model_detail_visible(const Model *m);
+DetailState model_detail_state(const Model *m); /* of the record the pane shows */
+/* The pane's lines, rebuilt first when anything they show changed. */
+const DLines *model_detail_lines(Model *m);
+unsigned model_detail_nav(Model *m, Nav nav);
+unsigned model_detail_move(Model *m, long delta);
+unsigned model_detail_click(Model *m, long line); /* the mouse put the cursor on a line */
+unsigned model_open_detail(Model *m);             /* Enter on the list: load, focus */
+unsigned model_detail_enter(Model *m);            /* Enter in the pane: follow a link, fold */
+unsigned model_toggle_focus(Model *m);
+unsigned model_toggle_zoom(Model *m);
+unsigned model_toggle_section(Model *m);
+unsigned model_fold_all(Model *m, bool collapse);
+unsigned model_jump_section(Model *m, int dir);
+unsigned model_toggle_raw_codes(Model *m);
+unsigned model_toggle_raw_json(Model *m);
+/* A key aimed at the pane means the selected record: show it now. */
+unsigned model_detail_show_selected(Model *m);
+
+#endif

@@ -1,0 +1,31 @@
+#ifndef REGDESK_MODEL_MODEL_INTERNAL_H
+#define REGDESK_MODEL_MODEL_INTERNAL_H
+/* Shared by the model's files. Functions here return raw reactions; the public ones
+ * pass theirs through model_settle. */
+#include "model/model.h"
+
+/* The one place R_SEL_MOVED becomes the detail following the selection (model_detail.c). */
+unsigned model_settle(Model *m, unsigned r);
+
+/* model_detail.c */
+/* The selection may have moved: the pane follows once it rests (a short debounce, so
+ * holding j scrolls the list without rebuilding the pane for every row); at once when
+ * the pane is empty or not on screen. */
+unsigned detail_follow(Model *m);
+/* Shows the selected record now (keys aimed at the pane, a new layout). */
+unsigned detail_follow_now(Model *m);
+/* The store replaced record rec (a page or a populated record arrived for it). */
+unsigned detail_record_changed(Model *m, long rec);
+/* The pane's timers; returns the next deadline (0 = none). */
+int64_t detail_tick(Model *m, int64_t now, unsigned *r);
+/* Fetches the shown record's populated form (force: even when it is loaded). */
+unsigned detail_request(Model *m, bool force);
+/* A load of a new generation cancelled the retrieve in flight: ask again. */
+void detail_job_cancelled(Model *m);
+
+/* model_load.c */
+/* The header's counts by status and the review queue's overdue figures; the next one is
+ * due a little later, so a burst of pages costs one pass. */
+void counts_recount(Model *m);
+
+#endif

@@ -1,0 +1,43 @@
+/* What every part of the model asks: the clocks, the selection, whether the detail is on
+ * screen, the search, and the status message. Calls nothing else of the model. */
+#include <stdarg.h>
+
+#include "core/safetext.h"
+#include "core/timeutil.h"
+#include "model/model_internal.h"
+
+int64_t model_now(const Model *m)
+{
+    return m->fixed_now ? m->fixed_now : time_now_ms();
+}
+
+int64_t model_mono(const Model *m)
+{
+    return m->mono();
+}
+
+long model_selected(const Model *m)
+{
+    return m->view.sel_rec;
+}
+
+bool model_search_matches(const Model *m, long rec)
+{
+    return m->search && rec >= 0 && filter_match(m->search, m->store.recs[rec]);
+}
+
+bool model_detail_visible(const Model *m)
+{
+    return m->geo.detail_shown;
+}
+
+unsigned model_message(Model *m, Slot slot, int secs, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    safetext_vformat(m->msg.text, sizeof m->msg.text, fmt, ap);
+    va_end(ap);
+    m->msg.slot = slot;
+    m->msg.until = secs ? m->mono() + secs * 1000 : 0;
+    return R_STATUS;
+}

@@ -1,0 +1,100 @@
+/* ui_run: the dashboard's start and end. Everything that can fail before the terminal is
+ * touched, then the terminal, the model's first load, the loop, and every way out. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/glyphs.h"
+#include "core/xalloc.h"
+#include "ui/dash.h"
+#include "ui/draw.h"
+#include "ui/loop.h"
+#include "ui/render.h"
+#include "ui/script.h"
+#include "ui/term.h"
+
+/* The model posts its work to the worker through these. */
+static uint64_t post_list(void *w, const ListQuery *q, uint64_t gen)
+{
+    return worker_list(w, q, gen);
+}
+
+static uint64_t post_retrieve(void *w, const char *id, uint64_t gen)
+{
+    return worker_retrieve(w, id, gen);
+}
+
+static void post_cancel(void *w, uint64_t gen)
+{
+    worker_cancel_before(w, gen);
+}
+
+/* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
+ * sentence in err when something does. */
+static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
+{
+    if (!keymap_init(err, n))
+        return UI_EXIT_INTERNAL;
+    if (!columns_parse(cfg->columns ? cfg->columns : COLUMNS_DEFAULT, &ui->columns, err, n))
+        return UI_EXIT_USAGE;
+    if (cfg->script && !(ui->script = script_parse(cfg->script, cfg->script_timeout_ms, err, n)))
+        return UI_EXIT_USAGE;
+    if ((ui->sig_fd = term_signals_start(cfg->headless_cols > 0, err, n)) < 0)
+        return UI_EXIT_INTERNAL;
+    ui->worker = worker_start(&cfg->worker, err, n);
+    if (!ui->worker)
+        return UI_EXIT_INTERNAL;
+    SortSpec sort = { SORT_CREATED, true };
+    if (cfg->sort)
+        sort_parse(cfg->sort, &sort);
+    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
+                     .sort = sort, .fixed_now = cfg->fixed_now };
+    model_init(&ui->m, &env);
+    return 0;
+}
+
+static void finish(Ui *ui)
+{
+    worker_stop(ui->worker);
+    render_free(ui); /* before the screen goes: delscreen frees every window itself */
+    term_stop();
+    if (ui->m.mono)
+        model_free(&ui->m);
+    prompt_free(&ui->prompt);
+    help_free(&ui->help);
+    script_free(ui->script);
+    free(ui);
+}
+
+int ui_run(const UiConfig *cfg, char *err, size_t n)
+{
+    err[0] = '\0';
+    setlocale(LC_ALL, "");
+    bool utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
+    glyphs_set_ascii(!utf8);
+    draw_set_utf8(utf8);
+    Ui *ui = xcalloc(1, sizeof *ui);
+    ui->cfg = cfg;
+    ui->sig_fd = -1;
+    prompt_init(&ui->prompt);
+    help_init(&ui->help);
+    sortmenu_init(&ui->sortmenu);
+    int rc = prepare(ui, cfg, err, n);
+    if (!rc && !term_start(cfg, err, n))
+        rc = UI_EXIT_USAGE;
+    if (rc) {
+        finish(ui);
+        return rc;
+    }
+    ui->mouse = cfg->mouse && cfg->headless_cols <= 0;
+    term_set_mouse(ui->mouse);
+    render_init(ui);
+    ui->dirty = R_ALL;
+    if (!utf8)
+        model_message(&ui->m, SL_STATUS_WARN, 0, "the locale is not UTF-8: names are shown with ? (set LANG=C.UTF-8)");
+    ui->dirty |= model_start(&ui->m, cfg->filter, cfg->sort != NULL);
+    rc = ui_loop(ui);
+    finish(ui);
+    return rc;
+}

@@ -1,0 +1,224 @@
+/* The dashboard's model without a screen or a worker: what each event changes, told by
+ * the reaction bits it returns (testmodel.h builds the model and the worker's results). */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "../testutil.h"
+#include "testmodel.h"
+
+TestSuite(model);
+
+Test(model, the_first_page_shows_at_once_and_later_ones_merge_in_batches)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    unsigned r = tm_page(&t, 5);
+    cr_assert_eq(r & (R_LIST | R_STATUS | R_HEADER | R_SEL_MOVED), R_LIST | R_STATUS | R_HEADER | R_SEL_MOVED);
+    cr_assert_eq(m->view.n, 5);
+    cr_assert_eq(m->det.rec, model_selected(m), "the pane shows the first row at once");
+    cr_assert_str_eq(summary_str(m->store.recs[model_selected(m)], SS_ID), "r0");
+    cr_assert_eq(m->counts.by_status[ST_ONGOING], 5, "the header counts what arrived");
+
+    model_list_nav(m, NAV_DOWN);
+    long sel = model_selected(m);
+    Summary *newer = tm_summary("n1", ST_NEEDS_MANUAL_VERIFICATION, 999999);
+    r = tm_page_of(&t, newer);
+    cr_assert_eq(r & R_LIST, 0, "a later page waits for the next merge");
+    cr_assert_eq(m->view.n, 5);
+    r = tm_tick_at(&t, tm_clock + 1000, NULL);
+    cr_assert_neq(r & R_LIST, 0);
+    cr_assert_eq(m->view.n, 6);
+    cr_assert_eq(model_selected(m), sel, "the selection stays on its record");
+    tm_free(&t);
+}
+
+Test(model, a_finished_load_merges_what_is_pending_and_settles_the_status)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    model_load(m, true);
+    cr_assert_eq(t.jobs.lists, 1);
+    tm_page(&t, 3);
+    tm_page_of(&t, tm_summary("x", ST_FAILED, 5));
+    unsigned r = tm_done(&t, 0);
+    cr_assert_eq(r & (R_LIST | R_STATUS | R_HEADER), R_LIST | R_STATUS | R_HEADER);
+    cr_assert_not(m->load.active);
+    cr_assert(m->load.have_all, "unfiltered and complete: later filters are answered here");
+    cr_assert_eq(m->view.n, 4);
+    tm_free(&t);
+}
+
+Test(model, a_filter_narrows_the_list_and_asks_the_server_after_a_pause)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    model_load(m, true);
+    tm_page(&t, 4);
+    tm_page_of(&t, tm_summary("rev", ST_NEEDS_MANUAL_VERIFICATION, 10));
+    model_flush(m);
+    FilterError err;
+    bool ok;
+    unsigned r = model_set_filter(m, "status:review", true, &err, &ok);
+    cr_assert(ok, "%s", err.msg);
+    cr_assert_eq(r & (R_LIST | R_HEADER | R_STATUS), R_LIST | R_HEADER | R_STATUS);
+    cr_assert_eq(m->view.n, 1);
+    cr_assert_str_eq(summary_str(m->store.recs[model_selected(m)], SS_ID), "rev");
+    cr_assert_gt(m->det.follow_due, 0, "the pane follows the filter's selection once it rests");
+    cr_assert_eq(t.jobs.lists, 1, "typing does not reload at every key");
+    tm_tick_at(&t, tm_clock + 1000, NULL);
+    cr_assert_eq(m->det.rec, model_selected(m));
+    cr_assert_eq(t.jobs.lists, 2, "after a pause the server is asked for the review queue");
+    cr_assert_eq(t.jobs.last_query.server.n_status, 1);
+    cr_assert_eq(t.jobs.cancelled_below, m->gen, "the old load is cancelled");
+
+    r = model_set_filter(m, "stauts:review", true, &err, &ok);
+    cr_assert_not(ok);
+    cr_assert_eq(r, 0, "a filter that does not parse changes nothing");
+    cr_assert(strstr(err.msg, "unknown field"), "%s", err.msg);
+    cr_assert_eq(m->view.n, 1);
+    cr_assert_str_eq(m->filter_text, "status:review");
+    tm_free(&t);
+}
+
+/* An override's answer (the worker posts the decided record as RES_DETAIL): the record
+ * leaves the review queue the list shows, the header counts it elsewhere, and the
+ * selection and the detail pane move on. */
+Test(model, a_decision_arriving_moves_the_record_out_of_the_queue)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    tm_page_of(&t, tm_summary("a", ST_NEEDS_MANUAL_VERIFICATION, 2000));
+    tm_page_of(&t, tm_summary("b", ST_NEEDS_MANUAL_VERIFICATION, 1000));
+    model_flush(m);
+    FilterError err;
+    bool ok;
+    model_set_filter(m, "status:review", false, &err, &ok);
+    cr_assert_eq(m->view.n, 2);
+    long a = store_find(&m->store, "a");
+    cr_assert_eq(model_selected(m), a);
+    cr_assert_eq(m->counts.by_status[ST_NEEDS_MANUAL_VERIFICATION], 2);
+
+    unsigned r = tm_detail(&t, "{\"_id\":\"a\",\"status\":\"COMPLETED\",\"createdAt\":\"2025-05-20T00:00:00Z\"}");
+    cr_assert_eq(r & (R_DETAIL | R_STATUS), R_DETAIL | R_STATUS, "the shown record changed");
+    cr_assert_eq(summary_status(m->store.recs[a]), ST_COMPLETED);
+    r = model_flush(m);
+    cr_assert_eq(r & (R_LIST | R_HEADER), R_LIST | R_HEADER);
+    cr_assert_eq(m->view.n, 1, "decided: no longer in the queue");
+    cr_assert_str_eq(summary_str(m->store.recs[model_selected(m)], SS_ID), "b");
+    cr_assert_eq(m->counts.by_status[ST_NEEDS_MANUAL_VERIFICATION], 1);
+    cr_assert_eq(m->counts.by_status[ST_COMPLETED], 1);
+    tm_tick_at(&t, tm_clock + 1000, NULL);
+    cr_assert_eq(m->det.rec, model_selected(m), "the pane follows to the next case");
+    tm_free(&t);
+}
+
+Test(model, a_resize_hides_and_shows_the_detail)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    tm_page(&t, 3);
+    model_toggle_focus(m);
+    cr_assert_eq(m->focus, FOCUS_DETAIL);
+    tm_screen(&t, false); /* narrower than 150 columns: the detail waits for Enter */
+    cr_assert_eq(m->focus, FOCUS_LIST, "a hidden pane cannot keep the focus");
+    m->det.fetch_due = 0;
+    model_list_nav(m, NAV_DOWN);
+    cr_assert_eq(m->det.rec, model_selected(m), "hidden: it follows at once");
+    cr_assert_eq(m->det.fetch_due, 0, "and fetches nothing");
+    unsigned r = model_open_detail(m);
+    cr_assert_neq(r & R_LAYOUT, 0, "Enter on a narrow terminal opens the pane: a new layout");
+    cr_assert(m->detail_open);
+    cr_assert_eq(t.jobs.retrieves, 1, "opening asks for the full record");
+    cr_assert_str_eq(t.jobs.last_id, "r1");
+    r = tm_screen(&t, true);
+    cr_assert_neq(r & R_DETAIL, 0);
+    r = model_escape(m);
+    cr_assert_eq(m->focus, FOCUS_LIST);
+    cr_assert_eq(r & R_LAYOUT, 0, "wide: Esc moves the focus, the pane stays");
+    tm_free(&t);
+}
+
+Test(model, escape_leaves_the_zoom_then_the_detail_then_the_message_then_the_search)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    tm_page(&t, 3);
+    FilterError err;
+    bool ok;
+    model_set_search(m, "r2", -1, &err, &ok);
+    cr_assert(ok);
+    cr_assert_str_eq(summary_str(m->store.recs[model_selected(m)], SS_ID), "r2", "the search selects its match");
+    model_toggle_zoom(m);
+    model_message(m, SL_STATUSBAR, 0, "hello");
+    cr_assert(m->zoom && m->focus == FOCUS_DETAIL);
+    cr_assert_eq(model_escape(m) & R_LAYOUT, R_LAYOUT);
+    cr_assert_not(m->zoom);
+    model_escape(m);
+    cr_assert_eq(m->focus, FOCUS_LIST);
+    cr_assert_str_eq(m->msg.text, "hello");
+    cr_assert_eq(model_escape(m), R_STATUS);
+    cr_assert_str_eq(m->msg.text, "");
+    cr_assert_not_null(m->search);
+    cr_assert_eq(model_escape(m), R_LIST | R_HEADER);
+    cr_assert_null(m->search);
+    cr_assert_eq(model_escape(m), 0, "nothing left to close");
+    tm_free(&t);
+}
+
+Test(model, errors_keep_what_is_loaded_and_old_loads_are_ignored)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    model_load(m, true);
+    tm_page(&t, 3);
+    model_open_detail(m);
+    Result fail = { .kind = RES_ERROR, .generation = m->gen, .job = m->det.job, .error = EC_NETWORK };
+    snprintf(fail.message, sizeof fail.message, "the connection was reset");
+    unsigned r = model_apply(m, &fail);
+    cr_assert_eq(r & (R_DETAIL | R_STATUS), R_DETAIL | R_STATUS);
+    cr_assert_eq(model_detail_state(m), DS_ERROR);
+    cr_assert(strstr(m->det.err, "reset"));
+    cr_assert(strstr(m->msg.text, "offline: the connection was reset (r retries)"), "%s", m->msg.text);
+    cr_assert_eq(m->store.n, 3, "nothing loaded is dropped");
+
+    Result refused = { .kind = RES_ERROR, .generation = m->gen, .error = EC_AUTH };
+    model_apply(m, &refused);
+    cr_assert(m->auth_failed);
+    tm_page_of(&t, tm_summary("z", ST_ONGOING, 1));
+    cr_assert_not(m->auth_failed, "a page that arrives says the token works");
+
+    uint64_t old = m->gen;
+    model_load(m, true);
+    Summary *late = tm_summary("late", ST_ONGOING, 1);
+    Result stale = { .kind = RES_PAGE, .generation = old };
+    stale.page.items = &late;
+    stale.page.n = 1;
+    cr_assert_eq(model_apply(m, &stale), 0, "a page of a replaced load is dropped");
+    cr_assert_lt(store_find(&m->store, "late"), 0);
+    free(late);
+    tm_free(&t);
+}
+
+Test(model, messages_expire_and_ages_move_on)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    tm_page(&t, 2);
+    model_message(m, SL_STATUSBAR, 3, "view %d: %s", 2, "Needs review");
+    int64_t next;
+    cr_assert_eq(tm_tick_at(&t, tm_clock + 100, &next) & R_STATUS, 0);
+    cr_assert_leq(next, tm_clock + 2900);
+    cr_assert_neq(tm_tick_at(&t, tm_clock + 3000, NULL) & R_STATUS, 0);
+    cr_assert_str_eq(m->msg.text, "");
+    unsigned r = tm_tick_at(&t, tm_clock + 30000, NULL);
+    cr_assert_eq(r & (R_LIST | R_DETAIL), R_LIST | R_DETAIL, "ages on screen are redrawn");
+    tm_free(&t);
+}

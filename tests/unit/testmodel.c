@@ -1,0 +1,129 @@
+/* A dashboard model for tests (testmodel.h). */
+#include "testmodel.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../testutil.h"
+
+int64_t tm_clock;
+
+static int64_t clock_now(void)
+{
+    return tm_clock;
+}
+
+static uint64_t fake_list(void *ctx, const ListQuery *q, uint64_t gen)
+{
+    (void)gen;
+    FakeJobs *j = ctx;
+    j->lists++;
+    j->last_query = *q;
+    return ++j->last_job;
+}
+
+static uint64_t fake_retrieve(void *ctx, const char *id, uint64_t gen)
+{
+    (void)gen;
+    FakeJobs *j = ctx;
+    j->retrieves++;
+    snprintf(j->last_id, sizeof j->last_id, "%s", id);
+    return ++j->last_job;
+}
+
+static void fake_cancel(void *ctx, uint64_t gen)
+{
+    FakeJobs *j = ctx;
+    j->cancels++;
+    j->cancelled_below = gen;
+}
+
+void tm_init(TestModel *t)
+{
+    memset(t, 0, sizeof *t);
+    tm_clock = 1000;
+    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel },
+                     .sort = { SORT_CREATED, true },
+                     .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
+                     .mono = clock_now };
+    model_init(&t->m, &env);
+    tm_screen(t, true);
+}
+
+void tm_free(TestModel *t)
+{
+    model_free(&t->m);
+}
+
+unsigned tm_screen(TestModel *t, bool detail_shown)
+{
+    Geometry g = { .wide = detail_shown, .detail_shown = detail_shown, .list_rows = 20, .detail_rows = 30,
+                   .detail_width = 80 };
+    return model_set_geometry(&t->m, &g);
+}
+
+Summary *tm_summary(const char *id, Status st, int64_t created_ms)
+{
+    SummaryInit in = { .status = st, .created_ms = created_ms, .updated_ms = created_ms };
+    in.str[SS_ID] = id;
+    in.str[SS_EMAIL] = "same@example.org";
+    return summary_new(&in);
+}
+
+static unsigned apply_page(TestModel *t, Summary **items, size_t n)
+{
+    Result r = { .kind = RES_PAGE, .generation = t->m.gen, .job = t->m.load.job };
+    r.page.items = items;
+    r.page.n = n;
+    r.loaded = (long)(t->m.store.n + n);
+    r.total = -1;
+    unsigned react = model_apply(&t->m, &r);
+    for (size_t i = 0; i < r.page.n; i++) /* what the model did not take */
+        free(r.page.items[i]);
+    return react;
+}
+
+unsigned tm_page(TestModel *t, size_t n)
+{
+    Summary **items = calloc(n ? n : 1, sizeof *items);
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "r%zu", i);
+        items[i] = tm_summary(id, ST_ONGOING, 1000 * (int64_t)(n - i));
+    }
+    unsigned r = apply_page(t, items, n);
+    free(items);
+    return r;
+}
+
+unsigned tm_page_of(TestModel *t, Summary *s)
+{
+    Summary *items[1] = { s };
+    return apply_page(t, items, 1);
+}
+
+unsigned tm_detail(TestModel *t, const char *json)
+{
+    Result r = { .kind = RES_DETAIL, .generation = t->m.gen, .job = t->jobs.last_job };
+    r.detail = tu_detail(json);
+    unsigned react = model_apply(&t->m, &r);
+    if (r.detail)
+        detail_free(r.detail);
+    return react;
+}
+
+unsigned tm_done(TestModel *t, int failed_pages)
+{
+    Result r = { .kind = RES_LIST_DONE, .generation = t->m.gen, .job = t->m.load.job,
+                 .loaded = (long)t->m.store.n, .total = (long)t->m.store.n, .failed_pages = failed_pages };
+    return model_apply(&t->m, &r);
+}
+
+unsigned tm_tick_at(TestModel *t, int64_t ms, int64_t *next)
+{
+    tm_clock = ms;
+    int64_t n;
+    return model_tick(&t->m, next ? next : &n);
+}

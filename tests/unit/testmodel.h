@@ -1,0 +1,49 @@
+#ifndef REGDESK_TESTS_TESTMODEL_H
+#define REGDESK_TESTS_TESTMODEL_H
+/* A dashboard model for tests: no curses, no worker. Its jobs are recorded (and get ids,
+ * as the worker's would), its clock is a number the test moves, and results are built
+ * here the way the worker posts them. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+
+typedef struct FakeJobs {
+    int lists, retrieves, cancels;
+    uint64_t last_job;
+    char last_id[64];      /* of the last retrieve */
+    ListQuery last_query;  /* of the last list */
+    uint64_t cancelled_below;
+} FakeJobs;
+
+/* The test's clock (monotonic ms); every TestModel reads it. */
+extern int64_t tm_clock;
+
+typedef struct TestModel {
+    Model m;
+    FakeJobs jobs;
+} TestModel;
+
+/* A model on a wide screen (the detail beside the list, 20 list rows) with the clock at
+ * 1000 and no record. */
+void tm_init(TestModel *t);
+void tm_free(TestModel *t);
+/* The geometry of a wide (detail shown) or narrow terminal; returns the reactions. */
+unsigned tm_screen(TestModel *t, bool detail_shown);
+
+/* A summary with id `id`, created at created_ms, in status st. */
+Summary *tm_summary(const char *id, Status st, int64_t created_ms);
+/* A page of n records r0…r(n-1), newest first, as the worker posts it (generation: the
+ * model's current one); returns model_apply's reactions. */
+unsigned tm_page(TestModel *t, size_t n);
+/* One summary as a page of one (an update from the server). */
+unsigned tm_page_of(TestModel *t, Summary *s);
+/* The populated record arriving for the last retrieve (json: its body). */
+unsigned tm_detail(TestModel *t, const char *json);
+/* The list load finishing. */
+unsigned tm_done(TestModel *t, int failed_pages);
+/* Moves the clock to `ms` and runs the model's timers; *next gets the next deadline. */
+unsigned tm_tick_at(TestModel *t, int64_t ms, int64_t *next);
+
+#endif
