@@ -1,8 +1,10 @@
 /* Golden screens: the real build/regdesk in its scripted headless mode (REGDESK_HEADLESS,
- * REGDESK_SCRIPT, REGDESK_NOW) against the simulator with a fixed dataset, each dump
- * compared with tests/ui/golden/NAME.txt. On a mismatch the actual screen is written next
- * to the golden as NAME.txt.actual and the diff is shown. REGDESK_UPDATE_GOLDEN=1
- * rewrites the goldens instead: review them by eye. */
+ * REGDESK_SCRIPT, REGDESK_NOW) against the simulator with a fixed dataset. Each script is
+ * a file, tests/ui/scripts/NAME.script, whose first line says the screen size ("# size
+ * 80x24: what it shows"); every `:dump @SHOT` in it is compared with
+ * tests/ui/golden/SHOT.txt. On a mismatch the actual screen is written next to the
+ * golden as SHOT.txt.actual (git ignores it) and the diff is shown.
+ * REGDESK_UPDATE_GOLDEN=1 rewrites the goldens instead: review them by eye. */
 #include <criterion/criterion.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -19,6 +21,7 @@
 
 #define NOW "2025-05-25T12:00:00Z"
 #define GOLDEN_DIR "tests/ui/golden"
+#define SCRIPT_DIR "tests/ui/scripts"
 
 static const char *regdesk_binary(void)
 {
@@ -51,7 +54,7 @@ static void run_end(Run *r)
 
 /* Runs the dashboard headless at size ("200x60") with the script; dump paths in the
  * script are written as @NAME and land in the scratch directory. */
-static void run_script(Run *r, const char *size, const char *script)
+static void run_text(Run *r, const char *size, const char *script)
 {
     char path[200], errpath[200];
     snprintf(path, sizeof path, "%s/script", r->dir);
@@ -173,6 +176,25 @@ static void check(Run *r, const char *name, int cols)
                    name, diff_path, diff);
 }
 
+/* Runs tests/ui/scripts/NAME.script and checks every screen it dumps. */
+static void run_file(Run *r, const char *name)
+{
+    char path[256], size[16];
+    snprintf(path, sizeof path, SCRIPT_DIR "/%s.script", name);
+    char *script = tu_read_file(path, NULL);
+    cr_assert(sscanf(script, "# size %15[0-9x]", size) == 1, "%s must start with \"# size COLSxROWS\"", path);
+    run_text(r, size, script);
+    for (const char *p = strstr(script, " @"); p; p = strstr(p + 2, " @")) {
+        char shot[128];
+        int cols, rows;
+        cr_assert(sscanf(p + 2, "%127[a-z_0-9x]", shot) == 1, "%s: a dump without a name", path);
+        const char *dims = strrchr(shot, '_');
+        cr_assert(dims && sscanf(dims + 1, "%dx%d", &cols, &rows) == 2, "%s: %s does not end in _COLSxROWS", path, shot);
+        check(r, shot, cols);
+    }
+    free(script);
+}
+
 static const char *const sim_normal[] = { "--count", "3000", "--seed", "7", "--now", NOW, NULL };
 static const char *const sim_slow[] = { "--count", "3000", "--seed", "7", "--now", NOW, "--fault", "latency=400", NULL };
 static const char *const sim_hostile[] = { "--count", "600", "--seed", "11", "--now", NOW, "--hostile", NULL };
@@ -183,12 +205,8 @@ Test(ui_golden, startup_and_loading)
 {
     Run r;
     run_start(&r, sim_slow);
-    run_script(&r, "80x24", ":dump @startup_80x24\n:wait-rows 1\n:dump @loading_80x24\n:wait-loaded\n:quit\n");
-    check(&r, "startup_80x24", 80);
-    check(&r, "loading_80x24", 80);
-    run_script(&r, "200x60", ":dump @startup_200x60\n:wait-rows 1\n:dump @loading_200x60\n:quit\n");
-    check(&r, "startup_200x60", 200);
-    check(&r, "loading_200x60", 200);
+    run_file(&r, "startup_80x24");
+    run_file(&r, "startup_200x60");
     run_end(&r);
 }
 
@@ -196,14 +214,7 @@ Test(ui_golden, loaded_list_and_filter)
 {
     Run r;
     run_start(&r, sim_normal);
-    run_script(&r, "80x24",
-               ":wait-loaded\n:dump-attrs @loaded_80x24\n"
-               "/\n:type stauts:x\n:dump @filter_error_80x24\n<C-u>\n:type juan.t\n<Enter>\n:dump @filter_80x24\n"
-               "<Enter>\n:wait-detail\n:dump @filter_detail_80x24\n:quit\n");
-    check(&r, "loaded_80x24", 80);
-    check(&r, "filter_error_80x24", 80);
-    check(&r, "filter_80x24", 80);
-    check(&r, "filter_detail_80x24", 80);
+    run_file(&r, "loaded_filter_80x24");
     run_end(&r);
 }
 
@@ -211,13 +222,8 @@ Test(ui_golden, flagged_detail_with_failed_attempts)
 {
     Run r;
     run_start(&r, sim_normal);
-#define FLAGGED(size) \
-    ":wait-loaded\n2\n/\n:type flags>0 failed.bio>1\n<Enter>\n<Enter>\n:wait-detail\n" \
-    ":dump-attrs @detail_flagged_" size "\n:quit\n"
-    run_script(&r, "200x60", FLAGGED("200x60"));
-    check(&r, "detail_flagged_200x60", 200);
-    run_script(&r, "80x24", FLAGGED("80x24"));
-    check(&r, "detail_flagged_80x24", 80);
+    run_file(&r, "detail_flagged_200x60");
+    run_file(&r, "detail_flagged_80x24");
     run_end(&r);
 }
 
@@ -225,18 +231,7 @@ Test(ui_golden, resize_help_and_sort)
 {
     Run r;
     run_start(&r, sim_normal);
-    run_script(&r, "200x60",
-               ":wait-loaded\n:wait-detail\n:dump @wide_200x60\n:resize 80 24\n:dump @resized_80x24\n"
-               ":resize 40 10\n:dump @too_small_40x10\n:resize 200 60\n?\n:dump @help_200x60\n<Esc>\n"
-               ":resize 80 24\n?\n:dump @help_80x24\nq\ns\njj\n:dump @sort_menu_80x24\n<Enter>\n"
-               ":dump @sorted_80x24\n:quit\n");
-    check(&r, "wide_200x60", 200);
-    check(&r, "resized_80x24", 80);
-    check(&r, "too_small_40x10", 40);
-    check(&r, "help_200x60", 200);
-    check(&r, "help_80x24", 80);
-    check(&r, "sort_menu_80x24", 80);
-    check(&r, "sorted_80x24", 80);
+    run_file(&r, "resize_help_sort_200x60");
     run_end(&r);
 }
 
@@ -244,10 +239,7 @@ Test(ui_golden, hostile_dataset)
 {
     Run r;
     run_start(&r, sim_hostile);
-    run_script(&r, "200x60", ":wait-loaded\n:wait-detail\n:dump @hostile_200x60\nG\n:dump @hostile_end_200x60\n:quit\n");
-    check(&r, "hostile_200x60", 200);
-    check(&r, "hostile_end_200x60", 200);
-    run_script(&r, "80x24", ":wait-loaded\n9\n<Enter>\n:wait-detail\n:dump @hostile_invalid_80x24\n:quit\n");
-    check(&r, "hostile_invalid_80x24", 80);
+    run_file(&r, "hostile_200x60");
+    run_file(&r, "hostile_invalid_80x24");
     run_end(&r);
 }
