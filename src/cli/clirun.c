@@ -8,7 +8,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli.h"
 #include "core/safetext.h"
 #include "net/token.h"
 
@@ -106,14 +105,19 @@ void cli_filter_error(FILE *out, const char *expr, const FilterError *e)
 
 /* ---- the worker -------------------------------------------------------------------------- */
 
-Worker *cli_worker(const Globals *g, const Config *cfg, bool need_token, int *rc)
+Worker *cli_worker(const CliSettings *s, bool need_token, int *rc)
 {
-    WorkerConfig wc;
+    WorkerConfig wc = s->worker;
     char *token = NULL, err[400];
-    *rc = cli_worker_config(g, cfg, need_token, &wc, &token, err, sizeof err);
-    if (*rc != EXIT_OK) {
-        cli_error("%s", err);
-        return NULL;
+    *rc = EXIT_OK;
+    if (need_token) {
+        bool missing;
+        if (!(token = token_load(s->token_file, &wc.token_origin, &missing, err, sizeof err))) {
+            cli_error("%s", err);
+            *rc = EXIT_AUTH;
+            return NULL;
+        }
+        wc.token = token;
     }
     Worker *w = worker_start(&wc, err, sizeof err);
     token_free(token); /* the worker keeps its own copy */

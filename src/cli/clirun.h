@@ -11,10 +11,6 @@
 #include "core/strbuf.h"
 #include "net/worker.h"
 
-/* "regdesk: <sentence>" on stderr, sanitised (messages that quote the command line, a
- * file or the network; safetext_format does the same into a buffer). */
-void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 /* One option of a subcommand: `value` for --name VALUE (or --name=VALUE), `flag` for a
  * switch. */
 typedef struct CliOpt {
@@ -32,10 +28,10 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
 /* Prints a filter error with the expression and a caret line under the bad term. */
 void cli_filter_error(FILE *out, const char *expr, const FilterError *e);
 
-/* Starts a worker from options, environment and config; NULL with *rc set (the reason
- * already printed) when it cannot. The token is wiped from this side once the worker
- * holds its copy. */
-Worker *cli_worker(const Globals *g, const Config *cfg, bool need_token, int *rc);
+/* Starts a worker with the settings (and the token, loaded now, when need_token); NULL
+ * with *rc set (the reason already printed) when it cannot. The token is wiped from this
+ * side once the worker holds its copy. */
+Worker *cli_worker(const CliSettings *s, bool need_token, int *rc);
 /* Blocks until the worker posts a result. */
 Result *cli_next(Worker *w);
 /* The final result of one job: retry notices are shown (on a terminal) and dropped. */

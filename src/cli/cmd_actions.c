@@ -86,7 +86,7 @@ static int print_dry_run(const Worker *w, const char *id, const char *before, St
     return print_line(both);
 }
 
-int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_override(int argc, char **argv, const CliSettings *cs)
 {
     const char *status_arg = NULL, *note = NULL, *pos[1];
     bool force = false, dry_run = false;
@@ -110,7 +110,7 @@ int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
         return EXIT_USAGE;
     }
     int rc;
-    Worker *w = cli_worker(g, cfg, true, &rc);
+    Worker *w = cli_worker(cs, true, &rc);
     if (!w)
         return rc;
     /* The record first: its status decides whether the override may go out at all. */
@@ -139,7 +139,7 @@ int cmd_override(int argc, char **argv, const Globals *g, const Config *cfg)
 
 /* ---- resend-link -------------------------------------------------------------------------- */
 
-int cmd_resend_link(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_resend_link(int argc, char **argv, const CliSettings *cs)
 {
     bool email = false, reveal = false;
     const char *pos[1];
@@ -152,7 +152,7 @@ int cmd_resend_link(int argc, char **argv, const Globals *g, const Config *cfg)
         return EXIT_USAGE;
     }
     int rc;
-    Worker *w = cli_worker(g, cfg, true, &rc);
+    Worker *w = cli_worker(cs, true, &rc);
     if (!w)
         return rc;
     Result *r = cli_await(w, worker_resend_link(w, pos[0], email, 1));
@@ -215,7 +215,7 @@ static int create_args(CreateParams *p, char *cc, size_t n)
     return EXIT_OK;
 }
 
-int cmd_create(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_create(int argc, char **argv, const CliSettings *cs)
 {
     CreateParams p = { 0 };
     const CliOpt opts[] = { { "--project", &p.project, NULL }, { "--flow", &p.flow, NULL },
@@ -228,7 +228,7 @@ int cmd_create(int argc, char **argv, const Globals *g, const Config *cfg)
     int rc = create_args(&p, cc, sizeof cc);
     if (rc)
         return rc;
-    Worker *w = cli_worker(g, cfg, true, &rc);
+    Worker *w = cli_worker(cs, true, &rc);
     if (!w)
         return rc;
     Result *r = cli_await(w, worker_create(w, &p, 1));

@@ -87,11 +87,11 @@ static void progress(bool tty, long loaded, long total, bool done)
 }
 
 /* Every page through the worker, merged into the store (duplicates by id collapse). */
-static int load_api(const Globals *g, const Config *cfg, const Filter *f, SortSpec spec, Store *st,
+static int load_api(const CliSettings *cs, const Filter *f, SortSpec spec, Store *st,
                     LoadOutcome *out)
 {
     int rc;
-    Worker *w = cli_worker(g, cfg, true, &rc);
+    Worker *w = cli_worker(cs, true, &rc);
     if (!w)
         return rc;
     ListQuery q = { .sort = sort_server_param(spec) };
@@ -226,7 +226,7 @@ static int incomplete(const LoadOutcome *lo, const ListArgs *a, size_t have)
     return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
 }
 
-int cmd_list(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_list(int argc, char **argv, const CliSettings *cs)
 {
     ListArgs a = { 0 };
     const CliOpt opts[] = {
@@ -251,7 +251,7 @@ int cmd_list(int argc, char **argv, const Globals *g, const Config *cfg)
     Store st;
     store_init(&st);
     LoadOutcome lo = { 0 };
-    rc = a.file ? load_file(a.file, &st) : load_api(g, cfg, f, spec, &st, &lo);
+    rc = a.file ? load_file(a.file, &st) : load_api(cs, f, spec, &st, &lo);
     uint32_t *idx = xmalloc((st.n ? st.n : 1) * sizeof *idx);
     size_t n = 0;
     for (size_t i = 0; i < st.n; i++)

@@ -87,10 +87,10 @@ static int confirm_failed(const Result *r)
     return r && r->error == EC_SERVER && r->http >= 400 && r->http < 500 ? EXIT_AUTH : rc;
 }
 
-static int save(const Globals *g, const Config *cfg, const char *token)
+static int save(const CliSettings *cs, const char *token)
 {
     char path[512], err[400];
-    const char *file = g->token_file ? g->token_file : cfg->token_file[0] ? cfg->token_file : NULL;
+    const char *file = cs->token_file;
     if (!file) {
         token_default_path(path, sizeof path);
         file = path;
@@ -109,7 +109,7 @@ static int save(const Globals *g, const Config *cfg, const char *token)
     return cli_finish_output(stdout);
 }
 
-int cmd_login(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_login(int argc, char **argv, const CliSettings *cs)
 {
     const char *email = NULL;
     const CliOpt opts[] = { { "--email", &email, NULL } };
@@ -121,7 +121,7 @@ int cmd_login(int argc, char **argv, const Globals *g, const Config *cfg)
         return EXIT_USAGE;
     }
     int rc;
-    Worker *w = cli_worker(g, cfg, false, &rc);
+    Worker *w = cli_worker(cs, false, &rc);
     if (!w)
         return rc;
     Result *r = cli_await(w, worker_login(w, email, 1));
@@ -135,7 +135,7 @@ int cmd_login(int argc, char **argv, const Globals *g, const Config *cfg)
     if (rc == EXIT_OK) {
         r = cli_await(w, worker_login_confirm(w, email, code, 1));
         explicit_bzero(code, sizeof code);
-        rc = r && r->kind == RES_TOKEN ? save(g, cfg, r->token) : confirm_failed(r);
+        rc = r && r->kind == RES_TOKEN ? save(cs, r->token) : confirm_failed(r);
     }
     result_free(r); /* wipes the token */
     worker_stop(w);

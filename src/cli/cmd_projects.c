@@ -237,7 +237,7 @@ static void print_json(const Rows *rows, StrBuf *b)
     strbuf_putc(b, '\n');
 }
 
-int cmd_projects(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_projects(int argc, char **argv, const CliSettings *cs)
 {
     const char *format = NULL;
     const CliOpt opts[] = { { "--format", &format, NULL } };
@@ -250,7 +250,7 @@ int cmd_projects(int argc, char **argv, const Globals *g, const Config *cfg)
         return EXIT_USAGE;
     }
     int rc;
-    Worker *w = cli_worker(g, cfg, true, &rc);
+    Worker *w = cli_worker(cs, true, &rc);
     if (!w)
         return rc;
     Rows rows = { 0 };

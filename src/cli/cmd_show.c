@@ -6,7 +6,7 @@
 #include "cli/show.h"
 #include "core/timeutil.h"
 
-int cmd_show(int argc, char **argv, const Globals *g, const Config *cfg)
+int cmd_show(int argc, char **argv, const CliSettings *cs)
 {
     const char *format = NULL, *pos[1];
     const CliOpt opts[] = { { "--format", &format, NULL } };
@@ -23,7 +23,7 @@ int cmd_show(int argc, char **argv, const Globals *g, const Config *cfg)
         return EXIT_USAGE;
     }
     int rc;
-    Worker *w = cli_worker(g, cfg, true, &rc);
+    Worker *w = cli_worker(cs, true, &rc);
     if (!w)
         return rc;
     Detail *d = cli_retrieve(w, pos[0], &rc);

@@ -5,25 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
 enum { TOKEN_FILE_MAX = 16 * 1024 };
-
-void config_dir_path(const char *name, char *buf, size_t n)
-{
-    const char *xdg = getenv("XDG_CONFIG_HOME");
-    const char *home = getenv("HOME");
-    if (xdg && *xdg == '/')
-        snprintf(buf, n, "%s/regdesk/%s", xdg, name);
-    else
-        snprintf(buf, n, "%s/.config/regdesk/%s", home && *home ? home : ".", name);
-}
 
 void token_default_path(char *buf, size_t n)
 {
@@ -199,11 +188,4 @@ void token_free(char *token)
         return;
     explicit_bzero(token, strlen(token));
     free(token);
-}
-
-void process_harden(void)
-{
-    struct rlimit no_core = { 0, 0 };
-    setrlimit(RLIMIT_CORE, &no_core);
-    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
 }

@@ -6,11 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A file in regdesk's configuration directory: $XDG_CONFIG_HOME/regdesk/NAME when
- * XDG_CONFIG_HOME is an absolute path, else ~/.config/regdesk/NAME (the config file and
- * the token file live side by side). */
-void config_dir_path(const char *name, char *buf, size_t n);
-/* Default token file: config_dir_path("token"). */
+/* Default token file: config_dir_path("token") (core/paths.h). */
 void token_default_path(char *buf, size_t n);
 
 /* Where the token came from, so that a refusal can say what to change: a refused
@@ -36,8 +32,5 @@ void token_refused_sentence(const TokenOrigin *o, int http, const char *said, ch
 /* Writes the token atomically with mode 0600, creating the directory with 0700. */
 bool token_save(const char *file, const char *token, char *err, size_t n);
 void token_free(char *token);
-
-/* No core dumps and no same-user ptrace: the token and customer data live in memory. */
-void process_harden(void);
 
 #endif

@@ -1,4 +1,4 @@
-/* The config file parser (config_load, src/cli/config.c). The input is the file: it is
+/* The config file parser (config_load, src/conf/config.c). The input is the file: it is
  * written to a memfd and read through /proc/self/fd/N, as the real file would be.
  *
  * On success every value is inside its documented range, every string ends inside its
@@ -11,7 +11,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-#include "cli/cli_internal.h"
+#include "conf/config.h"
 #include "core/filter.h"
 #include "core/sort.h"
 #include "fuzz.h"

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "cli/cli_internal.h"
+#include "conf/config.h"
 
 /* Writes text to a fresh temporary file; its path goes to path (64 bytes). */
 static void write_tmp(char *path, const char *text)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/clirun.h"
+#include "main/options.h"
 
 typedef struct Parsed {
     const char *filter, *format;
@@ -60,7 +61,7 @@ static int take(Globals *g, int *argc, const char *const in[], char **argv)
     memcpy(argv, in, (size_t)*argc * sizeof *argv);
     argv[*argc] = NULL;
     memset(g, 0, sizeof *g);
-    return cli_take_globals(argc, argv, g);
+    return options_take_globals(argc, argv, g);
 }
 
 /* Global options in any position, up to "--": after it everything is the subcommand's,

@@ -1,4 +1,6 @@
 /* The config file: `key = value` lines, blank lines and # comment lines. */
+#include "conf/config.h"
+
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -6,13 +8,11 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/cli_internal.h"
-#include "cli/clirun.h"
 #include "core/filter.h"
+#include "core/paths.h"
 #include "core/safetext.h"
 #include "core/sort.h"
 #include "core/timeutil.h"
-#include "net/token.h"
 
 typedef enum KeyKind { K_URL, K_PATH, K_BOOL, K_INT, K_LONG, K_FILTER, K_SORT } KeyKind;
 

@@ -1,0 +1,11 @@
+#ifndef REGDESK_CORE_PATHS_H
+#define REGDESK_CORE_PATHS_H
+/* Where regdesk's own files live. */
+#include <stddef.h>
+
+/* A file in regdesk's configuration directory: $XDG_CONFIG_HOME/regdesk/NAME when
+ * XDG_CONFIG_HOME is an absolute path, else ~/.config/regdesk/NAME (the config file and
+ * the token file live side by side). */
+void config_dir_path(const char *name, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,62 @@
+/* regdesk's process: hardening, the command line, the settings, libcurl's global state,
+ * then a subcommand (src/cli) or the dashboard (src/ui). Neither calls the other. */
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+
+#include "cli/cli.h"
+#include "main/options.h"
+#include "main/settings.h"
+#include "net/worker.h"
+#include "ui/ui.h"
+
+/* No core dumps and no same-user ptrace: the token and customer data live in memory. */
+static void process_harden(void)
+{
+    struct rlimit no_core = { 0, 0 };
+    setrlimit(RLIMIT_CORE, &no_core);
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+}
+
+static int dashboard(Settings *s, int argc, char **argv)
+{
+    int rc = settings_dashboard(s, argc, argv);
+    if (rc)
+        return rc;
+    char why[400];
+    rc = ui_run(&s->ui, why, sizeof why);
+    if (*why)
+        cli_error("%s", why); /* quotes --columns, TERM or a test hook's value: sanitised */
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    process_harden();
+    Globals g = { 0 };
+    int rc = options_take_globals(&argc, argv, &g);
+    if (rc)
+        return rc;
+    if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help"))) {
+        options_usage(stdout);
+        return EXIT_OK;
+    }
+    if (argc > 1 && !strcmp(argv[1], "--version")) {
+        puts("regdesk 0.1");
+        return EXIT_OK;
+    }
+    Settings s;
+    rc = settings_load(&s, &g);
+    char err[400];
+    if (!rc && !worker_global_init(err, sizeof err)) {
+        cli_error("%s", err);
+        rc = EXIT_INTERNAL;
+    } else if (!rc) {
+        bool command = argc > 1 && argv[1][0] != '-';
+        rc = command ? cli_command(&s.cli, argc - 1, argv + 1) : dashboard(&s, argc, argv);
+        worker_global_cleanup();
+    }
+    settings_free(&s);
+    return rc;
+}
