@@ -1,7 +1,8 @@
 #!/bin/sh
 # regdesk's test runner (make test / asan / tsan / valgrind).
-#   all       release build with -Werror, worker tests under TSan, then the whole suite
-#             under ASan+UBSan+LSan and the fuzz corpus replay (tests/fuzz/) under the same
+#   all       the layer rules (tests/layers.py), release build with -Werror, worker tests
+#             under TSan, then the whole suite under ASan+UBSan+LSan and the fuzz corpus
+#             replay (tests/fuzz/) under the same
 #   asan | tsan | valgrind   one pass
 # Criterion does not fail a test on a leak or on a report printed by a child process, so
 # every sanitizer writes to log files here and any report in them fails the run.
@@ -49,8 +50,12 @@ fuzz_replay() {
     check_logs "$logs" "$logs"/replay-*
 }
 
+# Which folder includes which (shared/design.md), before anything is built; and no call
+# circle among the files of a folder, read from the objects once they are.
 release() {
+    python3 tests/layers.py includes || fail "the layer rules are broken (see above)"
     make -s -j"$jobs" all >/dev/null || fail "release build failed"
+    python3 tests/layers.py calls build/obj || fail "files call each other in a circle (see above)"
 }
 
 asan() {
