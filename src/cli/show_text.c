@@ -7,6 +7,7 @@
 #include "cli/show.h"
 #include "cli/show_internal.h"
 #include "core/diagnose.h"
+#include "core/labels.h"
 #include "core/reasons.h"
 #include "core/safetext.h"
 #include "core/steps.h"
@@ -62,24 +63,24 @@ static void identity(const Detail *d, int64_t now, StrBuf *b)
     const Summary *s = d->summary;
     strbuf_printf(b, "%s — %s (step: %s)\n", or_dash(summary_str(s, SS_NAME)), show_status(s),
                   step_label(summary_str(s, SS_STEP)));
-    row(b, "id", "%s", summary_str(s, SS_ID));
-    row(b, "email", "%s", or_dash(summary_str(s, SS_EMAIL)));
+    row(b, label(LBL_ID), "%s", summary_str(s, SS_ID));
+    row(b, label(LBL_EMAIL), "%s", or_dash(summary_str(s, SS_EMAIL)));
     const char *cc = summary_str(s, SS_COUNTRY_CODE), *phone = summary_str(s, SS_PHONE);
-    row(b, "phone", "%s%s%s", cc, *cc && *phone ? " " : "", *phone ? phone : (*cc ? "" : "—"));
+    row(b, label(LBL_PHONE), "%s%s%s", cc, *cc && *phone ? " " : "", *phone ? phone : (*cc ? "" : "—"));
     if (d->doc.ref.st == REF_POPULATED)
-        row(b, "document", "%s %s%s%s%s", or_dash(d->doc.document_type.s), or_dash(d->doc.number.s),
+        row(b, label(LBL_DOCUMENT), "%s %s%s%s%s", or_dash(d->doc.document_type.s), or_dash(d->doc.number.s),
             *d->doc.country.s ? " (" : "", d->doc.country.s, *d->doc.country.s ? ")" : "");
-    row(b, "project", "%s (%s)", or_dash(d->project.name.s), or_dash(d->project.ref.id));
-    row(b, "flow", "%s (%s)", or_dash(d->flow.name.s[0] ? d->flow.name.s : d->flow.type.s), or_dash(d->flow.ref.id));
+    row(b, label(LBL_PROJECT), "%s (%s)", or_dash(d->project.name.s), or_dash(d->project.ref.id));
+    row(b, label(LBL_FLOW), "%s (%s)", or_dash(d->flow.name.s[0] ? d->flow.name.s : d->flow.type.s), or_dash(d->flow.ref.id));
     if (*d->language.s)
-        row(b, "language", "%s", d->language.s);
+        row(b, label(LBL_LANGUAGE), "%s", d->language.s);
     char t[96], age[16] = "";
     time_cell(d->created_at, t, sizeof t);
     if (d->created_at.st == FS_OK)
         time_format_age(now - d->created_at.ms, age, sizeof age);
-    row(b, "created", "%s%s%s%s", t, *age ? " (" : "", age, *age ? " ago)" : "");
+    row(b, label(LBL_CREATED), "%s%s%s%s", t, *age ? " (" : "", age, *age ? " ago)" : "");
     const struct { const char *label; Time t; } times[] = {
-        { "updated", d->updated_at }, { "completed", d->completed_at }, { "expires", d->expires_at } };
+        { label(LBL_UPDATED), d->updated_at }, { label(LBL_COMPLETED), d->completed_at }, { label(LBL_EXPIRES), d->expires_at } };
     for (size_t i = 0; i < sizeof times / sizeof *times; i++)
         if (times[i].t.st != FS_ABSENT || i == 0) {
             time_cell(times[i].t, t, sizeof t);
@@ -147,7 +148,7 @@ static void biometrics(const Detail *d, StrBuf *b)
         snprintf(line, sizeof line, "no score");
     else
         show_ref_state(d->bio.ref, line, sizeof line);
-    row(b, "liveness", "%s", line);
+    row(b, label(LBL_LIVENESS), "%s", line);
     attempt_tally_text(&sc.live_tries, line, sizeof line);
     if (sc.live_tries.limit && (sc.live_tries.failed || d->bio.ref.st == REF_POPULATED))
         row(b, "", "attempts %s", line);
@@ -162,7 +163,7 @@ static void biometrics(const Detail *d, StrBuf *b)
         snprintf(line, sizeof line, "no score in its result");
     else
         show_ref_state(d->compare.ref, line, sizeof line);
-    row(b, "face compare", "%s", line);
+    row(b, label(LBL_FACE_COMPARE), "%s", line);
 }
 
 /* Failed document scans against the flow's limit, when there were any. */
@@ -182,18 +183,18 @@ static void document(const Detail *d, StrBuf *b)
     if (doc->ref.st != REF_POPULATED) {
         char state[200];
         show_ref_state(doc->ref, state, sizeof state);
-        row(b, "document", "%s", state);
+        row(b, label(LBL_DOCUMENT), "%s", state);
         document_tries(d, b);
         return;
     }
-    row(b, "document", "%s, %s %s", or_dash(doc->status.s), or_dash(doc->document_type.s), doc->category.s);
+    row(b, label(LBL_DOCUMENT), "%s, %s %s", or_dash(doc->status.s), or_dash(doc->document_type.s), doc->category.s);
     document_tries(d, b);
     if (doc->full_name_pct.st == FS_OK) {
         char parts[64] = "";
         if (doc->first_name_pct.st == FS_OK && doc->last_name_pct.st == FS_OK)
             snprintf(parts, sizeof parts, " (first names %.0f %%, last names %.0f %%)", doc->first_name_pct.v,
                      doc->last_name_pct.v);
-        row(b, "name match", "%.0f %% with the government registry%s", doc->full_name_pct.v, parts);
+        row(b, label(LBL_NAME_MATCH), "%.0f %% with the government registry%s", doc->full_name_pct.v, parts);
     }
     for (size_t i = 0; i < doc->registry.n; i++)
         if (doc->registry.items[i].value)
@@ -203,9 +204,9 @@ static void document(const Detail *d, StrBuf *b)
 static void validations(const Detail *d, StrBuf *b)
 {
     strbuf_puts(b, "\nValidations\n");
-    contact_validation(b, "email", d->email_val.ref, d->email_val.status, d->email_val.attempts,
+    contact_validation(b, label(LBL_EMAIL), d->email_val.ref, d->email_val.status, d->email_val.attempts,
                        d->email_val.max_attempts);
-    contact_validation(b, "phone", d->phone_val.ref, d->phone_val.status, d->phone_val.attempts,
+    contact_validation(b, label(LBL_PHONE), d->phone_val.ref, d->phone_val.status, d->phone_val.attempts,
                        d->phone_val.max_attempts);
     biometrics(d, b);
     document(d, b);
@@ -224,9 +225,9 @@ static void kv_rows(StrBuf *b, const KVList *kv)
 static void red_flags(const Detail *d, StrBuf *b)
 {
     if (d->red_flags.st == FS_INVALID)
-        strbuf_puts(b, "\nRed flags: (invalid count)\n");
+        strbuf_printf(b, "\n%s: (invalid count)\n", label_title(LBL_RED_FLAGS));
     else
-        strbuf_printf(b, "\nRed flags: %u\n", d->summary->red_flags);
+        strbuf_printf(b, "\n%s: %u\n", label_title(LBL_RED_FLAGS), d->summary->red_flags);
     kv_rows(b, &d->red_flags_details);
 }
 
@@ -261,7 +262,7 @@ static void attempts(const Detail *d, StrBuf *b)
         attempt_tally(NULL, d, (FailKind)k, &t);
         quality += t.quality;
     }
-    strbuf_printf(b, "\nFailed attempts: %zu", d->n_attempts);
+    strbuf_printf(b, "\n%s: %zu", label_title(LBL_FAILED_ATTEMPTS), d->n_attempts);
     if (quality)
         strbuf_printf(b, " (%zu used an attempt, %u quality reject%s did not)", d->n_attempts - quality, quality,
                       quality == 1 ? "" : "s");
@@ -272,7 +273,7 @@ static void attempts(const Detail *d, StrBuf *b)
 
 static void history(const Detail *d, StrBuf *b)
 {
-    strbuf_printf(b, "\nReview history: %zu\n", d->n_reviews);
+    strbuf_printf(b, "\n%s: %zu\n", label_title(LBL_REVIEW_HISTORY), d->n_reviews);
     for (size_t i = 0; i < d->n_reviews; i++) {
         const ReviewEntry *r = &d->reviews[i];
         char when[96];
@@ -293,7 +294,7 @@ void show_text(const Detail *d, int64_t now_ms, StrBuf *b)
     attempts(d, b);
     history(d, b);
     if (*d->notes.s) {
-        strbuf_puts(b, "\nNotes\n");
+        strbuf_printf(b, "\n%s\n", label_title(LBL_NOTES));
         indented(b, "  ", d->notes.s);
     }
 }

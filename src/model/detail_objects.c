@@ -8,6 +8,7 @@
 #include "core/timeutil.h"
 #include "model/detail_internal.h"
 #include "core/glyphs.h"
+#include "core/labels.h"
 
 /* ---- field helpers ------------------------------------------------------------------ */
 
@@ -147,7 +148,7 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
 {
     if (!dl_section(d, SEC_IDENTITY, "Registration", NULL))
         return;
-    dl_kv(d, IND, "Id", SL_NORMAL, summary_str(s, SS_ID));
+    dl_kv(d, IND, label_title(LBL_ID), SL_NORMAL, summary_str(s, SS_ID));
     invalid_fields(d, s);
     const char *status = status_display(s, false);
     dl_kv(d, IND, "Status", (s->invalid & SUMF_STATUS) ? SL_INVALID : SL_NORMAL,
@@ -159,22 +160,22 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
         fmt_time(s->created_ms, when, sizeof when);
         time_format_age(c->now_ms - s->created_ms, age, sizeof age);
         snprintf(buf, sizeof buf, "%s (%s ago)", when, age);
-        dl_kv(d, IND, "Created", SL_NORMAL, buf);
+        dl_kv(d, IND, label_title(LBL_CREATED), SL_NORMAL, buf);
     }
     if (!det) {
         if (s->updated_ms != TIME_NONE) {
             char when[32];
             fmt_time(s->updated_ms, when, sizeof when);
-            dl_kv(d, IND, "Updated", SL_NORMAL, when);
+            dl_kv(d, IND, label_title(LBL_UPDATED), SL_NORMAL, when);
         }
         return;
     }
-    kv_time(d, "Updated", det->updated_at);
-    kv_time(d, "Completed", det->completed_at);
-    kv_time(d, "Expires", det->expires_at);
+    kv_time(d, label_title(LBL_UPDATED), det->updated_at);
+    kv_time(d, label_title(LBL_COMPLETED), det->completed_at);
+    kv_time(d, label_title(LBL_EXPIRES), det->expires_at);
     kv_str(d, "First name", det->first_name);
     kv_str(d, "Last name", det->last_name);
-    kv_str(d, "Language", det->language);
+    kv_str(d, label_title(LBL_LANGUAGE), det->language);
     kv_str(d, "IP address", det->ip_address);
     kv_str(d, "User agent", det->user_agent);
     kv_str(d, "Smart link", det->smart_link);
@@ -189,18 +190,18 @@ static void name_match(DLines *d, const DocVal *doc)
         return;
     char buf[160];
     if (!ran) {
-        dl_kv(d, IND, "Name match", SL_DIM, "registry lookup did not run (percentages not meaningful)");
+        dl_kv(d, IND, label_title(LBL_NAME_MATCH), SL_DIM, "registry lookup did not run (percentages not meaningful)");
         return;
     }
     snprintf(buf, sizeof buf, "full %.0f %%, first %.0f %%, last %.0f %%", doc->full_name_pct.v,
              doc->first_name_pct.v, doc->last_name_pct.v);
-    dl_kv(d, IND, "Name match", doc->full_name_pct.v < 80 ? SL_BAD : SL_GOOD, buf);
+    dl_kv(d, IND, label_title(LBL_NAME_MATCH), doc->full_name_pct.v < 80 ? SL_BAD : SL_GOOD, buf);
 }
 
 void build_document(DLines *d, const Detail *det)
 {
     const DocVal *doc = &det->doc;
-    if (!ref_present(&doc->ref) || !dl_section(d, SEC_DOCUMENT, "Document", NULL))
+    if (!ref_present(&doc->ref) || !dl_section(d, SEC_DOCUMENT, label_title(LBL_DOCUMENT), NULL))
         return;
     if (ref_not_loaded(d, &doc->ref))
         return;
@@ -226,8 +227,8 @@ void build_document(DLines *d, const Detail *det)
     kv_str(d, "Failed reason", doc->failed_reason);
     kv_str(d, "Front image", doc->url);
     kv_str(d, "Back image", doc->back_url);
-    kv_time(d, "Created", doc->created_at);
-    kv_time(d, "Updated", doc->updated_at);
+    kv_time(d, label_title(LBL_CREATED), doc->created_at);
+    kv_time(d, label_title(LBL_UPDATED), doc->updated_at);
     if (doc->registry.n) {
         dl_begin(d, IND);
         dl_add(d, SL_LABEL, "Government registry answer");
@@ -263,8 +264,8 @@ void build_liveness(DLines *d, const Detail *det)
     if (bio->face.ref.st == REF_POPULATED)
         dl_kv(d, IND, "Selfie", SL_NORMAL, bio->face.has_image ? "image present" : "no image");
     kv_str(d, "Type", bio->type);
-    kv_time(d, "Created", bio->created_at);
-    kv_time(d, "Updated", bio->updated_at);
+    kv_time(d, label_title(LBL_CREATED), bio->created_at);
+    kv_time(d, label_title(LBL_UPDATED), bio->updated_at);
 }
 
 void build_compare(DLines *d, const Detail *det)
@@ -290,16 +291,16 @@ void build_email(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &e->ref))
         return;
-    kv_str(d, "Email", e->email);
+    kv_str(d, label_title(LBL_EMAIL), e->email);
     kv_str(d, "Status", e->status);
     kv_str(d, "Method", e->method);
     kv_str(d, "Type", e->type);
     kv_num(d, "Attempts", e->attempts, NULL);
     kv_num(d, "Max attempts", e->max_attempts, NULL);
     kv_time(d, "Validated at", e->validated_at);
-    kv_time(d, "Expires", e->expires_at);
-    kv_time(d, "Created", e->created_at);
-    kv_time(d, "Updated", e->updated_at);
+    kv_time(d, label_title(LBL_EXPIRES), e->expires_at);
+    kv_time(d, label_title(LBL_CREATED), e->created_at);
+    kv_time(d, label_title(LBL_UPDATED), e->updated_at);
 }
 
 void build_phone(DLines *d, const Detail *det)
@@ -310,7 +311,7 @@ void build_phone(DLines *d, const Detail *det)
     if (ref_not_loaded(d, &p->ref))
         return;
     kv_str(d, "Country code", p->country_code);
-    kv_str(d, "Phone", p->phone);
+    kv_str(d, label_title(LBL_PHONE), p->phone);
     kv_str(d, "Gateway", p->gateway);
     kv_str(d, "Status", p->status);
     kv_str(d, "Method", p->method);
@@ -318,9 +319,9 @@ void build_phone(DLines *d, const Detail *det)
     kv_num(d, "Attempts", p->attempts, NULL);
     kv_num(d, "Max attempts", p->max_attempts, NULL);
     kv_time(d, "Validated at", p->validated_at);
-    kv_time(d, "Expires", p->expires_at);
-    kv_time(d, "Created", p->created_at);
-    kv_time(d, "Updated", p->updated_at);
+    kv_time(d, label_title(LBL_EXPIRES), p->expires_at);
+    kv_time(d, label_title(LBL_CREATED), p->created_at);
+    kv_time(d, label_title(LBL_UPDATED), p->updated_at);
 }
 
 void build_info(DLines *d, const Detail *det)
@@ -333,7 +334,7 @@ void build_info(DLines *d, const Detail *det)
     kv_str(d, "Full name", i->full_name);
     kv_str(d, "First name", i->first_name);
     kv_str(d, "Last name", i->last_name);
-    kv_num(d, "Name match", i->full_name_pct, " %");
+    kv_num(d, label_title(LBL_NAME_MATCH), i->full_name_pct, " %");
     kv_str(d, "Date of birth", i->date_of_birth);
     kv_str(d, "Gender", i->gender);
     kv_str(d, "Country", i->country);
@@ -357,7 +358,7 @@ void build_person(DLines *d, const Detail *det)
     kv_str(d, "Gender", p->gender);
     kv_str(d, "Nationality", p->nationality);
     kv_str(d, "Status", p->status);
-    kv_score(d, "Liveness", p->liveness);
+    kv_score(d, label_title(LBL_LIVENESS), p->liveness);
 }
 
 void build_consent(DLines *d, const Detail *det)
@@ -381,18 +382,18 @@ void build_flow(DLines *d, const Detail *det)
     if ((!ref_present(&p->ref) && !ref_present(&f->ref)) || !dl_section(d, SEC_FLOW, "Project and flow", NULL))
         return;
     if (p->ref.st == REF_POPULATED) {
-        kv_str(d, "Project", p->name);
+        kv_str(d, label_title(LBL_PROJECT), p->name);
         kv_str(d, "Project status", p->status);
         kv_flag(d, "Demo mode", p->demo_mode);
     } else if (ref_present(&p->ref)) {
-        dl_kv(d, IND, "Project", SL_DIM, *p->ref.id ? p->ref.id : "(invalid reference)");
+        dl_kv(d, IND, label_title(LBL_PROJECT), SL_DIM, *p->ref.id ? p->ref.id : "(invalid reference)");
     }
     if (f->ref.st != REF_POPULATED) {
         if (ref_present(&f->ref))
-            dl_kv(d, IND, "Flow", SL_DIM, "not loaded");
+            dl_kv(d, IND, label_title(LBL_FLOW), SL_DIM, "not loaded");
         return;
     }
-    kv_str(d, "Flow", f->name);
+    kv_str(d, label_title(LBL_FLOW), f->name);
     kv_str(d, "Flow type", f->type);
     kv_str(d, "Target", f->target);
     kv_str(d, "Flow status", f->status);

@@ -12,6 +12,7 @@
 #include "core/columns.h"
 #include "model/detail_internal.h"
 #include "core/glyphs.h"
+#include "core/labels.h"
 
 /* ---- top and state -------------------------------------------------------------------- */
 
@@ -138,17 +139,17 @@ static void check_liveness(DLines *d, const Detail *det)
     if (!ref_present(&det->bio.ref) && !ok(live.st))
         return;
     if (det->bio.ref.st == REF_ID && !ok(live.st)) {
-        check(d, V_NONE, "Liveness", "not loaded");
+        check(d, V_NONE, label_title(LBL_LIVENESS), "not loaded");
     } else if (!ok(live.st)) {
         fmt_bounded(buf, sizeof buf, "no score%s%s", *det->bio.status.s ? "; status " : "", det->bio.status.s);
-        check(d, V_WARN, "Liveness", buf);
+        check(d, V_WARN, label_title(LBL_LIVENESS), buf);
     } else if (ok(min.st)) {
         bool pass = live.v > min.v;
         snprintf(buf, sizeof buf, "%.2f %s the flow's minimum of %.2f", live.v, pass ? "above" : "not above", min.v);
-        check(d, pass ? V_OK : V_BAD, "Liveness", buf);
+        check(d, pass ? V_OK : V_BAD, label_title(LBL_LIVENESS), buf);
     } else {
         snprintf(buf, sizeof buf, "%.2f (the flow's minimum is not loaded)", live.v);
-        check(d, V_NONE, "Liveness", buf);
+        check(d, V_NONE, label_title(LBL_LIVENESS), buf);
     }
 }
 
@@ -164,11 +165,11 @@ static void check_compare(DLines *d, const Detail *det)
                      thr.v);
         else
             snprintf(buf, sizeof buf, "%.2f (%s)", c->score.v, pass ? "passed" : "did not pass");
-        check(d, pass ? V_OK : V_BAD, "Face compare", buf);
+        check(d, pass ? V_OK : V_BAD, label_title(LBL_FACE_COMPARE), buf);
     } else if (c->ref.st == REF_ID) {
-        check(d, V_NONE, "Face compare", "not loaded");
+        check(d, V_NONE, label_title(LBL_FACE_COMPARE), "not loaded");
     } else if (det->face.ref.st != REF_ABSENT && det->face.ref.st != REF_NULL) {
-        check(d, V_BAD, "Face compare", "never ran, although a selfie exists");
+        check(d, V_BAD, label_title(LBL_FACE_COMPARE), "never ran, although a selfie exists");
     }
 }
 
@@ -187,7 +188,7 @@ static void check_name(DLines *d, const Summary *s, const Detail *det)
     if (doc->ref.st != REF_POPULATED || !ok(doc->full_name_pct.st))
         return;
     if (!(doc->image_validated.v && doc->score_validated.v)) {
-        check(d, V_NONE, "Name match", "registry lookup did not run");
+        check(d, V_NONE, label_title(LBL_NAME_MATCH), "registry lookup did not run");
         return;
     }
     const char *reg = registry_name(doc);
@@ -197,7 +198,7 @@ static void check_name(DLines *d, const Summary *s, const Detail *det)
         fmt_bounded(buf, sizeof buf, "%.0f %%: registry \"%s\" vs \"%s\"", doc->full_name_pct.v, reg, form);
     else
         snprintf(buf, sizeof buf, "%.0f %% with the government registry", doc->full_name_pct.v);
-    check(d, doc->full_name_pct.v < 80 ? V_BAD : V_OK, "Name match", buf);
+    check(d, doc->full_name_pct.v < 80 ? V_BAD : V_OK, label_title(LBL_NAME_MATCH), buf);
 }
 
 /* ok/bad/warn for a validation's status word. */
@@ -256,11 +257,11 @@ static void build_checks(DLines *d, const Summary *s, const Detail *det)
     char extra[200];
     fmt_bounded(extra, sizeof extra, "%s%s%s", det->doc.document_type.s, *det->doc.country.s ? ", " : "",
                 det->doc.country.s);
-    check_status(d, "Document", &det->doc.ref, &det->doc.status, extra);
-    check_status(d, "Email", &det->email_val.ref, &det->email_val.status, NULL);
+    check_status(d, label_title(LBL_DOCUMENT), &det->doc.ref, &det->doc.status, extra);
+    check_status(d, label_title(LBL_EMAIL), &det->email_val.ref, &det->email_val.status, NULL);
     fmt_bounded(extra, sizeof extra, "%s%s%s", *det->phone_val.gateway.s ? "(" : "", det->phone_val.gateway.s,
                 *det->phone_val.gateway.s ? ")" : "");
-    check_status(d, "Phone", &det->phone_val.ref, &det->phone_val.status, extra);
+    check_status(d, label_title(LBL_PHONE), &det->phone_val.ref, &det->phone_val.status, extra);
     check_status(d, "Consent", &det->consent.ref, &det->consent.status, NULL);
     check_attempts(d, det);
     if (d->n == before && !d->skipping)
@@ -277,7 +278,7 @@ static void build_flags(DLines *d, const Summary *s, const Detail *det)
         return;
     char note[48];
     snprintf(note, sizeof note, "%u", count);
-    if (!dl_section(d, SEC_FLAGS, "Red flags", note))
+    if (!dl_section(d, SEC_FLAGS, label_title(LBL_RED_FLAGS), note))
         return;
     if (s->invalid & SUMF_REDFLAGS)
         dl_wrap(d, IND, 0, SL_INVALID, "The red flag count arrived with the wrong type.");
@@ -341,7 +342,7 @@ static void build_attempts(DLines *d, const DetailCtx *c, const Summary *s, cons
     } else {
         snprintf(note, sizeof note, "%u", total);
     }
-    if (!dl_section(d, SEC_ATTEMPTS, "Failed attempts", note))
+    if (!dl_section(d, SEC_ATTEMPTS, label_title(LBL_FAILED_ATTEMPTS), note))
         return;
     if (!det) {
         char buf[200];
@@ -410,7 +411,7 @@ static void build_reviews(DLines *d, const Detail *det)
         return;
     char note[32];
     snprintf(note, sizeof note, "%zu", det->n_reviews);
-    if (!dl_section(d, SEC_REVIEWS, "Review history", note))
+    if (!dl_section(d, SEC_REVIEWS, label_title(LBL_REVIEW_HISTORY), note))
         return;
     for (size_t i = 0; i < det->n_reviews; i++) {
         const ReviewEntry *r = &det->reviews[i];
@@ -436,11 +437,11 @@ static void build_reviews(DLines *d, const Detail *det)
 static void build_notes(DLines *d, const Detail *det)
 {
     if (det->notes.st == FS_INVALID) {
-        if (dl_section(d, SEC_NOTES, "Notes", NULL))
+        if (dl_section(d, SEC_NOTES, label_title(LBL_NOTES), NULL))
             dl_wrap(d, IND, 0, SL_INVALID, "(notes arrived with the wrong type)");
         return;
     }
-    if (!*det->notes.s || !dl_section(d, SEC_NOTES, "Notes", NULL))
+    if (!*det->notes.s || !dl_section(d, SEC_NOTES, label_title(LBL_NOTES), NULL))
         return;
     dl_wrap(d, IND, 0, SL_NORMAL, det->notes.s);
 }

@@ -1,0 +1,42 @@
+#ifndef REGDESK_CORE_LABELS_H
+#define REGDESK_CORE_LABELS_H
+/* The names of a registration's fields and sections where the detail pane and
+ * `regdesk show` show the same thing: one table, so the two cannot drift apart. show
+ * writes its row labels as they stand ("face compare") and its section titles with a
+ * capital; the pane starts every label with a capital (label_title: "Face compare"). */
+
+/* clang-format off */
+#define FIELD_LABELS(X) \
+    X(ID,              "id")              \
+    X(EMAIL,           "email")           \
+    X(PHONE,           "phone")           \
+    X(DOCUMENT,        "document")        \
+    X(PROJECT,         "project")         \
+    X(FLOW,            "flow")            \
+    X(LANGUAGE,        "language")        \
+    X(CREATED,         "created")         \
+    X(UPDATED,         "updated")         \
+    X(COMPLETED,       "completed")       \
+    X(EXPIRES,         "expires")         \
+    X(LIVENESS,        "liveness")        \
+    X(FACE_COMPARE,    "face compare")    \
+    X(NAME_MATCH,      "name match")      \
+    X(RED_FLAGS,       "red flags")       \
+    X(FAILED_ATTEMPTS, "failed attempts") \
+    X(REVIEW_HISTORY,  "review history")  \
+    X(NOTES,           "notes")
+/* clang-format on */
+
+typedef enum Label {
+#define X(id, text) LBL_##id,
+    FIELD_LABELS(X)
+#undef X
+    LBL__COUNT
+} Label;
+
+/* "face compare" */
+const char *label(Label l);
+/* "Face compare" */
+const char *label_title(Label l);
+
+#endif
