@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli_internal.h"
+#include "cli/clirun.h"
 
 typedef struct Command {
     const char *name;
@@ -36,5 +37,6 @@ int cli_command(const CliSettings *s, int argc, char **argv)
         cli_error("unknown command \"%s\"; see regdesk --help", argv[0]);
         return EXIT_USAGE;
     }
+    cli_signals_start();
     return c->run(argc, argv, s);
 }

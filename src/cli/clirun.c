@@ -2,6 +2,8 @@
 #include "cli/clirun.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <poll.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -128,16 +130,46 @@ Worker *cli_worker(const CliSettings *s, bool need_token, int *rc)
     return w;
 }
 
+/* SIGINT, SIGTERM and SIGHUP while a command waits for the API stop it cleanly: the
+ * wait returns, the worker is stopped, nothing half-done is printed, and the exit status
+ * is 128 + the signal (cli_fail). */
+static int stop_pipe[2] = { -1, -1 };
+static volatile sig_atomic_t stop_signal;
+static const int stop_signals[] = { SIGINT, SIGTERM, SIGHUP };
+
+static void on_stop(int sig)
+{
+    int saved = errno;
+    stop_signal = sig;
+    ssize_t w = write(stop_pipe[1], "", 1);
+    (void)w;
+    errno = saved;
+}
+
+void cli_signals_start(void)
+{
+    if (pipe2(stop_pipe, O_CLOEXEC | O_NONBLOCK) != 0)
+        return; /* the signals keep their default: they still stop the command */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_stop;
+    sigemptyset(&sa.sa_mask);
+    for (size_t i = 0; i < sizeof stop_signals / sizeof *stop_signals; i++)
+        sigaction(stop_signals[i], &sa, NULL);
+}
+
 Result *cli_next(Worker *w)
 {
-    for (;;) {
+    while (!stop_signal) {
         Result *r = worker_poll(w);
         if (r)
             return r;
-        struct pollfd p = { .fd = worker_wake_fd(w), .events = POLLIN };
-        if (poll(&p, 1, -1) < 0 && errno != EINTR)
+        struct pollfd p[2] = { { .fd = worker_wake_fd(w), .events = POLLIN },
+                               { .fd = stop_pipe[0], .events = POLLIN } };
+        if (poll(p, stop_pipe[0] >= 0 ? 2 : 1, -1) < 0 && errno != EINTR)
             return NULL;
     }
+    return NULL;
 }
 
 Result *cli_await(Worker *w, uint64_t job)
@@ -192,6 +224,12 @@ int cli_exit_for(ErrorClass ec)
 
 int cli_fail(const Result *r)
 {
+    if (!r && stop_signal) {
+        int sig = stop_signal;
+        const char *name = sig == SIGINT ? "Ctrl-C (SIGINT)" : sig == SIGHUP ? "SIGHUP" : "SIGTERM";
+        cli_error("stopped by %s before the command finished", name);
+        return 128 + sig;
+    }
     if (!r) {
         cli_error("lost contact with the network worker");
         return EXIT_INTERNAL;

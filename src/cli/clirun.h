@@ -32,7 +32,10 @@ void cli_filter_error(FILE *out, const char *expr, const FilterError *e);
  * with *rc set (the reason already printed) when it cannot. The token is wiped from this
  * side once the worker holds its copy. */
 Worker *cli_worker(const CliSettings *s, bool need_token, int *rc);
-/* Blocks until the worker posts a result. */
+/* From here on SIGINT, SIGTERM and SIGHUP stop a command cleanly (cli_command calls it). */
+void cli_signals_start(void);
+/* Blocks until the worker posts a result; NULL when a signal stopped the command (or the
+ * wait failed): cli_fail(NULL) then says so and gives the exit status. */
 Result *cli_next(Worker *w);
 /* The final result of one job: retry notices are shown (on a terminal) and dropped. */
 Result *cli_await(Worker *w, uint64_t job);
@@ -44,7 +47,8 @@ Detail *cli_retrieve(Worker *w, const char *id, int *rc);
 bool cli_id_ok(const char *id);
 
 int cli_exit_for(ErrorClass ec);
-/* Prints r's message (RES_ERROR) and returns the matching exit status. */
+/* Prints r's message (RES_ERROR) and returns the matching exit status; for NULL, why
+ * the wait ended (128 + the signal that stopped the command). */
 int cli_fail(const Result *r);
 
 /* Writes b to out; false (with errno) when the output cannot be written. */

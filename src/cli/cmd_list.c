@@ -102,7 +102,8 @@ static int load_api(const CliSettings *cs, const Filter *f, SortSpec spec, Store
     while (!done) {
         Result *r = cli_next(w);
         if (!r) {
-            rc = EXIT_INTERNAL;
+            progress(tty, 0, 0, true);
+            rc = cli_fail(NULL); /* stopped by a signal: says so */
             break;
         }
         if (r->job == job && r->kind == RES_PAGE) {

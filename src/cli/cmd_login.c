@@ -16,6 +16,7 @@
 enum { CODE_DIGITS = 6 };
 
 static struct termios saved_tty;
+static struct sigaction saved_int, saved_term;
 
 /* Ctrl-C while the code is typed must not leave the terminal without echo. */
 static void restore_and_die(int sig)
@@ -33,15 +34,19 @@ static bool read_code_line(char *buf, size_t n)
         struct termios quiet = saved_tty;
         quiet.c_lflag &= (tcflag_t)~ECHO;
         quiet.c_lflag |= ECHONL;
-        signal(SIGINT, restore_and_die);
-        signal(SIGTERM, restore_and_die);
+        struct sigaction die;
+        memset(&die, 0, sizeof die);
+        die.sa_handler = restore_and_die;
+        sigemptyset(&die.sa_mask);
+        sigaction(SIGINT, &die, &saved_int);
+        sigaction(SIGTERM, &die, &saved_term);
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
     }
     bool ok = fgets(buf, (int)n, stdin) != NULL;
     if (tty) {
         tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved_tty);
-        signal(SIGINT, SIG_DFL);
-        signal(SIGTERM, SIG_DFL);
+        sigaction(SIGINT, &saved_int, NULL); /* back to stopping the command cleanly */
+        sigaction(SIGTERM, &saved_term, NULL);
     } else {
         fputc('\n', stderr); /* nothing echoed the line end */
     }

@@ -59,9 +59,11 @@ static const char usage_text[] =
     "The token comes from VERIFIK_TOKEN or the token file (which must be yours, mode 0600);\n"
     "no option takes the token itself, so it never shows in `ps`.\n"
     "\n"
-    "Exit status: 0 ok, 2 usage or filter error, 3 network, 4 auth (token missing, refused\n"
-    "or expired, login code refused), 5 the API answered with an error or something\n"
-    "unreadable, 6 local failure (output, files, a malformed --file).\n";
+    "Exit status: 0 ok (q in the dashboard too), 2 usage or filter error, 3 network, 4 auth\n"
+    "(token missing, refused or expired, login code refused), 5 the API answered with an\n"
+    "error or something unreadable, 6 local failure (output, files, a malformed --file);\n"
+    "128+N stopped by signal N, the terminal restored first: 129 SIGHUP, 130 Ctrl-C\n"
+    "(SIGINT), 143 SIGTERM.\n";
 
 void options_usage(FILE *out)
 {

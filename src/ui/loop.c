@@ -94,7 +94,11 @@ static void handle_signals(Ui *ui)
             switch (sigs[i]) {
             case SIGTSTP: term_suspend(); ui->dirty |= R_ALL; break;
             case SIGCONT: case SIGWINCH: term_resize(headless); ui->dirty |= R_ALL; break;
-            default: ui->quit = true; break; /* INT, TERM, HUP, QUIT: leave cleanly */
+            default: /* INT, TERM, HUP, QUIT: leave cleanly, and say why in the status */
+                ui->quit = true;
+                if (!ui->exit_code)
+                    ui->exit_code = 128 + sigs[i];
+                break;
             }
         }
     }

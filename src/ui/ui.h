@@ -29,9 +29,10 @@ typedef struct UiConfig {
 /* The process exit statuses ui_run returns; the same numbers as the CLI's EXIT_*. */
 enum { UI_EXIT_OK = 0, UI_EXIT_USAGE = 2, UI_EXIT_INTERNAL = 6 };
 
-/* Runs the dashboard; returns a UI_EXIT_* status for the process. When it cannot start,
- * err holds one sentence for the caller to print; it may quote the command line or the
- * environment, so print it sanitised. Otherwise err is "". */
+/* Runs the dashboard; returns a UI_EXIT_* status for the process, or 128 + the signal
+ * that stopped it (SIGINT, SIGTERM, SIGHUP, SIGQUIT), the terminal restored first. When
+ * it cannot start, err holds one sentence for the caller to print; it may quote the
+ * command line or the environment, so print it sanitised. Otherwise err is "". */
 int ui_run(const UiConfig *cfg, char *err, size_t n);
 
 #endif

@@ -177,6 +177,7 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
         waitpid(pid, &status, 0);
     }
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    r.signaled = WIFSIGNALED(status);
     return r;
 }
 

@@ -13,6 +13,7 @@
 
 typedef struct CliRun {
     int status;    /* exit status, or 128 + signal */
+    bool signaled; /* killed by a signal (status then says which), rather than exiting */
     char *out;     /* stdout, NUL-terminated */
     size_t out_len;
     char *err;     /* stderr, NUL-terminated */

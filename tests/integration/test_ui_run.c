@@ -1,12 +1,15 @@
-/* The dashboard as a process: what it accepts on its command line and how it ends,
- * run headless (REGDESK_HEADLESS, REGDESK_KEYS) against the simulator. */
+/* The dashboard (and `regdesk list`) as a process: what it accepts on its command line
+ * and how it ends, run headless (REGDESK_HEADLESS, REGDESK_KEYS) against the simulator. */
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../testutil.h"
 #include "simhttp.h"
+#include "simstats.h"
 #include "test_cli_run.h"
 
 static SimProc *sim;
@@ -39,5 +42,78 @@ Test(ui_run, columns_take_the_names_list_takes)
     cr_assert_not_null(titles, "%s", screen);
     cr_assert(strstr(titles, "CC") && strstr(titles, "Flg") && strstr(titles, "F.bio"), "%s", screen);
     free(screen);
+    cli_run_free(&r);
+}
+
+/* ---- stopped by a signal mid-load ----------------------------------------------------------- */
+
+typedef struct Stopper {
+    const char *dump;  /* the dashboard wrote it: its first page is on screen */
+    int sig;
+    bool sent;
+} Stopper;
+
+/* Waits for a state (the dump of the first page, or the simulator's first list request),
+ * not for a time, then sends the signal. */
+static void stop_when_loading(pid_t pid, void *ctx)
+{
+    Stopper *st = ctx;
+    for (int i = 0; i < 3000 && !st->sent; i++) {
+        SimStats ss = { 0 };
+        if (!st->dump)
+            simstats_get(sim, &ss);
+        bool loading = st->dump ? access(st->dump, R_OK) == 0 : ss.list_requests > 0;
+        if (loading) {
+            st->sent = kill(pid, st->sig) == 0;
+            return;
+        }
+        usleep(10000);
+    }
+}
+
+static void start_slow_sim(void)
+{
+    /* 3000 records, 30 pages at 1.5 s each, 4 at a time: a load that lasts. */
+    sim = simproc_start((const char *[]){ "--count", "3000", "--seed", "7", "--fault", "latency=1500", NULL });
+    cr_assert_not_null(sim);
+}
+
+/* 128 + the signal, after the terminal is restored, as a shell reports a killed
+ * program; q stays 0. */
+Test(ui_run, the_dashboard_stopped_mid_load_exits_with_128_plus_the_signal)
+{
+    start_slow_sim();
+    const int sigs[] = { SIGTERM, SIGHUP, SIGINT };
+    for (size_t i = 0; i < sizeof sigs / sizeof *sigs; i++) {
+        char dump[256], keys[400];
+        snprintf(dump, sizeof dump, "%s/first-page-%zu.txt", cli_scratch(), i);
+        snprintf(keys, sizeof keys, "REGDESK_KEYS=:wait-rows 1\n:dump %s\n:wait-loaded\n:quit\n", dump);
+        const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=80x24", keys,
+                                    "REGDESK_SCRIPT_TIMEOUT=60000", NULL };
+        Stopper st = { .dump = dump, .sig = sigs[i] };
+        CliRun r = cli_run((const char *[]){ "--api", simproc_url(sim), NULL },
+                           &(CliRunOpts){ .env = env, .while_running = stop_when_loading, .ctx = &st });
+        cr_assert(st.sent, "the first page never showed: %s", r.err);
+        cr_assert_not(r.signaled, "killed by signal %d instead of leaving cleanly", r.status - 128);
+        cr_assert_eq(r.status, 128 + sigs[i], "signal %d: exit status %d; %s", sigs[i], r.status, r.err);
+        char *screen = tu_read_file(dump, NULL);
+        cr_assert(strstr(screen, "loading"), "it was still loading when stopped:\n%s", screen);
+        free(screen);
+        cli_run_free(&r);
+    }
+}
+
+Test(ui_run, list_stopped_mid_load_exits_with_128_plus_the_signal_and_prints_nothing)
+{
+    start_slow_sim();
+    const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, NULL };
+    Stopper st = { .sig = SIGTERM };
+    CliRun r = cli_run((const char *[]){ "--api", simproc_url(sim), "list", "--format", "csv", NULL },
+                       &(CliRunOpts){ .env = env, .while_running = stop_when_loading, .ctx = &st });
+    cr_assert(st.sent, "the load never started: %s", r.err);
+    cr_assert_not(r.signaled, "killed by SIGTERM instead of stopping cleanly");
+    cr_assert_eq(r.status, 128 + SIGTERM, "%s", r.err);
+    cr_assert_str_eq(r.out, "", "a list cut short prints nothing");
+    cr_assert(strstr(r.err, "regdesk: stopped by SIGTERM"), "%s", r.err);
     cli_run_free(&r);
 }
