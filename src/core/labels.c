@@ -4,26 +4,30 @@
 #include <ctype.h>
 #include <stdio.h>
 
-static const char *const texts[LBL__COUNT] = {
-#define X(id, text) [LBL_##id] = text,
+/* Each label, and its capitalised form once asked for (the pane and show run on the main
+ * thread). */
+static struct {
+    const char *text;
+    char title[24];
+} labels[LBL__COUNT] = {
+#define X(id, text) [LBL_##id] = { text, "" },
     FIELD_LABELS(X)
 #undef X
 };
 
 const char *label(Label l)
 {
-    return l < LBL__COUNT ? texts[l] : "";
+    return l < LBL__COUNT ? labels[l].text : "";
 }
 
 const char *label_title(Label l)
 {
-    /* Built on first use from the one table (the pane and show run on the main thread). */
-    static char titles[LBL__COUNT][32];
     if (l >= LBL__COUNT)
         return "";
-    if (!titles[l][0]) {
-        snprintf(titles[l], sizeof titles[l], "%s", texts[l]);
-        titles[l][0] = (char)toupper((unsigned char)titles[l][0]);
+    char *t = labels[l].title;
+    if (!t[0]) {
+        snprintf(t, sizeof labels[l].title, "%s", labels[l].text);
+        t[0] = (char)toupper((unsigned char)t[0]);
     }
-    return titles[l];
+    return t;
 }

@@ -74,21 +74,29 @@ static void help_draw(Layer *l, WINDOW *w, Model *m)
     }
 }
 
+/* Esc, q and the key that opened an overlay close it. */
+static bool closes(Layer *l, ActionId a, ActionId opener)
+{
+    if (a != ACT_CLOSE && a != ACT_QUIT && a != opener)
+        return false;
+    l->done = true;
+    return true;
+}
+
 static unsigned help_key(Layer *l, Model *m, const Layout *lay, Key k)
 {
     (void)m;
     HelpOverlay *hp = (HelpOverlay *)l;
-    long page = lay->rows - 4;
-    switch (keymap_lookup(k, false)) {
-    case ACT_DOWN: hp->top++; break;
-    case ACT_UP: hp->top--; break;
-    case ACT_PAGE_DOWN: case ACT_HALF_DOWN: hp->top += page; break;
-    case ACT_PAGE_UP: case ACT_HALF_UP: hp->top -= page; break;
-    case ACT_FIRST: hp->top = 0; break;
-    case ACT_LAST: hp->top = (long)hp->lines.n; break;
-    case ACT_CLOSE: case ACT_QUIT: case ACT_HELP: l->done = true; return 0;
-    default: return 0;
-    }
+    ActionId a = keymap_lookup(k, false);
+    Nav nav;
+    if (closes(l, a, ACT_HELP) || !action_nav(a, &nav))
+        return 0;
+    long page = lay->rows - 4, step = nav == NAV_DOWN ? 1 : nav == NAV_UP ? -1 : 0;
+    if (nav == NAV_PAGE_DOWN || nav == NAV_HALF_DOWN)
+        step = page;
+    else if (nav == NAV_PAGE_UP || nav == NAV_HALF_UP)
+        step = -page;
+    hp->top = nav == NAV_FIRST ? 0 : nav == NAV_LAST ? (long)hp->lines.n : hp->top + step; /* help_draw clamps */
     return R_OVERLAY;
 }
 
@@ -159,13 +167,16 @@ static unsigned sort_key(Layer *l, Model *m, const Layout *lay, Key k)
 {
     (void)lay;
     SortMenu *sm = (SortMenu *)l;
-    switch (keymap_lookup(k, false)) {
-    case ACT_DOWN: sm->cursor = (sm->cursor + 1) % SORT__COUNT; break;
-    case ACT_UP: sm->cursor = (sm->cursor + SORT__COUNT - 1) % SORT__COUNT; break;
-    case ACT_OPEN: l->done = true; return model_set_sort(m, picked(m->view.sort, (SortKey)sm->cursor));
-    case ACT_CLOSE: case ACT_QUIT: case ACT_SORT: l->done = true; return 0;
-    default: return 0;
+    ActionId a = keymap_lookup(k, false);
+    if (closes(l, a, ACT_SORT))
+        return 0;
+    if (a == ACT_OPEN) {
+        l->done = true;
+        return model_set_sort(m, picked(m->view.sort, (SortKey)sm->cursor));
     }
+    if (a != ACT_DOWN && a != ACT_UP)
+        return 0;
+    sm->cursor = (sm->cursor + (a == ACT_DOWN ? 1 : SORT__COUNT - 1)) % SORT__COUNT;
     return R_OVERLAY;
 }
 

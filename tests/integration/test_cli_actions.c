@@ -9,29 +9,19 @@
 #include "simhttp.h"
 #include "test_cli_run.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-    cli_scratch_clean();
-}
-
-TestSuite(cli_actions, .fini = stop_sim, .timeout = 120);
+TestSuite(cli_actions, .fini = cli_sim_stop, .timeout = 120);
 
 static const char *const ENV[] = { "VERIFIK_TOKEN=" SIM_TOKEN, NULL };
 
 static void start(void)
 {
-    sim = simproc_start((const char *[]){ "--count", "400", "--seed", "11", NULL });
-    cr_assert_not_null(sim, "the simulator did not start");
+    cli_sim_start((const char *[]){ "--count", "400", "--seed", "11", NULL });
 }
 
 /* regdesk --api SIM ARGS… with the demo token. */
 static CliRun rd(const char *const args[])
 {
-    const char *argv[24] = { "--api", simproc_url(sim) };
+    const char *argv[24] = { "--api", simproc_url(cli_sim) };
     size_t k = 2;
     for (size_t i = 0; args[i]; i++)
         argv[k++] = args[i];
@@ -171,7 +161,7 @@ Test(cli_actions, override_refuses_a_no_op_and_guards_final_statuses)
     char want[300];
     snprintf(want, sizeof want, "would send PUT %s/v2/app-registrations/%s/sync {\"step\":\"adminOverride\",\"status\":"
              "\"FAILED\",\"note\":\"fraud found later\"}\n%s: COMPLETED → FAILED (dry run: nothing was sent)\n",
-             simproc_url(sim), id, id);
+             simproc_url(cli_sim), id, id);
     cr_assert_str_eq(r.out, want);
     cli_run_free(&r);
     cr_assert_eq(history_length(id), logged, "refusals and the dry run wrote no review entry");
@@ -207,7 +197,7 @@ Test(cli_actions, resend_link_is_masked_unless_revealed)
 Test(cli_actions, create_and_its_errors)
 {
     start();
-    cJSON *page = simhttp_get_json(sim, "/v2/app-registrations?limit=1");
+    cJSON *page = simhttp_get_json(cli_sim, "/v2/app-registrations?limit=1");
     char project[64], flow[64];
     snprintf(project, sizeof project, "%s", sj_str(page, "data.0.project"));
     snprintf(flow, sizeof flow, "%s", sj_str(page, "data.0.projectFlow"));
@@ -244,7 +234,7 @@ Test(cli_actions, login_writes_a_private_token_file_and_never_prints_it)
     start();
     char path[256];
     cli_scratch_path(path, sizeof path, "cfg/regdesk/token");
-    const char *args[] = { "--api", simproc_url(sim), "--token-file", path, "login", "--email", "ops@example.org", NULL };
+    const char *args[] = { "--api", simproc_url(cli_sim), "--token-file", path, "login", "--email", "ops@example.org", NULL };
     CliRun r = cli_run(args, &(CliRunOpts){ .input = "123456\n" });
     cr_assert_eq(r.status, 0, "%s", r.err);
     struct stat st;
@@ -263,7 +253,7 @@ Test(cli_actions, login_writes_a_private_token_file_and_never_prints_it)
     cr_assert(strstr(r.err, "VERIFIK_TOKEN is set and wins over the token file"), "%s", r.err);
     cli_run_free(&r);
     /* The saved token works. */
-    const char *list[] = { "--api", simproc_url(sim), "--token-file", path, "list", "--format", "count", NULL };
+    const char *list[] = { "--api", simproc_url(cli_sim), "--token-file", path, "list", "--format", "count", NULL };
     r = cli_run(list, NULL);
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert_str_eq(r.out, "400\n");
@@ -286,7 +276,7 @@ Test(cli_actions, projects_from_the_list_or_derived)
     CliRun r = rd((const char *[]){ "projects", NULL });
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert_eq(strlen(r.err), 0, "from the API's list: no note: %s", r.err);
-    cJSON *page = simhttp_get_json(sim, "/v3/projects");
+    cJSON *page = simhttp_get_json(cli_sim, "/v3/projects");
     const cJSON *p;
     cJSON_ArrayForEach(p, sj_path(page, "data"))
     {
@@ -304,10 +294,9 @@ Test(cli_actions, projects_from_the_list_or_derived)
     r = rd((const char *[]){ "create", "--project", project, "--flow", flow, "--email", "nueva@example.org", NULL });
     cr_assert_eq(r.status, 0, "the printed ids create a registration: %s", r.err);
     cli_run_free(&r);
-    simproc_stop(sim);
+    simproc_stop(cli_sim);
 
-    sim = simproc_start((const char *[]){ "--count", "400", "--seed", "11", "--no-projects", NULL });
-    cr_assert_not_null(sim);
+    cli_sim_start((const char *[]){ "--count", "400", "--seed", "11", "--no-projects", NULL });
     r = rd((const char *[]){ "projects", "--format", "json", NULL });
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert(strstr(r.err, "the API has no projects list"), "says where the list came from: %s", r.err);

@@ -10,23 +10,13 @@
 #include "simhttp.h"
 #include "test_cli_run.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-    cli_scratch_clean();
-}
-
-TestSuite(cli_list, .fini = stop_sim, .timeout = 120);
+TestSuite(cli_list, .fini = cli_sim_stop, .timeout = 120);
 
 #define NOW "2025-06-01T12:00:00Z"
 
 static void start(const char *count, const char *extra)
 {
-    sim = simproc_start((const char *[]){ "--count", count, "--seed", "7", "--now", NOW, extra, NULL });
-    cr_assert_not_null(sim, "the simulator did not start");
+    cli_sim_start((const char *[]){ "--count", count, "--seed", "7", "--now", NOW, extra, NULL });
 }
 
 static const char *const ENV[] = { "VERIFIK_TOKEN=" SIM_TOKEN, NULL };
@@ -34,7 +24,7 @@ static const char *const ENV[] = { "VERIFIK_TOKEN=" SIM_TOKEN, NULL };
 /* regdesk --api SIM list ARGS… with the demo token; asserts exit 0. */
 static CliRun list(const char *const args[])
 {
-    const char *argv[24] = { "--api", simproc_url(sim), "list" };
+    const char *argv[24] = { "--api", simproc_url(cli_sim), "list" };
     size_t k = 3;
     for (size_t i = 0; args[i]; i++)
         argv[k++] = args[i];
@@ -59,7 +49,7 @@ static long sim_total(const char *query)
 {
     char path[512];
     snprintf(path, sizeof path, "/v2/app-registrations?limit=1&%s", query);
-    cJSON *j = simhttp_get_json(sim, path);
+    cJSON *j = simhttp_get_json(cli_sim, path);
     double t = sj_num(j, "total");
     cJSON_Delete(j);
     cr_assert(t >= 0, "no total for %s", query);
@@ -180,7 +170,7 @@ Test(cli_list, an_export_reads_back_with_file)
 Test(cli_list, file_takes_a_raw_api_page_and_reports_a_cut_file)
 {
     start("300", NULL);
-    SimHttpResp page = simhttp_get(sim, "/v2/app-registrations?limit=100&page=2");
+    SimHttpResp page = simhttp_get(cli_sim, "/v2/app-registrations?limit=100&page=2");
     cr_assert_eq(page.status, 200);
     char path[256];
     cli_scratch_path(path, sizeof path, "page.json");
@@ -205,7 +195,7 @@ Test(cli_list, an_incomplete_load_fails_unless_partial)
     char cfg[256];
     cli_scratch_path(cfg, sizeof cfg, "config");
     write_file(cfg, "retries = 0\n", 12);
-    const char *args[] = { "--config", cfg, "--api", simproc_url(sim), "list", "--format", "count", NULL, NULL };
+    const char *args[] = { "--config", cfg, "--api", simproc_url(cli_sim), "list", "--format", "count", NULL, NULL };
     CliRun r = cli_run(args, &(CliRunOpts){ .env = ENV });
     cr_assert_eq(r.status, 5, "the pages failed with a server error: %s", r.err);
     cr_assert_str_eq(r.out, "", "nothing printed");

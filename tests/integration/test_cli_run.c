@@ -1,6 +1,8 @@
 /* Running build/regdesk from the CLI integration tests. */
 #include "test_cli_run.h"
 
+#include <criterion/criterion.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -186,6 +188,21 @@ void cli_run_free(CliRun *r)
     free(r->out);
     free(r->err);
     r->out = r->err = NULL;
+}
+
+SimProc *cli_sim;
+
+void cli_sim_start(const char *const args[])
+{
+    cli_sim = simproc_start(args);
+    cr_assert_not_null(cli_sim, "the simulator did not start");
+}
+
+void cli_sim_stop(void)
+{
+    simproc_stop(cli_sim);
+    cli_sim = NULL;
+    cli_scratch_clean();
 }
 
 static bool format_char(uint32_t cp)

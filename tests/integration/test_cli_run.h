@@ -42,6 +42,13 @@ const char *cli_scratch(void);
 void cli_scratch_path(char *buf, size_t n, const char *name);
 void cli_scratch_clean(void);
 
+/* The simulator a test file runs its commands against (one at a time): cli_sim_start
+ * starts it (the test fails when it cannot), cli_sim_stop (a suite's .fini) stops it,
+ * even after a failed assertion, and removes the scratch directory. */
+extern SimProc *cli_sim;
+void cli_sim_start(const char *const args[]);
+void cli_sim_stop(void);
+
 /* True when s[0..len) holds ESC, another C0 control (outside `allowed`), DEL, a C1
  * character or a bidi/invisible format character: what output must never carry. */
 bool cli_has_raw_control(const char *s, size_t len, const char *allowed);

@@ -14,16 +14,7 @@
 #include "simhttp.h"
 #include "test_cli_run.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-    cli_scratch_clean();
-}
-
-TestSuite(cli_safety, .fini = stop_sim, .timeout = 120);
+TestSuite(cli_safety, .fini = cli_sim_stop, .timeout = 120);
 
 static const char *const ENV[] = { "VERIFIK_TOKEN=" SIM_TOKEN, NULL };
 
@@ -46,9 +37,8 @@ static unsigned closed_port(void)
 
 Test(cli_safety, exit_statuses)
 {
-    sim = simproc_start((const char *[]){ "--count", "50", NULL });
-    cr_assert_not_null(sim);
-    const char *url = simproc_url(sim);
+    cli_sim_start((const char *[]){ "--count", "50", NULL });
+    const char *url = simproc_url(cli_sim);
     /* usage: an unknown option, a bad filter, a missing id, an unknown command */
     const char *const *usage[] = {
         (const char *[]){ "--api", url, "list", "--colour", NULL },
@@ -154,9 +144,8 @@ static bool contains(const char *hay, size_t len, const char *needle)
 /* Every command that sends the token, slowed down so its /proc entries can be read. */
 Test(cli_safety, the_token_is_never_visible)
 {
-    sim = simproc_start((const char *[]){ "--count", "600", "--token", SECRET, "--fault", "latency=400", NULL });
-    cr_assert_not_null(sim);
-    const char *url = simproc_url(sim);
+    cli_sim_start((const char *[]){ "--count", "600", "--token", SECRET, "--fault", "latency=400", NULL });
+    const char *url = simproc_url(cli_sim);
     const char *const env[] = { "VERIFIK_TOKEN=" SECRET, NULL };
     cJSON *page = NULL;
     CliRun ids = run_env((const char *[]){ "--api", url, "list", "--filter", "status:ongoing", "--format", "json", NULL }, env);
@@ -193,9 +182,8 @@ Test(cli_safety, the_token_is_never_visible)
  * nested values and wrong types: every format must come out inert. */
 Test(cli_safety, hostile_data_is_inert_in_every_format)
 {
-    sim = simproc_start((const char *[]){ "--count", "800", "--hostile", NULL });
-    cr_assert_not_null(sim);
-    const char *url = simproc_url(sim);
+    cli_sim_start((const char *[]){ "--count", "800", "--hostile", NULL });
+    const char *url = simproc_url(cli_sim);
     const char *formats[] = { "table", "csv", "tsv", "json" };
     const char *seps[] = { "\n", "\r\n", "\t\n", "\n" };
     char *json = NULL;

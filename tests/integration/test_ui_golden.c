@@ -199,47 +199,39 @@ static const char *const sim_normal[] = { "--count", "3000", "--seed", "7", "--n
 static const char *const sim_slow[] = { "--count", "3000", "--seed", "7", "--now", NOW, "--fault", "latency=400", NULL };
 static const char *const sim_hostile[] = { "--count", "600", "--seed", "11", "--now", NOW, "--hostile", NULL };
 
+/* One simulator, then each script against it in turn. */
+static void golden(const char *const sim_args[], const char *const scripts[])
+{
+    Run r;
+    run_start(&r, sim_args);
+    for (size_t i = 0; scripts[i]; i++)
+        run_file(&r, scripts[i]);
+    run_end(&r);
+}
+
 TestSuite(ui_golden, .timeout = 90);
 
 Test(ui_golden, startup_and_loading)
 {
-    Run r;
-    run_start(&r, sim_slow);
-    run_file(&r, "startup_80x24");
-    run_file(&r, "startup_200x60");
-    run_end(&r);
+    golden(sim_slow, (const char *[]){ "startup_80x24", "startup_200x60", NULL });
 }
 
 Test(ui_golden, loaded_list_and_filter)
 {
-    Run r;
-    run_start(&r, sim_normal);
-    run_file(&r, "loaded_filter_80x24");
-    run_end(&r);
+    golden(sim_normal, (const char *[]){ "loaded_filter_80x24", NULL });
 }
 
 Test(ui_golden, flagged_detail_with_failed_attempts)
 {
-    Run r;
-    run_start(&r, sim_normal);
-    run_file(&r, "detail_flagged_200x60");
-    run_file(&r, "detail_flagged_80x24");
-    run_end(&r);
+    golden(sim_normal, (const char *[]){ "detail_flagged_200x60", "detail_flagged_80x24", NULL });
 }
 
 Test(ui_golden, resize_help_and_sort)
 {
-    Run r;
-    run_start(&r, sim_normal);
-    run_file(&r, "resize_help_sort_200x60");
-    run_end(&r);
+    golden(sim_normal, (const char *[]){ "resize_help_sort_200x60", NULL });
 }
 
 Test(ui_golden, hostile_dataset)
 {
-    Run r;
-    run_start(&r, sim_hostile);
-    run_file(&r, "hostile_200x60");
-    run_file(&r, "hostile_invalid_80x24");
-    run_end(&r);
+    golden(sim_hostile, (const char *[]){ "hostile_200x60", "hostile_invalid_80x24", NULL });
 }

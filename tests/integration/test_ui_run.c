@@ -12,28 +12,18 @@
 #include "simstats.h"
 #include "test_cli_run.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-    cli_scratch_clean();
-}
-
-TestSuite(ui_run, .fini = stop_sim, .timeout = 120);
+TestSuite(ui_run, .fini = cli_sim_stop, .timeout = 120);
 
 /* The dashboard's --columns takes the names `regdesk list --columns` takes. */
 Test(ui_run, columns_take_the_names_list_takes)
 {
-    sim = simproc_start((const char *[]){ "--count", "40", "--seed", "7", "--now", "2025-05-25T12:00:00Z", NULL });
-    cr_assert_not_null(sim);
+    cli_sim_start((const char *[]){ "--count", "40", "--seed", "7", "--now", "2025-05-25T12:00:00Z", NULL });
     char dump[256], keys[400];
     cli_scratch_path(dump, sizeof dump, "columns.txt");
     snprintf(keys, sizeof keys, "REGDESK_KEYS=:wait-loaded\n:dump %s\n:quit\n", dump);
     const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=120x30", keys,
                                 "REGDESK_NOW=2025-05-25T12:00:00Z", NULL };
-    CliRun r = cli_run((const char *[]){ "--api", simproc_url(sim), "--columns", "id,countryCode,redFlags,failed.bio",
+    CliRun r = cli_run((const char *[]){ "--api", simproc_url(cli_sim), "--columns", "id,countryCode,redFlags,failed.bio",
                                          NULL },
                        &(CliRunOpts){ .env = env });
     cr_assert_eq(r.status, 0, "%s", r.err);
@@ -61,7 +51,7 @@ static void stop_when_loading(pid_t pid, void *ctx)
     for (int i = 0; i < 3000 && !st->sent; i++) {
         SimStats ss = { 0 };
         if (!st->dump)
-            simstats_get(sim, &ss);
+            simstats_get(cli_sim, &ss);
         bool loading = st->dump ? access(st->dump, R_OK) == 0 : ss.list_requests > 0;
         if (loading) {
             st->sent = kill(pid, st->sig) == 0;
@@ -74,8 +64,7 @@ static void stop_when_loading(pid_t pid, void *ctx)
 static void start_slow_sim(void)
 {
     /* 3000 records, 30 pages at 1.5 s each, 4 at a time: a load that lasts. */
-    sim = simproc_start((const char *[]){ "--count", "3000", "--seed", "7", "--fault", "latency=1500", NULL });
-    cr_assert_not_null(sim);
+    cli_sim_start((const char *[]){ "--count", "3000", "--seed", "7", "--fault", "latency=1500", NULL });
 }
 
 /* 128 + the signal, after the terminal is restored, as a shell reports a killed
@@ -91,7 +80,7 @@ Test(ui_run, the_dashboard_stopped_mid_load_exits_with_128_plus_the_signal)
         const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=80x24", keys,
                                     "REGDESK_SCRIPT_TIMEOUT=60000", NULL };
         Stopper st = { .dump = dump, .sig = sigs[i] };
-        CliRun r = cli_run((const char *[]){ "--api", simproc_url(sim), NULL },
+        CliRun r = cli_run((const char *[]){ "--api", simproc_url(cli_sim), NULL },
                            &(CliRunOpts){ .env = env, .while_running = stop_when_loading, .ctx = &st });
         cr_assert(st.sent, "the first page never showed: %s", r.err);
         cr_assert_not(r.signaled, "killed by signal %d instead of leaving cleanly", r.status - 128);
@@ -108,7 +97,7 @@ Test(ui_run, list_stopped_mid_load_exits_with_128_plus_the_signal_and_prints_not
     start_slow_sim();
     const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, NULL };
     Stopper st = { .sig = SIGTERM };
-    CliRun r = cli_run((const char *[]){ "--api", simproc_url(sim), "list", "--format", "csv", NULL },
+    CliRun r = cli_run((const char *[]){ "--api", simproc_url(cli_sim), "list", "--format", "csv", NULL },
                        &(CliRunOpts){ .env = env, .while_running = stop_when_loading, .ctx = &st });
     cr_assert(st.sent, "the load never started: %s", r.err);
     cr_assert_not(r.signaled, "killed by SIGTERM instead of stopping cleanly");

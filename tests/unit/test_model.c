@@ -36,11 +36,8 @@ Test(model, the_first_page_shows_at_once_and_later_ones_merge_in_batches)
 Test(model, a_finished_load_merges_what_is_pending_and_settles_the_status)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    model_load(m, true);
+    Model *m = tm_start(&t, 3);
     cr_assert_eq(t.jobs.lists, 1);
-    tm_page(&t, 3);
     tm_page_of(&t, tm_summary("x", ST_FAILED, 5));
     unsigned r = tm_done(&t, 0);
     cr_assert_eq(r & (R_LIST | R_STATUS | R_HEADER), R_LIST | R_STATUS | R_HEADER);
@@ -53,10 +50,7 @@ Test(model, a_finished_load_merges_what_is_pending_and_settles_the_status)
 Test(model, a_filter_narrows_the_list_and_asks_the_server_after_a_pause)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    model_load(m, true);
-    tm_page(&t, 4);
+    Model *m = tm_start(&t, 4);
     tm_page_of(&t, tm_summary("rev", ST_NEEDS_MANUAL_VERIFICATION, 10));
     model_flush(m);
     FilterError err;
@@ -119,9 +113,7 @@ Test(model, a_decision_arriving_moves_the_record_out_of_the_queue)
 Test(model, a_resize_hides_and_shows_the_detail)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page(&t, 3);
+    Model *m = tm_start(&t, 3);
     model_toggle_focus(m);
     cr_assert_eq(m->focus, FOCUS_DETAIL);
     tm_screen(&t, false); /* narrower than 150 columns: the detail waits for Enter */
@@ -146,9 +138,7 @@ Test(model, a_resize_hides_and_shows_the_detail)
 Test(model, escape_leaves_the_zoom_then_the_detail_then_the_message_then_the_search)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page(&t, 3);
+    Model *m = tm_start(&t, 3);
     FilterError err;
     bool ok;
     model_set_search(m, "r2", -1, &err, &ok);
@@ -174,10 +164,7 @@ Test(model, escape_leaves_the_zoom_then_the_detail_then_the_message_then_the_sea
 Test(model, errors_keep_what_is_loaded_and_old_loads_are_ignored)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    model_load(m, true);
-    tm_page(&t, 3);
+    Model *m = tm_start(&t, 3);
     model_open_detail(m);
     Result fail = { .kind = RES_ERROR, .generation = m->gen, .job = m->det.job, .error = EC_NETWORK };
     snprintf(fail.message, sizeof fail.message, "the connection was reset");
@@ -209,9 +196,7 @@ Test(model, errors_keep_what_is_loaded_and_old_loads_are_ignored)
 Test(model, messages_expire_and_ages_move_on)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page(&t, 2);
+    Model *m = tm_start(&t, 2);
     model_message(m, SL_STATUSBAR, 3, "view %d: %s", 2, "Needs review");
     int64_t next;
     cr_assert_eq(tm_tick_at(&t, tm_clock + 100, &next) & R_STATUS, 0);

@@ -11,9 +11,7 @@
 Test(ui_follow, the_pane_waits_for_the_selection_to_rest)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page(&t, 10);
+    Model *m = tm_start(&t, 10);
     cr_assert_eq(m->det.rec, m->view.sel_rec, "an empty pane fills at once");
     cr_assert_eq(m->det.follow_due, 0);
     cr_assert_gt(m->det.fetch_due, 0, "its fetch is scheduled");
@@ -50,9 +48,7 @@ Test(ui_follow, the_pane_waits_for_the_selection_to_rest)
 Test(ui_follow, back_where_it_was_and_explicit_showing)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page(&t, 10);
+    Model *m = tm_start(&t, 10);
     long first = m->det.rec;
     model_list_nav(m, NAV_DOWN);
     cr_assert_gt(m->det.follow_due, 0);
@@ -78,9 +74,7 @@ Test(ui_follow, back_where_it_was_and_explicit_showing)
 Test(ui_follow, a_dropped_full_form_is_fetched_again)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page(&t, 3);
+    Model *m = tm_start(&t, 3);
     tm_detail(&t, "{\"_id\":\"r0\",\"status\":\"ONGOING\",\"updatedAt\":\"2025-05-01T00:00:00Z\"}");
     long rec = store_find(&m->store, "r0");
     unsigned r;

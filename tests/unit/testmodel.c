@@ -52,6 +52,14 @@ void tm_init(TestModel *t)
     tm_screen(t, true);
 }
 
+Model *tm_start(TestModel *t, size_t n)
+{
+    tm_init(t);
+    model_load(&t->m, true);
+    tm_page(t, n);
+    return &t->m;
+}
+
 void tm_free(TestModel *t)
 {
     model_free(&t->m);

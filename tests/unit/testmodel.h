@@ -29,6 +29,9 @@ typedef struct TestModel {
  * 1000 and no record. */
 void tm_init(TestModel *t);
 void tm_free(TestModel *t);
+/* tm_init, a list load started (one list job), and its first page of n records
+ * (tm_page); returns the model. */
+Model *tm_start(TestModel *t, size_t n);
 /* The geometry of a wide (detail shown) or narrow terminal; returns the reactions. */
 unsigned tm_screen(TestModel *t, bool detail_shown);
 
