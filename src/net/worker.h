@@ -121,7 +121,7 @@ uint64_t worker_login_confirm(Worker *w, const char *email, const char *otp, uin
  * of those generations still waiting to be polled. Every kind of job goes, not only list
  * loads: a retrieve, and an action (override, resend-link, create, login) too. A caller
  * that still wants one must post it again with the new generation; the dashboard does so
- * for the record its detail pane shows (ui/results.c, load_start). An aborted action may
+ * for the record its detail pane shows (model/model_load.c). An aborted action may
  * or may not have reached the API: cancel while one is in flight only when that is
  * acceptable, or give actions a generation that is not cancelled. */
 void worker_cancel_before(Worker *w, uint64_t g);
