@@ -1,6 +1,6 @@
 #ifndef REGDESK_MODEL_DETAIL_BUILD_H
 #define REGDESK_MODEL_DETAIL_BUILD_H
-/* What the detail pane says about one registration, as lines (ui/dlines.h). Reasons
+/* What the detail pane says about one registration, as lines (model/dlines.h). Reasons
  * first: why it needs review, the checks with their scores against the flow's
  * thresholds, red flags, the failed-attempt timeline, related registrations; then every
  * populated validation in full, the review history, notes, and whatever else came.

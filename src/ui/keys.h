@@ -10,7 +10,7 @@
  *   <Up> <Down> <Left> <Right> <PgUp> <PgDn> <Home> <End> <F1>…<F12>
  *   <C-a>…<C-z>            control keys
  *   <Lt>                   a literal '<'
- * No curses here: ui/input.c maps curses codes to these. */
+ * No curses here: ui/loop.c maps curses codes to these. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
