@@ -210,3 +210,8 @@ int64_t time_mono_ms(void)
 {
     return time_mono_us() / 1000;
 }
+
+int64_t time_earliest(int64_t a, int64_t b)
+{
+    return !a ? b : !b ? a : a < b ? a : b;
+}

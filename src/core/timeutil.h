@@ -31,5 +31,7 @@ int64_t time_now_ms(void);
  * never jumps when the wall clock is set. Not a time of day. */
 int64_t time_mono_ms(void);
 int64_t time_mono_us(void);
+/* The earlier of two deadlines, where 0 means none. */
+int64_t time_earliest(int64_t a, int64_t b);
 
 #endif

@@ -62,11 +62,6 @@ unsigned model_start(Model *m, const char *filter, bool sort_given)
 
 /* ---- time --------------------------------------------------------------------------------- */
 
-static int64_t earliest(int64_t a, int64_t b)
-{
-    return !a ? b : !b ? a : a < b ? a : b;
-}
-
 unsigned model_flush(Model *m)
 {
     unsigned r = 0;
@@ -92,7 +87,7 @@ static unsigned ages(Model *m, int64_t now, int64_t *next)
         m->det.built.valid = false; /* a repaint alone would draw the old ages */
         r = R_LIST | R_DETAIL;
     }
-    *next = earliest(*next, m->age_due);
+    *next = time_earliest(*next, m->age_due);
     return r;
 }
 
@@ -104,22 +99,22 @@ unsigned model_tick(Model *m, int64_t *next_out)
         if (now >= m->view_due || !m->load.active)
             r |= model_flush(m);
         else
-            next = earliest(next, m->view_due);
+            next = time_earliest(next, m->view_due);
     }
     if (m->counts.dirty) {
         if (now >= m->counts.due) {
             counts_recount(m);
             r |= R_HEADER;
         } else {
-            next = earliest(next, m->counts.due);
+            next = time_earliest(next, m->counts.due);
         }
     }
-    next = earliest(next, detail_tick(m, now, &r));
+    next = time_earliest(next, detail_tick(m, now, &r));
     if (m->load.server_due) {
         if (now >= m->load.server_due)
             r |= model_load(m, false);
         else
-            next = earliest(next, m->load.server_due);
+            next = time_earliest(next, m->load.server_due);
     }
     if (m->msg.until) {
         if (now >= m->msg.until) {
@@ -127,7 +122,7 @@ unsigned model_tick(Model *m, int64_t *next_out)
             m->msg.until = 0;
             r |= R_STATUS;
         } else {
-            next = earliest(next, m->msg.until);
+            next = time_earliest(next, m->msg.until);
         }
     }
     r |= ages(m, now, &next);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "core/timeutil.h"
 #include "ui/dispatch.h"
 #include "ui/dump.h"
 #include "ui/render.h"
@@ -157,11 +158,6 @@ static void run_script(Ui *ui)
 
 /* ---- the loop ----------------------------------------------------------------------------- */
 
-static int64_t earliest(int64_t a, int64_t b)
-{
-    return !a ? b : !b ? a : a < b ? a : b;
-}
-
 /* The spinner while loading (frozen in scripts: stable screens). */
 static int64_t spin(Ui *ui, int64_t now)
 {
@@ -203,7 +199,7 @@ int ui_loop(Ui *ui)
             break;
         int64_t next;
         ui->dirty |= model_tick(&ui->m, &next);
-        next = earliest(next, spin(ui, model_mono(&ui->m)));
+        next = time_earliest(next, spin(ui, model_mono(&ui->m)));
         render(ui);
         struct pollfd fds[3] = {
             { worker_wake_fd(ui->worker), POLLIN, 0 },

@@ -89,3 +89,11 @@ Test(time, the_monotonic_clock_only_moves_forward)
         prev = t;
     }
 }
+
+Test(time, the_earlier_deadline_and_none)
+{
+    cr_assert_eq(time_earliest(0, 0), 0);
+    cr_assert_eq(time_earliest(0, 5), 5);
+    cr_assert_eq(time_earliest(7, 0), 7, "0 is no deadline, not the earliest");
+    cr_assert_eq(time_earliest(7, 5), 5);
+}
