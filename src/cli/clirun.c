@@ -72,6 +72,16 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
     return true;
 }
 
+bool cli_text_or_json(const char *format, const char *command, bool *json)
+{
+    *json = format && !strcmp(format, "json");
+    if (format && !*json && strcmp(format, "text")) {
+        cli_error("unknown format \"%s\" for %s; use text or json", format, command);
+        return false;
+    }
+    return true;
+}
+
 /* ---- filter errors ------------------------------------------------------------------------ */
 
 /* Display columns taken by the first `chars` characters of s, as they will be shown. */

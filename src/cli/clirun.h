@@ -25,6 +25,10 @@ typedef struct CliOpt {
 bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const char **pos, size_t npos,
                  size_t *got);
 
+/* --format text|json of `regdesk <command>` (NULL: text): whether it asks for JSON;
+ * false, with the problem printed, for any other format. */
+bool cli_text_or_json(const char *format, const char *command, bool *json);
+
 /* Prints a filter error with the expression and a caret line under the bad term. */
 void cli_filter_error(FILE *out, const char *expr, const FilterError *e);
 

@@ -244,11 +244,9 @@ int cmd_projects(int argc, char **argv, const CliSettings *cs)
     size_t npos;
     if (!cli_options(argc, argv, opts, 1, NULL, 0, &npos))
         return EXIT_USAGE;
-    bool json = format && !strcmp(format, "json");
-    if (format && !json && strcmp(format, "text")) {
-        cli_error("unknown format \"%s\" for projects; use text or json", format);
+    bool json;
+    if (!cli_text_or_json(format, "projects", &json))
         return EXIT_USAGE;
-    }
     int rc;
     Worker *w = cli_worker(cs, true, &rc);
     if (!w)

@@ -17,11 +17,9 @@ int cmd_show(int argc, char **argv, const CliSettings *cs)
         cli_error("show needs one registration id: regdesk show ID [--format text|json]");
         return EXIT_USAGE;
     }
-    bool json = format && !strcmp(format, "json");
-    if (format && !json && strcmp(format, "text")) {
-        cli_error("unknown format \"%s\" for show; use text or json", format);
+    bool json;
+    if (!cli_text_or_json(format, "show", &json))
         return EXIT_USAGE;
-    }
     int rc;
     Worker *w = cli_worker(cs, true, &rc);
     if (!w)
