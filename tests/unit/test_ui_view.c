@@ -43,6 +43,16 @@ static void fill(Store *st, View *v, int from, int to)
     }
 }
 
+/* A view of `rows` rows, oldest first, over records r000 … r(n-1) merged in. */
+static void start(Store *st, View *v, int rows, int n)
+{
+    store_init(st);
+    view_init(v, (SortSpec){ SORT_CREATED, false });
+    view_set_rows(v, rows);
+    fill(st, v, 0, n);
+    view_sync(v, st);
+}
+
 Test(ui_view, first_rows_select_the_top)
 {
     Store st;
@@ -99,11 +109,7 @@ Test(ui_view, filter_keeps_the_record_or_goes_to_the_top)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_CREATED, false });
-    view_set_rows(&v, 5);
-    fill(&st, &v, 0, 30);
-    view_sync(&v, &st);
+    start(&st, &v, 5, 30);
     view_goto(&v, 9); /* r009: NEEDS_MANUAL_VERIFICATION */
     view_set_filter(&v, &st, compile("status:review"));
     cr_assert_eq(v.n, 10);
@@ -125,11 +131,7 @@ Test(ui_view, sort_change_follows_the_record)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_CREATED, false });
-    view_set_rows(&v, 5);
-    fill(&st, &v, 0, 20);
-    view_sync(&v, &st);
+    start(&st, &v, 5, 20);
     view_goto(&v, 3);
     view_set_sort(&v, &st, (SortSpec){ SORT_CREATED, true });
     cr_assert_str_eq(sel_id(&v, &st), "r003");
@@ -143,11 +145,7 @@ Test(ui_view, changed_record_moves_leaves_and_joins)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_CREATED, false });
-    view_set_rows(&v, 5);
-    fill(&st, &v, 0, 9);
-    view_sync(&v, &st);
+    start(&st, &v, 5, 9);
     view_set_filter(&v, &st, compile("status:review")); /* r000 r003 r006 */
     cr_assert_eq(v.n, 3);
     view_goto(&v, 1);
@@ -167,11 +165,7 @@ Test(ui_view, moves_pages_and_scrolls_within_bounds)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_CREATED, false });
-    view_set_rows(&v, 10);
-    fill(&st, &v, 0, 100);
-    view_sync(&v, &st);
+    start(&st, &v, 10, 100);
     view_move(&v, -5);
     cr_assert_eq(v.sel, 0);
     view_page(&v, 2);
