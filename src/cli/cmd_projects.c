@@ -6,7 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
-#include "cli/jsonw.h"
+#include "core/jsonw.h"
 #include "core/arena.h"
 #include "core/safetext.h"
 #include "core/xalloc.h"
@@ -194,46 +194,46 @@ static void print_text(const Rows *rows, StrBuf *b)
                       rows->r[0].project_id, rows->r[0].flow_id);
 }
 
-static void close_project(JsonW *w)
+static void close_project(JsonOut *w)
 {
-    jw_end(w, ']');
-    jw_end(w, '}');
+    jo_end(w, ']');
+    jo_end(w, '}');
 }
 
 static void print_json(const Rows *rows, StrBuf *b)
 {
-    JsonW w;
-    jw_init(&w, b);
-    jw_object(&w, NULL);
-    jw_str(&w, "source", rows->derived ? "registrations" : "api");
-    jw_array(&w, "projects");
+    JsonOut w;
+    jo_init(&w, b);
+    jo_object(&w, NULL);
+    jo_str(&w, "source", rows->derived ? "registrations" : "api");
+    jo_array(&w, "projects");
     for (size_t i = 0; i < rows->n; i++) {
         const Row *r = &rows->r[i];
         bool first = !i || strcmp(r->project_id, rows->r[i - 1].project_id);
         if (first && i)
             close_project(&w);
         if (first) {
-            jw_object(&w, NULL);
-            jw_text(&w, "id", r->project_id);
-            jw_text(&w, "name", r->project_name);
-            jw_text(&w, "status", r->project_status);
-            jw_array(&w, "flows");
+            jo_object(&w, NULL);
+            jo_text(&w, "id", r->project_id);
+            jo_text(&w, "name", r->project_name);
+            jo_text(&w, "status", r->project_status);
+            jo_array(&w, "flows");
         }
         if (!*r->flow_id && !*r->flow_name)
             continue;
-        jw_object(&w, NULL);
-        jw_text(&w, "id", r->flow_id);
-        jw_text(&w, "name", r->flow_name);
-        jw_text(&w, "type", r->flow_type);
-        jw_text(&w, "status", r->flow_status);
+        jo_object(&w, NULL);
+        jo_text(&w, "id", r->flow_id);
+        jo_text(&w, "name", r->flow_name);
+        jo_text(&w, "type", r->flow_type);
+        jo_text(&w, "status", r->flow_status);
         if (r->seen >= 0)
-            jw_uint(&w, "registrations", (unsigned long long)r->seen);
-        jw_end(&w, '}');
+            jo_uint(&w, "registrations", (unsigned long long)r->seen);
+        jo_end(&w, '}');
     }
     if (rows->n)
         close_project(&w);
-    jw_end(&w, ']');
-    jw_end(&w, '}');
+    jo_end(&w, ']');
+    jo_end(&w, '}');
     strbuf_putc(b, '\n');
 }
 

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "cli/jsonw.h"
+#include "core/jsonw.h"
 #include "core/mask.h"
 #include "core/parse_stream.h"
 #include "core/safetext.h"
@@ -119,35 +119,35 @@ void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b)
         mask_phone("", phone, buf, sizeof buf);
         phone = buf;
     }
-    JsonW w;
-    jw_init(&w, b);
-    jw_object(&w, NULL);
-    jw_text(&w, "id", summary_str(s, SS_ID));
-    jw_text(&w, "status", file_text(o, COL_STATUS, s, &cell));
-    jw_text(&w, "step", summary_str(s, SS_STEP));
-    jw_text(&w, "name", summary_str(s, SS_NAME));
-    jw_text(&w, "email", file_text(o, COL_EMAIL, s, &cell));
-    jw_text(&w, "phone", phone);
-    jw_text(&w, "countryCode", summary_str(s, SS_COUNTRY_CODE));
-    jw_text(&w, "project", summary_str(s, SS_PROJECT));
-    jw_text(&w, "flow", summary_str(s, SS_FLOW));
-    jw_text(&w, "documentNumber", file_text(o, COL_DOCUMENT, s, &cell));
+    JsonOut w;
+    jo_init(&w, b);
+    jo_object(&w, NULL);
+    jo_text(&w, "id", summary_str(s, SS_ID));
+    jo_text(&w, "status", file_text(o, COL_STATUS, s, &cell));
+    jo_text(&w, "step", summary_str(s, SS_STEP));
+    jo_text(&w, "name", summary_str(s, SS_NAME));
+    jo_text(&w, "email", file_text(o, COL_EMAIL, s, &cell));
+    jo_text(&w, "phone", phone);
+    jo_text(&w, "countryCode", summary_str(s, SS_COUNTRY_CODE));
+    jo_text(&w, "project", summary_str(s, SS_PROJECT));
+    jo_text(&w, "flow", summary_str(s, SS_FLOW));
+    jo_text(&w, "documentNumber", file_text(o, COL_DOCUMENT, s, &cell));
     if (s->invalid & SUMF_REDFLAGS)
-        jw_null(&w, "redFlags");
+        jo_null(&w, "redFlags");
     else
-        jw_uint(&w, "redFlags", s->red_flags);
-    jw_object(&w, "failed");
+        jo_uint(&w, "redFlags", s->red_flags);
+    jo_object(&w, "failed");
     for (int k = 0; k < FAIL__COUNT; k++)
-        jw_uint(&w, failkind_name((FailKind)k), s->failed[k]);
-    jw_end(&w, '}');
-    jw_time(&w, "createdAt", s->created_ms);
-    jw_time(&w, "updatedAt", s->updated_ms);
-    jw_array(&w, "invalid");
+        jo_uint(&w, failkind_name((FailKind)k), s->failed[k]);
+    jo_end(&w, '}');
+    jo_time(&w, "createdAt", s->created_ms);
+    jo_time(&w, "updatedAt", s->updated_ms);
+    jo_array(&w, "invalid");
     for (unsigned i = 0; SUMMARY_INVALID_NAMES[i]; i++)
         if (s->invalid & (1u << i))
-            jw_str(&w, NULL, SUMMARY_INVALID_NAMES[i]);
-    jw_end(&w, ']');
-    jw_end(&w, '}');
+            jo_str(&w, NULL, SUMMARY_INVALID_NAMES[i]);
+    jo_end(&w, ']');
+    jo_end(&w, '}');
 }
 
 /* ---- the table --------------------------------------------------------------------------- */

@@ -1,5 +1,5 @@
-/* The CLI's JSON writer. */
-#include "cli/jsonw.h"
+/* The JSON writer (jsonw.h). */
+#include "core/jsonw.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -8,7 +8,7 @@
 #include "core/safetext.h"
 #include "core/timeutil.h"
 
-void jw_init(JsonW *w, StrBuf *b)
+void jo_init(JsonOut *w, StrBuf *b)
 {
     w->b = b;
     w->depth = 0;
@@ -16,7 +16,7 @@ void jw_init(JsonW *w, StrBuf *b)
 }
 
 /* The separator and "key": before a value. */
-static void lead(JsonW *w, const char *key)
+static void lead(JsonOut *w, const char *key)
 {
     if (!w->first[w->depth])
         strbuf_putc(w->b, ',');
@@ -28,33 +28,33 @@ static void lead(JsonW *w, const char *key)
     }
 }
 
-static void open_with(JsonW *w, const char *key, char c)
+static void open_with(JsonOut *w, const char *key, char c)
 {
     lead(w, key);
     strbuf_putc(w->b, c);
-    if (w->depth < JSONW_MAX_DEPTH)
+    if (w->depth < JSONOUT_MAX_DEPTH)
         w->depth++;
     w->first[w->depth] = true;
 }
 
-void jw_object(JsonW *w, const char *key)
+void jo_object(JsonOut *w, const char *key)
 {
     open_with(w, key, '{');
 }
 
-void jw_array(JsonW *w, const char *key)
+void jo_array(JsonOut *w, const char *key)
 {
     open_with(w, key, '[');
 }
 
-void jw_end(JsonW *w, char close)
+void jo_end(JsonOut *w, char close)
 {
     strbuf_putc(w->b, close);
     if (w->depth > 0)
         w->depth--;
 }
 
-void jw_str(JsonW *w, const char *key, const char *v)
+void jo_str(JsonOut *w, const char *key, const char *v)
 {
     lead(w, key);
     if (!v) {
@@ -66,12 +66,12 @@ void jw_str(JsonW *w, const char *key, const char *v)
     strbuf_putc(w->b, '"');
 }
 
-void jw_text(JsonW *w, const char *key, const char *v)
+void jo_text(JsonOut *w, const char *key, const char *v)
 {
-    jw_str(w, key, v && *v ? v : NULL);
+    jo_str(w, key, v && *v ? v : NULL);
 }
 
-void jw_num(JsonW *w, const char *key, double v)
+void jo_num(JsonOut *w, const char *key, double v)
 {
     lead(w, key);
     if (isfinite(v))
@@ -80,31 +80,37 @@ void jw_num(JsonW *w, const char *key, double v)
         strbuf_puts(w->b, "null");
 }
 
-void jw_uint(JsonW *w, const char *key, unsigned long long v)
+void jo_uint(JsonOut *w, const char *key, unsigned long long v)
 {
     lead(w, key);
     strbuf_printf(w->b, "%llu", v);
 }
 
-void jw_bool(JsonW *w, const char *key, bool v)
+void jo_int(JsonOut *w, const char *key, long long v)
+{
+    lead(w, key);
+    strbuf_printf(w->b, "%lld", v);
+}
+
+void jo_bool(JsonOut *w, const char *key, bool v)
 {
     lead(w, key);
     strbuf_puts(w->b, v ? "true" : "false");
 }
 
-void jw_null(JsonW *w, const char *key)
+void jo_null(JsonOut *w, const char *key)
 {
     lead(w, key);
     strbuf_puts(w->b, "null");
 }
 
-void jw_time(JsonW *w, const char *key, int64_t ms)
+void jo_time(JsonOut *w, const char *key, int64_t ms)
 {
     char buf[32];
     if (ms == TIME_NONE) {
-        jw_null(w, key);
+        jo_null(w, key);
         return;
     }
     time_format_iso(ms, buf, sizeof buf);
-    jw_str(w, key, buf);
+    jo_str(w, key, buf);
 }
