@@ -41,6 +41,7 @@ CORE_SRC := $(wildcard src/core/*.c)
 NET_SRC  := $(wildcard src/net/*.c)
 MODEL_SRC := $(wildcard src/model/*.c)
 CONF_SRC := $(wildcard src/conf/*.c)
+LOCAL_SRC := $(wildcard src/local/*.c)
 # src/main/: main.c is the process's entry; the rest (options, settings) is linked into
 # the tests too.
 MAIN_SRC := $(filter-out src/main/main.c,$(wildcard src/main/*.c))
@@ -55,12 +56,13 @@ CORE_OBJ := $(call obj,$(CORE_SRC))
 NET_OBJ  := $(call obj,$(NET_SRC))
 MODEL_OBJ := $(call obj,$(MODEL_SRC))
 CONF_OBJ := $(call obj,$(CONF_SRC))
+LOCAL_OBJ := $(call obj,$(LOCAL_SRC))
 UI_OBJ   := $(call obj,$(UI_SRC))
 CLI_OBJ  := $(call obj,$(CLI_SRC))
 SIM_OBJ  := $(call obj,$(SIM_SRC))
 MAIN_OBJ := $(call obj,src/main/main.c)
 TEST_OBJ := $(call obj,$(TEST_SRC))
-APP_OBJ  := $(call obj,$(MAIN_SRC)) $(UI_OBJ) $(MODEL_OBJ) $(CLI_OBJ) $(CONF_OBJ) $(NET_OBJ) $(CORE_OBJ)
+APP_OBJ  := $(call obj,$(MAIN_SRC)) $(UI_OBJ) $(MODEL_OBJ) $(CLI_OBJ) $(CONF_OBJ) $(LOCAL_OBJ) $(NET_OBJ) $(CORE_OBJ)
 
 # Each layer sees only the libraries design.md allows it.
 $(BUILD)/obj/src/core/%.o: XFLAGS = $(call pc_cflags,libcjson)

@@ -18,16 +18,18 @@ SRC = "src"
 
 # Folder -> the project headers its files may include: a folder name allows all of it,
 # a path allows that header alone. Dependencies point one way:
-#   main -> ui, cli -> model -> net -> core;  ui -> conf -> core;  sim -> core.
+#   main -> ui, cli -> model -> net -> core;  ui -> conf -> core;  ui, cli -> local -> core
+#   (regdesk's own files: the audit log);  sim -> core.
 MAY_INCLUDE = {
     "core": {"core"},
     "conf": {"core", "conf"},
     "net": {"core", "net"},
     "model": {"core", "model", "net/worker.h"},
-    "ui": {"core", "conf", "model", "ui", "net/worker.h"},
-    "cli": {"core", "net", "cli"},
+    "local": {"core", "local"},
+    "ui": {"core", "conf", "model", "ui", "local", "net/worker.h"},
+    "cli": {"core", "net", "cli", "local"},
     "sim": {"core", "sim"},
-    "main": {"core", "conf", "net", "model", "ui", "cli", "main"},
+    "main": {"core", "conf", "net", "model", "ui", "cli", "local", "main"},
 }
 
 # System headers only some folders may include.
