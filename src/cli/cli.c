@@ -14,7 +14,7 @@ typedef struct Command {
 static const Command commands[] = {
     { "list", cmd_list },           { "show", cmd_show },     { "override", cmd_override },
     { "resend-link", cmd_resend_link }, { "create", cmd_create }, { "login", cmd_login },
-    { "projects", cmd_projects },
+    { "projects", cmd_projects },   { "audit", cmd_audit },
 };
 
 static const Command *find(const char *name)

@@ -1,6 +1,7 @@
 #ifndef REGDESK_CLI_CLI_H
 #define REGDESK_CLI_CLI_H
-/* The non-interactive subcommands (list, show, override, resend-link, create, login).
+/* The non-interactive subcommands (list, show, override, resend-link, create, login,
+ * projects, audit).
  * main has taken the global options out of argv and gathered the settings. */
 #include <stdbool.h>
 
@@ -21,6 +22,7 @@ typedef struct CliSettings {
     WorkerConfig worker;    /* address (validated) and limits; no token: a command loads it
                                only when it needs one */
     const char *token_file; /* the token file, or NULL for the default */
+    const char *audit_log;  /* the audit log (local/audit.h) */
 } CliSettings;
 
 /* Whether name is a subcommand. */

@@ -10,5 +10,6 @@ int cmd_resend_link(int argc, char **argv, const CliSettings *s);
 int cmd_create(int argc, char **argv, const CliSettings *s);
 int cmd_login(int argc, char **argv, const CliSettings *s);
 int cmd_projects(int argc, char **argv, const CliSettings *s);
+int cmd_audit(int argc, char **argv, const CliSettings *s);
 
 #endif

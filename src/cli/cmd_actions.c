@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cliaudit.h"
 #include "cli/clirun.h"
 #include "cli/show_internal.h"
+#include "core/decision.h"
 #include "core/mask.h"
 #include "core/safetext.h"
 #include "core/steps.h"
@@ -35,21 +37,68 @@ static int print_line(const char *text)
 
 /* ---- override --------------------------------------------------------------------------- */
 
-/* The override itself, then the record's new status (from the answer, else a reload). */
-static int do_override(Worker *w, const char *id, Status status, const char *note, char *new_status, size_t n)
+/* An override whose answer was lost (decision_answer_lost): the record read again says
+ * whether it landed. Prints what is known; returns the outcome, *rc and the new status. */
+static AuditOutcome settle_lost(Worker *w, const char *id, const DecisionBase *before, Status to, const Result *r,
+                                int *rc, char *now, size_t n)
 {
-    Result *r = cli_await(w, worker_override(w, id, status, note, 1));
-    int rc = EXIT_OK;
-    if (!r || r->kind == RES_ERROR) {
-        rc = cli_fail(r);
-    } else if (r->kind == RES_DETAIL) {
-        snprintf(new_status, n, "%s", show_status(r->detail->summary));
+    Result *v = cli_await(w, worker_retrieve(w, id, 1));
+    AuditOutcome out = AO_UNKNOWN;
+    *rc = cli_exit_for(r->error);
+    if (!v || v->kind != RES_DETAIL) {
+        cli_error("the override may or may not have reached the API (%s), and %s could not be read back (%s): check it "
+                  "with `regdesk show %s` before deciding again", r->message, id,
+                  v && v->message[0] ? v->message : "no answer", id);
     } else {
-        Detail *d = cli_retrieve(w, id, &rc);
-        if (d)
-            snprintf(new_status, n, "%s", show_status(d->summary));
-        detail_free(d);
+        Landed l = decision_landed(before, to, v->detail);
+        snprintf(now, n, "%s", show_status(v->detail->summary));
+        if (l == LANDED_YES) {
+            cli_error("the API's answer was lost (%s), but the record read back shows the override", r->message);
+            out = AO_OK;
+            *rc = EXIT_OK;
+        } else if (l == LANDED_NO) {
+            cli_error("the override was not applied (%s): %s is unchanged, still %s", r->message, id, now);
+            out = AO_FAILED;
+        } else {
+            cli_error("the override's answer was lost (%s), and %s has changed in another way meanwhile (now %s): "
+                      "check it with `regdesk show %s`", r->message, id, now, id);
+        }
     }
+    result_free(v);
+    return out;
+}
+
+/* The override itself, then the record's new status (from the answer, else a reload),
+ * and its audit line. */
+static int do_override(Worker *w, AuditLog *log, const char *id, const Detail *before, Status to, const char *note,
+                       char *now, size_t n)
+{
+    DecisionBase base = decision_base(before->summary, before);
+    AuditEvent ev = { .action = "override", .id = id, .from = status_name(base.status), .to = status_name(to) };
+    Result *r = cli_await(w, worker_override(w, id, to, note, 1));
+    int rc = EXIT_OK;
+    if (r && (r->kind == RES_DETAIL || r->kind == RES_DONE)) {
+        ev.outcome = AO_OK;
+        if (r->kind == RES_DETAIL) {
+            snprintf(now, n, "%s", show_status(r->detail->summary));
+        } else { /* the sync shape, not the record: read it for its new status */
+            int reread;
+            Detail *d = cli_retrieve(w, id, &reread);
+            snprintf(now, n, "%s", d ? show_status(d->summary) : status_name(to));
+            detail_free(d);
+        }
+    } else if (r && !decision_answer_lost(r->http)) {
+        ev.outcome = AO_FAILED; /* the API refused it: nothing was done */
+        rc = cli_fail(r);
+    } else if (r) {
+        ev.outcome = settle_lost(w, id, &base, to, r, &rc, now, n);
+    } else {
+        ev.outcome = AO_UNKNOWN; /* stopped while the request was out */
+        rc = cli_fail(r);
+    }
+    ev.http = r ? r->http : 0;
+    if (!cli_audit_write(log, &ev) && rc == EXIT_OK)
+        rc = EXIT_INTERNAL;
     result_free(r);
     return rc;
 }
@@ -120,15 +169,18 @@ int cmd_override(int argc, char **argv, const CliSettings *cs)
         rc = EXIT_USAGE;
     if (before)
         snprintf(prev, sizeof prev, "%s", show_status(before->summary));
-    detail_free(before);
     /* The note reaches other people's screens: it goes out display-safe. */
     char *safe_note = safetext_dup(note, strlen(note), SAFE_MULTILINE);
     bool send = rc == EXIT_OK && !dry_run;
+    AuditLog *log = send ? cli_audit_start(cs, &rc) : NULL; /* no trace, no decision */
+    send = send && log;
     if (rc == EXIT_OK && dry_run)
         rc = print_dry_run(w, pos[0], prev, status, safe_note);
     if (send)
-        rc = do_override(w, pos[0], status, safe_note, now, sizeof now);
+        rc = do_override(w, log, pos[0], before, status, safe_note, now, sizeof now);
+    detail_free(before);
     free(safe_note);
+    audit_close(log);
     worker_stop(w);
     if (rc != EXIT_OK || !send)
         return rc;
@@ -153,10 +205,18 @@ int cmd_resend_link(int argc, char **argv, const CliSettings *cs)
     }
     int rc;
     Worker *w = cli_worker(cs, true, &rc);
-    if (!w)
+    AuditLog *log = w ? cli_audit_start(cs, &rc) : NULL;
+    Result *r = log ? cli_await(w, worker_resend_link(w, pos[0], email, 1)) : NULL;
+    if (w)
+        worker_stop(w);
+    if (!log)
         return rc;
-    Result *r = cli_await(w, worker_resend_link(w, pos[0], email, 1));
-    worker_stop(w);
+    AuditEvent ev = { .action = "resend-link", .id = pos[0], .http = r ? r->http : 0 };
+    ev.outcome = r && r->kind == RES_RESEND ? AO_OK : r && !decision_answer_lost(r->http) ? AO_FAILED : AO_UNKNOWN;
+    if (r && r->kind == RES_RESEND)
+        audit_extra_bool(&ev, "emailed", r->link.email_sent);
+    bool logged = cli_audit_write(log, &ev);
+    audit_close(log);
     if (!r || r->kind != RES_RESEND) {
         rc = cli_fail(r);
         result_free(r);
@@ -179,7 +239,7 @@ int cmd_resend_link(int argc, char **argv, const CliSettings *cs)
     rc = print_line(strbuf_cstr(&b));
     strbuf_free(&b);
     result_free(r);
-    return rc;
+    return logged ? rc : EXIT_INTERNAL;
 }
 
 /* ---- create ----------------------------------------------------------------------------- */
@@ -229,21 +289,32 @@ int cmd_create(int argc, char **argv, const CliSettings *cs)
     if (rc)
         return rc;
     Worker *w = cli_worker(cs, true, &rc);
-    if (!w)
+    AuditLog *log = w ? cli_audit_start(cs, &rc) : NULL;
+    Result *r = log ? cli_await(w, worker_create(w, &p, 1)) : NULL;
+    if (w)
+        worker_stop(w);
+    if (!log)
         return rc;
-    Result *r = cli_await(w, worker_create(w, &p, 1));
-    worker_stop(w);
+    const Summary *made = r && r->kind == RES_DETAIL ? r->detail->summary : NULL;
+    AuditEvent ev = { .action = "create", .id = made ? summary_str(made, SS_ID) : NULL,
+                      .to = made ? status_name(summary_status(made)) : NULL, .http = r ? r->http : 0 };
+    ev.outcome = r && (r->kind == RES_DETAIL || r->kind == RES_DONE) ? AO_OK
+                 : r && !decision_answer_lost(r->http)               ? AO_FAILED
+                                                                     : AO_UNKNOWN;
+    audit_extra_text(&ev, "project", p.project);
+    audit_extra_text(&ev, "flow", p.flow);
+    bool logged = cli_audit_write(log, &ev);
+    audit_close(log);
     char line[SUMMARY_STR_MAX * 2 + 100];
     if (!r || r->kind == RES_ERROR) {
         rc = cli_fail(r);
-    } else if (r->kind == RES_DETAIL) {
-        const Summary *s = r->detail->summary;
-        safetext_format(line, sizeof line, "created %s (status %s, step %s)", summary_str(s, SS_ID),
-                        show_status(s), step_label(summary_str(s, SS_STEP)));
+    } else if (made) {
+        safetext_format(line, sizeof line, "created %s (status %s, step %s)", summary_str(made, SS_ID),
+                        show_status(made), step_label(summary_str(made, SS_STEP)));
         rc = print_line(line);
     } else {
         rc = print_line("created (the API did not send the new registration back)");
     }
     result_free(r);
-    return rc;
+    return logged || rc != EXIT_OK ? rc : EXIT_INTERNAL;
 }

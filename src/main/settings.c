@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/paths.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
 #include "net/token.h"
@@ -56,6 +57,8 @@ int settings_load(Settings *s, const Globals *g)
         return rc;
     }
     s->cli.token_file = first(g->token_file, s->config.token_file, NULL);
+    state_dir_path("audit.log", s->audit_log, sizeof s->audit_log);
+    s->cli.audit_log = s->audit_log;
     return EXIT_OK;
 }
 

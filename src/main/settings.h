@@ -15,6 +15,7 @@ typedef struct Settings {
     UiConfig ui;     /* what the dashboard needs (settings_dashboard fills the rest) */
     char *token;     /* the dashboard's token, once loaded; settings_free wipes it */
     StrBuf script;   /* the text of REGDESK_SCRIPT's file */
+    char audit_log[1024]; /* $XDG_STATE_HOME/regdesk/audit.log */
 } Settings;
 
 /* The config file, then the API address, limits and token file for everyone. 0, or an

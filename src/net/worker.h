@@ -75,7 +75,7 @@ typedef struct Result {
     ProjectPage projects; /* RES_PROJECTS: owned by the result */
     ErrorClass error;    /* RES_ERROR / RES_RETRYING */
     ApiError api;        /* RES_ERROR from the server */
-    int http;            /* last HTTP status seen, 0 if none */
+    int http;            /* last HTTP status seen, 0 if none (an action's answer too) */
     int attempt;         /* RES_RETRYING: which retry comes next (1-based) */
     long retry_in_ms;
     char message[320];   /* RES_ERROR / RES_RETRYING: one sentence for a person */

@@ -196,9 +196,9 @@ static void retry_or_fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError 
     worker_post(w, r);
 }
 
-/* A 2xx body: parse it on this thread and hand over typed records. Returns false when
- * the body could not be read (err says why). */
-static bool deliver(Worker *w, Transfer *t, char *err, size_t n)
+/* A 2xx body (HTTP status http): parse it on this thread and hand over typed records.
+ * Returns false when the body could not be read (err says why). */
+static bool deliver(Worker *w, Transfer *t, int http, char *err, size_t n)
 {
     Job *j = t->job;
     StrBuf *b = &t->ex.body;
@@ -220,6 +220,7 @@ static bool deliver(Worker *w, Transfer *t, char *err, size_t n)
         /* An override may answer with the sync shape instead of the record: the action
          * still happened; the caller reloads the record. */
         Result *r = job_result(ours ? RES_DETAIL : RES_DONE, j);
+        r->http = http; /* an action's audit line says what answered it */
         if (ours)
             r->detail = d;
         else
@@ -229,6 +230,7 @@ static bool deliver(Worker *w, Transfer *t, char *err, size_t n)
     }
     case JOB_RESEND: {
         Result *r = job_result(RES_RESEND, j);
+        r->http = http;
         if (!parse_resend_link(body, b->len, &r->link, err, n)) {
             result_free(r);
             return false;
@@ -274,7 +276,7 @@ static void complete(Worker *w, Transfer *t, CURLcode res)
     Outcome o = exchange_outcome(&t->ex, res, t->req.method, &w->cfg, &ec, &api, &http, &after, msg, sizeof msg);
     if (o == OUT_OK) {
         char err[200];
-        if (deliver(w, t, err, sizeof err)) {
+        if (deliver(w, t, http, err, sizeof err)) {
             t->job->active--;
             Job *j = t->job;
             transfer_free(t);

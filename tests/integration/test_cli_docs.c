@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../testutil.h"
+#include "core/audit.h"
 
 static char *help_text(void)
 {
@@ -57,11 +58,32 @@ Test(cli_docs, every_option_in_help_is_in_the_man_page_and_readme)
         seen++;
     }
     cr_assert_gt(seen, 20, "the help text lists the options");
-    for (const char *cmd = "list\0show\0override\0resend-link\0create\0login\0projects\0"; *cmd;
+    for (const char *cmd = "list\0show\0override\0resend-link\0create\0login\0projects\0audit\0"; *cmd;
          cmd += strlen(cmd) + 1) {
         char want[40];
         snprintf(want, sizeof want, ".B %s", cmd);
         cr_assert(strstr(man, want), "the man page has no entry for %s", cmd);
+    }
+    free(man);
+    free(readme);
+}
+
+/* Every key an audit line holds is documented where people look for it. */
+Test(cli_docs, every_audit_key_is_in_the_readme_and_the_man_page)
+{
+    char *man = man_text();
+    size_t len, n;
+    char *readme = tu_read_file("README.md", &len);
+    const char *section = strstr(readme, "### The audit log");
+    cr_assert_not_null(section, "the README has an audit log section");
+    const char *const *keys = audit_fixed_keys(&n);
+    for (size_t i = 0; i < n; i++) {
+        char cell[40], bold[40], bold_r[40];
+        snprintf(cell, sizeof cell, "`%s`", keys[i]);
+        snprintf(bold, sizeof bold, "\n.B %s\n", keys[i]);
+        snprintf(bold_r, sizeof bold_r, "\n.BR %s ", keys[i]);
+        cr_assert(strstr(section, cell), "the README's audit section does not explain %s", keys[i]);
+        cr_assert(strstr(man, bold) || strstr(man, bold_r), "the man page does not name %s", keys[i]);
     }
     free(man);
     free(readme);
