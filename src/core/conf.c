@@ -1,0 +1,323 @@
+/* The configuration language: lines to directives, includes, warnings. */
+#include "core/conf.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/conf_internal.h"
+#include "core/safetext.h"
+#include "core/xalloc.h"
+
+static const struct {
+    const char *name;
+    int kind; /* a ConfKind, or -1 for include */
+} directives[] = {
+    { "set", CONF_SET },   { "color", CONF_COLOR },   { "colour", CONF_COLOR }, { "bind", CONF_BIND },
+    { "unbind", CONF_UNBIND }, { "view", CONF_VIEW }, { "include", -1 },
+};
+enum { N_DIRECTIVES = sizeof directives / sizeof *directives, INCLUDE = -1, MAX_WORDS = 16 };
+#define DIRECTIVE_LIST "set, color, bind, unbind, view or include"
+
+ConfDoc *conf_new(ConfIncludeFn include, void *ctx)
+{
+    ConfDoc *d = xcalloc(1, sizeof *d);
+    arena_init(&d->arena);
+    d->include = include;
+    d->include_ctx = ctx;
+    return d;
+}
+
+void conf_free(ConfDoc *d)
+{
+    if (!d)
+        return;
+    free(d->dirs);
+    free(d->warns);
+    free(d->files);
+    arena_free(&d->arena);
+    free(d);
+}
+
+const char *conf_strdup(ConfDoc *d, const char *s)
+{
+    return arena_strdup(&d->arena, s);
+}
+
+void conf_vwarn(ConfDoc *d, ConfPos pos, const char *fmt, va_list ap)
+{
+    if (d->nwarns >= CONF_WARNINGS_MAX) {
+        d->dropped++;
+        return;
+    }
+    char msg[400];
+    safetext_vformat(msg, sizeof msg, fmt, ap);
+    d->warns = xgrow(d->warns, &d->cap_warns, d->nwarns + 1, sizeof *d->warns);
+    d->warns[d->nwarns++] = (ConfWarning){ pos, arena_strdup(&d->arena, msg) };
+}
+
+void conf_warn(ConfDoc *d, ConfPos pos, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    conf_vwarn(d, pos, fmt, ap);
+    va_end(ap);
+}
+
+void conf_warning_format(const ConfWarning *w, char *buf, size_t n)
+{
+    safetext_format(buf, n, "%s:%d:%d: %s", w->pos.file ? w->pos.file : "", w->pos.line, w->pos.col, w->msg);
+}
+
+static size_t file_index(const ConfDoc *d, const char *file)
+{
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (d->files[i] == file)
+            return i;
+    return d->nfiles;
+}
+
+static bool warning_before(const ConfDoc *d, const ConfWarning *a, const ConfWarning *b)
+{
+    size_t fa = file_index(d, a->pos.file), fb = file_index(d, b->pos.file);
+    if (fa != fb)
+        return fa < fb;
+    return a->pos.line != b->pos.line ? a->pos.line < b->pos.line : a->pos.col < b->pos.col;
+}
+
+void conf_sort_warnings(ConfDoc *d)
+{
+    for (size_t i = 1; i < d->nwarns; i++) { /* insertion sort: stable, and n is small */
+        ConfWarning w = d->warns[i];
+        size_t j = i;
+        for (; j > 0 && warning_before(d, &w, &d->warns[j - 1]); j--)
+            d->warns[j] = d->warns[j - 1];
+        d->warns[j] = w;
+    }
+}
+
+static const char *intern_file(ConfDoc *d, const char *name)
+{
+    for (size_t i = 0; i < d->nfiles; i++)
+        if (!strcmp(d->files[i], name))
+            return d->files[i];
+    d->files = xgrow(d->files, &d->cap_files, d->nfiles + 1, sizeof *d->files);
+    return d->files[d->nfiles++] = arena_strdup(&d->arena, name);
+}
+
+/* ---- one line ------------------------------------------------------------------------- */
+
+static void push(ConfDoc *d, ConfKind kind, ConfPos pos, bool short_form, const ConfWord *words, size_t n)
+{
+    ConfWord *args = arena_alloc(&d->arena, n * sizeof *args);
+    memcpy(args, words, n * sizeof *args);
+    d->dirs = xgrow(d->dirs, &d->cap_dirs, d->ndirs + 1, sizeof *d->dirs);
+    d->dirs[d->ndirs++] = (ConfDirective){ kind, pos, short_form, n, args };
+}
+
+/* The words up to the end of the line; false (warned) when one is malformed or unsafe. */
+static bool words(ConfLine *l, ConfWord *w, size_t *n)
+{
+    for (*n = 0; !conf_line_done(l); (*n)++) {
+        if (*n == MAX_WORDS) {
+            conf_warn(l->d, conf_line_pos(l, l->i), "too many words on this line (at most %d)", MAX_WORDS);
+            return false;
+        }
+        if (!conf_line_word(l, &w[*n], false) || !conf_word_is_safe(l, &w[*n]))
+            return false;
+    }
+    return true;
+}
+
+/* Warns that `what` is missing at the end of the line, after the keyword or the last word. */
+static void missing(ConfLine *l, const char *what, const char *kw, const ConfWord *w, size_t n, const char *use)
+{
+    if (n)
+        conf_warn(l->d, conf_line_pos(l, l->len), "expected %s after \"%s\" (%s)", what, w[n - 1].raw, use);
+    else
+        conf_warn(l->d, conf_line_pos(l, l->len), "expected %s after %s (%s)", what, kw, use);
+}
+
+/* Checks the word count of a directive whose words are what[0..want). */
+static bool arity(ConfLine *l, const char *kw, const ConfWord *w, size_t n, const char *const *what, size_t want,
+                  const char *use)
+{
+    if (n < want)
+        missing(l, what[n], kw, w, n, use);
+    else if (n > want)
+        conf_warn(l->d, w[want].pos, "unexpected \"%s\" at the end of the line (%s)", w[want].raw, use);
+    return n == want;
+}
+
+/* `= value` after a setting or view name, which is args[0]. */
+static void name_value(ConfLine *l, ConfKind kind, ConfPos pos, bool short_form, ConfWord *args)
+{
+    while (l->i < l->len && (l->s[l->i] == ' ' || l->s[l->i] == '\t'))
+        l->i++;
+    if (l->i >= l->len || l->s[l->i] != '=') {
+        conf_warn(l->d, conf_line_pos(l, l->i), "expected = after \"%s\" (%s)", args[0].text,
+                  kind == CONF_SET ? "set NAME = VALUE" : "view NAME = FILTER [sort:KEY]");
+        return;
+    }
+    l->i++;
+    if (conf_line_value(l, &args[1]) && conf_word_is_safe(l, &args[1]))
+        push(l->d, kind, pos, short_form, args, 2);
+}
+
+static void include_file(ConfDoc *d, ConfLine *l, const ConfWord *path)
+{
+    if (!d->include) {
+        conf_warn(d, path->pos, "include is not allowed here; \"%s\" skipped", path->text);
+        return;
+    }
+    if (d->depth >= CONF_INCLUDE_DEPTH) {
+        conf_warn(d, path->pos, "includes nest deeper than %d files; \"%s\" skipped", CONF_INCLUDE_DEPTH, path->text);
+        return;
+    }
+    char why[400] = "", *text = NULL, *name = NULL;
+    size_t len = 0;
+    if (!d->include(d->include_ctx, l->file, path->text, &text, &len, &name, why, sizeof why)) {
+        conf_warn(d, path->pos, "%s", *why ? why : "cannot read the included file");
+        return;
+    }
+    for (size_t i = 0; i < d->depth; i++) {
+        if (name && !strcmp(d->stack[i], name)) {
+            conf_warn(d, path->pos, "\"%s\" is already being read (an include cycle); skipped", name);
+            free(text);
+            free(name);
+            return;
+        }
+    }
+    conf_parse(d, text, len, name ? name : path->text);
+    free(text);
+    free(name);
+}
+
+static int directive_of(const char *s, size_t n)
+{
+    for (int k = 0; k < N_DIRECTIVES; k++)
+        if (strlen(directives[k].name) == n && !strncmp(directives[k].name, s, n))
+            return k;
+    return N_DIRECTIVES;
+}
+
+static void unknown_directive(ConfLine *l, size_t start)
+{
+    ConfWord w;
+    l->i = start;
+    if (!conf_line_word(l, &w, true))
+        return;
+    if (!*w.raw) {
+        conf_warn(l->d, w.pos, "expected a setting name before =");
+        return;
+    }
+    const char *names[N_DIRECTIVES];
+    for (int k = 0; k < N_DIRECTIVES; k++)
+        names[k] = directives[k].name;
+    const char *near = conf_suggest(w.raw, names, N_DIRECTIVES);
+    if (near)
+        conf_warn(l->d, w.pos, "unknown directive \"%s\"; did you mean \"%s\"?", w.raw, near);
+    else
+        conf_warn(l->d, w.pos, "expected a directive (" DIRECTIVE_LIST ") or NAME = VALUE, not \"%s\"", w.raw);
+}
+
+static void directive(ConfLine *l, int k, ConfPos pos)
+{
+    static const char *const bind_what[] = { "a key", "an action" };
+    static const char *const unbind_what[] = { "a key" };
+    static const char *const include_what[] = { "a file name" };
+    ConfWord w[MAX_WORDS];
+    size_t n;
+    int kind = directives[k].kind;
+    if (kind == CONF_SET || kind == CONF_VIEW) {
+        bool named = !conf_line_done(l);
+        size_t at = l->i;
+        if (kind == CONF_SET && named && conf_line_ident(l) == 0)
+            named = false;
+        if (kind == CONF_SET && named)
+            w[0] = (ConfWord){ arena_strndup(&l->d->arena, l->s + at, l->i - at), NULL, conf_line_pos(l, at), false };
+        else if (named && (!conf_line_word(l, &w[0], true) || !conf_word_is_safe(l, &w[0])))
+            return;
+        if (!named || !*w[0].text) {
+            conf_warn(l->d, conf_line_pos(l, at), "expected a %s name after %s (%s)",
+                      kind == CONF_SET ? "setting" : "view", directives[k].name,
+                      kind == CONF_SET ? "set NAME = VALUE" : "view NAME = FILTER [sort:KEY]");
+            return;
+        }
+        w[0].raw = w[0].raw ? w[0].raw : w[0].text;
+        name_value(l, (ConfKind)kind, pos, false, w);
+        return;
+    }
+    if (!words(l, w, &n))
+        return;
+    if (kind == CONF_COLOR) {
+        static const char *const what[] = { "a colour slot", "a foreground colour", "a background colour" };
+        if (n < 3)
+            missing(l, what[n], directives[k].name, w, n, "color SLOT FOREGROUND BACKGROUND [ATTRIBUTES]");
+        else
+            push(l->d, CONF_COLOR, pos, false, w, n);
+    } else if (kind == CONF_BIND) {
+        if (arity(l, "bind", w, n, bind_what, 2, "bind KEY ACTION"))
+            push(l->d, CONF_BIND, pos, false, w, n);
+    } else if (kind == CONF_UNBIND) {
+        if (arity(l, "unbind", w, n, unbind_what, 1, "unbind KEY"))
+            push(l->d, CONF_UNBIND, pos, false, w, n);
+    } else if (arity(l, "include", w, n, include_what, 1, "include PATH")) {
+        include_file(l->d, l, &w[0]);
+    }
+}
+
+static void parse_line(ConfLine *l)
+{
+    if (!conf_line_is_text(l) || conf_line_done(l))
+        return;
+    size_t start = l->i;
+    size_t n = conf_line_ident(l);
+    size_t after = l->i;
+    ConfPos pos = conf_line_pos(l, start);
+    while (l->i < l->len && (l->s[l->i] == ' ' || l->s[l->i] == '\t'))
+        l->i++;
+    int k = directive_of(l->s + start, n);
+    if (n && k == N_DIRECTIVES && l->i < l->len && l->s[l->i] == '=') { /* the config's original form */
+        ConfWord w[2] = { { arena_strndup(&l->d->arena, l->s + start, n), NULL, pos, false } };
+        w[0].raw = w[0].text;
+        name_value(l, CONF_SET, pos, true, w);
+        return;
+    }
+    l->i = after;
+    if (k == N_DIRECTIVES || (after < l->len && !strchr(" \t=", l->s[after])))
+        unknown_directive(l, start);
+    else
+        directive(l, k, pos);
+}
+
+void conf_parse(ConfDoc *d, const char *text, size_t len, const char *file)
+{
+    if (d->depth >= CONF_INCLUDE_DEPTH)
+        return;
+    file = intern_file(d, file ? file : "");
+    d->stack[d->depth++] = file;
+    StrBuf line = STRBUF_INIT;
+    int lineno = 1;
+    for (size_t at = 0; at < len; lineno++) {
+        const char *nl = memchr(text + at, '\n', len - at);
+        size_t end = nl ? (size_t)(nl - text) : len, n = end - at;
+        if (n && text[at + n - 1] == '\r')
+            n--;
+        if (lineno == 1 && n >= 3 && !memcmp(text, "\xEF\xBB\xBF", 3)) { /* a byte order mark */
+            at += 3;
+            n -= 3;
+        }
+        if (n > CONF_LINE_MAX) {
+            conf_warn(d, (ConfPos){ file, lineno, 1 }, "this line is longer than %d bytes; skipped", CONF_LINE_MAX);
+        } else {
+            strbuf_reset(&line);
+            strbuf_append(&line, text + at, n);
+            ConfLine l = { d, file, lineno, strbuf_cstr(&line), n, 0 };
+            parse_line(&l);
+        }
+        at = end + 1;
+    }
+    strbuf_free(&line);
+    d->depth--;
+}
