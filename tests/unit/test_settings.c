@@ -253,3 +253,18 @@ Test(settings, markdown_lists_every_setting)
               strbuf_cstr(&md));
     strbuf_free(&md);
 }
+
+Test(settings, the_manual_describes_every_setting)
+{
+    FILE *f = fopen("src/cli/regdesk-config.5", "r");
+    cr_assert_not_null(f, "tests run from the repository root");
+    char page[40000];
+    size_t n = fread(page, 1, sizeof page - 1, f);
+    page[n] = '\0';
+    fclose(f);
+    for (int i = 0; i < SET__COUNT; i++) {
+        char want[80];
+        snprintf(want, sizeof want, ".TP\n.B %s\n", config_info((SettingId)i)->name);
+        cr_assert(strstr(page, want), "regdesk-config.5 has no entry for %s", config_info((SettingId)i)->name);
+    }
+}

@@ -230,3 +230,23 @@ Test(theme, shipped_themes_stay_legible_at_every_depth)
         free(text);
     }
 }
+
+Test(theme, the_manual_lists_every_slot_with_its_parent)
+{
+    char *page = tu_read_file("src/cli/regdesk-config.5", NULL);
+    /* troff writes - as \- */
+    char *w = page;
+    for (char *r = page; *r; r++)
+        if (!(r[0] == '\\' && r[1] == '-'))
+            *w++ = *r;
+    *w = '\0';
+    for (int s = 0; s < SL__COUNT; s++) {
+        char want[120];
+        if (s == SL_NORMAL)
+            snprintf(want, sizeof want, ".BR normal ,\n");
+        else
+            snprintf(want, sizeof want, ".B %s\n[%s]", slot_name((Slot)s), slot_name(slot_parent((Slot)s)));
+        cr_assert(strstr(page, want), "regdesk-config.5 does not list \"%s\"", want);
+    }
+    free(page);
+}
