@@ -9,14 +9,26 @@
 #include "core/safetext.h"
 #include "core/xalloc.h"
 
-static const struct {
+/* The directives, with what their words are for messages (set and view are NAME = VALUE). */
+typedef struct Directive {
     const char *name;
-    int kind; /* a ConfKind, or -1 for include */
-} directives[] = {
-    { "set", CONF_SET },   { "color", CONF_COLOR },   { "colour", CONF_COLOR }, { "bind", CONF_BIND },
-    { "unbind", CONF_UNBIND }, { "view", CONF_VIEW }, { "include", -1 },
+    int kind; /* a ConfKind, or INCLUDE */
+    size_t min, max;
+    const char *usage;
+    const char *what[3]; /* the words in order: "expected a key after bind" */
+} Directive;
+enum { INCLUDE = -1, MAX_WORDS = 16 };
+#define COLOR_USAGE "color SLOT FOREGROUND BACKGROUND [ATTRIBUTES]"
+static const Directive directives[] = {
+    { "set", CONF_SET, 2, 2, "set NAME = VALUE", { "a setting name" } },
+    { "color", CONF_COLOR, 3, MAX_WORDS, COLOR_USAGE, { "a colour slot", "a foreground colour", "a background colour" } },
+    { "colour", CONF_COLOR, 3, MAX_WORDS, COLOR_USAGE, { "a colour slot", "a foreground colour", "a background colour" } },
+    { "bind", CONF_BIND, 2, 2, "bind KEY ACTION", { "a key", "an action" } },
+    { "unbind", CONF_UNBIND, 1, 1, "unbind KEY", { "a key" } },
+    { "view", CONF_VIEW, 2, 2, "view NAME = FILTER [sort:KEY]", { "a view name" } },
+    { "include", INCLUDE, 1, 1, "include PATH", { "a file name" } },
 };
-enum { N_DIRECTIVES = sizeof directives / sizeof *directives, INCLUDE = -1, MAX_WORDS = 16 };
+enum { N_DIRECTIVES = sizeof directives / sizeof *directives };
 #define DIRECTIVE_LIST "set, color, bind, unbind, view or include"
 
 ConfDoc *conf_new(ConfIncludeFn include, void *ctx)
@@ -129,39 +141,52 @@ static bool words(ConfLine *l, ConfWord *w, size_t *n)
     return true;
 }
 
-/* Warns that `what` is missing at the end of the line, after the keyword or the last word. */
-static void missing(ConfLine *l, const char *what, const char *kw, const ConfWord *w, size_t n, const char *use)
+/* Checks the word count of a directive of fixed words; warns when it is wrong. */
+static bool arity(ConfLine *l, const Directive *dir, const ConfWord *w, size_t n)
 {
-    if (n)
-        conf_warn(l->d, conf_line_pos(l, l->len), "expected %s after \"%s\" (%s)", what, w[n - 1].raw, use);
-    else
-        conf_warn(l->d, conf_line_pos(l, l->len), "expected %s after %s (%s)", what, kw, use);
-}
-
-/* Checks the word count of a directive whose words are what[0..want). */
-static bool arity(ConfLine *l, const char *kw, const ConfWord *w, size_t n, const char *const *what, size_t want,
-                  const char *use)
-{
-    if (n < want)
-        missing(l, what[n], kw, w, n, use);
-    else if (n > want)
-        conf_warn(l->d, w[want].pos, "unexpected \"%s\" at the end of the line (%s)", w[want].raw, use);
-    return n == want;
+    if (n < dir->min) {
+        ConfPos end = conf_line_pos(l, l->len);
+        if (n)
+            conf_warn(l->d, end, "expected %s after \"%s\" (%s)", dir->what[n], w[n - 1].raw, dir->usage);
+        else
+            conf_warn(l->d, end, "expected %s after %s (%s)", dir->what[0], dir->name, dir->usage);
+    } else if (n > dir->max) {
+        conf_warn(l->d, w[dir->max].pos, "unexpected \"%s\" at the end of the line (%s)", w[dir->max].raw, dir->usage);
+    }
+    return n >= dir->min && n <= dir->max;
 }
 
 /* `= value` after a setting or view name, which is args[0]. */
-static void name_value(ConfLine *l, ConfKind kind, ConfPos pos, bool short_form, ConfWord *args)
+static void name_value(ConfLine *l, const Directive *dir, ConfPos pos, bool short_form, ConfWord *args)
 {
     while (l->i < l->len && (l->s[l->i] == ' ' || l->s[l->i] == '\t'))
         l->i++;
     if (l->i >= l->len || l->s[l->i] != '=') {
-        conf_warn(l->d, conf_line_pos(l, l->i), "expected = after \"%s\" (%s)", args[0].text,
-                  kind == CONF_SET ? "set NAME = VALUE" : "view NAME = FILTER [sort:KEY]");
+        conf_warn(l->d, conf_line_pos(l, l->i), "expected = after \"%s\" (%s)", args[0].text, dir->usage);
         return;
     }
     l->i++;
     if (conf_line_value(l, &args[1]) && conf_word_is_safe(l, &args[1]))
-        push(l->d, kind, pos, short_form, args, 2);
+        push(l->d, (ConfKind)dir->kind, pos, short_form, args, 2);
+}
+
+/* set NAME = VALUE (NAME an identifier) and view NAME = FILTER (NAME a word). */
+static void name_directive(ConfLine *l, const Directive *dir, ConfPos pos)
+{
+    ConfWord w[2];
+    bool named = !conf_line_done(l);
+    size_t at = l->i;
+    if (dir->kind == CONF_SET) {
+        named = named && conf_line_ident(l) > 0;
+        w[0] = (ConfWord){ arena_strndup(&l->d->arena, l->s + at, l->i - at), NULL, conf_line_pos(l, at), false };
+        w[0].raw = w[0].text;
+    } else if (named && (!conf_line_word(l, &w[0], true) || !conf_word_is_safe(l, &w[0]))) {
+        return;
+    }
+    if (!named || !*w[0].text)
+        conf_warn(l->d, conf_line_pos(l, at), "expected %s after %s (%s)", dir->what[0], dir->name, dir->usage);
+    else
+        name_value(l, dir, pos, false, w);
 }
 
 static void include_file(ConfDoc *d, ConfLine *l, const ConfWord *path)
@@ -221,50 +246,18 @@ static void unknown_directive(ConfLine *l, size_t start)
         conf_warn(l->d, w.pos, "expected a directive (" DIRECTIVE_LIST ") or NAME = VALUE, not \"%s\"", w.raw);
 }
 
-static void directive(ConfLine *l, int k, ConfPos pos)
+static void directive(ConfLine *l, const Directive *dir, ConfPos pos)
 {
-    static const char *const bind_what[] = { "a key", "an action" };
-    static const char *const unbind_what[] = { "a key" };
-    static const char *const include_what[] = { "a file name" };
     ConfWord w[MAX_WORDS];
     size_t n;
-    int kind = directives[k].kind;
-    if (kind == CONF_SET || kind == CONF_VIEW) {
-        bool named = !conf_line_done(l);
-        size_t at = l->i;
-        if (kind == CONF_SET && named && conf_line_ident(l) == 0)
-            named = false;
-        if (kind == CONF_SET && named)
-            w[0] = (ConfWord){ arena_strndup(&l->d->arena, l->s + at, l->i - at), NULL, conf_line_pos(l, at), false };
-        else if (named && (!conf_line_word(l, &w[0], true) || !conf_word_is_safe(l, &w[0])))
-            return;
-        if (!named || !*w[0].text) {
-            conf_warn(l->d, conf_line_pos(l, at), "expected a %s name after %s (%s)",
-                      kind == CONF_SET ? "setting" : "view", directives[k].name,
-                      kind == CONF_SET ? "set NAME = VALUE" : "view NAME = FILTER [sort:KEY]");
-            return;
-        }
-        w[0].raw = w[0].raw ? w[0].raw : w[0].text;
-        name_value(l, (ConfKind)kind, pos, false, w);
+    if (dir->kind == CONF_SET || dir->kind == CONF_VIEW)
+        name_directive(l, dir, pos);
+    else if (!words(l, w, &n) || !arity(l, dir, w, n))
         return;
-    }
-    if (!words(l, w, &n))
-        return;
-    if (kind == CONF_COLOR) {
-        static const char *const what[] = { "a colour slot", "a foreground colour", "a background colour" };
-        if (n < 3)
-            missing(l, what[n], directives[k].name, w, n, "color SLOT FOREGROUND BACKGROUND [ATTRIBUTES]");
-        else
-            push(l->d, CONF_COLOR, pos, false, w, n);
-    } else if (kind == CONF_BIND) {
-        if (arity(l, "bind", w, n, bind_what, 2, "bind KEY ACTION"))
-            push(l->d, CONF_BIND, pos, false, w, n);
-    } else if (kind == CONF_UNBIND) {
-        if (arity(l, "unbind", w, n, unbind_what, 1, "unbind KEY"))
-            push(l->d, CONF_UNBIND, pos, false, w, n);
-    } else if (arity(l, "include", w, n, include_what, 1, "include PATH")) {
+    else if (dir->kind == INCLUDE)
         include_file(l->d, l, &w[0]);
-    }
+    else
+        push(l->d, (ConfKind)dir->kind, pos, false, w, n);
 }
 
 static void parse_line(ConfLine *l)
@@ -281,14 +274,14 @@ static void parse_line(ConfLine *l)
     if (n && k == N_DIRECTIVES && l->i < l->len && l->s[l->i] == '=') { /* the config's original form */
         ConfWord w[2] = { { arena_strndup(&l->d->arena, l->s + start, n), NULL, pos, false } };
         w[0].raw = w[0].text;
-        name_value(l, CONF_SET, pos, true, w);
+        name_value(l, &directives[0], pos, true, w);
         return;
     }
     l->i = after;
     if (k == N_DIRECTIVES || (after < l->len && !strchr(" \t=", l->s[after])))
         unknown_directive(l, start);
     else
-        directive(l, k, pos);
+        directive(l, &directives[k], pos);
 }
 
 void conf_parse(ConfDoc *d, const char *text, size_t len, const char *file)
