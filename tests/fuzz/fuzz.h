@@ -25,6 +25,7 @@
     X(mask)             \
     X(filter)           \
     X(config)           \
+    X(conflang)         \
     X(url)
 
 #define FUZZ_TARGET(name) int fuzz_##name(const uint8_t *data, size_t size)
