@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/conf.h"
+#include "conftest.h"
 
 /* In-memory files for include: name → text. */
 typedef struct MemFile {
@@ -28,13 +28,6 @@ static bool mem_include(void *ctx, const char *from, const char *path, char **te
     return false;
 }
 
-static ConfDoc *parse(const char *text)
-{
-    ConfDoc *d = conf_new(NULL, NULL);
-    conf_parse(d, text, strlen(text), "cfg");
-    return d;
-}
-
 static ConfDoc *parse_with(const char *text, const MemFile *files)
 {
     ConfDoc *d = conf_new(mem_include, (void *)files);
@@ -49,17 +42,9 @@ static void assert_word(const ConfWord *w, const char *text, int line, int col)
     cr_assert_eq(w->pos.col, col, "\"%s\": column %d, not %d", text, w->pos.col, col);
 }
 
-static char *warning(const ConfDoc *d, size_t i)
-{
-    static char buf[600];
-    cr_assert_lt(i, d->nwarns, "expected a warning #%zu; there are %zu", i, d->nwarns);
-    conf_warning_format(&d->warns[i], buf, sizeof buf);
-    return buf;
-}
-
 Test(conf, every_directive)
 {
-    ConfDoc *d = parse("# regdesk\n"
+    ConfDoc *d = ct_parse("# regdesk\n"
                        "set refresh = 60\n"
                        "page_size=50\n"
                        "  api = https://api.example.test   # the sandbox\n"
@@ -71,7 +56,7 @@ Test(conf, every_directive)
                        "unbind <C-d>\n"
                        "view \"Needs review\" = status:review sort:age\n"
                        "\tview Mine=email:@example.org\n");
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? warning(d, 0) : "");
+    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_eq(d->ndirs, 11);
     const ConfDirective *x = d->dirs;
     cr_assert_eq(x[0].kind, CONF_SET);
@@ -108,7 +93,7 @@ Test(conf, every_directive)
 
 Test(conf, values_quotes_and_comments)
 {
-    ConfDoc *d = parse("set filter = \"  status:review age>1d  \"\n"
+    ConfDoc *d = ct_parse("set filter = \"  status:review age>1d  \"\n"
                        "set a = \"say \\\"hi\\\" \\\\ bye\"   # quoted\n"
                        "set b = name:\"ana maria\" status:review\n"
                        "set c = x#y # the # after a blank starts a comment\n"
@@ -116,7 +101,7 @@ Test(conf, values_quotes_and_comments)
                        "view V = name:\"a # b\" # comment\n"
                        "set e = \"a\" \"b\"\n"
                        "bind x \"quoted action\"  # trailing\n");
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? warning(d, 0) : "");
+    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_eq(d->ndirs, 8);
     cr_assert_str_eq(d->dirs[0].args[1].text, "  status:review age>1d  ", "one quoted string keeps its blanks");
     cr_assert(d->dirs[0].args[1].quoted);
@@ -137,8 +122,8 @@ Test(conf, line_ends_bom_and_wide_characters)
     const char text[] = "\xEF\xBB\xBFset a = 1\r\n"
                         "view \"Lucía ☃\" = name:lucía\r\n"
                         "set b = 2"; /* no final newline */
-    ConfDoc *d = parse(text);
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? warning(d, 0) : "");
+    ConfDoc *d = ct_parse(text);
+    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_eq(d->ndirs, 3);
     assert_word(&d->dirs[0].args[0], "a", 1, 5);
     assert_word(&d->dirs[0].args[1], "1", 1, 9);
@@ -147,18 +132,12 @@ Test(conf, line_ends_bom_and_wide_characters)
     conf_free(d);
 }
 
-typedef struct Bad {
-    const char *text;
-    const char *where; /* "cfg:LINE:COL: " prefix */
-    const char *says;  /* a part of the message */
-} Bad;
-
 Test(conf, every_error_names_its_position)
 {
     static char long_line[CONF_LINE_MAX + 20];
     memset(long_line, 'x', sizeof long_line - 1);
     const char *many = "color a b c d e f g h i j k l m n o p q r s";
-    const Bad bad[] = {
+    const CtBad bad[] = {
         { "bnid j down", "cfg:1:1: ", "unknown directive \"bnid\"; did you mean \"bind\"?" },
         { "frobnicate things", "cfg:1:1: ", "expected a directive (set, color, bind, unbind, view or include)" },
         { "bind#x", "cfg:1:1: ", "unknown directive \"bind#x\"" },
@@ -193,13 +172,9 @@ Test(conf, every_error_names_its_position)
         { long_line, "cfg:1:1: ", "this line is longer than 4096 bytes; skipped" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        ConfDoc *d = parse(bad[i].text);
-        cr_assert_eq(d->nwarns, 1, "%.60s: %zu warnings, first: %s", bad[i].text, d->nwarns,
-                     d->nwarns ? warning(d, 0) : "");
-        cr_assert_eq(d->ndirs, 0, "%.60s: a bad line applies nothing", bad[i].text);
-        const char *w = warning(d, 0);
-        cr_assert(!strncmp(w, bad[i].where, strlen(bad[i].where)) && strstr(w, bad[i].says),
-                  "%.60s:\n  got      %s\n  expected %s…%s", bad[i].text, w, bad[i].where, bad[i].says);
+        ConfDoc *d = ct_parse(bad[i].line);
+        ct_assert_one_warning(d, &bad[i]);
+        cr_assert_eq(d->ndirs, 0, "%.60s: a bad line applies nothing", bad[i].line);
         conf_free(d);
     }
 }
@@ -210,7 +185,7 @@ Test(conf, a_nul_byte_is_a_warning_and_the_rest_applies)
     ConfDoc *d = conf_new(NULL, NULL);
     conf_parse(d, text, sizeof text - 1, "cfg");
     cr_assert_eq(d->nwarns, 1);
-    cr_assert(strstr(warning(d, 0), "cfg:2:6: a NUL byte"), "%s", warning(d, 0));
+    cr_assert(strstr(ct_warning(d, 0), "cfg:2:6: a NUL byte"), "%s", ct_warning(d, 0));
     cr_assert_eq(d->ndirs, 2);
     cr_assert_str_eq(d->dirs[1].args[0].text, "c");
     conf_free(d);
@@ -218,7 +193,7 @@ Test(conf, a_nul_byte_is_a_warning_and_the_rest_applies)
 
 Test(conf, errors_never_stop_the_rest)
 {
-    ConfDoc *d = parse("set a = 1\n"
+    ConfDoc *d = ct_parse("set a = 1\n"
                        "bnid x y\n"
                        "set b = \"open\n"
                        "color x\n"
@@ -229,8 +204,8 @@ Test(conf, errors_never_stop_the_rest)
     cr_assert_str_eq(d->dirs[0].args[0].text, "a");
     cr_assert_str_eq(d->dirs[1].args[0].text, "c");
     cr_assert_eq(d->dirs[2].kind, CONF_BIND);
-    cr_assert(!strncmp(warning(d, 0), "cfg:2:1:", 8) && !strncmp(warning(d, 1), "cfg:3:9:", 8) &&
-              !strncmp(warning(d, 2), "cfg:4:8:", 8));
+    cr_assert(!strncmp(ct_warning(d, 0), "cfg:2:1:", 8) && !strncmp(ct_warning(d, 1), "cfg:3:9:", 8) &&
+              !strncmp(ct_warning(d, 2), "cfg:4:8:", 8));
     conf_free(d);
 }
 
@@ -251,8 +226,8 @@ Test(conf, include_in_place_with_its_own_positions)
     cr_assert_str_eq(d->dirs[3].args[0].text, "b");
     cr_assert_str_eq(d->dirs[3].pos.file, "cfg");
     cr_assert_eq(d->nwarns, 2);
-    cr_assert(strstr(warning(d, 0), "light.theme:2:1: unknown directive \"bnid\""), "%s", warning(d, 0));
-    cr_assert(strstr(warning(d, 1), "cfg:4:9: cannot read missing.theme: No such file"), "%s", warning(d, 1));
+    cr_assert(strstr(ct_warning(d, 0), "light.theme:2:1: unknown directive \"bnid\""), "%s", ct_warning(d, 0));
+    cr_assert(strstr(ct_warning(d, 1), "cfg:4:9: cannot read missing.theme: No such file"), "%s", ct_warning(d, 1));
     cr_assert_eq(d->nfiles, 3);
     conf_free(d);
 }
@@ -268,9 +243,9 @@ Test(conf, include_cycles_and_depth)
     ConfDoc *d = parse_with("include a\ninclude cfg\n", cycle);
     cr_assert_eq(d->ndirs, 2, "a and b once each; cfg, which is being read, not again");
     cr_assert_eq(d->nwarns, 2);
-    cr_assert(strstr(warning(d, 0), "b:1:9: \"a\" is already being read (an include cycle); skipped"), "%s",
-              warning(d, 0));
-    cr_assert(strstr(warning(d, 1), "cfg:2:9: \"cfg\" is already being read"), "%s", warning(d, 1));
+    cr_assert(strstr(ct_warning(d, 0), "b:1:9: \"a\" is already being read (an include cycle); skipped"), "%s",
+              ct_warning(d, 0));
+    cr_assert(strstr(ct_warning(d, 1), "cfg:2:9: \"cfg\" is already being read"), "%s", ct_warning(d, 1));
     conf_free(d);
 
     const MemFile chain[] = {
@@ -281,7 +256,7 @@ Test(conf, include_cycles_and_depth)
     d = parse_with("include 1\n", chain);
     cr_assert_eq(d->ndirs, 0, "file 8 would be the ninth open at once");
     cr_assert_eq(d->nwarns, 1);
-    cr_assert(strstr(warning(d, 0), "7:1:9: includes nest deeper than 8 files; \"8\" skipped"), "%s", warning(d, 0));
+    cr_assert(strstr(ct_warning(d, 0), "7:1:9: includes nest deeper than 8 files; \"8\" skipped"), "%s", ct_warning(d, 0));
     conf_free(d);
 }
 
@@ -290,34 +265,34 @@ Test(conf, warnings_are_capped_and_sorted)
     StrBuf text = STRBUF_INIT;
     for (int i = 0; i < CONF_WARNINGS_MAX + 5; i++)
         strbuf_puts(&text, "oops\n");
-    ConfDoc *d = parse(strbuf_cstr(&text));
+    ConfDoc *d = ct_parse(strbuf_cstr(&text));
     cr_assert_eq(d->nwarns, CONF_WARNINGS_MAX);
     cr_assert_eq(d->dropped, 5);
     conf_free(d);
     strbuf_free(&text);
 
-    d = parse("set a = 1\nset b = 2\n");
+    d = ct_parse("set a = 1\nset b = 2\n");
     conf_warn(d, d->dirs[1].args[1].pos, "second");
     conf_warn(d, d->dirs[0].args[1].pos, "first");
     conf_warn(d, d->dirs[0].args[0].pos, "zeroth");
     conf_sort_warnings(d);
-    cr_assert_str_eq(warning(d, 0), "cfg:1:5: zeroth");
-    cr_assert_str_eq(warning(d, 1), "cfg:1:9: first");
-    cr_assert_str_eq(warning(d, 2), "cfg:2:9: second");
+    cr_assert_str_eq(ct_warning(d, 0), "cfg:1:5: zeroth");
+    cr_assert_str_eq(ct_warning(d, 1), "cfg:1:9: first");
+    cr_assert_str_eq(ct_warning(d, 2), "cfg:2:9: second");
     conf_free(d);
 }
 
 Test(conf, warnings_are_display_safe)
 {
-    ConfDoc *d = parse("bnid\xe2\x80\xae x\n");
-    const char *w = warning(d, 0);
+    ConfDoc *d = ct_parse("bnid\xe2\x80\xae x\n");
+    const char *w = ct_warning(d, 0);
     cr_assert_null(strstr(w, "\xe2\x80\xae"), "the bidi override is not quoted back raw: %s", w);
     conf_free(d);
 }
 
 Test(conf, lists)
 {
-    ConfDoc *d = parse("set l = document unreadable, \"name, mismatch\" ,suspected fraud,,x,\n"
+    ConfDoc *d = ct_parse("set l = document unreadable, \"name, mismatch\" ,suspected fraud,,x,\n"
                        "set e =\n");
     ConfWord *items;
     size_t n = conf_split_list(d, &d->dirs[0].args[1], &items);
@@ -328,8 +303,8 @@ Test(conf, lists)
     assert_word(&items[2], "suspected fraud", 1, 48);
     assert_word(&items[3], "x", 1, 65);
     cr_assert_eq(d->nwarns, 2, "two empty items");
-    cr_assert(!strncmp(warning(d, 0), "cfg:1:64: an empty item", 23), "%s", warning(d, 0));
-    cr_assert(!strncmp(warning(d, 1), "cfg:1:67: an empty item", 23), "%s", warning(d, 1));
+    cr_assert(!strncmp(ct_warning(d, 0), "cfg:1:64: an empty item", 23), "%s", ct_warning(d, 0));
+    cr_assert(!strncmp(ct_warning(d, 1), "cfg:1:67: an empty item", 23), "%s", ct_warning(d, 1));
     cr_assert_eq(conf_split_list(d, &d->dirs[1].args[1], &items), 0, "an empty value is an empty list");
     conf_free(d);
 }
@@ -344,8 +319,8 @@ static void round_trip(const char *s)
     conf_quote(&item, s, true);
     strbuf_puts(&line, strbuf_cstr(&item));
     strbuf_puts(&line, ", b\n");
-    ConfDoc *d = parse(strbuf_cstr(&line));
-    cr_assert_eq(d->nwarns, 0, "%s → %s: %s", s, strbuf_cstr(&line), d->nwarns ? warning(d, 0) : "");
+    ConfDoc *d = ct_parse(strbuf_cstr(&line));
+    cr_assert_eq(d->nwarns, 0, "%s → %s: %s", s, strbuf_cstr(&line), d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_str_eq(d->dirs[0].args[1].text, s, "as a value: %s", strbuf_cstr(&line));
     ConfWord *items;
     cr_assert_eq(conf_split_list(d, &d->dirs[1].args[1], &items), 3);

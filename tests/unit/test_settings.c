@@ -5,21 +5,7 @@
 #include <string.h>
 
 #include "core/settings.h"
-
-static ConfDoc *parse(const char *text)
-{
-    ConfDoc *d = conf_new(NULL, NULL);
-    conf_parse(d, text, strlen(text), "cfg");
-    return d;
-}
-
-static const char *warning(const ConfDoc *d, size_t i)
-{
-    static char buf[600];
-    cr_assert_lt(i, d->nwarns, "expected warning #%zu of %zu", i, d->nwarns);
-    conf_warning_format(&d->warns[i], buf, sizeof buf);
-    return buf;
-}
+#include "conftest.h"
 
 static const char *formatted(const Config *s, SettingId id)
 {
@@ -69,7 +55,7 @@ Test(settings, from_the_config_with_their_positions)
 {
     Config s;
     config_init(&s, "/home/ana");
-    ConfDoc *d = parse("set page_size = 50\n"
+    ConfDoc *d = ct_parse("set page_size = 50\n"
                        "refresh = 2m\n"
                        "set idle-lock = 5\n"
                        "set sla = 1d12h\n"
@@ -82,7 +68,7 @@ Test(settings, from_the_config_with_their_positions)
                        "set columns = status,age,name\n"
                        "set timeout = 90\n");
     config_apply(&s, d);
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? warning(d, 0) : "");
+    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_eq(config_num(&s, SET_PAGE_SIZE), 50);
     cr_assert_eq(config_num(&s, SET_REFRESH), 120);
     cr_assert_eq(config_num(&s, SET_IDLE_LOCK), 300, "a bare number is in the setting's unit (minutes)");
@@ -114,13 +100,9 @@ Test(settings, from_the_config_with_their_positions)
     config_free(&s);
 }
 
-typedef struct Bad {
-    const char *line, *where, *says;
-} Bad;
-
 Test(settings, bad_values_are_warnings_at_the_value)
 {
-    const Bad bad[] = {
+    const CtBad bad[] = {
         { "set refesh = 60", "cfg:1:5: ", "unknown setting \"refesh\"; did you mean \"refresh\"?" },
         { "colours = 3", "cfg:1:1: ", "unknown setting \"colours\" (regdesk-config(5) lists them)" },
         { "set page_size = 500", "cfg:1:17: ", "page_size must be a whole number from 1 to 100, not \"500\"" },
@@ -143,13 +125,10 @@ Test(settings, bad_values_are_warnings_at_the_value)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         Config s;
         config_init(&s, NULL);
-        ConfDoc *d = parse(bad[i].line);
+        ConfDoc *d = ct_parse(bad[i].line);
         cr_assert_eq(d->nwarns, 0, "%s: the syntax is fine", bad[i].line);
         config_apply(&s, d);
-        cr_assert_eq(d->nwarns, 1, "%s: %zu warnings", bad[i].line, d->nwarns);
-        const char *w = warning(d, 0);
-        cr_assert(!strncmp(w, bad[i].where, strlen(bad[i].where)) && strstr(w, bad[i].says),
-                  "%s:\n  got      %s\n  expected %s…%s", bad[i].line, w, bad[i].where, bad[i].says);
+        ct_assert_one_warning(d, &bad[i]);
         for (int k = 0; k < SET__COUNT; k++)
             cr_assert_eq(config_source(&s, (SettingId)k)->origin, FROM_BUILTIN, "%s: the old value stays",
                          bad[i].line);
@@ -162,7 +141,7 @@ Test(settings, a_bad_line_leaves_the_rest)
 {
     Config s;
     config_init(&s, NULL);
-    ConfDoc *d = parse("set page_size = 50\nset page_size = 0\nset retries = 0\n");
+    ConfDoc *d = ct_parse("set page_size = 50\nset page_size = 0\nset retries = 0\n");
     config_apply(&s, d);
     cr_assert_eq(d->nwarns, 1);
     cr_assert_eq(config_num(&s, SET_PAGE_SIZE), 50, "the bad value does not replace the good one");
@@ -175,7 +154,7 @@ Test(settings, precedence_is_the_order_of_application)
 {
     Config s;
     config_init(&s, NULL);
-    ConfDoc *d = parse("api = https://config.example.test\nparallel = 2\n");
+    ConfDoc *d = ct_parse("api = https://config.example.test\nparallel = 2\n");
     config_apply(&s, d);
     conf_free(d);
     char why[300];
@@ -204,7 +183,7 @@ Test(settings, print_config_shows_every_value_and_source)
 {
     Config s;
     config_init(&s, NULL);
-    ConfDoc *d = parse("\n\nset page_size = 50\n");
+    ConfDoc *d = ct_parse("\n\nset page_size = 50\n");
     config_apply(&s, d);
     char why[200];
     cr_assert(config_set(&s, SET_API, "http://127.0.0.1:8080", setting_from_flag("--api"), why, sizeof why));
@@ -223,11 +202,11 @@ Test(settings, print_config_shows_every_value_and_source)
     cr_assert(strstr(text, "set refresh = 1m "), "%s", text);
     cr_assert(strstr(text, "# built-in\n"));
     /* what --print-config prints is a config regdesk reads back to the same values */
-    ConfDoc *again = parse(text);
+    ConfDoc *again = ct_parse(text);
     Config t;
     config_init(&t, NULL);
     config_apply(&t, again);
-    cr_assert_eq(again->nwarns, 0, "%s", again->nwarns ? warning(again, 0) : "");
+    cr_assert_eq(again->nwarns, 0, "%s", again->nwarns ? ct_warning(again, 0) : "");
     for (int i = 0; i < SET__COUNT; i++) {
         char a[600];
         snprintf(a, sizeof a, "%s", formatted(&s, (SettingId)i));

@@ -8,16 +8,9 @@
 
 #include "../testutil.h"
 #include "ui/theme_rules.h"
+#include "conftest.h"
 
 static const char *const shipped[] = { "default", "light", "high-contrast", "solarized", "monochrome" };
-
-static const char *warning(const ConfDoc *d, size_t i)
-{
-    static char buf[600];
-    cr_assert_lt(i, d->nwarns, "expected warning #%zu of %zu", i, d->nwarns);
-    conf_warning_format(&d->warns[i], buf, sizeof buf);
-    return buf;
-}
 
 /* A theme's looks at depth from its text; the document (with its warnings) in *doc. */
 static void resolve_text(const char *text, const char *name, ColourDepth depth, Look out[SL__COUNT], ConfDoc **doc)
@@ -69,7 +62,7 @@ Test(theme, shipped_themes_parse_without_a_warning)
         Look looks[SL__COUNT];
         ConfDoc *d;
         resolve_text(text, shipped[t], DEPTH_256, looks, &d);
-        cr_assert_eq(d->nwarns, 0, "%s: %s", shipped[t], d->nwarns ? warning(d, 0) : "");
+        cr_assert_eq(d->nwarns, 0, "%s: %s", shipped[t], d->nwarns ? ct_warning(d, 0) : "");
         cr_assert_gt(d->ndirs, 15, "%s names most slots", shipped[t]);
         conf_free(d);
         free(text);
@@ -131,13 +124,9 @@ Test(theme, default_is_the_normal_slots_colour)
     cr_assert_eq(l[SL_HEADER].attrs, 0, "monochrome does not reverse everything for normal's background");
 }
 
-typedef struct Bad {
-    const char *line, *where, *says;
-} Bad;
-
 Test(theme, bad_rules_are_warnings_at_the_word)
 {
-    const Bad bad[] = {
+    const CtBad bad[] = {
         { "color reveiw yellow default", "t:1:7: ", "unknown colour slot \"reveiw\"" },
         { "color badge-reveiw yellow default", "t:1:7: ", "did you mean \"badge-review\"?" },
         { "color warn yelow default", "t:1:12: ", "unknown colour \"yelow\"; did you mean \"yellow\"?" },
@@ -154,10 +143,7 @@ Test(theme, bad_rules_are_warnings_at_the_word)
         Look l[SL__COUNT];
         ConfDoc *d;
         resolve_text(bad[i].line, "t", DEPTH_256, l, &d);
-        cr_assert_eq(d->nwarns, 1, "%s: %zu warnings", bad[i].line, d->nwarns);
-        const char *w = warning(d, 0);
-        cr_assert(!strncmp(w, bad[i].where, strlen(bad[i].where)) && strstr(w, bad[i].says),
-                  "%s:\n  got      %s\n  expected %s…%s", bad[i].line, w, bad[i].where, bad[i].says);
+        ct_assert_one_warning(d, &bad[i]);
         cr_assert(l[SL_WARN].fg == COLOUR_DEFAULT, "%s: a bad rule applies nothing", bad[i].line);
         conf_free(d);
     }

@@ -3,32 +3,18 @@
 #include <string.h>
 
 #include "core/viewdef.h"
-
-static ConfDoc *parse(const char *text)
-{
-    ConfDoc *d = conf_new(NULL, NULL);
-    conf_parse(d, text, strlen(text), "cfg");
-    return d;
-}
-
-static const char *warning(const ConfDoc *d, size_t i)
-{
-    static char buf[600];
-    cr_assert_lt(i, d->nwarns, "expected warning #%zu of %zu", i, d->nwarns);
-    conf_warning_format(&d->warns[i], buf, sizeof buf);
-    return buf;
-}
+#include "conftest.h"
 
 Test(viewdef, filters_and_sorts)
 {
-    ConfDoc *d = parse("view \"Overdue\" = status:review age>24h sort:age\n"
+    ConfDoc *d = ct_parse("view \"Overdue\" = status:review age>24h sort:age\n"
                        "view Mine = sort:-updated email:@example.org\n"
                        "view \"Ana\" = \"ana ruiz\" status:failed\n"
                        "view All =\n"
                        "set page_size = 5\n");
     ViewDef *v;
     size_t n = viewdefs_from_conf(d, &v);
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? warning(d, 0) : "");
+    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_eq(n, 4);
     cr_assert_str_eq(v[0].name, "Overdue");
     cr_assert_str_eq(v[0].filter, "status:review age>24h");
@@ -44,7 +30,7 @@ Test(viewdef, filters_and_sorts)
 
 Test(viewdef, a_sort_word_inside_quotes_is_filter_text)
 {
-    ConfDoc *d = parse("view Q = \"sort:age\" sort:name\n");
+    ConfDoc *d = ct_parse("view Q = \"sort:age\" sort:name\n");
     ViewDef *v;
     cr_assert_eq(viewdefs_from_conf(d, &v), 1);
     cr_assert_str_eq(v[0].filter, "\"sort:age\"");
@@ -52,13 +38,9 @@ Test(viewdef, a_sort_word_inside_quotes_is_filter_text)
     conf_free(d);
 }
 
-typedef struct Bad {
-    const char *line, *where, *says;
-} Bad;
-
 Test(viewdef, errors_point_at_the_term)
 {
-    const Bad bad[] = {
+    const CtBad bad[] = {
         { "view X = status:review stauts:x sort:age", "cfg:1:24: ", "view \"X\": unknown field 'stauts'" },
         { "view X = sort:age stauts:x", "cfg:1:19: ", "unknown field 'stauts'" },
         { "view X = status:review sort:colour", "cfg:1:29: ", "unknown sort \"colour\"; use created, updated" },
@@ -66,26 +48,23 @@ Test(viewdef, errors_point_at_the_term)
         { "view \"\" = flags>0", "cfg:1:6: ", "expected a view name after view" },
     };
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        ConfDoc *d = parse(bad[i].line);
+        ConfDoc *d = ct_parse(bad[i].line);
         ViewDef *v;
         cr_assert_eq(viewdefs_from_conf(d, &v), 0, "%s: left out", bad[i].line);
-        cr_assert_eq(d->nwarns, 1, "%s: %zu warnings", bad[i].line, d->nwarns);
-        const char *w = warning(d, 0);
-        cr_assert(!strncmp(w, bad[i].where, strlen(bad[i].where)) && strstr(w, bad[i].says),
-                  "%s:\n  got      %s\n  expected %s…%s", bad[i].line, w, bad[i].where, bad[i].says);
+        ct_assert_one_warning(d, &bad[i]);
         conf_free(d);
     }
 }
 
 Test(viewdef, a_second_definition_replaces_the_first_in_place)
 {
-    ConfDoc *d = parse("view A = flags>0\nview B = failed>0\nview a = flags>2 sort:-flags\n");
+    ConfDoc *d = ct_parse("view A = flags>0\nview B = failed>0\nview a = flags>2 sort:-flags\n");
     ViewDef *v;
     cr_assert_eq(viewdefs_from_conf(d, &v), 2);
     cr_assert_str_eq(v[0].name, "a");
     cr_assert_str_eq(v[0].filter, "flags>2");
     cr_assert_str_eq(v[1].name, "B");
     cr_assert_eq(d->nwarns, 1);
-    cr_assert_str_eq(warning(d, 0), "cfg:3:6: view \"a\" was defined before (cfg:1); this one replaces it");
+    cr_assert_str_eq(ct_warning(d, 0), "cfg:3:6: view \"a\" was defined before (cfg:1); this one replaces it");
     conf_free(d);
 }
