@@ -1,5 +1,5 @@
-/* The configuration language (core/conf) and its pure consumers: settings
- * (core/settings), themes (ui/theme_rules), saved views (core/viewdef). The input is a
+/* The configuration language (conf/conf) and its pure consumers: settings
+ * (conf/settings), themes (conf/theme), saved views (conf/viewdef). The input is a
  * config file; `include self` reads the input again (a cycle) and `include other` a
  * small theme, any other include fails.
  *
@@ -13,11 +13,11 @@
 #include <string.h>
 
 #include "core/filter.h"
-#include "core/settings.h"
+#include "conf/settings.h"
 #include "core/sort.h"
-#include "core/viewdef.h"
+#include "conf/viewdef.h"
 #include "fuzz.h"
-#include "ui/theme_rules.h"
+#include "conf/theme.h"
 
 typedef struct Input {
     const uint8_t *data;

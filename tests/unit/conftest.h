@@ -4,7 +4,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "core/conf.h"
+#include "conf/conf.h"
 
 /* text as a file named "cfg" (no include). */
 static inline ConfDoc *ct_parse(const char *text)

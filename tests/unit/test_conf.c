@@ -1,4 +1,4 @@
-/* The configuration language (core/conf): every directive, quoting and comments,
+/* The configuration language (conf/conf): every directive, quoting and comments,
  * includes, and every syntax error with its file:line:column. */
 #include <criterion/criterion.h>
 #include <stdio.h>

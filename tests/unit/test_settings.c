@@ -1,10 +1,10 @@
-/* The settings table (core/settings): defaults, every type, sources and precedence,
+/* The settings table (conf/settings): defaults, every type, sources and precedence,
  * errors at their position, --print-config. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "core/settings.h"
+#include "conf/settings.h"
 #include "conftest.h"
 
 static const char *formatted(const Config *s, SettingId id)

@@ -1,4 +1,4 @@
-/* Themes as data (ui/theme_rules): the slot table's parents, color lines and their
+/* Themes as data (conf/theme): the slot table's parents, color lines and their
  * errors, alternatives per depth, and every shipped theme: it parses cleanly and stays
  * legible at every depth. */
 #include <criterion/criterion.h>
@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "../testutil.h"
-#include "ui/theme_rules.h"
+#include "conf/theme.h"
 #include "conftest.h"
 
 static const char *const shipped[] = { "default", "light", "high-contrast", "solarized", "monochrome" };

@@ -1,8 +1,8 @@
-/* Saved views from the config (core/viewdef): filter and sort:, and errors at the term. */
+/* Saved views from the config (conf/viewdef): filter and sort:, and errors at the term. */
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "core/viewdef.h"
+#include "conf/viewdef.h"
 #include "conftest.h"
 
 Test(viewdef, filters_and_sorts)

@@ -1,5 +1,5 @@
 /* The settings table and its typed parser. */
-#include "core/settings.h"
+#include "conf/settings.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -42,6 +42,30 @@ int config_find(const char *name)
         if (conf_name_eq(name, names[i]))
             return i;
     return -1;
+}
+
+void config_duration_text(long secs, char *buf, size_t n)
+{
+    static const struct {
+        char unit;
+        long secs;
+    } units[] = { { 'd', 86400 }, { 'h', 3600 }, { 'm', 60 }, { 's', 1 } };
+    size_t used = 0;
+    buf[0] = '\0';
+    if (secs <= 0) {
+        snprintf(buf, n, "0");
+        return;
+    }
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        long k = secs / units[i].secs;
+        secs %= units[i].secs;
+        if (!k)
+            continue;
+        int w = snprintf(buf + used, n - used, "%ld%c", k, units[i].unit);
+        if (w < 0 || (size_t)w >= n - used)
+            return;
+        used += (size_t)w;
+    }
 }
 
 /* ---- values ------------------------------------------------------------------------- */

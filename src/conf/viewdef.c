@@ -1,5 +1,5 @@
 /* Saved views from `view` directives. */
-#include "core/viewdef.h"
+#include "conf/viewdef.h"
 
 #include <string.h>
 #include <strings.h>

@@ -1,8 +1,8 @@
-#ifndef REGDESK_CORE_CONF_INTERNAL_H
-#define REGDESK_CORE_CONF_INTERNAL_H
-/* Between the configuration language's line reader (conf_lex.c) and its directive
- * parser (conf.c). */
-#include "core/conf.h"
+#ifndef REGDESK_CONF_CONF_INTERNAL_H
+#define REGDESK_CONF_CONF_INTERNAL_H
+/* Between the configuration language's documents (conf_doc.c), line reader
+ * (conf_lex.c) and directive parser (conf.c). */
+#include "conf/conf.h"
 
 /* One line being read: s is NUL-terminated, without its line end. */
 typedef struct ConfLine {
@@ -12,6 +12,9 @@ typedef struct ConfLine {
     const char *s;
     size_t len, i; /* i: where reading goes on */
 } ConfLine;
+
+/* The document's own copy of a file name (one per file, in the order first read). */
+const char *conf_intern_file(ConfDoc *d, const char *name);
 
 ConfPos conf_line_pos(const ConfLine *l, size_t at);
 /* Checks the line is UTF-8 text without control characters (a tab is a blank); warns

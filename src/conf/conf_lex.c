@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "core/conf_internal.h"
+#include "conf/conf_internal.h"
 #include "core/safetext.h"
 #include "core/utf8.h"
 

@@ -2,7 +2,7 @@
 #include <ctype.h>
 #include <string.h>
 
-#include "core/conf.h"
+#include "conf/conf.h"
 #include "core/filter_values.h" /* filter_edit_distance: the filter language's typo measure */
 
 static bool blank(char c)

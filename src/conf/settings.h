@@ -1,5 +1,5 @@
-#ifndef REGDESK_CORE_SETTINGS_H
-#define REGDESK_CORE_SETTINGS_H
+#ifndef REGDESK_CONF_SETTINGS_H
+#define REGDESK_CONF_SETTINGS_H
 /* Every setting regdesk has, in one table: name, type, built-in default, limits and a
  * line of documentation. The config's `set`, the environment and the command line all
  * go through the same typed parser, and every value remembers where it came from
@@ -12,7 +12,7 @@
 #include <stddef.h>
 
 #include "core/arena.h"
-#include "core/conf.h"
+#include "conf/conf.h"
 #include "core/strbuf.h"
 
 typedef enum SettingType {

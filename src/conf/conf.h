@@ -1,5 +1,5 @@
-#ifndef REGDESK_CORE_CONF_H
-#define REGDESK_CORE_CONF_H
+#ifndef REGDESK_CONF_CONF_H
+#define REGDESK_CONF_CONF_H
 /* regdesk's configuration language: one syntax for the config file, theme files and key
  * bindings (regdesk-config(5) is the user's description).
  *

@@ -1,5 +1,5 @@
 /* Theme rules from `color` lines, and the looks they resolve to. */
-#include "ui/theme_rules.h"
+#include "conf/theme.h"
 
 #include <stdio.h>
 #include <string.h>

@@ -1,12 +1,12 @@
-#ifndef REGDESK_CORE_VIEWDEF_H
-#define REGDESK_CORE_VIEWDEF_H
+#ifndef REGDESK_CONF_VIEWDEF_H
+#define REGDESK_CONF_VIEWDEF_H
 /* Saved views from the config: `view "Overdue" = status:review age>24h sort:age`. The
  * value is a filter in the filter language (core/filter.h) with, anywhere in it, at most
  * one sort:KEY word (core/sort.h syntax) outside quotes. The dashboard puts them on the
  * keys 1-9 after its built-in views, and `regdesk list --view NAME` runs the same ones. */
 #include <stddef.h>
 
-#include "core/conf.h"
+#include "conf/conf.h"
 
 typedef struct ViewDef {
     const char *name;   /* display-safe, not empty (the parser sees to both) */

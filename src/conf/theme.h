@@ -1,5 +1,5 @@
-#ifndef REGDESK_UI_THEME_RULES_H
-#define REGDESK_UI_THEME_RULES_H
+#ifndef REGDESK_CONF_THEME_H
+#define REGDESK_CONF_THEME_H
 /* A theme as data: the `color` lines of a theme file (and of the config, over it), and
  * the look they give every slot at a colour depth. No curses here: ui/theme.c makes
  * pairs of the resolved looks, and that is the only step that needs a terminal.
@@ -16,7 +16,7 @@
 #include <stdbool.h>
 
 #include "core/colour.h"
-#include "core/conf.h"
+#include "conf/conf.h"
 #include "core/slot.h"
 
 enum { THEME_ALTS = 4 };

@@ -3,31 +3,7 @@
 #include <string.h>
 
 #include "core/safetext.h"
-#include "core/settings.h"
-
-void config_duration_text(long secs, char *buf, size_t n)
-{
-    static const struct {
-        char unit;
-        long secs;
-    } units[] = { { 'd', 86400 }, { 'h', 3600 }, { 'm', 60 }, { 's', 1 } };
-    size_t used = 0;
-    buf[0] = '\0';
-    if (secs <= 0) {
-        snprintf(buf, n, "0");
-        return;
-    }
-    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
-        long k = secs / units[i].secs;
-        secs %= units[i].secs;
-        if (!k)
-            continue;
-        int w = snprintf(buf + used, n - used, "%ld%c", k, units[i].unit);
-        if (w < 0 || (size_t)w >= n - used)
-            return;
-        used += (size_t)w;
-    }
-}
+#include "conf/settings.h"
 
 /* The i-th word of a blank-separated list. */
 static void word_at(const char *list, size_t i, StrBuf *out)
