@@ -24,6 +24,9 @@ void model_init(Model *m, const ModelEnv *env)
     m->jobs = env->jobs;
     m->fixed_now = env->fixed_now;
     m->mono = env->mono ? env->mono : time_mono_ms;
+    m->views = env->views ? env->views : views_builtin(&m->nviews);
+    if (env->views)
+        m->nviews = env->nviews;
     store_init(&m->store);
     view_init(&m->view, env->sort);
     m->related = related_new();

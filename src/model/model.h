@@ -24,6 +24,7 @@
 #include "core/store.h"
 #include "model/detail_build.h"
 #include "model/dlines.h"
+#include "core/views.h"
 #include "model/view.h"
 #include "net/worker.h" /* Result and ListQuery: the worker's types, not the worker */
 
@@ -55,6 +56,8 @@ typedef struct ModelEnv {
     SortSpec sort;         /* the start-up sort */
     int64_t fixed_now;     /* the wall clock for ages (REGDESK_NOW), 0 = the real one */
     int64_t (*mono)(void); /* monotonic ms for timers; NULL = time_mono_ms */
+    const SavedView *views; /* the saved views in key order (core/views), kept by the */
+    size_t nviews;          /* caller for the model's life; NULL: the built-in ones */
 } ModelEnv;
 
 /* The list load in progress or last finished. */
@@ -137,7 +140,9 @@ typedef struct Model {
     Counts counts;
     DetailModel det;
     char filter_text[MODEL_TEXT_MAX + 1];
-    int view_no; /* 1–9 while the filter is a saved view's, else 0 */
+    const SavedView *views; /* the saved views, in key order */
+    size_t nviews;
+    int view_no; /* 1-nviews while the filter is a saved view's, else 0 */
     Filter *search;
     char search_text[MODEL_TEXT_MAX + 1];
     Message msg;
@@ -187,6 +192,8 @@ unsigned model_escape(Model *m);
  * the text leaves it, and the server side is checked after a pause). On a parse error
  * *ok is false, err says why, and nothing changes. */
 unsigned model_set_filter(Model *m, const char *text, bool typed, FilterError *err, bool *ok);
+/* Saved view n (1-nviews; the keys reach 1-9), or NULL. */
+const SavedView *model_view(const Model *m, int n);
 unsigned model_apply_view(Model *m, int n);
 unsigned model_set_sort(Model *m, SortSpec s);
 /* Finds records without hiding the others: the first match at or after from_rec is

@@ -3,7 +3,6 @@
 #include <string.h>
 
 #include "model/model_internal.h"
-#include "model/views.h"
 
 enum { SERVER_DEBOUNCE_MS = 400 };
 
@@ -19,28 +18,30 @@ unsigned model_set_filter(Model *m, const char *text, bool typed, FilterError *e
     if (text != m->filter_text)
         snprintf(m->filter_text, sizeof m->filter_text, "%s", text);
     if (typed) {
-        const SavedView *v = views_get(m->view_no);
-        char vf[MODEL_TEXT_MAX + 1];
-        if (v)
-            views_filter(v, model_now(m), vf, sizeof vf);
-        if (!v || strcmp(vf, text))
+        const SavedView *v = model_view(m, m->view_no);
+        if (!v || strcmp(v->filter, text))
             m->view_no = 0;
         m->load.server_due = m->mono() + SERVER_DEBOUNCE_MS;
     }
     return model_settle(m, R_LIST | R_HEADER | R_STATUS | R_SEL_MOVED);
 }
 
+const SavedView *model_view(const Model *m, int n)
+{
+    return n >= 1 && (size_t)n <= m->nviews ? &m->views[n - 1] : NULL;
+}
+
 unsigned model_apply_view(Model *m, int n)
 {
-    const SavedView *v = views_get(n);
+    const SavedView *v = model_view(m, n);
     if (!v)
         return 0;
-    char text[MODEL_TEXT_MAX + 1];
-    views_filter(v, model_now(m), text, sizeof text);
     m->view.sort = views_sort(v); /* the rebuild below sorts once */
     FilterError err;
     bool ok;
-    unsigned r = model_set_filter(m, text, false, &err, &ok);
+    unsigned r = model_set_filter(m, v->filter, false, &err, &ok);
+    if (!ok) /* config views are checked when read; this is a last guard */
+        return r | model_message(m, SL_STATUS_ERR, 0, "view %d (%s) was not applied: %s", n, v->name, err.msg);
     m->view_no = n;
     r |= model_load(m, false);
     return r | model_message(m, SL_STATUSBAR, 3, "view %d: %s", n, v->name);

@@ -8,7 +8,6 @@
 #include "core/safetext.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
-#include "model/views.h"
 #include "ui/draw.h"
 #include "ui/panes.h"
 
@@ -47,7 +46,7 @@ static void title_row(const Pane *pane, const Model *m, WINDOW *w, int width)
     put(&p, SL_HEADER, " ");
     put(&p, SL_HEADER, pane->ctx->host);
     sep(&p, SL_HEADER_DIM);
-    const SavedView *v = views_get(m->view_no);
+    const SavedView *v = model_view(m, m->view_no);
     if (v) {
         putf(&p, SL_HEADER_DIM, "view %d ", m->view_no);
         put(&p, SL_HEADER, v->name);

@@ -9,7 +9,7 @@
 #include "ui/actions.h"
 #include "core/columns.h"
 #include "core/glyphs.h"
-#include "model/views.h"
+#include "core/views.h"
 
 enum { KEYS_W = 18 };
 
@@ -36,22 +36,21 @@ static void group(DLines *d, ActionGroup g)
     }
 }
 
-static void views_section(DLines *d)
+static void views_section(DLines *d, const SavedView *views, size_t n)
 {
     if (!dl_section(d, SEC_RELATED, "Saved views (keys 1-9)", NULL))
         return;
-    for (int n = 1; n <= VIEWS_MAX; n++) {
-        const SavedView *v = views_get(n);
-        if (!v)
-            continue;
+    for (size_t i = 0; i < n; i++) {
+        const SavedView *v = &views[i];
         dl_begin(d, 2);
-        dl_addf(d, SL_HELP_KEY, "%d", n);
+        if (i < VIEWS_KEYS)
+            dl_addf(d, SL_HELP_KEY, "%zu", i + 1);
+        else
+            dl_add(d, SL_HELP_KEY, " ");
         dl_addf(d, SL_NORMAL, "  %-13s ", v->name);
         dl_add(d, SL_NORMAL, v->why);
-        char label[200];
-        views_filter_label(v, label, sizeof label);
-        if (*label)
-            dl_addf(d, SL_DIM, "  (%s)", label);
+        if (*v->filter)
+            dl_addf(d, SL_DIM, "%s(%s)", *v->why ? "  " : "", v->filter);
         dl_end(d);
     }
 }
@@ -100,7 +99,7 @@ static void language(DLines *d)
         dl_wrap(d, 2, 2, i ? SL_NORMAL : SL_DIM, lines[i]);
 }
 
-void help_build(DLines *d, int width)
+void help_build(DLines *d, int width, const SavedView *views, size_t nviews)
 {
     dl_reset(d, width, 0);
     dl_plain_section(d, SEC_TOP);
@@ -111,7 +110,7 @@ void help_build(DLines *d, int width)
     for (int g = 0; g < G__COUNT; g++)
         if (g != G_PROMPT)
             group(d, (ActionGroup)g);
-    views_section(d);
+    views_section(d, views, nviews);
     group(d, G_PROMPT);
     language(d);
     legend(d);

@@ -44,13 +44,12 @@ static void help_rect(const Layout *lay, Rect *r)
 
 static void help_draw(Layer *l, WINDOW *w, Model *m)
 {
-    (void)m;
     HelpOverlay *hp = (HelpOverlay *)l;
     int h, width;
     getmaxyx(w, h, width);
     werase(w);
     if (hp->width != width - 4) {
-        help_build(&hp->lines, width - 4);
+        help_build(&hp->lines, width - 4, m->views, m->nviews);
         hp->width = width - 4;
     }
     long body = h - 2, n = (long)hp->lines.n;
