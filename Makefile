@@ -27,6 +27,8 @@ else
 OPT       := -O1 -fno-omit-frame-pointer -fsanitize=$(SAN) -fno-sanitize-recover=undefined
 endif
 CFLAGS    ?=
+# Where `make install` (another issue) puts the shipped themes: DATADIR/regdesk/themes.
+DATADIR   ?= /usr/local/share
 LDFLAGS   ?=
 # CJSON_SRC: a directory with cJSON.c/cJSON.h to compile in instead of the system library
 # (the fuzz build, so libFuzzer sees inside the parser; tests/fuzz/fuzz.sh sets it).
@@ -73,6 +75,9 @@ $(BUILD)/obj/src/net/%.o:  XFLAGS = $(call pc_cflags,libcurl)
 $(BUILD)/obj/src/ui/%.o:   XFLAGS = $(call pc_cflags,ncursesw)
 $(BUILD)/obj/src/sim/%.o:  XFLAGS = $(call pc_cflags,libmicrohttpd libcjson)
 $(BUILD)/obj/tests/%.o:    XFLAGS = $(call pc_cflags,criterion libcurl libcjson)
+# Themes are searched in the installed DATADIR, then in this source tree (make demo).
+$(BUILD)/obj/src/main/conffile.o: XFLAGS = -DREGDESK_DATADIR='"$(DATADIR)"' -DREGDESK_SRCDIR='"$(CURDIR)"'
+
 
 APP_LIBS  = $(call pc_libs,ncursesw libcurl libcjson) -lpthread
 SIM_LIBS  = $(call pc_libs,libmicrohttpd libcjson) -lpthread -lm

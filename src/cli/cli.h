@@ -1,10 +1,10 @@
 #ifndef REGDESK_CLI_CLI_H
 #define REGDESK_CLI_CLI_H
-/* The non-interactive subcommands (list, show, override, resend-link, create, login,
- * projects, audit).
+/* The non-interactive subcommands (list, show, override, resend-link, create, login).
  * main has taken the global options out of argv and gathered the settings. */
 #include <stdbool.h>
 
+#include "core/views.h"
 #include "net/worker.h"
 
 /* Exit statuses, documented in --help, the man page and the README. */
@@ -23,6 +23,8 @@ typedef struct CliSettings {
                                only when it needs one */
     const char *token_file; /* the token file, or NULL for the default */
     const char *audit_log;  /* the audit log (local/audit.h) */
+    const SavedView *views; /* the saved views in key order (list --view), kept by main */
+    size_t nviews;
 } CliSettings;
 
 /* Whether name is a subcommand. */

@@ -16,7 +16,7 @@
 #include "core/xalloc.h"
 
 typedef struct ListArgs {
-    const char *filter, *sort, *format, *file, *columns;
+    const char *filter, *sort, *format, *file, *columns, *view;
     bool mask, partial;
 } ListArgs;
 
@@ -227,16 +227,44 @@ static int incomplete(const LoadOutcome *lo, const ListArgs *a, size_t have)
     return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
 }
 
+/* --view NAME: the saved view's filter (with --filter's, both applying) and sort (unless
+ * --sort says otherwise); the text lives in buf. */
+static int apply_view(ListArgs *a, const CliSettings *cs, char *buf, size_t n)
+{
+    int k = views_find(cs->views, cs->nviews, a->view);
+    if (k < 0) {
+        StrBuf names = STRBUF_INIT;
+        for (size_t i = 0; i < cs->nviews; i++)
+            strbuf_printf(&names, "%s\"%s\"", i ? ", " : "", cs->views[i].name);
+        cli_error("no saved view \"%s\"; the views are %s (or their keys, 1-%zu)", a->view, strbuf_cstr(&names),
+                  cs->nviews);
+        strbuf_free(&names);
+        return EXIT_USAGE;
+    }
+    const SavedView *v = &cs->views[k];
+    if (a->filter && *a->filter && *v->filter)
+        snprintf(buf, n, "(%s) (%s)", v->filter, a->filter);
+    else
+        snprintf(buf, n, "%s", a->filter && *a->filter ? a->filter : v->filter);
+    a->filter = buf;
+    if (!a->sort && *v->sort)
+        a->sort = v->sort;
+    return EXIT_OK;
+}
+
 int cmd_list(int argc, char **argv, const CliSettings *cs)
 {
     ListArgs a = { 0 };
     const CliOpt opts[] = {
         { "--filter", &a.filter, NULL },   { "--sort", &a.sort, NULL },   { "--format", &a.format, NULL },
         { "--file", &a.file, NULL },       { "--columns", &a.columns, NULL }, { "--mask", NULL, &a.mask },
-        { "--partial", NULL, &a.partial },
+        { "--partial", NULL, &a.partial }, { "--view", &a.view, NULL },
     };
     size_t npos;
     if (!cli_options(argc, argv, opts, sizeof opts / sizeof *opts, NULL, 0, &npos))
+        return EXIT_USAGE;
+    char view_filter[2200];
+    if (a.view && apply_view(&a, cs, view_filter, sizeof view_filter))
         return EXIT_USAGE;
     OutSpec o;
     SortSpec spec;

@@ -184,7 +184,11 @@ static void parse_line(ConfLine *l)
     while (l->i < l->len && (l->s[l->i] == ' ' || l->s[l->i] == '\t'))
         l->i++;
     int k = directive_of(l->s + start, n);
-    if (n && k == N_DIRECTIVES && l->i < l->len && l->s[l->i] == '=') { /* the config's original form */
+    /* NAME = VALUE: the config's original form. `set =` and `view =` lack their name,
+     * `bind = …` binds the = key; color = … and include = … are setting names gone wrong */
+    int kind = k < N_DIRECTIVES ? directives[k].kind : INCLUDE;
+    bool keyword = k < N_DIRECTIVES && kind != CONF_COLOR && kind != INCLUDE;
+    if (n && !keyword && l->i < l->len && l->s[l->i] == '=') {
         ConfWord w[2] = { { arena_strndup(&l->d->arena, l->s + start, n), NULL, pos, false } };
         w[0].raw = w[0].text;
         name_value(l, &directives[0], pos, true, w);

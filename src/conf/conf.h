@@ -118,8 +118,11 @@ const char *conf_suggest(const char *word, const char *const *names, size_t n);
 /* Setting, slot and directive names compare this way: case-insensitive, - equals _. */
 bool conf_name_eq(const char *a, const char *b);
 
-/* Appends s as one word the parser reads back as s: bare when it can be, quoted with
- * escapes otherwise. for_list: also quote a comma. */
-void conf_quote(StrBuf *out, const char *s, bool for_list);
+/* Where a quoted text goes: the value of set (blanks inside are fine), an item of a
+ * list (a comma must be quoted too), or a word (a blank or = must be). */
+typedef enum ConfQuote { QUOTE_VALUE, QUOTE_ITEM, QUOTE_WORD } ConfQuote;
+/* Appends s so that the parser reads it back as s there: bare when it can be, quoted
+ * with escapes otherwise. */
+void conf_quote(StrBuf *out, const char *s, ConfQuote where);
 
 #endif

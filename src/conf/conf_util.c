@@ -127,22 +127,23 @@ const char *conf_suggest(const char *word, const char *const *names, size_t n)
 }
 
 /* Whether s reads back as itself without quotes: not empty, no blank at either end, no
- * quote or backslash, no comment start, and (in a list) no comma. */
-static bool bare_ok(const char *s, bool for_list)
+ * quote or backslash, no comment start; in a list no comma, in a word no blank or =. */
+static bool bare_ok(const char *s, ConfQuote where)
 {
     size_t n = strlen(s);
     if (!n || blank(s[0]) || blank(s[n - 1]) || s[0] == '#')
         return false;
     for (size_t i = 0; i < n; i++) {
-        if (s[i] == '"' || s[i] == '\\' || (for_list && s[i] == ',') || (s[i] == '#' && blank(s[i - 1])))
+        if (s[i] == '"' || s[i] == '\\' || (s[i] == '#' && blank(s[i - 1])) || (where == QUOTE_ITEM && s[i] == ',') ||
+            (where == QUOTE_WORD && (blank(s[i]) || s[i] == '=')))
             return false;
     }
     return true;
 }
 
-void conf_quote(StrBuf *out, const char *s, bool for_list)
+void conf_quote(StrBuf *out, const char *s, ConfQuote where)
 {
-    if (bare_ok(s, for_list)) {
+    if (bare_ok(s, where)) {
         strbuf_puts(out, s);
         return;
     }

@@ -1,58 +1,99 @@
-/* The config file: `key = value` lines, blank lines and # comment lines. */
+/* The settings table and its typed parser. */
 #include "conf/config.h"
 
+#include <ctype.h>
 #include <errno.h>
-#include <stddef.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/filter.h"
-#include "core/paths.h"
+#include "core/filter_values.h" /* filter_parse_duration: the same durations as age>… */
 #include "core/safetext.h"
 #include "core/sort.h"
-#include "core/timeutil.h"
 
-typedef enum KeyKind { K_URL, K_PATH, K_BOOL, K_INT, K_LONG, K_FILTER, K_SORT } KeyKind;
-
-typedef struct Key {
-    const char *name;
-    KeyKind kind;
-    size_t off, size; /* the field, and its size for strings */
-    size_t have;      /* booleans: offset of the have_ flag */
-    long lo, hi;      /* numbers: allowed range */
-} Key;
-
-#define FIELD(f) offsetof(Config, f), sizeof(((Config *)0)->f)
-static const Key keys[] = {
-    { "api", K_URL, FIELD(api), 0, 0, 0 },
-    { "token_file", K_PATH, FIELD(token_file), 0, 0, 0 },
-    { "cacert", K_PATH, FIELD(cacert), 0, 0, 0 },
-    { "allow_http", K_BOOL, FIELD(allow_http), offsetof(Config, have_allow_http), 0, 0 },
-    { "parallel", K_INT, FIELD(parallel), 0, 1, 16 },
-    { "page_size", K_INT, FIELD(page_size), 0, 1, 100 },
-    { "retries", K_INT, FIELD(retries), 0, 0, 10 },
-    { "connect_timeout", K_LONG, FIELD(connect_timeout_s), 0, 1, 300 },
-    { "timeout", K_LONG, FIELD(timeout_s), 0, 1, 3600 },
-    { "max_response_mb", K_LONG, FIELD(max_response_mb), 0, 1, 4096 },
-    { "filter", K_FILTER, FIELD(filter), 0, 0, 0 },
-    { "sort", K_SORT, FIELD(sort), 0, 0, 0 },
-    { "mouse", K_BOOL, FIELD(mouse), offsetof(Config, have_mouse), 0, 0 },
+static const SettingInfo infos[SET__COUNT] = {
+#define X(id, name, type, def, limits, doc) [SET_##id] = { name, type, def, limits, doc },
+    SETTINGS(X)
+#undef X
 };
 
-void config_default_path(char *buf, size_t n)
+static const char *const names[SET__COUNT] = {
+#define X(id, name, type, def, limits, doc) [SET_##id] = name,
+    SETTINGS(X)
+#undef X
+};
+
+const SettingInfo *config_info(SettingId id)
 {
-    config_dir_path("config", buf, n);
+    return id < SET__COUNT ? &infos[id] : NULL;
 }
 
-static const char *key_list(void)
+const char *const *config_names(void)
 {
-    return "api, token_file, cacert, allow_http, parallel, page_size, retries, connect_timeout, timeout, "
-           "max_response_mb, filter, sort, mouse";
+    return names;
 }
 
-static bool parse_bool(const char *v, bool *out)
+int config_find(const char *name)
+{
+    for (int i = 0; i < SET__COUNT; i++)
+        if (conf_name_eq(name, names[i]))
+            return i;
+    return -1;
+}
+
+void config_duration_text(long secs, char *buf, size_t n)
+{
+    static const struct {
+        char unit;
+        long secs;
+    } units[] = { { 'd', 86400 }, { 'h', 3600 }, { 'm', 60 }, { 's', 1 } };
+    size_t used = 0;
+    buf[0] = '\0';
+    if (secs <= 0) {
+        snprintf(buf, n, "0");
+        return;
+    }
+    for (size_t i = 0; i < sizeof units / sizeof *units; i++) {
+        long k = secs / units[i].secs;
+        secs %= units[i].secs;
+        if (!k)
+            continue;
+        int w = snprintf(buf + used, n - used, "%ld%c", k, units[i].unit);
+        if (w < 0 || (size_t)w >= n - used)
+            return;
+        used += (size_t)w;
+    }
+}
+
+/* ---- values ------------------------------------------------------------------------- */
+
+/* What a value is being parsed from, and where its errors point. */
+typedef struct Input {
+    Config *s;
+    SettingId id;
+    const ConfWord *v;
+    ConfDoc *d; /* for lists: their items' warnings go here */
+    char *why;
+    size_t n;
+    int col; /* where in the value the problem is, when it is known (filters) */
+} Input;
+
+static bool fail(Input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static bool fail(Input *in, const char *fmt, ...)
+{
+    char msg[300];
+    va_list ap;
+    va_start(ap, fmt);
+    safetext_vformat(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    safetext_format(in->why, in->n, "%s %s", infos[in->id].name, msg);
+    return false;
+}
+
+static bool parse_bool(const char *v, long *out)
 {
     static const char *const yes[] = { "yes", "true", "on", "1" }, *const no[] = { "no", "false", "off", "0" };
     for (size_t i = 0; i < 4; i++) {
@@ -64,151 +105,252 @@ static bool parse_bool(const char *v, bool *out)
     return false;
 }
 
-/* Copies a string value; "~/" at the start of a path means the home directory. */
-static bool set_string(const Key *k, const char *v, Config *cfg, char *why, size_t n)
+static const char *unit_name(long unit)
 {
-    char *dst = (char *)cfg + k->off;
-    const char *home = getenv("HOME");
-    int w;
-    if (k->kind == K_PATH && !strncmp(v, "~/", 2) && home && *home)
-        w = snprintf(dst, k->size, "%s/%s", home, v + 2);
-    else
-        w = snprintf(dst, k->size, "%s", v);
-    if (w < 0 || (size_t)w >= k->size) {
-        snprintf(why, n, "%s is too long (at most %zu bytes)", k->name, k->size - 1);
-        return false;
-    }
-    return true;
+    return unit == 3600 ? "hours" : unit == 60 ? "minutes" : "seconds";
 }
 
-static bool set_number(const Key *k, const char *v, Config *cfg, char *why, size_t n)
+/* A bare number counts in the setting's unit; otherwise units as in age>1d12h. */
+static bool parse_duration(Input *in, const char *v, long *out)
 {
+    const SettingLimits *l = &infos[in->id].limits;
     char *end;
     errno = 0;
     long x = strtol(v, &end, 10);
-    if (!*v || *end || errno || x < k->lo || x > k->hi) {
-        fmt_bounded(why, n, "%s must be a whole number from %ld to %ld, not \"%s\"", k->name, k->lo, k->hi, v);
-        return false;
-    }
-    if (k->kind == K_INT)
-        *(int *)((char *)cfg + k->off) = (int)x;
+    int64_t secs, ms;
+    if (isdigit((unsigned char)*v) && !*end && !errno && x <= LONG_MAX / l->unit)
+        secs = (int64_t)x * l->unit;
+    else if (filter_parse_duration(v, &ms))
+        secs = ms / 1000;
     else
-        *(long *)((char *)cfg + k->off) = x;
+        return fail(in, "must be a duration: a number of %s, or with units like 90s, 15m, 1h30m or 2d; not \"%s\"",
+                    unit_name(l->unit), v);
+    if (secs < l->lo || secs > l->hi) {
+        char lo[32], hi[32];
+        config_duration_text(l->lo, lo, sizeof lo);
+        config_duration_text(l->hi, hi, sizeof hi);
+        return fail(in, "must be from %s to %s, not \"%s\"", lo, hi, v);
+    }
+    *out = (long)secs;
     return true;
 }
 
-/* Checks a value the way the command line would, so a bad one fails here with its line. */
-static bool valid_text(const Key *k, const char *v, char *why, size_t n)
+static bool parse_int(Input *in, const char *v, long *out)
 {
-    if (k->kind == K_URL && strncmp(v, "https://", 8) && strncmp(v, "http://", 7)) {
-        fmt_bounded(why, n, "api must be an https:// address (http:// only for loopback or with allow_http), "
-                            "not \"%s\"", v);
-        return false;
+    const SettingLimits *l = &infos[in->id].limits;
+    char *end;
+    errno = 0;
+    long x = strtol(v, &end, 10);
+    if (!*v || *end || errno || x < l->lo || x > l->hi || isspace((unsigned char)*v))
+        return fail(in, "must be a whole number from %ld to %ld, not \"%s\"", l->lo, l->hi, v);
+    *out = x;
+    return true;
+}
+
+static bool parse_flags(Input *in, const ConfWord *items, size_t nitems, long *out)
+{
+    const char *choices = infos[in->id].limits.choices;
+    char words[16][32];
+    const char *all[16];
+    size_t nchoices = 0;
+    for (const char *p = choices; *p && nchoices < 16; nchoices++) {
+        size_t len = strcspn(p, " ");
+        snprintf(words[nchoices], sizeof words[0], "%.*s", (int)len, p);
+        all[nchoices] = words[nchoices];
+        p += len + (p[len] == ' ');
     }
-    if (k->kind == K_SORT && *v) {
-        SortSpec spec;
-        if (!sort_parse(v, &spec)) {
-            fmt_bounded(why, n, "sort must be created, updated, age, status, flags, failed, name or email, with - "
-                                "for descending, not \"%s\"", v);
-            return false;
+    long bits = 0;
+    for (size_t i = 0; i < nitems; i++) {
+        const char *t = items[i].text;
+        if (!strcasecmp(t, "none") || !strcasecmp(t, "all")) {
+            if (nitems > 1)
+                return fail(in, "takes %s alone, not with other words", t);
+            bits = !strcasecmp(t, "all") ? (1L << nchoices) - 1 : 0;
+            break;
         }
+        size_t k = 0;
+        while (k < nchoices && strcasecmp(all[k], t))
+            k++;
+        if (k == nchoices) {
+            const char *near = conf_suggest(t, all, nchoices);
+            return near ? fail(in, "has no \"%s\"; did you mean \"%s\"? (%s, none or all)", t, near, choices)
+                        : fail(in, "has no \"%s\"; it takes %s, none or all", t, choices);
+        }
+        bits |= 1L << k;
     }
-    if (k->kind == K_FILTER) {
+    *out = bits;
+    return true;
+}
+
+static bool parse_list(Input *in, SettingValue *out)
+{
+    ConfWord *items;
+    size_t n = conf_split_list(in->d, in->v, &items); /* an empty item is a warning, and skipped */
+    if (infos[in->id].type == ST_FLAGS)
+        return parse_flags(in, items, n, &out->num);
+    const char **list = arena_alloc(&in->s->arena, (n ? n : 1) * sizeof *list);
+    for (size_t i = 0; i < n; i++)
+        list[i] = arena_strdup(&in->s->arena, items[i].text);
+    out->items = list;
+    out->nitems = n;
+    return true;
+}
+
+static bool check_text(Input *in, const char *v, SettingValue *out)
+{
+    SettingType t = infos[in->id].type;
+    if (!safetext_is_safe(v, strlen(v), SAFE_LINE))
+        return fail(in, "holds control or invisible characters");
+    if (t == ST_URL && strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
+        return fail(in, "must be an https:// address (http:// only for loopback or with allow_http), not \"%s\"", v);
+    if (t == ST_SORT && *v) {
+        SortSpec spec;
+        if (!sort_parse(v, &spec))
+            return fail(in, "must be created, updated, age, status, flags, failed, name or email, with - for "
+                            "descending, not \"%s\"", v);
+    }
+    if (t == ST_FILTER) {
         FilterError fe;
-        Filter *f = filter_compile(v, time_now_ms(), &fe);
+        Filter *f = filter_compile(v, 0, &fe);
         if (!f) {
-            fmt_bounded(why, n, "filter: %s", fe.msg);
-            return false;
+            in->col = fe.column;
+            return fail(in, "is not a filter regdesk can read: %s", fe.msg);
         }
         filter_free(f);
     }
+    const char *home = in->s->home;
+    if (t == ST_PATH && !strncmp(v, "~/", 2) && home && *home) {
+        size_t len = strlen(home) + strlen(v);
+        char *p = arena_alloc(&in->s->arena, len);
+        snprintf(p, len, "%s/%s", home, v + 2);
+        out->text = p;
+    } else {
+        out->text = arena_strdup(&in->s->arena, v);
+    }
     return true;
 }
 
-static bool set_value(const Key *k, const char *v, Config *cfg, char *why, size_t n)
+static bool assign(Input *in, SettingSource src)
 {
-    if (k->kind == K_INT || k->kind == K_LONG)
-        return set_number(k, v, cfg, why, n);
-    if (k->kind == K_BOOL) {
-        if (!parse_bool(v, (bool *)((char *)cfg + k->off))) {
-            fmt_bounded(why, n, "%s must be yes or no, not \"%s\"", k->name, v);
-            return false;
-        }
-        *(bool *)((char *)cfg + k->have) = true;
-        return true;
+    SettingValue nv = { 0 };
+    const char *text = in->v->text;
+    bool ok;
+    switch (infos[in->id].type) {
+    case ST_BOOL:
+        ok = parse_bool(text, &nv.num) || fail(in, "must be yes or no, not \"%s\"", text);
+        break;
+    case ST_INT:
+        ok = parse_int(in, text, &nv.num);
+        break;
+    case ST_DURATION:
+        ok = parse_duration(in, text, &nv.num);
+        break;
+    case ST_LIST:
+    case ST_FLAGS:
+        ok = parse_list(in, &nv);
+        break;
+    case ST_URL:
+        ok = *text ? check_text(in, text, &nv) : fail(in, "needs a value");
+        break;
+    default:
+        ok = check_text(in, text, &nv);
     }
-    if (!*v && k->kind != K_FILTER && k->kind != K_SORT) {
-        snprintf(why, n, "%s needs a value", k->name);
+    if (!ok)
         return false;
-    }
-    return valid_text(k, v, why, n) && set_string(k, v, cfg, why, n);
+    if (src.origin == FROM_CONFIG)
+        src.pos.file = arena_strdup(&in->s->arena, src.pos.file ? src.pos.file : "");
+    in->s->v[in->id] = nv;
+    in->s->src[in->id] = src;
+    return true;
 }
 
-static char *trim(char *s)
+/* A value from outside a config file, read as `set` would read it. */
+static bool set_text(Config *s, SettingId id, const char *value, SettingSource src, char *why, size_t n)
 {
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t len = strlen(s);
-    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' || s[len - 1] == '\r'))
-        s[--len] = '\0';
-    return s;
-}
-
-/* One line; false with why filled when it is not acceptable. */
-static bool config_line(char *line, Config *cfg, char *why, size_t n)
-{
-    char *s = trim(line);
-    if (!*s || *s == '#')
-        return true;
-    char *eq = strchr(s, '=');
-    if (!eq) {
-        fmt_bounded(why, n, "expected `key = value`, not \"%s\"", s);
-        return false;
-    }
-    *eq = '\0';
-    char *key = trim(s), *val = trim(eq + 1);
-    size_t vl = strlen(val);
-    if (vl >= 2 && val[0] == '"' && val[vl - 1] == '"') { /* "…" keeps the blanks inside */
-        val[vl - 1] = '\0';
-        val++;
-    }
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-        if (!strcmp(key, keys[i].name))
-            return set_value(&keys[i], val, cfg, why, n);
-    fmt_bounded(why, n, "unknown key \"%s\"; the keys are %s", key, key_list());
-    return false;
-}
-
-bool config_load(const char *path, bool must_exist, Config *out, char *err, size_t n)
-{
-    memset(out, 0, sizeof *out);
-    out->retries = -1; /* 0 is a valid setting: no retries */
-    FILE *f = fopen(path, "r");
-    if (!f) {
-        if (errno == ENOENT && !must_exist)
-            return true;
-        safetext_format(err, n, "cannot read config file %s: %s", path, strerror(errno));
-        return false;
-    }
-    char *line = NULL;
-    size_t cap = 0;
-    bool ok = true;
-    for (long lineno = 1; ok && getline(&line, &cap, f) >= 0; lineno++) {
-        char why[300];
-        if (strlen(line) > 4096) {
-            snprintf(why, sizeof why, "the line is longer than 4096 bytes");
-            ok = false;
-        } else {
-            ok = config_line(line, out, why, sizeof why);
-        }
-        if (!ok)
-            safetext_format(err, n, "%s:%ld: %s", path, lineno, why);
-    }
-    if (ok && ferror(f)) {
-        safetext_format(err, n, "cannot read config file %s: %s", path, strerror(errno));
-        ok = false;
-    }
-    free(line);
-    fclose(f);
+    ConfDoc *d = conf_new(NULL, NULL);
+    ConfWord w = { value, value, { "", 0, 1 }, false };
+    Input in = { s, id, &w, d, why, n, 0 };
+    bool ok = assign(&in, src);
+    if (!ok && d->nwarns)
+        safetext_format(why, n, "%s: %s", infos[id].name, d->warns[0].msg);
+    conf_free(d);
     return ok;
+}
+
+bool config_set(Config *s, SettingId id, const char *value, SettingSource src, char *why, size_t n)
+{
+    return id < SET__COUNT && set_text(s, id, value ? value : "", src, why, n);
+}
+
+void config_init(Config *s, const char *home)
+{
+    memset(s, 0, sizeof *s);
+    arena_init(&s->arena);
+    s->home = home ? arena_strdup(&s->arena, home) : NULL;
+    for (int i = 0; i < SET__COUNT; i++) {
+        char why[300];
+        set_text(s, (SettingId)i, infos[i].def, (SettingSource){ FROM_BUILTIN, { NULL, 0, 0 }, NULL }, why,
+                 sizeof why); /* tests/unit/test_settings.c: every default is valid */
+    }
+}
+
+void config_free(Config *s)
+{
+    arena_free(&s->arena);
+    memset(s, 0, sizeof *s);
+}
+
+void config_apply(Config *s, ConfDoc *d)
+{
+    for (size_t i = 0; i < d->ndirs; i++) {
+        const ConfDirective *dir = &d->dirs[i];
+        if (dir->kind != CONF_SET)
+            continue;
+        const ConfWord *name = &dir->args[0], *value = &dir->args[1];
+        int id = config_find(name->text);
+        if (id < 0) {
+            const char *near = conf_suggest(name->text, names, SET__COUNT);
+            if (near)
+                conf_warn(d, name->pos, "unknown setting \"%s\"; did you mean \"%s\"?", name->text, near);
+            else
+                conf_warn(d, name->pos, "unknown setting \"%s\" (regdesk-config(5) lists them)", name->text);
+            continue;
+        }
+        char why[400];
+        Input in = { s, (SettingId)id, value, d, why, sizeof why, 0 };
+        if (assign(&in, (SettingSource){ FROM_CONFIG, dir->pos, NULL }))
+            continue;
+        ConfPos at = value->pos;
+        if (in.col > 0)
+            at.col += in.col - 1 + (value->quoted ? 1 : 0);
+        conf_warn(d, at, "%s", why);
+    }
+}
+
+/* ---- reading -------------------------------------------------------------------------- */
+
+long config_num(const Config *s, SettingId id)
+{
+    return id < SET__COUNT ? s->v[id].num : 0;
+}
+
+bool config_bool(const Config *s, SettingId id)
+{
+    return config_num(s, id) != 0;
+}
+
+const char *config_str(const Config *s, SettingId id)
+{
+    return id < SET__COUNT && s->v[id].text ? s->v[id].text : "";
+}
+
+const char *const *config_list(const Config *s, SettingId id, size_t *n)
+{
+    *n = id < SET__COUNT ? s->v[id].nitems : 0;
+    return *n ? s->v[id].items : NULL;
+}
+
+const SettingSource *config_source(const Config *s, SettingId id)
+{
+    return id < SET__COUNT ? &s->src[id] : NULL;
 }

@@ -31,6 +31,18 @@ static int dashboard(Settings *s, int argc, char **argv)
     return rc;
 }
 
+/* --print-config: to stdout, with the start-up warnings on stderr. */
+static int report(const Settings *s)
+{
+    StrBuf out = STRBUF_INIT;
+    settings_print(s, &out);
+    fputs(strbuf_cstr(&out), stdout);
+    strbuf_free(&out);
+    if (s->nwarnings)
+        fprintf(stderr, "%s", strbuf_cstr(&s->warnings));
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
+}
+
 int main(int argc, char **argv)
 {
     process_harden();
@@ -49,7 +61,9 @@ int main(int argc, char **argv)
     Settings s;
     rc = settings_load(&s, &g);
     char err[400];
-    if (!rc && !worker_global_init(err, sizeof err)) {
+    if (g.check_config || g.print_config) {
+        rc = g.check_config ? (settings_check(&s, stdout) || rc ? EXIT_USAGE : EXIT_OK) : rc ? rc : report(&s);
+    } else if (!rc && !worker_global_init(err, sizeof err)) {
         cli_error("%s", err);
         rc = EXIT_INTERNAL;
     } else if (!rc) {

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/sort.h"
 
 static const char usage_text[] =
     "usage: regdesk [OPTIONS] [COMMAND [ARGS]]\n"
@@ -14,19 +13,21 @@ static const char usage_text[] =
     "Review Verifik App Registrations. With no command, opens the dashboard.\n"
     "\n"
     "Dashboard (no command):\n"
-    "  [--filter EXPR] [--sort KEY] [--columns LIST] [--no-mouse]\n"
-    "                       start with this filter, sort and list columns; ? in the\n"
-    "                       dashboard lists every key\n"
+    "  [--filter EXPR] [--sort KEY] [--columns LIST] [--view NAME] [--no-mouse]\n"
+    "                       start with this filter, sort, list columns or saved view\n"
+    "                       (a view's name or key); ? in the dashboard lists every key\n"
     "\n"
     "Commands:\n"
-    "  list [--filter EXPR] [--sort KEY] [--format table|json|csv|tsv|count]\n"
-    "       [--columns LIST] [--mask] [--partial] [--file PATH|-]\n"
+    "  list [--view NAME] [--filter EXPR] [--sort KEY]\n"
+    "       [--format table|json|csv|tsv|count] [--columns LIST] [--mask] [--partial]\n"
+    "       [--file PATH|-]\n"
     "                       print the registrations that match (every page is fetched,\n"
     "                       or read from a JSON dump with --file, even a list export);\n"
     "                       --mask hides e-mail, phone and document number; a load with\n"
     "                       missing pages prints nothing unless --partial (exit status\n"
     "                       is not 0 either way); sort keys: created updated age status\n"
-    "                       flags failed name email, - for descending (default -created)\n"
+    "                       flags failed name email, - for descending (default -created);\n"
+    "                       --view runs a saved view (its name or key; --filter narrows it)\n"
     "  show ID [--format text|json]\n"
     "                       one registration: why it needs review or why it is stuck first,\n"
     "                       then validations, red flags, failed attempts, review history\n"
@@ -57,6 +58,10 @@ static const char usage_text[] =
     "  --config FILE        config file (default ~/.config/regdesk/config)\n"
     "  --parallel N         pages fetched at once during a full load (1-16, default 4)\n"
     "  --timeout SECONDS    give up on one request after this long (default 60)\n"
+    "  --print-config       every setting in effect and where it came from (never the token)\n"
+    "  --check-config       read the config and its themes, print every mistake with its\n"
+    "                       file:line:column; exit status 0 when there is none, else 2\n"
+
     "  -h, --help           this help;  --version  the version\n"
     "\n"
     "The token comes from VERIFIK_TOKEN or the token file (which must be yours, mode 0600);\n"
@@ -73,14 +78,35 @@ void options_usage(FILE *out)
     fputs(usage_text, out);
 }
 
-static bool parse_long(const char *s, long lo, long hi, long *out)
+/* The global options that are settings, and the switches that set one. */
+static const struct {
+    const char *flag;
+    SettingId id;
+    const char *switch_value; /* NULL: the option takes a value */
+} global_flags[] = {
+    { "--api", SET_API, NULL },        { "--token-file", SET_TOKEN_FILE, NULL }, { "--cacert", SET_CACERT, NULL },
+    { "--parallel", SET_PARALLEL, NULL }, { "--timeout", SET_TIMEOUT, NULL },
+    { "--allow-http", SET_ALLOW_HTTP, "yes" },
+};
+
+bool options_apply(Config *cfg, const FlagSetting *f)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < lo || v > hi)
-        return false;
-    *out = v;
-    return true;
+    char why[400];
+    if (config_set(cfg, f->id, f->value, setting_from_flag(f->flag), why, sizeof why))
+        return true;
+    cli_error("%s: %s", f->flag, why);
+    return false;
+}
+
+/* A global switch of its own (not a setting); false when a is none. */
+static bool take_switch(const char *a, Globals *g)
+{
+    bool *sw = !strcmp(a, "--print-config") ? &g->print_config
+             : !strcmp(a, "--check-config") ? &g->check_config
+                                            : NULL;
+    if (sw)
+        *sw = true;
+    return sw != NULL;
 }
 
 int options_take_globals(int *argc, char **argv, Globals *g)
@@ -93,68 +119,58 @@ int options_take_globals(int *argc, char **argv, Globals *g)
                 argv[out++] = argv[i++];
             break;
         }
-        const char **slot = !strcmp(a, "--api")          ? &g->api
-                          : !strcmp(a, "--token-file")   ? &g->token_file
-                          : !strcmp(a, "--cacert")       ? &g->cacert
-                          : !strcmp(a, "--config")       ? &g->config
-                                                         : NULL;
-        bool numeric = !strcmp(a, "--parallel") || !strcmp(a, "--timeout");
         if (!strcmp(a, "--token")) {
             fprintf(stderr, "regdesk: there is no --token option, so the token never shows in `ps`; "
                             "set VERIFIK_TOKEN or use --token-file\n");
             return EXIT_USAGE;
         }
-        if (!strcmp(a, "--allow-http")) {
-            g->allow_http = true;
+        if (take_switch(a, g))
             continue;
-        }
-        if (!slot && !numeric) {
+        size_t k = 0;
+        while (k < sizeof global_flags / sizeof *global_flags && strcmp(a, global_flags[k].flag))
+            k++;
+        bool config = !strcmp(a, "--config");
+        if (k == sizeof global_flags / sizeof *global_flags && !config) {
             argv[out++] = argv[i];
             continue;
         }
-        if (i + 1 >= *argc) {
+        const char *v = config || !global_flags[k].switch_value ? argv[i + 1] : global_flags[k].switch_value;
+        if (!v) {
             cli_error("%s needs a value; see regdesk --help", a);
             return EXIT_USAGE;
         }
-        const char *v = argv[++i];
-        long n;
-        if (slot) {
-            *slot = v;
-        } else if (!strcmp(a, "--parallel") && parse_long(v, 1, 16, &n)) {
-            g->parallel = (int)n;
-        } else if (!strcmp(a, "--timeout") && parse_long(v, 1, 3600, &n)) {
-            g->timeout_s = n;
-        } else {
-            cli_error("%s takes a number (%s), not \"%s\"", a, !strcmp(a, "--parallel") ? "1-16" : "1-3600 seconds", v);
-            return EXIT_USAGE;
-        }
+        if (v == argv[i + 1])
+            i++;
+        if (config)
+            g->config = v;
+        else if (g->nset < FLAGS_MAX)
+            g->set[g->nset++] = (FlagSetting){ global_flags[k].id, v, global_flags[k].flag };
     }
     *argc = out;
     argv[out] = NULL;
     return 0;
 }
 
-int options_dashboard(int argc, char **argv, UiConfig *ui)
+int options_dashboard(int argc, char **argv, Config *cfg)
 {
+    static const struct {
+        const char *flag;
+        SettingId id;
+    } with_value[] = { { "--filter", SET_FILTER }, { "--sort", SET_SORT }, { "--columns", SET_COLUMNS },
+                       { "--view", SET_START_VIEW } };
     for (int i = 1; i < argc; i++) {
-        if (!strcmp(argv[i], "--filter") && i + 1 < argc) {
-            ui->filter = argv[++i];
-        } else if (!strcmp(argv[i], "--sort") && i + 1 < argc) {
-            ui->sort = argv[++i];
-        } else if (!strcmp(argv[i], "--columns") && i + 1 < argc) {
-            ui->columns = argv[++i];
-        } else if (!strcmp(argv[i], "--no-mouse")) {
-            ui->mouse = false;
-        } else {
+        FlagSetting f = { SET_MOUSE, "no", "--no-mouse" };
+        size_t k = 0;
+        while (k < sizeof with_value / sizeof *with_value && strcmp(argv[i], with_value[k].flag))
+            k++;
+        if (k < sizeof with_value / sizeof *with_value && i + 1 < argc) {
+            f = (FlagSetting){ with_value[k].id, argv[++i], with_value[k].flag };
+        } else if (strcmp(argv[i], "--no-mouse")) {
             cli_error("unknown option \"%s\" for the dashboard; see regdesk --help", argv[i]);
             return EXIT_USAGE;
         }
-    }
-    SortSpec spec;
-    if (ui->sort && !sort_parse(ui->sort, &spec)) {
-        cli_error("unknown sort \"%s\"; use created, updated, age, status, flags, failed, name or email, with - "
-                  "for descending", ui->sort);
-        return EXIT_USAGE;
+        if (!options_apply(cfg, &f))
+            return EXIT_USAGE;
     }
     return EXIT_OK;
 }

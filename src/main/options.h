@@ -4,19 +4,26 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "ui/ui.h"
+#include "conf/config.h"
 
-#define DEFAULT_API "https://api.verifik.co"
+/* One setting from the command line: --parallel 8 is { SET_PARALLEL, "8", "--parallel" }.
+ * The settings table (conf/config.h) checks the value like the config's `set`. */
+typedef struct FlagSetting {
+    SettingId id;
+    const char *value;
+    const char *flag;
+} FlagSetting;
+
+enum { FLAGS_MAX = 32 };
 
 /* Options every subcommand (and the dashboard) understands, in any position before "--". */
 typedef struct Globals {
-    const char *api;        /* --api URL; else REGDESK_API; else config `api`; else the default */
-    const char *token_file; /* --token-file PATH; else config `token_file`; else the default path */
-    const char *cacert;     /* --cacert FILE; else config `cacert` */
-    const char *config;     /* --config FILE; else $XDG_CONFIG_HOME/regdesk/config */
-    bool allow_http;        /* --allow-http; else config `allow_http = yes` */
-    int parallel;           /* --parallel N (1–16); 0 = config or default */
-    long timeout_s;         /* --timeout S: one request, start to end; 0 = config or default */
+    const char *config; /* --config FILE; else $XDG_CONFIG_HOME/regdesk/config */
+    FlagSetting set[FLAGS_MAX]; /* --api, --token-file, --cacert, --allow-http, --parallel,
+                                   --timeout, in order; they win over the environment and
+                                   the config */
+    size_t nset;
+    bool print_config, check_config; /* --print-config, --check-config */
 } Globals;
 
 /* Takes the global options out of argv[1..*argc), wherever they stand before a "--";
@@ -29,7 +36,11 @@ int options_take_globals(int *argc, char **argv, Globals *g);
 void options_usage(FILE *out);
 
 /* The dashboard's options (argv[1..argc), globals already taken): --filter, --sort,
- * --columns, --no-mouse, into ui. 0, or EXIT_USAGE with the problem printed. */
-int options_dashboard(int argc, char **argv, UiConfig *ui);
+ * --columns, --view, --no-mouse, as settings from flags. 0, or EXIT_USAGE with the
+ * problem printed. */
+int options_dashboard(int argc, char **argv, Config *cfg);
+/* Applies one flag's setting; false with the problem printed ("--parallel: parallel must
+ * be…"). */
+bool options_apply(Config *cfg, const FlagSetting *f);
 
 #endif

@@ -1,42 +1,116 @@
 /* From flags, environment and config to the settings of the CLI and the dashboard. */
 #include "main/settings.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf/viewdef.h"
 #include "core/paths.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
+#include "core/xalloc.h"
+#include "main/conffile.h"
 #include "net/token.h"
 
-/* First non-empty of the arguments. */
-static const char *first(const char *a, const char *b, const char *c)
+/* ---- the config file ---------------------------------------------------------------------- */
+
+/* Reads the config file into s->doc. A missing default file is no file; a missing
+ * --config file is an error; anything else that stops the read is a warning. */
+static int read_config(Settings *s, const Globals *g)
 {
-    return a && *a ? a : b && *b ? b : c && *c ? c : NULL;
+    if (g->config)
+        snprintf(s->config_path, sizeof s->config_path, "%s", g->config);
+    else
+        config_dir_path("config", s->config_path, sizeof s->config_path);
+    s->doc = conf_new(conffile_include, (void *)s->config.home);
+    char *text, why[600], shown[sizeof s->config_path];
+    size_t len;
+    const char *home = s->config.home;
+    size_t hl = home ? strlen(home) : 0;
+    if (hl && !strncmp(s->config_path, home, hl) && s->config_path[hl] == '/') /* ~/.config/…: shorter */
+        snprintf(shown, sizeof shown, "~%s", s->config_path + hl);
+    else
+        snprintf(shown, sizeof shown, "%s", s->config_path);
+    if (conffile_read(s->config_path, &text, &len, why, sizeof why)) {
+        s->config_read = true;
+        conf_parse(s->doc, text, len, shown);
+        free(text);
+    } else if (g->config) {
+        cli_error("the config file named with --config: %s", why);
+        return EXIT_USAGE;
+    } else if (errno != ENOENT) {
+        strbuf_printf(&s->warnings, "%s\n", why);
+        s->nwarnings++;
+    }
+    config_apply(&s->config, s->doc);
+    return EXIT_OK;
 }
 
-/* The API address and the limits, from the flags, the environment and the config. */
-static int worker_settings(const Globals *g, const Config *cfg, WorkerConfig *wc, char *err, size_t n)
+/* The config's views after the built-in ones (or alone). */
+static void read_views(Settings *s)
 {
+    ViewDef *defs;
+    size_t n = viewdefs_from_conf(s->doc, &defs);
+    SavedView *user = xcalloc(n ? n : 1, sizeof *user);
+    for (size_t i = 0; i < n; i++)
+        user[i] = (SavedView){ defs[i].name, defs[i].filter, defs[i].sort, "" };
+    s->nviews = views_combine(config_bool(&s->config, SET_BUILTIN_VIEWS), user, n, s->views, VIEWS_MAX);
+    for (size_t i = 0; i < n; i++) {
+        bool kept = false;
+        for (size_t k = 0; k < s->nviews; k++)
+            kept |= s->views[k].name == defs[i].name;
+        if (!kept)
+            conf_warn(s->doc, defs[i].pos, "more than %d saved views; \"%s\" is left out", VIEWS_MAX, defs[i].name);
+    }
+    free(user);
+}
+
+/* The start view, when the config names one: it must be a view (a warning otherwise). */
+static void check_start_view(Settings *s)
+{
+    const char *name = config_str(&s->config, SET_START_VIEW);
+    const SettingSource *src = config_source(&s->config, SET_START_VIEW);
+    if (*name && views_find(s->views, s->nviews, name) < 0 && src->origin == FROM_CONFIG)
+        conf_warn(s->doc, src->pos, "start_view \"%s\" is not a saved view (a view's name, or its key 1-%zu)", name,
+                  s->nviews < VIEWS_KEYS ? s->nviews : VIEWS_KEYS);
+}
+
+static void collect_warnings(Settings *s, ConfDoc *d)
+{
+    conf_sort_warnings(d);
+    for (size_t i = 0; i < d->nwarns; i++) {
+        char line[700];
+        conf_warning_format(&d->warns[i], line, sizeof line);
+        strbuf_printf(&s->warnings, "%s\n", line);
+    }
+    if (d->dropped)
+        strbuf_printf(&s->warnings, "%s: %zu more warnings\n", d->files[0], d->dropped);
+    s->nwarnings += d->nwarns + (d->dropped > 0);
+}
+
+/* ---- everyone's settings -------------------------------------------------------------------- */
+
+/* The API address and the limits, from the settings. */
+static int worker_settings(const Config *cfg, WorkerConfig *wc)
+{
+    char err[400], src[600];
     worker_config_defaults(wc);
-    const char *api = first(g->api, getenv("REGDESK_API"), cfg->api);
-    bool allow_http = g->allow_http || (cfg->have_allow_http && cfg->allow_http);
-    if (!api_base_parse(api ? api : DEFAULT_API, allow_http, &wc->base, err, n))
+    if (!api_base_parse(config_str(cfg, SET_API), config_bool(cfg, SET_ALLOW_HTTP), &wc->base, err, sizeof err)) {
+        /* no fallback to another address: that would send the token somewhere unasked */
+        config_source_format(config_source(cfg, SET_API), src, sizeof src);
+        cli_error("%s (api, from %s)", err, src);
         return EXIT_USAGE;
-    wc->parallel = g->parallel ? g->parallel : cfg->parallel ? cfg->parallel : wc->parallel;
-    if (cfg->page_size)
-        wc->page_size = cfg->page_size;
-    if (cfg->retries >= 0) /* -1 = not set; 0 = no retries */
-        wc->max_retries = cfg->retries;
-    long timeout = g->timeout_s ? g->timeout_s : cfg->timeout_s;
-    if (timeout)
-        wc->total_timeout_ms = timeout * 1000;
-    if (cfg->connect_timeout_s)
-        wc->connect_timeout_ms = cfg->connect_timeout_s * 1000;
-    if (cfg->max_response_mb)
-        wc->max_response = (size_t)cfg->max_response_mb << 20;
-    wc->cacert = first(g->cacert, cfg->cacert, NULL);
+    }
+    wc->parallel = (int)config_num(cfg, SET_PARALLEL);
+    wc->page_size = (int)config_num(cfg, SET_PAGE_SIZE);
+    wc->max_retries = (int)config_num(cfg, SET_RETRIES);
+    wc->total_timeout_ms = config_num(cfg, SET_TIMEOUT) * 1000;
+    wc->connect_timeout_ms = config_num(cfg, SET_CONNECT_TIMEOUT) * 1000;
+    wc->max_response = (size_t)config_num(cfg, SET_MAX_RESPONSE_MB) << 20;
+    const char *cacert = config_str(cfg, SET_CACERT);
+    wc->cacert = *cacert ? cacert : NULL;
     return EXIT_OK;
 }
 
@@ -44,23 +118,73 @@ int settings_load(Settings *s, const Globals *g)
 {
     memset(s, 0, sizeof *s);
     s->script = (StrBuf)STRBUF_INIT;
-    char path[512], err[400];
-    if (!g->config)
-        config_default_path(path, sizeof path);
-    if (!config_load(g->config ? g->config : path, g->config != NULL, &s->config, err, sizeof err)) {
-        cli_error("%s", err);
+    s->warnings = (StrBuf)STRBUF_INIT;
+    config_init(&s->config, getenv("HOME"));
+    int rc = read_config(s, g);
+    if (rc)
+        return rc;
+    const char *api = getenv("REGDESK_API");
+    char why[400];
+    if (api && *api && !config_set(&s->config, SET_API, api, setting_from_env("REGDESK_API"), why, sizeof why)) {
+        cli_error("REGDESK_API: %s", why);
         return EXIT_USAGE;
     }
-    int rc = worker_settings(g, &s->config, &s->cli.worker, err, sizeof err);
-    if (rc) {
-        cli_error("%s", err);
+    for (size_t i = 0; i < g->nset; i++)
+        if (!options_apply(&s->config, &g->set[i]))
+            return EXIT_USAGE;
+    read_views(s);
+    check_start_view(s);
+    collect_warnings(s, s->doc);
+    if ((rc = worker_settings(&s->config, &s->cli.worker)))
         return rc;
+    if (!*config_str(&s->config, SET_TOKEN_FILE)) { /* the default, so --print-config can say where */
+        char path[512];
+        config_dir_path("token", path, sizeof path);
+        config_set(&s->config, SET_TOKEN_FILE, path, (SettingSource){ FROM_BUILTIN, { NULL, 0, 0 }, NULL }, why,
+                   sizeof why);
     }
-    s->cli.token_file = first(g->token_file, s->config.token_file, NULL);
+    /* NULL for the default, so a missing token reads "no API token", not a missing file */
+    bool named = config_source(&s->config, SET_TOKEN_FILE)->origin != FROM_BUILTIN;
+    s->cli.token_file = named ? config_str(&s->config, SET_TOKEN_FILE) : NULL;
     state_dir_path("audit.log", s->audit_log, sizeof s->audit_log);
     s->cli.audit_log = s->audit_log;
+    s->cli.views = s->views;
+    s->cli.nviews = s->nviews;
     return EXIT_OK;
 }
+
+void settings_print(const Settings *s, StrBuf *out)
+{
+    config_print(&s->config, out);
+    const char *env = getenv("VERIFIK_TOKEN");
+    strbuf_printf(out, "# config file: %s%s\n", s->config_path, s->config_read ? "" : " (none; built-in settings)");
+    if (env && *env)
+        strbuf_puts(out, "# token: from VERIFIK_TOKEN (never shown)\n");
+    else
+        strbuf_printf(out, "# token: from the token file when needed (never shown)\n");
+    strbuf_puts(out, "# saved views, in key order:\n");
+    for (size_t i = 0; i < s->nviews; i++) {
+        const SavedView *v = &s->views[i];
+        strbuf_puts(out, "#   view ");
+        conf_quote(out, v->name, QUOTE_WORD);
+        strbuf_printf(out, " = %s%s%s%s\n", v->filter, *v->filter && *v->sort ? " " : "", *v->sort ? "sort:" : "",
+                      v->sort);
+    }
+}
+
+int settings_check(const Settings *s, FILE *out)
+{
+    if (!s->nwarnings) {
+        fprintf(out, "%s: no mistakes\n", s->config_read ? s->config_path : "no config file; built-in settings,");
+        return EXIT_OK;
+    }
+    fputs(strbuf_cstr(&s->warnings), out);
+    fprintf(out, "%zu mistake%s; regdesk starts anyway, without the lines named\n", s->nwarnings,
+            s->nwarnings == 1 ? "" : "s");
+    return EXIT_USAGE;
+}
+
+/* ---- the dashboard --------------------------------------------------------------------------- */
 
 /* REGDESK_SCRIPT's file, or REGDESK_KEYS' text: keys instead of the keyboard. */
 static int script_hook(Settings *s, char *err, size_t n)
@@ -110,16 +234,39 @@ static int dashboard_env(Settings *s, char *err, size_t n)
     return script_hook(s, err, n);
 }
 
-int settings_dashboard(Settings *s, int argc, char **argv)
+/* The start-up view, filter, sort, columns and mouse from the settings. */
+static int dashboard_view(Settings *s)
 {
     const Config *cfg = &s->config;
     UiConfig *ui = &s->ui;
+    const char *view = config_str(cfg, SET_START_VIEW);
+    int k = *view ? views_find(s->views, s->nviews, view) : -1;
+    if (*view && k < 0 && config_source(cfg, SET_START_VIEW)->origin == FROM_FLAG) {
+        cli_error("--view: no saved view \"%s\" (a view's name, or its key 1-%zu)", view, s->nviews);
+        return EXIT_USAGE;
+    }
+    ui->start_view = k + 1;
+    ui->filter = *config_str(cfg, SET_FILTER) ? config_str(cfg, SET_FILTER) : NULL;
+    ui->sort = *config_str(cfg, SET_SORT) ? config_str(cfg, SET_SORT) : NULL;
+    size_t n;
+    const char *const *cols = config_list(cfg, SET_COLUMNS, &n);
+    for (size_t i = 0, used = 0; i < n && used < sizeof s->columns; i++)
+        used += (size_t)snprintf(s->columns + used, sizeof s->columns - used, "%s%s", i ? "," : "", cols[i]);
+    ui->columns = n ? s->columns : NULL;
+    ui->mouse = config_bool(cfg, SET_MOUSE);
+    ui->views = s->views;
+    ui->nviews = s->nviews;
+    ui->warnings = strbuf_cstr(&s->warnings);
+    ui->nwarnings = s->nwarnings;
+    return EXIT_OK;
+}
+
+int settings_dashboard(Settings *s, int argc, char **argv)
+{
+    UiConfig *ui = &s->ui;
     ui->worker = s->cli.worker;
-    ui->filter = cfg->filter[0] ? cfg->filter : NULL;
-    ui->sort = cfg->sort[0] ? cfg->sort : NULL;
-    ui->mouse = cfg->have_mouse ? cfg->mouse : true;
-    int rc = options_dashboard(argc, argv, ui);
-    if (rc)
+    int rc = options_dashboard(argc, argv, &s->config);
+    if (rc || (rc = dashboard_view(s)))
         return rc;
     char err[400];
     if ((rc = dashboard_env(s, err, sizeof err))) {
@@ -141,4 +288,8 @@ void settings_free(Settings *s)
     s->token = NULL;
     s->ui.worker.token = NULL;
     strbuf_free(&s->script);
+    strbuf_free(&s->warnings);
+    conf_free(s->doc);
+    s->doc = NULL;
+    config_free(&s->config);
 }

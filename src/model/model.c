@@ -46,11 +46,26 @@ void model_free(Model *m)
     memset(m, 0, sizeof *m);
 }
 
-unsigned model_start(Model *m, const char *filter, bool sort_given)
+/* The view that shows what an unfiltered list newest first shows ("All"), or 0. */
+static int plain_view(const Model *m)
+{
+    for (size_t i = 0; i < m->nviews; i++)
+        if (!*m->views[i].filter && !strcmp(m->views[i].sort, "-created"))
+            return (int)i + 1;
+    return 0;
+}
+
+unsigned model_start(Model *m, int start_view, const char *filter, bool sort_given)
 {
     unsigned r = R_ALL;
-    if ((!filter || !*filter) && !sort_given)
-        m->view_no = 1; /* "All", newest first: what the screen shows */
+    SortSpec sort = m->view.sort;
+    if (start_view > 0) {
+        r |= model_apply_view(m, start_view);
+        if (sort_given)
+            view_set_sort(&m->view, &m->store, sort);
+    } else if ((!filter || !*filter) && !sort_given) {
+        m->view_no = plain_view(m); /* what the screen shows */
+    }
     if (filter && *filter) {
         char *safe = safetext_dup(filter, strlen(filter), SAFE_LINE);
         FilterError err;
@@ -58,9 +73,11 @@ unsigned model_start(Model *m, const char *filter, bool sort_given)
         r |= model_set_filter(m, safe, false, &err, &ok);
         if (!ok)
             r |= model_message(m, SL_STATUS_ERR, 0, "the start-up filter was not applied: %s", err.msg);
+        else
+            m->view_no = 0; /* the filter replaced the start view's */
         free(safe);
     }
-    return model_settle(m, r | model_load(m, true));
+    return model_settle(m, r | model_load(m, !m->load.started)); /* a start view has loaded already */
 }
 
 /* ---- time --------------------------------------------------------------------------------- */

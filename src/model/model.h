@@ -161,8 +161,10 @@ typedef enum Nav { NAV_DOWN, NAV_UP, NAV_PAGE_DOWN, NAV_PAGE_UP, NAV_HALF_DOWN, 
 /* ---- life ------------------------------------------------------------------------------ */
 void model_init(Model *m, const ModelEnv *env);
 void model_free(Model *m);
-/* The first load, with the start-up filter (a bad one is reported, not applied). */
-unsigned model_start(Model *m, const char *filter, bool sort_given);
+/* The first load: saved view start_view (1-nviews, or 0 for none), then the start-up
+ * filter over it (a bad one is reported, not applied); sort_given: the start-up sort
+ * was asked for (it wins over the view's). */
+unsigned model_start(Model *m, int start_view, const char *filter, bool sort_given);
 
 /* ---- time ------------------------------------------------------------------------------ */
 int64_t model_now(const Model *m);  /* wall clock, ms since the epoch */

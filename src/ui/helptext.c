@@ -48,9 +48,14 @@ static void views_section(DLines *d, const SavedView *views, size_t n)
         else
             dl_add(d, SL_HELP_KEY, " ");
         dl_addf(d, SL_NORMAL, "  %-13s ", v->name);
-        dl_add(d, SL_NORMAL, v->why);
-        if (*v->filter)
-            dl_addf(d, SL_DIM, "%s(%s)", *v->why ? "  " : "", v->filter);
+        if (*v->why) {
+            dl_add(d, SL_NORMAL, v->why);
+            if (*v->filter)
+                dl_addf(d, SL_DIM, "  (%s)", v->filter);
+        } else { /* a config view: what it is, as the config wrote it */
+            dl_addf(d, SL_DIM, "%s%s%s%s", v->filter, *v->filter && *v->sort ? " " : "", *v->sort ? "sort:" : "",
+                    v->sort);
+        }
         dl_end(d);
     }
 }

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/views.h"
 #include "net/worker.h"
 
 typedef struct UiConfig {
@@ -14,6 +15,11 @@ typedef struct UiConfig {
     const char *filter;    /* start-up filter, or NULL */
     const char *sort;      /* start-up sort ("-created"…), or NULL */
     const char *columns;   /* list columns in order ("status,age,name,…"), or NULL */
+    const SavedView *views; /* the saved views in key order (NULL: the built-in ones) */
+    size_t nviews;
+    int start_view;        /* 1-nviews: open on that view (over filter and sort); 0: none */
+    const char *warnings;  /* the config's start-up warnings, one per line, for the status */
+    size_t nwarnings;      /* bar (regdesk --check-config prints them all) */
     bool mouse;            /* mouse on (click selects, wheel scrolls) */
     bool colour;           /* colours (false: NO_COLOR, attributes only) */
     const char *term;      /* $TERM, to name it when the terminal cannot start */

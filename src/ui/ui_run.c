@@ -49,7 +49,7 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
     ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
-                     .sort = sort, .fixed_now = cfg->fixed_now };
+                     .sort = sort, .fixed_now = cfg->fixed_now, .views = cfg->views, .nviews = cfg->nviews };
     model_init(&ui->m, &env);
     return 0;
 }
@@ -67,8 +67,22 @@ static void finish(Ui *ui)
     free(ui);
 }
 
+/* The status bar's line for the config's warnings: the first (file:line:col: what), and
+ * how many more. */
+static const char *config_warning_summary(const UiConfig *cfg, char *buf, size_t n)
+{
+    size_t first = strcspn(cfg->warnings, "\n");
+    if (cfg->nwarnings == 1)
+        snprintf(buf, n, "%.*s", (int)first, cfg->warnings);
+    else
+        snprintf(buf, n, "%.*s (and %zu more: regdesk --check-config)", (int)first, cfg->warnings,
+                 cfg->nwarnings - 1);
+    return buf;
+}
+
 int ui_run(const UiConfig *cfg, char *err, size_t n)
 {
+    char summary[900];
     err[0] = '\0';
     setlocale(LC_ALL, "");
     bool utf8 = !strcmp(nl_langinfo(CODESET), "UTF-8");
@@ -93,7 +107,9 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     ui->dirty = R_ALL;
     if (!utf8)
         model_message(&ui->m, SL_STATUS_WARN, 0, "the locale is not UTF-8: names are shown with ? (set LANG=C.UTF-8)");
-    ui->dirty |= model_start(&ui->m, cfg->filter, cfg->sort != NULL);
+    ui->dirty |= model_start(&ui->m, cfg->start_view, cfg->filter, cfg->sort != NULL);
+    if (cfg->nwarnings) /* after the start view's own message: this one matters more */
+        ui->dirty |= model_message(&ui->m, SL_STATUS_WARN, 0, "%s", config_warning_summary(cfg, summary, sizeof summary));
     rc = ui_loop(ui);
     finish(ui);
     return rc;

@@ -24,7 +24,6 @@
     X(safetext)         \
     X(mask)             \
     X(filter)           \
-    X(config)           \
     X(conflang)         \
     X(url)
 

@@ -95,7 +95,7 @@ for t in $targets; do
     [ -d "tests/fuzz/corpus/$t" ] || fail "no corpus for target $t (tests/fuzz/corpus/$t)"
     mkdir -p "$out/corpus/$t"
     case $t in
-        filter | config | conflang | url) dict=tests/fuzz/$t.dict ;;
+        filter | conflang | url) dict=tests/fuzz/$t.dict ;;
         safetext | mask) dict=tests/fuzz/text.dict ;;
         *) dict=tests/fuzz/json.dict ;;
     esac

@@ -1,5 +1,5 @@
 /* The configuration language (conf/conf) and its pure consumers: settings
- * (conf/settings), themes (conf/theme), saved views (conf/viewdef). The input is a
+ * (conf/config), themes (conf/theme), saved views (conf/viewdef). The input is a
  * config file; `include self` reads the input again (a cycle) and `include other` a
  * small theme, any other include fails.
  *
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "core/filter.h"
-#include "conf/settings.h"
+#include "conf/config.h"
 #include "core/sort.h"
 #include "conf/viewdef.h"
 #include "fuzz.h"
@@ -112,7 +112,7 @@ static void quoting_reads_back(const ConfDoc *d)
             continue;
         StrBuf line = STRBUF_INIT;
         strbuf_puts(&line, "set x = ");
-        conf_quote(&line, d->dirs[i].args[1].text, false);
+        conf_quote(&line, d->dirs[i].args[1].text, QUOTE_VALUE);
         ConfDoc *again = conf_new(NULL, NULL);
         conf_parse(again, line.s, line.len, "quoted");
         FUZZ_CHECK(again->ndirs == 1 && !again->nwarns && !strcmp(again->dirs[0].args[1].text, d->dirs[i].args[1].text),

@@ -4,13 +4,16 @@
  * 80x24: what it shows"); every `:dump @SHOT` in it is compared with
  * tests/ui/golden/SHOT.txt. On a mismatch the actual screen is written next to the
  * golden as SHOT.txt.actual (git ignores it) and the diff is shown.
- * REGDESK_UPDATE_GOLDEN=1 rewrites the goldens instead: review them by eye. */
+ * REGDESK_UPDATE_GOLDEN=1 rewrites the goldens instead: review them by eye. A script may
+ * have a config file beside it, tests/ui/scripts/NAME.config, which the dashboard reads
+ * as its $XDG_CONFIG_HOME/regdesk/config. */
 #include <criterion/criterion.h>
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -176,11 +179,32 @@ static void check(Run *r, const char *name, int cols)
                    name, diff_path, diff);
 }
 
+/* NAME.config beside the script becomes the dashboard's config file, or there is none. */
+static void place_config(Run *r, const char *name)
+{
+    char src[256], dst[256];
+    snprintf(src, sizeof src, SCRIPT_DIR "/%s.config", name);
+    snprintf(dst, sizeof dst, "%s/regdesk", r->dir);
+    mkdir(dst, 0700);
+    snprintf(dst, sizeof dst, "%s/regdesk/config", r->dir);
+    unlink(dst);
+    if (access(src, R_OK) != 0)
+        return;
+    size_t len;
+    char *text = tu_read_file(src, &len);
+    FILE *f = fopen(dst, "wb");
+    cr_assert_not_null(f);
+    cr_assert_eq(fwrite(text, 1, len, f), len);
+    fclose(f);
+    free(text);
+}
+
 /* Runs tests/ui/scripts/NAME.script and checks every screen it dumps. */
 static void run_file(Run *r, const char *name)
 {
     char path[256], size[16];
     snprintf(path, sizeof path, SCRIPT_DIR "/%s.script", name);
+    place_config(r, name);
     char *script = tu_read_file(path, NULL);
     cr_assert(sscanf(script, "# size %15[0-9x]", size) == 1, "%s must start with \"# size COLSxROWS\"", path);
     run_text(r, size, script);
@@ -234,4 +258,14 @@ Test(ui_golden, resize_help_and_sort)
 Test(ui_golden, hostile_dataset)
 {
     golden(sim_hostile, (const char *[]){ "hostile_200x60", "hostile_invalid_80x24", NULL });
+}
+
+Test(ui_golden, a_config_full_of_mistakes_still_starts)
+{
+    golden(sim_normal, (const char *[]){ "config_mistakes_80x24", NULL });
+}
+
+Test(ui_golden, saved_views_from_the_config)
+{
+    golden(sim_normal, (const char *[]){ "config_views_80x24", NULL });
 }

@@ -56,6 +56,15 @@ Test(cli_options, mistakes_are_refused_with_a_sentence, .init = cr_redirect_stde
                             "regdesk: unknown option \"--fil\" for `regdesk list`; see regdesk --help\n");
 }
 
+/* The value a global flag gave the setting id, or NULL. */
+static const char *flag_value(const Globals *g, SettingId id)
+{
+    for (size_t i = 0; i < g->nset; i++)
+        if (g->set[i].id == id)
+            return g->set[i].value;
+    return NULL;
+}
+
 static int take(Globals *g, int *argc, const char *const in[], char **argv)
 {
     memcpy(argv, in, (size_t)*argc * sizeof *argv);
@@ -72,8 +81,8 @@ Test(cli_options, globals_stop_at_the_double_dash)
     char *argv[12];
     int argc = 7;
     cr_assert_eq(take(&g, &argc, (const char *[]){ "regdesk", "list", "--api", "http://x", "--parallel", "3", "--mask" }, argv), 0);
-    cr_assert_str_eq(g.api, "http://x");
-    cr_assert_eq(g.parallel, 3);
+    cr_assert_str_eq(flag_value(&g, SET_API), "http://x");
+    cr_assert_str_eq(flag_value(&g, SET_PARALLEL), "3");
     cr_assert_eq(argc, 3);
     cr_assert_str_eq(argv[1], "list");
     cr_assert_str_eq(argv[2], "--mask");
@@ -81,9 +90,9 @@ Test(cli_options, globals_stop_at_the_double_dash)
 
     argc = 8;
     cr_assert_eq(take(&g, &argc, (const char *[]){ "regdesk", "--allow-http", "show", "--", "--api", "--timeout", "x", "--token" }, argv), 0);
-    cr_assert(g.allow_http, "before --: taken");
-    cr_assert_null(g.api, "after --: left alone");
-    cr_assert_eq(g.timeout_s, 0);
+    cr_assert_str_eq(flag_value(&g, SET_ALLOW_HTTP), "yes", "before --: taken");
+    cr_assert_null(flag_value(&g, SET_API), "after --: left alone");
+    cr_assert_null(flag_value(&g, SET_TIMEOUT));
     cr_assert_eq(argc, 7);
     const char *want[] = { "regdesk", "show", "--", "--api", "--timeout", "x", "--token" };
     for (int i = 0; i < 7; i++)
@@ -93,7 +102,7 @@ Test(cli_options, globals_stop_at_the_double_dash)
     /* `regdesk show -- --api`: the subcommand's parser gets "--" and reads an id. */
     argc = 4;
     cr_assert_eq(take(&g, &argc, (const char *[]){ "regdesk", "show", "--", "--api" }, argv), 0);
-    cr_assert_null(g.api);
+    cr_assert_null(flag_value(&g, SET_API));
     Parsed p = parse(argc - 1, (const char *const *)argv + 1);
     cr_assert(p.ok);
     cr_assert_eq(p.npos, 1);

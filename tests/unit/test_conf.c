@@ -91,6 +91,20 @@ Test(conf, every_directive)
     conf_free(d);
 }
 
+Test(conf, a_directive_name_before_an_equals)
+{
+    ConfDoc *d = ct_parse("colour = red\ninclude = x\nbind = expand-all\nunbind =\nset = 5\n");
+    cr_assert_eq(d->ndirs, 4);
+    cr_assert(d->dirs[0].short_form && !strcmp(d->dirs[0].args[0].text, "colour"),
+              "colour = red: a setting name gone wrong, for the settings to name");
+    cr_assert(d->dirs[1].short_form && !strcmp(d->dirs[1].args[0].text, "include"));
+    cr_assert(d->dirs[2].kind == CONF_BIND && !strcmp(d->dirs[2].args[0].text, "="), "the = key");
+    cr_assert(d->dirs[3].kind == CONF_UNBIND && !strcmp(d->dirs[3].args[0].text, "="));
+    cr_assert_eq(d->nwarns, 1);
+    cr_assert(!strncmp(ct_warning(d, 0), "cfg:5:5: expected a setting name after set", 40), "%s", ct_warning(d, 0));
+    conf_free(d);
+}
+
 Test(conf, values_quotes_and_comments)
 {
     ConfDoc *d = ct_parse("set filter = \"  status:review age>1d  \"\n"
@@ -314,17 +328,20 @@ static void round_trip(const char *s)
 {
     StrBuf line = STRBUF_INIT, item = STRBUF_INIT;
     strbuf_puts(&line, "set x = ");
-    conf_quote(&line, s, false);
+    conf_quote(&line, s, QUOTE_VALUE);
     strbuf_puts(&line, "\nset y = a, ");
-    conf_quote(&item, s, true);
+    conf_quote(&item, s, QUOTE_ITEM);
     strbuf_puts(&line, strbuf_cstr(&item));
-    strbuf_puts(&line, ", b\n");
+    strbuf_puts(&line, ", b\nview ");
+    conf_quote(&line, s, QUOTE_WORD);
+    strbuf_puts(&line, " = flags>0\n");
     ConfDoc *d = ct_parse(strbuf_cstr(&line));
     cr_assert_eq(d->nwarns, 0, "%s → %s: %s", s, strbuf_cstr(&line), d->nwarns ? ct_warning(d, 0) : "");
     cr_assert_str_eq(d->dirs[0].args[1].text, s, "as a value: %s", strbuf_cstr(&line));
     ConfWord *items;
     cr_assert_eq(conf_split_list(d, &d->dirs[1].args[1], &items), 3);
     cr_assert_str_eq(items[1].text, s, "as a list item: %s", strbuf_cstr(&line));
+    cr_assert_str_eq(d->dirs[2].args[0].text, s, "as a word: %s", strbuf_cstr(&line));
     conf_free(d);
     strbuf_free(&line);
     strbuf_free(&item);
@@ -332,12 +349,13 @@ static void round_trip(const char *s)
 
 Test(conf, quote_reads_back)
 {
-    const char *cases[] = { "plain", "two words", "", " lead", "trail ", "a # b", "#x", "#ff0000", "say \"hi\"",
-                            "back\\slash", "a,b", "status:review age>24h", "name:\"ana maria\"", "Lucía" };
+    const char *cases[] = { "plain", "two words", "a=b", "Needs review", " lead", "trail ", "a # b", "#x",
+                            "#ff0000", "say \"hi\"", "back\\slash", "a,b", "status:review age>24h",
+                            "name:\"ana maria\"", "Lucía" };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
         round_trip(cases[i]);
     StrBuf b = STRBUF_INIT;
-    conf_quote(&b, "status:review age>24h", false);
+    conf_quote(&b, "status:review age>24h", QUOTE_VALUE);
     cr_assert_str_eq(strbuf_cstr(&b), "status:review age>24h", "bare where it can be");
     strbuf_free(&b);
 }

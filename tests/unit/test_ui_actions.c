@@ -9,6 +9,7 @@
 #include "ui/actions.h"
 #include "ui/helptext.h"
 #include "ui/keys.h"
+#include "conf/config.h"
 #include "core/views.h"
 
 Test(ui_actions, table_parses_and_keys_are_unique_per_context)
@@ -119,11 +120,14 @@ static bool check_block(const char *path, const char *name, const char *want, bo
 Test(ui_actions, readme_key_list_matches_the_table)
 {
     bool update = getenv("REGDESK_UPDATE_GOLDEN") && *getenv("REGDESK_UPDATE_GOLDEN") == '1';
-    StrBuf keys = STRBUF_INIT, views = STRBUF_INIT;
+    StrBuf keys = STRBUF_INIT, views = STRBUF_INIT, settings = STRBUF_INIT;
     actions_markdown(&keys);
     views_markdown(&views);
+    config_markdown(&settings);
     cr_assert(check_block("README.md", "keys", keys.s, update), "README.md has no <!-- keys:begin --> block");
     cr_assert(check_block("README.md", "views", views.s, update), "README.md has no <!-- views:begin --> block");
+    cr_assert(check_block("README.md", "settings", settings.s, update), "README.md has no <!-- settings:begin --> block");
     strbuf_free(&keys);
     strbuf_free(&views);
+    strbuf_free(&settings);
 }

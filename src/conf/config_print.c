@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "core/safetext.h"
-#include "conf/settings.h"
+#include "conf/config.h"
 
 /* The i-th word of a blank-separated list. */
 static void word_at(const char *list, size_t i, StrBuf *out)
@@ -58,12 +58,12 @@ void config_format(const Config *s, SettingId id, StrBuf *out)
         for (size_t i = 0; i < v->nitems; i++) {
             if (i)
                 strbuf_puts(out, ", ");
-            conf_quote(out, v->items[i], true);
+            conf_quote(out, v->items[i], QUOTE_ITEM);
         }
         break;
     default:
         if (v->text && *v->text)
-            conf_quote(out, v->text, false);
+            conf_quote(out, v->text, QUOTE_VALUE);
     }
 }
 

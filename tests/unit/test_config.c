@@ -1,10 +1,10 @@
-/* The settings table (conf/settings): defaults, every type, sources and precedence,
+/* The settings table (conf/config): defaults, every type, sources and precedence,
  * errors at their position, --print-config. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "conf/settings.h"
+#include "conf/config.h"
 #include "conftest.h"
 
 static const char *formatted(const Config *s, SettingId id)
@@ -15,7 +15,7 @@ static const char *formatted(const Config *s, SettingId id)
     return strbuf_cstr(&b);
 }
 
-Test(settings, every_default_is_valid_and_reads_back)
+Test(config, every_default_is_valid_and_reads_back)
 {
     Config s;
     config_init(&s, "/home/ana");
@@ -51,7 +51,7 @@ Test(settings, every_default_is_valid_and_reads_back)
     config_free(&s);
 }
 
-Test(settings, from_the_config_with_their_positions)
+Test(config, from_the_config_with_their_positions)
 {
     Config s;
     config_init(&s, "/home/ana");
@@ -100,7 +100,7 @@ Test(settings, from_the_config_with_their_positions)
     config_free(&s);
 }
 
-Test(settings, bad_values_are_warnings_at_the_value)
+Test(config, bad_values_are_warnings_at_the_value)
 {
     const CtBad bad[] = {
         { "set refesh = 60", "cfg:1:5: ", "unknown setting \"refesh\"; did you mean \"refresh\"?" },
@@ -137,7 +137,7 @@ Test(settings, bad_values_are_warnings_at_the_value)
     }
 }
 
-Test(settings, a_bad_line_leaves_the_rest)
+Test(config, a_bad_line_leaves_the_rest)
 {
     Config s;
     config_init(&s, NULL);
@@ -150,7 +150,7 @@ Test(settings, a_bad_line_leaves_the_rest)
     config_free(&s);
 }
 
-Test(settings, precedence_is_the_order_of_application)
+Test(config, precedence_is_the_order_of_application)
 {
     Config s;
     config_init(&s, NULL);
@@ -179,7 +179,7 @@ Test(settings, precedence_is_the_order_of_application)
     config_free(&s);
 }
 
-Test(settings, print_config_shows_every_value_and_source)
+Test(config, print_config_shows_every_value_and_source)
 {
     Config s;
     config_init(&s, NULL);
@@ -219,7 +219,7 @@ Test(settings, print_config_shows_every_value_and_source)
     strbuf_free(&out);
 }
 
-Test(settings, markdown_lists_every_setting)
+Test(config, markdown_lists_every_setting)
 {
     StrBuf md = STRBUF_INIT;
     config_markdown(&md);
@@ -233,7 +233,7 @@ Test(settings, markdown_lists_every_setting)
     strbuf_free(&md);
 }
 
-Test(settings, the_manual_describes_every_setting)
+Test(config, the_manual_describes_every_setting)
 {
     FILE *f = fopen("src/cli/regdesk-config.5", "r");
     cr_assert_not_null(f, "tests run from the repository root");
