@@ -31,11 +31,14 @@ static int dashboard(Settings *s, int argc, char **argv)
     return rc;
 }
 
-/* --print-config: to stdout, with the start-up warnings on stderr. */
-static int report(const Settings *s)
+/* --print-config or --print-keys: to stdout, with the start-up warnings on stderr. */
+static int report(const Settings *s, bool keys)
 {
     StrBuf out = STRBUF_INIT;
-    settings_print(s, &out);
+    if (keys)
+        keymap_print(&s->keymap, &out);
+    else
+        settings_print(s, &out);
     fputs(strbuf_cstr(&out), stdout);
     strbuf_free(&out);
     if (s->nwarnings)
@@ -61,8 +64,8 @@ int main(int argc, char **argv)
     Settings s;
     rc = settings_load(&s, &g);
     char err[400];
-    if (g.check_config || g.print_config) {
-        rc = g.check_config ? (settings_check(&s, stdout) || rc ? EXIT_USAGE : EXIT_OK) : rc ? rc : report(&s);
+    if (g.check_config || g.print_config || g.print_keys) {
+        rc = g.check_config ? (settings_check(&s, stdout) || rc ? EXIT_USAGE : EXIT_OK) : rc ? rc : report(&s, g.print_keys);
     } else if (!rc && !worker_global_init(err, sizeof err)) {
         cli_error("%s", err);
         rc = EXIT_INTERNAL;

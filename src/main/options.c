@@ -61,6 +61,7 @@ static const char usage_text[] =
     "  --print-config       every setting in effect and where it came from (never the token)\n"
     "  --check-config       read the config and its themes, print every mistake with its\n"
     "                       file:line:column; exit status 0 when there is none, else 2\n"
+    "  --print-keys         every key binding in effect (the config's bind lines applied)\n"
 
     "  -h, --help           this help;  --version  the version\n"
     "\n"
@@ -103,6 +104,7 @@ static bool take_switch(const char *a, Globals *g)
 {
     bool *sw = !strcmp(a, "--print-config") ? &g->print_config
              : !strcmp(a, "--check-config") ? &g->check_config
+             : !strcmp(a, "--print-keys")   ? &g->print_keys
                                             : NULL;
     if (sw)
         *sw = true;

@@ -23,7 +23,7 @@ typedef struct Globals {
                                    --timeout, in order; they win over the environment and
                                    the config */
     size_t nset;
-    bool print_config, check_config; /* --print-config, --check-config */
+    bool print_config, check_config, print_keys; /* --print-config, --check-config, --print-keys */
 } Globals;
 
 /* Takes the global options out of argv[1..*argc), wherever they stand before a "--";

@@ -134,6 +134,11 @@ int settings_load(Settings *s, const Globals *g)
             return EXIT_USAGE;
     read_views(s);
     check_start_view(s);
+    if (!keymap_defaults(&s->keymap, why, sizeof why)) {
+        cli_error("%s", why);
+        return EXIT_INTERNAL;
+    }
+    keymap_apply(&s->keymap, s->doc);
     collect_warnings(s, s->doc);
     if ((rc = worker_settings(&s->config, &s->cli.worker)))
         return rc;
@@ -254,6 +259,7 @@ static int dashboard_view(Settings *s)
         used += (size_t)snprintf(s->columns + used, sizeof s->columns - used, "%s%s", i ? "," : "", cols[i]);
     ui->columns = n ? s->columns : NULL;
     ui->mouse = config_bool(cfg, SET_MOUSE);
+    ui->keymap = &s->keymap;
     ui->views = s->views;
     ui->nviews = s->nviews;
     ui->warnings = strbuf_cstr(&s->warnings);

@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/views.h"
 #include "main/options.h"
+#include "ui/keymap.h"
 #include "ui/ui.h"
 
 typedef struct Settings {
@@ -24,6 +25,7 @@ typedef struct Settings {
     bool config_read;     /* there was a config file */
     SavedView views[VIEWS_MAX]; /* built-in and config views, in key order */
     size_t nviews;
+    Keymap keymap;        /* the table's keys, then the config's bind and unbind */
     StrBuf warnings;      /* start-up warnings, one line each (file:line:col: …) */
     size_t nwarnings;
     CliSettings cli;      /* what the subcommands need */

@@ -1,4 +1,4 @@
-/* The action table's data, the key map built from it, and its help/README renderings. */
+/* The action table's data, and its README rendering. */
 #include "ui/actions.h"
 
 #include <stdio.h>
@@ -29,42 +29,6 @@ const char *action_group_title(ActionGroup g)
     return g >= 0 && g < G__COUNT ? group_titles[g] : "";
 }
 
-/* ---- key map ------------------------------------------------------------------------ */
-
-typedef struct Binding {
-    Key key;
-    ActionId action;
-    bool prompt;
-} Binding;
-
-enum { MAX_BINDINGS = 160 };
-static Binding bindings[MAX_BINDINGS];
-static int n_bindings;
-
-bool keymap_init(char *err, size_t n)
-{
-    n_bindings = 0;
-    for (int a = 0; a < ACT__COUNT; a++) {
-        Key keys[12];
-        int k = key_parse_list(actions[a].keys, keys, 12);
-        if (k < 0 || n_bindings + k > MAX_BINDINGS) {
-            snprintf(err, n, "action %s: bad key list \"%s\"", actions[a].name, actions[a].keys);
-            return false;
-        }
-        for (int i = 0; i < k; i++)
-            bindings[n_bindings++] = (Binding){ keys[i], (ActionId)a, actions[a].group == G_PROMPT };
-    }
-    return true;
-}
-
-ActionId keymap_lookup(Key k, bool prompt)
-{
-    for (int i = 0; i < n_bindings; i++)
-        if (bindings[i].key == k && bindings[i].prompt == prompt)
-            return bindings[i].action;
-    return ACT_NONE;
-}
-
 bool action_nav(ActionId a, Nav *nav)
 {
     switch (a) {
@@ -81,29 +45,6 @@ bool action_nav(ActionId a, Nav *nav)
 }
 
 /* ---- renderings ------------------------------------------------------------------------ */
-
-void action_keys_label(ActionId a, char *buf, size_t n)
-{
-    Key keys[12];
-    int k = key_parse_list(actions[a].keys, keys, 12);
-    size_t used = 0;
-    buf[0] = '\0';
-    if (a == ACT_VIEW && k > 1) { /* 1 2 … 9 reads better as a range */
-        char lo[8], hi[8];
-        key_to_label(keys[0], lo, sizeof lo);
-        key_to_label(keys[k - 1], hi, sizeof hi);
-        snprintf(buf, n, "%s-%s", lo, hi);
-        return;
-    }
-    for (int i = 0; i < k && used + 1 < n; i++) {
-        char one[24];
-        key_to_label(keys[i], one, sizeof one);
-        int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "", one);
-        if (w < 0 || (size_t)w >= n - used)
-            break;
-        used += (size_t)w;
-    }
-}
 
 /* Markdown needs | and ` escaped inside a cell. */
 static void md_cell(StrBuf *out, const char *s)

@@ -4,7 +4,7 @@
  * keys and its help text; the key dispatch, the help overlay and the README's key list
  * are all generated from it (tests/unit/test_ui_actions.c checks the README).
  *
- * Columns: id, name (for the config's `bind`, later), group, flags, handler, default keys
+ * Columns: id, name (for the config's `bind`), group, flags, handler, default keys
  * (key names as in ui/keys.h, blank-separated), help text.
  *
  * The handler is the function that runs the action when neither an open layer (prompt,
@@ -95,18 +95,9 @@ typedef struct ActionInfo {
 const ActionInfo *action_info(ActionId a);
 const char *action_group_title(ActionGroup g);
 
-/* The key map: default bindings from the table (a config issue will add `bind`). The
- * prompt's keys are looked up apart from the others (prompt=true), so Enter or <C-u>
- * can mean one thing while typing and another in the list. Parses the table once;
- * returns false (and names the bad entry in err) if a key name in it is invalid. */
-bool keymap_init(char *err, size_t n);
-ActionId keymap_lookup(Key k, bool prompt);
-
 /* The movement an action stands for (G_MOVE, but not J/K); false for the others. */
 bool action_nav(ActionId a, Nav *nav);
 
-/* "j, Down" for the help screen and the README. */
-void action_keys_label(ActionId a, char *buf, size_t n);
 /* The README's key table (Markdown), generated from the table: one table per group. */
 void actions_markdown(StrBuf *out);
 

@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "ui/commands.h"
+#include "ui/keymap.h"
 
 enum { WHEEL_ROWS = 3 };
 

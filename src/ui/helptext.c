@@ -10,6 +10,7 @@
 #include "core/columns.h"
 #include "core/glyphs.h"
 #include "core/views.h"
+#include "ui/keymap.h"
 
 enum { KEYS_W = 18 };
 
@@ -34,6 +35,14 @@ static void group(DLines *d, ActionGroup g)
         dl_add(d, SL_NORMAL, ai->help);
         dl_end(d);
     }
+}
+
+/* The first key in effect for a, as the help names keys ("" when it has none). */
+static void first_key(ActionId a, char out[24])
+{
+    char all[64];
+    action_keys_label(a, all, sizeof all);
+    snprintf(out, 24, "%.*s", (int)strcspn(all, ","), all);
 }
 
 static void views_section(DLines *d, const SavedView *views, size_t n)
@@ -110,7 +119,16 @@ void help_build(DLines *d, int width, const SavedView *views, size_t nviews)
     dl_plain_section(d, SEC_TOP);
     dl_begin(d, 0);
     dl_add(d, SL_SECTION, "regdesk keys");
-    dl_add(d, SL_DIM, "   Esc, q or ? closes; j/k, PgUp/PgDn scroll");
+    char close[24], quit[24], help[24], down[24], up[24], pgdn[24], pgup[24], hint[200];
+    first_key(ACT_CLOSE, close);
+    first_key(ACT_QUIT, quit);
+    first_key(ACT_HELP, help);
+    first_key(ACT_DOWN, down);
+    first_key(ACT_UP, up);
+    first_key(ACT_PAGE_DOWN, pgdn);
+    first_key(ACT_PAGE_UP, pgup);
+    snprintf(hint, sizeof hint, "   %s, %s or %s closes; %s/%s, %s/%s scroll", close, quit, help, down, up, pgup, pgdn);
+    dl_add(d, SL_DIM, hint);
     dl_end(d);
     for (int g = 0; g < G__COUNT; g++)
         if (g != G_PROMPT)

@@ -9,6 +9,7 @@
 #include "core/sort.h"
 #include "ui/draw.h"
 #include "ui/helptext.h"
+#include "ui/keymap.h"
 
 /* A box of line-drawing glyphs (not curses' ACS, so the screen reads back as text). */
 static void frame(WINDOW *w, int width, const char *title)

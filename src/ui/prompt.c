@@ -10,6 +10,7 @@
 #include "core/safetext.h"
 #include "core/utf8.h"
 #include "ui/draw.h"
+#include "ui/keymap.h"
 
 static Prompt *of(Layer *l)
 {

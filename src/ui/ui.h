@@ -10,6 +10,8 @@
 #include "core/views.h"
 #include "net/worker.h"
 
+struct Keymap;
+
 typedef struct UiConfig {
     WorkerConfig worker;   /* ready for worker_start (token included) */
     const char *filter;    /* start-up filter, or NULL */
@@ -18,6 +20,7 @@ typedef struct UiConfig {
     const SavedView *views; /* the saved views in key order (NULL: the built-in ones) */
     size_t nviews;
     int start_view;        /* 1-nviews: open on that view (over filter and sort); 0: none */
+    const struct Keymap *keymap; /* the key bindings (ui/keymap.h); NULL: the defaults */
     const char *warnings;  /* the config's start-up warnings, one per line, for the status */
     size_t nwarnings;      /* bar (regdesk --check-config prints them all) */
     bool mouse;            /* mouse on (click selects, wheel scrolls) */

@@ -13,6 +13,7 @@
 #include "ui/render.h"
 #include "ui/script.h"
 #include "ui/term.h"
+#include "ui/keymap.h"
 
 /* The model posts its work to the worker through these. */
 static uint64_t post_list(void *w, const ListQuery *q, uint64_t gen)
@@ -34,7 +35,9 @@ static void post_cancel(void *w, uint64_t gen)
  * sentence in err when something does. */
 static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
 {
-    if (!keymap_init(err, n))
+    if (cfg->keymap)
+        keymap_install(cfg->keymap);
+    else if (!keymap_init(err, n))
         return UI_EXIT_INTERNAL;
     if (!columns_parse(cfg->columns ? cfg->columns : COLUMNS_DEFAULT, &ui->columns, err, n))
         return UI_EXIT_USAGE;

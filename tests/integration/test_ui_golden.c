@@ -269,3 +269,8 @@ Test(ui_golden, saved_views_from_the_config)
 {
     golden(sim_normal, (const char *[]){ "config_views_80x24", NULL });
 }
+
+Test(ui_golden, rebound_keys_in_a_scripted_run)
+{
+    golden(sim_normal, (const char *[]){ "keys_rebound_80x24", NULL });
+}

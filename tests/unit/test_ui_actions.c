@@ -7,6 +7,7 @@
 
 #include "../testutil.h"
 #include "ui/actions.h"
+#include "ui/keymap.h"
 #include "ui/helptext.h"
 #include "ui/keys.h"
 #include "conf/config.h"
