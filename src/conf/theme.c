@@ -92,6 +92,13 @@ void theme_rules_add(ThemeRules *r, ConfDoc *d, bool theme_file)
     }
 }
 
+void theme_rules_merge(ThemeRules *r, const ThemeRules *over)
+{
+    for (int s = 0; s < SL__COUNT; s++)
+        if (over->rule[s].set)
+            r->rule[s] = over->rule[s];
+}
+
 /* The first alternative depth d shows as itself (24-bit counts on 256 colours, whose
  * cube and greys come close), else the last one; look_at_depth downgrades it. */
 static Colour pick(const ColourChoice *c, ColourDepth d)

@@ -44,6 +44,8 @@ void theme_rules_clear(ThemeRules *r);
  * A bad slot, colour or attribute is a warning in d at that word and the line is left
  * out. theme_file: d is a theme, so anything but color (and include) is a warning too. */
 void theme_rules_add(ThemeRules *r, ConfDoc *d, bool theme_file);
+/* Puts over's rules over r's (the config's color lines over a theme). */
+void theme_rules_merge(ThemeRules *r, const ThemeRules *over);
 /* Every slot's look at depth d: its rule's, else its parent's. */
 void theme_resolve(const ThemeRules *r, ColourDepth d, Look out[SL__COUNT]);
 

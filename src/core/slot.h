@@ -8,7 +8,10 @@
 #include <stdbool.h>
 
 /* Columns: id, name (for `color` lines), parent. A slot that no theme rule names looks
- * like its parent; every chain of parents ends at normal (tests/unit/test_theme.c). */
+ * like its parent; every chain of parents ends at normal (tests/unit/test_theme.c).
+ * The last ten are for the work to come: the decision dialog, masked personal data,
+ * rows the live queue changed or added, a decision in flight, the reveal countdown,
+ * the idle lock screen and the PAUSED mark. */
 /* clang-format off */
 #define THEME_SLOTS(X) \
     X(NORMAL,        "normal",           NORMAL)      \
@@ -45,7 +48,17 @@
     X(HELP_KEY,      "help-key",         SECTION)     \
     X(BORDER,        "border",           DIM)         \
     X(PANE_TITLE,    "pane-title",       HEADER)      \
-    X(PANE_FOCUS,    "pane-title-focus", TITLE)
+    X(PANE_FOCUS,    "pane-title-focus", TITLE)       \
+    X(DIALOG,        "dialog",           NORMAL)      \
+    X(DIALOG_TITLE,  "dialog-title",     PANE_FOCUS)  \
+    X(DIALOG_BORDER, "dialog-border",    BORDER)      \
+    X(MASKED,        "masked",           DIM)         \
+    X(CHANGED,       "changed-row",      NORMAL)      \
+    X(NEW_ROW,       "new-row",          CHANGED)     \
+    X(PENDING,       "pending",          WARN)        \
+    X(REVEAL,        "reveal-countdown", STATUS_WARN) \
+    X(LOCK,          "lock-screen",      HEADER)      \
+    X(PAUSED,        "paused",           STATUS_WARN)
 /* clang-format on */
 
 typedef enum Slot {

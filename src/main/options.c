@@ -58,6 +58,9 @@ static const char usage_text[] =
     "  --config FILE        config file (default ~/.config/regdesk/config)\n"
     "  --parallel N         pages fetched at once during a full load (1-16, default 4)\n"
     "  --timeout SECONDS    give up on one request after this long (default 60)\n"
+    "  --theme NAME|FILE    colours: default, light, high-contrast, solarized, monochrome, a\n"
+    "                       NAME.theme of ~/.config/regdesk/themes, or a theme file; T in\n"
+    "                       the dashboard shows the next; NO_COLOR keeps attributes only\n"
     "  --print-config       every setting in effect and where it came from (never the token)\n"
     "  --check-config       read the config and its themes, print every mistake with its\n"
     "                       file:line:column; exit status 0 when there is none, else 2\n"
@@ -86,7 +89,7 @@ static const struct {
     const char *switch_value; /* NULL: the option takes a value */
 } global_flags[] = {
     { "--api", SET_API, NULL },        { "--token-file", SET_TOKEN_FILE, NULL }, { "--cacert", SET_CACERT, NULL },
-    { "--parallel", SET_PARALLEL, NULL }, { "--timeout", SET_TIMEOUT, NULL },
+    { "--parallel", SET_PARALLEL, NULL }, { "--timeout", SET_TIMEOUT, NULL }, { "--theme", SET_THEME, NULL },
     { "--allow-http", SET_ALLOW_HTTP, "yes" },
 };
 

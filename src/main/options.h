@@ -20,8 +20,8 @@ enum { FLAGS_MAX = 32 };
 typedef struct Globals {
     const char *config; /* --config FILE; else $XDG_CONFIG_HOME/regdesk/config */
     FlagSetting set[FLAGS_MAX]; /* --api, --token-file, --cacert, --allow-http, --parallel,
-                                   --timeout, in order; they win over the environment and
-                                   the config */
+                                   --timeout, --theme, in order; they win over the
+                                   environment and the config */
     size_t nset;
     bool print_config, check_config, print_keys; /* --print-config, --check-config, --print-keys */
 } Globals;

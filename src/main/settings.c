@@ -139,7 +139,14 @@ int settings_load(Settings *s, const Globals *g)
         return EXIT_INTERNAL;
     }
     keymap_apply(&s->keymap, s->doc);
+    StrBuf theme_warnings = STRBUF_INIT;
+    rc = themes_load(&s->themes, &s->config, s->doc, &theme_warnings);
     collect_warnings(s, s->doc);
+    strbuf_puts(&s->warnings, strbuf_cstr(&theme_warnings)); /* the config's first, then its theme's */
+    strbuf_free(&theme_warnings);
+    if (rc)
+        return rc;
+    s->nwarnings += s->themes.themes[s->themes.active].nwarnings;
     if ((rc = worker_settings(&s->config, &s->cli.worker)))
         return rc;
     if (!*config_str(&s->config, SET_TOKEN_FILE)) { /* the default, so --print-config can say where */
@@ -167,6 +174,8 @@ void settings_print(const Settings *s, StrBuf *out)
         strbuf_puts(out, "# token: from VERIFIK_TOKEN (never shown)\n");
     else
         strbuf_printf(out, "# token: from the token file when needed (never shown)\n");
+    strbuf_printf(out, "# theme: %s, from %s\n", s->themes.n ? s->themes.themes[s->themes.active].name : "default",
+                  s->themes.active_file ? s->themes.active_file : "(built in)");
     strbuf_puts(out, "# saved views, in key order:\n");
     for (size_t i = 0; i < s->nviews; i++) {
         const SavedView *v = &s->views[i];
@@ -179,13 +188,14 @@ void settings_print(const Settings *s, StrBuf *out)
 
 int settings_check(const Settings *s, FILE *out)
 {
-    if (!s->nwarnings) {
+    size_t n = s->nwarnings + s->themes.nother;
+    if (!n) {
         fprintf(out, "%s: no mistakes\n", s->config_read ? s->config_path : "no config file; built-in settings,");
         return EXIT_OK;
     }
     fputs(strbuf_cstr(&s->warnings), out);
-    fprintf(out, "%zu mistake%s; regdesk starts anyway, without the lines named\n", s->nwarnings,
-            s->nwarnings == 1 ? "" : "s");
+    fputs(strbuf_cstr(&s->themes.other_warnings), out); /* themes T would show later */
+    fprintf(out, "%zu mistake%s; regdesk starts anyway, without the lines named\n", n, n == 1 ? "" : "s");
     return EXIT_USAGE;
 }
 
@@ -260,6 +270,9 @@ static int dashboard_view(Settings *s)
     ui->columns = n ? s->columns : NULL;
     ui->mouse = config_bool(cfg, SET_MOUSE);
     ui->keymap = &s->keymap;
+    ui->themes = s->themes.themes;
+    ui->nthemes = s->themes.n;
+    ui->theme = s->themes.active;
     ui->views = s->views;
     ui->nviews = s->nviews;
     ui->warnings = strbuf_cstr(&s->warnings);
@@ -297,5 +310,6 @@ void settings_free(Settings *s)
     strbuf_free(&s->warnings);
     conf_free(s->doc);
     s->doc = NULL;
+    themes_free(&s->themes);
     config_free(&s->config);
 }

@@ -15,6 +15,7 @@
 #include "core/strbuf.h"
 #include "core/views.h"
 #include "main/options.h"
+#include "main/themes.h"
 #include "ui/keymap.h"
 #include "ui/ui.h"
 
@@ -26,6 +27,7 @@ typedef struct Settings {
     SavedView views[VIEWS_MAX]; /* built-in and config views, in key order */
     size_t nviews;
     Keymap keymap;        /* the table's keys, then the config's bind and unbind */
+    ThemeSet themes;      /* the themes found, the config's colours over each */
     StrBuf warnings;      /* start-up warnings, one line each (file:line:col: …) */
     size_t nwarnings;
     CliSettings cli;      /* what the subcommands need */

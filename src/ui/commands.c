@@ -2,6 +2,7 @@
  * table is generated from the handler column of the one action table (ui/actions.h). */
 #include "ui/commands.h"
 
+#include "ui/draw.h"
 #include "ui/term.h"
 
 /* One call of an action: the dashboard, the action, and the key that chose it (the saved
@@ -119,6 +120,24 @@ static unsigned act_mouse(const Call *c)
     c->ui->mouse = !c->ui->mouse;
     term_set_mouse(c->ui->mouse);
     return model_message(&c->ui->m, SL_STATUSBAR, 3, "mouse %s", c->ui->mouse ? "on" : "off: the terminal selects text");
+}
+
+static unsigned act_theme(const Call *c)
+{
+    Ui *ui = c->ui;
+    const UiConfig *cfg = ui->cfg;
+    if (cfg->nthemes < 2)
+        return model_message(&ui->m, SL_STATUS_WARN, 3, "no other theme: put NAME.theme files in "
+                                                         "~/.config/regdesk/themes");
+    ui->theme = (ui->theme + 1) % cfg->nthemes;
+    const UiTheme *t = &cfg->themes[ui->theme];
+    theme_init(cfg->colour, &t->rules);
+    term_redraw();
+    if (t->nwarnings)
+        return R_ALL | model_message(&ui->m, SL_STATUS_WARN, 0, "theme %s: %s%s", t->name, t->warning,
+                                     t->nwarnings > 1 ? " (and more: regdesk --check-config)" : "");
+    return R_ALL | model_message(&ui->m, SL_STATUSBAR, 3, "theme %s (%zu of %zu)%s", t->name, ui->theme + 1,
+                                 cfg->nthemes, cfg->colour ? "" : "; NO_COLOR is set: attributes only");
 }
 
 static unsigned act_redraw(const Call *c)

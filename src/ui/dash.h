@@ -30,6 +30,7 @@ typedef struct Ui {
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */
     bool mouse;
+    size_t theme;      /* the index in cfg->themes shown now */
     bool quit;
     int exit_code;
     int64_t spin_due;

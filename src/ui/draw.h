@@ -9,8 +9,11 @@
 
 #include "core/slot.h"
 
-/* Colours: pairs for every slot, or the monochrome look (no colour, NO_COLOR). */
-void theme_init(bool colour);
+/* Colours: every slot's look from the theme's rules (NULL: the built-in default) at the
+ * terminal's depth, or attributes only (no colour, NO_COLOR). Called again to change the
+ * theme; then repaint everything. */
+struct ThemeRules;
+void theme_init(bool colour, const struct ThemeRules *rules);
 attr_t theme_attr(Slot s);
 /* The slot whose look is attr (for the attribute dump), or -1. */
 int theme_slot_of(attr_t attr, short pair);

@@ -141,7 +141,7 @@ static void run_script(Ui *ui)
             ui->dirty |= R_LAYOUT;
             break;
         case SCRIPT_DUMP:
-            if (screen_dump(ui, act.path, act.attrs))
+            if (screen_dump(ui, act.path, act.dump))
                 break;
             act.why = "cannot write the dump";
             /* fall through */

@@ -53,8 +53,10 @@ static WINDOW *make(Rect r)
     if (r.h <= 0 || r.w <= 0)
         return NULL;
     WINDOW *w = newwin(r.h, r.w, r.y, r.x);
-    if (w)
+    if (w) {
         leaveok(w, TRUE);
+        wbkgdset(w, theme_attr(SL_NORMAL)); /* a theme's own background, when it has one */
+    }
     return w;
 }
 

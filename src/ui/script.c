@@ -8,7 +8,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-typedef enum StepKind { S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_SLEEP, S_RESIZE, S_DUMP, S_DUMP_ATTRS, S_QUIT } StepKind;
+typedef enum StepKind { S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_SLEEP, S_RESIZE, S_DUMP, S_QUIT } StepKind;
 
 typedef struct Step {
     StepKind kind;
@@ -92,10 +92,12 @@ static bool command(Script *s, const char *cmd, const char *arg, int line)
         Step *st = add(s, S_RESIZE, line);
         st->arg1 = c;
         st->arg2 = r;
-    } else if (!strcmp(cmd, "dump") || !strcmp(cmd, "dump-attrs")) {
+    } else if (!strcmp(cmd, "dump") || !strcmp(cmd, "dump-attrs") || !strcmp(cmd, "dump-looks")) {
         if (!*arg)
             return false;
-        add(s, cmd[4] ? S_DUMP_ATTRS : S_DUMP, line)->path = xstrdup(arg);
+        Step *st = add(s, S_DUMP, line);
+        st->path = xstrdup(arg);
+        st->arg1 = !cmd[4] ? DUMP_TEXT : cmd[5] == 'a' ? DUMP_SLOTS : DUMP_LOOKS;
     } else if (!strcmp(cmd, "quit")) {
         add(s, S_QUIT, line);
     } else {
@@ -208,11 +210,10 @@ bool script_next(Script *s, const Model *m, ScriptAct *out)
             s->sleep_until = 0;
             s->cur++;
             continue;
-        case S_DUMP: case S_DUMP_ATTRS:
+        case S_DUMP:
             if (m->det.follow_due)
                 return false; /* a screen at rest: the detail pane follows the selection first */
-            *out = (ScriptAct){ .kind = SCRIPT_DUMP, .path = st->path, .attrs = st->kind == S_DUMP_ATTRS,
-                                .line = st->line };
+            *out = (ScriptAct){ .kind = SCRIPT_DUMP, .path = st->path, .dump = (DumpKind)st->arg1, .line = st->line };
             break;
         case S_KEYS: *out = (ScriptAct){ .kind = SCRIPT_KEYS, .keys = st->keys, .nkeys = st->nkeys, .line = st->line }; break;
         case S_RESIZE:

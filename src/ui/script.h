@@ -16,6 +16,9 @@
  *   :dump PATH                     the screen as text, once the detail pane has caught up
  *                                  with the selection (it follows after a short rest)
  *   :dump-attrs PATH               the same, then one row of colour-slot letters per line
+ *   :dump-looks PATH               the same, then one row of look letters per line, each
+ *                                  letter a look as the terminal got it (colours and
+ *                                  attributes), listed first: what a theme really draws
  *   :quit
  *   # comment
  *
@@ -40,6 +43,9 @@ void script_free(Script *s);
 
 typedef enum ScriptActKind { SCRIPT_KEYS, SCRIPT_RESIZE, SCRIPT_DUMP, SCRIPT_QUIT, SCRIPT_FAIL } ScriptActKind;
 
+/* What a dump holds besides the text: nothing, colour slots, or the looks drawn. */
+typedef enum DumpKind { DUMP_TEXT, DUMP_SLOTS, DUMP_LOOKS } DumpKind;
+
 typedef struct ScriptAct {
     ScriptActKind kind;
     int line;         /* of the script */
@@ -47,7 +53,7 @@ typedef struct ScriptAct {
     int nkeys;
     int cols, rows;   /* SCRIPT_RESIZE */
     const char *path; /* SCRIPT_DUMP */
-    bool attrs;
+    DumpKind dump;
     const char *why;  /* SCRIPT_FAIL */
 } ScriptAct;
 

@@ -199,7 +199,7 @@ bool term_start(const UiConfig *cfg, char *err, size_t n)
     intrflush(stdscr, FALSE);
     set_escdelay(25);
     curs_set(0);
-    theme_init(cfg->colour);
+    theme_init(cfg->colour, cfg->themes ? &cfg->themes[cfg->theme].rules : NULL);
     if (!headless)
         prepare_restore();
     return true;

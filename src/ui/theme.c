@@ -1,117 +1,78 @@
-/* The default theme: each slot's look on 256-colour, 8-colour and monochrome terminals.
- * Colour pairs are shared between slots with the same foreground and background. */
-#include <stdlib.h>
+/* The theme on the terminal: each slot's resolved look (conf/theme) as curses pairs and
+ * attributes, at the depth the terminal has. Slots with the same colours share a pair. */
 #include <string.h>
 
+#include "conf/theme.h"
 #include "ui/draw.h"
 
-typedef struct Look {
-    short fg256, bg256;
-    attr_t a256;
-    short fg8, bg8;
-    attr_t a8;
-    attr_t mono;
-} Look;
-
-#define B A_BOLD
-#define R A_REVERSE
-#define U A_UNDERLINE
-#define D A_DIM
-/* clang-format off */
-static const Look looks[SL__COUNT] = {
-    /*                   256: fg   bg   attr    8: fg            bg          attr    mono */
-    [SL_NORMAL]        = {  -1,  -1, 0,        -1,            -1,          0,      0 },
-    [SL_DIM]           = { 245,  -1, 0,        -1,            -1,          D,      D },
-    [SL_TITLE]         = { 231,  24, B,        COLOR_WHITE,   COLOR_BLUE,  B,      R | B },
-    [SL_HEADER]        = { 253,  24, 0,        COLOR_WHITE,   COLOR_BLUE,  0,      R },
-    [SL_HEADER_DIM]    = { 152,  24, 0,        COLOR_CYAN,    COLOR_BLUE,  0,      R },
-    [SL_COLHEAD]       = { 252, 238, B,        COLOR_WHITE,   COLOR_BLACK, B,      B | U },
-    [SL_CURSOR]        = {  -1,  -1, R | B,    -1,            -1,          R | B,  R | B },
-    [SL_CURSOR_IDLE]   = {  -1,  -1, U,        -1,            -1,          U,      U },
-    [SL_BADGE_REVIEW]  = { 214,  -1, B,        COLOR_YELLOW,  -1,          B,      B },
-    [SL_BADGE_ONGOING] = {  75,  -1, 0,        COLOR_CYAN,    -1,          0,      0 },
-    [SL_BADGE_STARTED] = { 146,  -1, 0,        COLOR_CYAN,    -1,          D,      0 },
-    [SL_BADGE_DONE]    = {  71,  -1, 0,        COLOR_GREEN,   -1,          0,      0 },
-    [SL_BADGE_NOKYC]   = { 108,  -1, 0,        COLOR_GREEN,   -1,          D,      0 },
-    [SL_BADGE_FAILED]  = { 203,  -1, B,        COLOR_RED,     -1,          B,      B },
-    [SL_BADGE_EXPIRED] = { 244,  -1, 0,        -1,            -1,          D,      D },
-    [SL_BADGE_OTHER]   = { 177,  -1, 0,        COLOR_MAGENTA, -1,          0,      U },
-    [SL_OVERDUE]       = { 196,  -1, B,        COLOR_RED,     -1,          B,      B | U },
-    [SL_FLAG]          = { 203,  -1, B,        COLOR_RED,     -1,          B,      B },
-    [SL_FAILCOUNT]     = { 214,  -1, 0,        COLOR_YELLOW,  -1,          0,      0 },
-    [SL_INVALID]       = { 177,  -1, U,        COLOR_MAGENTA, -1,          U,      U },
-    [SL_MATCH]         = {  16, 220, 0,        COLOR_BLACK,   COLOR_YELLOW, 0,     U | B },
-    [SL_SECTION]       = {  75,  -1, B,        COLOR_CYAN,    -1,          B,      B },
-    [SL_LABEL]         = { 246,  -1, 0,        -1,            -1,          D,      D },
-    [SL_GOOD]          = {  71,  -1, 0,        COLOR_GREEN,   -1,          0,      0 },
-    [SL_BAD]           = { 203,  -1, B,        COLOR_RED,     -1,          B,      B },
-    [SL_WARN]          = { 214,  -1, 0,        COLOR_YELLOW,  -1,          0,      0 },
-    [SL_STATUSBAR]     = { 252, 237, 0,        COLOR_WHITE,   COLOR_BLACK, R,      R },
-    [SL_STATUS_ERR]    = { 231, 160, B,        COLOR_WHITE,   COLOR_RED,   B,      R | B },
-    [SL_STATUS_WARN]   = {  16, 214, 0,        COLOR_BLACK,   COLOR_YELLOW, 0,     R },
-    [SL_PROMPT]        = {  -1,  -1, B,        -1,            -1,          B,      B },
-    [SL_PROMPT_ERR]    = { 231, 160, U,        COLOR_WHITE,   COLOR_RED,   U,      R | U },
-    [SL_HELP_KEY]      = { 214,  -1, B,        COLOR_YELLOW,  -1,          B,      B },
-    [SL_BORDER]        = { 246,  -1, 0,        -1,            -1,          0,      0 },
-    [SL_PANE_TITLE]    = { 250, 238, 0,        COLOR_WHITE,   COLOR_BLACK, 0,      R },
-    [SL_PANE_FOCUS]    = { 231,  24, B,        COLOR_WHITE,   COLOR_BLUE,  B,      R | B },
-};
-/* clang-format on */
-#undef B
-#undef R
-#undef U
-#undef D
-
 static attr_t attrs[SL__COUNT];
-static short pairs[SL__COUNT];
-static bool colour_on;
+static int pairs[SL__COUNT];
 
-/* A pair for fg/bg, shared with an earlier slot that has the same. */
-static short pair_for(short fg, short bg, int *next)
+static attr_t curses_attrs(unsigned a)
 {
-    if (fg == -1 && bg == -1)
-        return 0;
-    for (int s = 0; s < SL__COUNT; s++) {
-        if (!pairs[s])
-            continue;
-        short f, b;
-        pair_content(pairs[s], &f, &b);
-        if (f == fg && b == bg)
-            return pairs[s];
-    }
-    if (*next >= COLOR_PAIRS)
-        return 0;
-    init_pair((short)*next, fg, bg);
-    return (short)(*next)++;
+    return (a & ATTR_BOLD ? A_BOLD : 0) | (a & ATTR_DIM ? A_DIM : 0) | (a & ATTR_ITALIC ? A_ITALIC : 0) |
+           (a & ATTR_UNDERLINE ? A_UNDERLINE : 0) | (a & ATTR_REVERSE ? A_REVERSE : 0);
 }
 
-void theme_init(bool colour)
+/* A curses colour number: -1 for the default, the 24-bit value on a direct-colour
+ * terminal, else the palette index. */
+static int curses_colour(Colour c)
 {
-    colour_on = colour && has_colors();
-    memset(pairs, 0, sizeof pairs);
-    if (colour_on) {
-        start_color();
-        use_default_colors();
+    return c == COLOUR_DEFAULT ? -1 : colour_is_rgb(c) ? (int)(c & 0xffffff) : (int)c;
+}
+
+/* The pair for fg/bg: one an earlier slot already has, or a new one. */
+static int pair_for(const Look *looks, int slot, int *next)
+{
+    int fg = curses_colour(looks[slot].fg), bg = curses_colour(looks[slot].bg);
+    if (fg == -1 && bg == -1)
+        return 0;
+    for (int s = 0; s < slot; s++)
+        if (pairs[s] && looks[s].fg == looks[slot].fg && looks[s].bg == looks[slot].bg)
+            return pairs[s];
+    if (*next >= COLOR_PAIRS || init_extended_pair(*next, fg, bg) == ERR)
+        return 0;
+    return (*next)++;
+}
+
+static ColourDepth depth_for(bool colour)
+{
+    if (!colour || !has_colors())
+        return DEPTH_MONO;
+    start_color();
+    return colour_depth_of(COLORS);
+}
+
+void theme_init(bool colour, const ThemeRules *rules)
+{
+    ThemeRules fallback;
+    if (!rules) { /* the compiled-in default, for a caller that names no theme */
+        ConfDoc *d = conf_new(NULL, NULL);
+        conf_parse(d, theme_default_text, strlen(theme_default_text), "default.theme");
+        theme_rules_clear(&fallback);
+        theme_rules_add(&fallback, d, true);
+        conf_free(d);
+        rules = &fallback;
     }
-    bool rich = colour_on && COLORS >= 256;
+    ColourDepth depth = depth_for(colour);
+    Look looks[SL__COUNT];
+    theme_resolve(rules, depth, looks);
+    memset(pairs, 0, sizeof pairs);
+    if (depth != DEPTH_MONO)
+        use_default_colors();
     int next = 1;
     for (int s = 0; s < SL__COUNT; s++) {
-        const Look *l = &looks[s];
-        if (!colour_on) {
-            attrs[s] = l->mono;
-            continue;
-        }
-        short fg = rich ? l->fg256 : l->fg8, bg = rich ? l->bg256 : l->bg8;
-        pairs[s] = pair_for(fg, bg, &next);
-        attrs[s] = (rich ? l->a256 : l->a8) | (attr_t)COLOR_PAIR(pairs[s]);
+        pairs[s] = depth == DEPTH_MONO ? 0 : pair_for(looks, s, &next);
+        attrs[s] = curses_attrs(looks[s].attrs) | (attr_t)COLOR_PAIR(pairs[s]);
     }
+    /* a theme that gives normal a colour paints the screen with it: what erasing leaves */
+    wbkgdset(stdscr, attrs[SL_NORMAL]);
 }
 
 attr_t theme_attr(Slot s)
 {
     return s < SL__COUNT ? attrs[s] : 0;
 }
-
 
 int theme_slot_of(attr_t attr, short pair)
 {

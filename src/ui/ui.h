@@ -7,10 +7,19 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "conf/theme.h"
 #include "core/views.h"
 #include "net/worker.h"
 
 struct Keymap;
+
+/* A theme the dashboard can show (T cycles through them). */
+typedef struct UiTheme {
+    const char *name;    /* "light", or a theme file's name without .theme */
+    ThemeRules rules;    /* its color lines, with the config's over them */
+    const char *warning; /* its first mistake (file:line:col: …), or NULL */
+    size_t nwarnings;
+} UiTheme;
 
 typedef struct UiConfig {
     WorkerConfig worker;   /* ready for worker_start (token included) */
@@ -25,6 +34,9 @@ typedef struct UiConfig {
     size_t nwarnings;      /* bar (regdesk --check-config prints them all) */
     bool mouse;            /* mouse on (click selects, wheel scrolls) */
     bool colour;           /* colours (false: NO_COLOR, attributes only) */
+    const UiTheme *themes; /* the themes found, in T's order (NULL: the built-in default) */
+    size_t nthemes;
+    size_t theme;          /* the one to start with */
     const char *term;      /* $TERM, to name it when the terminal cannot start */
     /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
      * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,

@@ -105,6 +105,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
         return rc;
     }
     ui->mouse = cfg->mouse && cfg->headless_cols <= 0;
+    ui->theme = cfg->theme;
     term_set_mouse(ui->mouse);
     render_init(ui);
     ui->dirty = R_ALL;

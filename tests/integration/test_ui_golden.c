@@ -134,6 +134,8 @@ static void check(Run *r, const char *name, int cols)
     size_t len;
     char *got = tu_read_file(actual, &len);
     const char *attrs = strstr(got, "\n-- colour slots");
+    if (!attrs)
+        attrs = strstr(got, "\n-- looks");
     char *text = strndup(got, attrs ? (size_t)(attrs - got + 1) : len);
     assert_clean(text, cols, name);
     free(text);
@@ -273,4 +275,9 @@ Test(ui_golden, saved_views_from_the_config)
 Test(ui_golden, rebound_keys_in_a_scripted_run)
 {
     golden(sim_normal, (const char *[]){ "keys_rebound_80x24", NULL });
+}
+
+Test(ui_golden, every_shipped_theme)
+{
+    golden(sim_normal, (const char *[]){ "themes_200x60", NULL });
 }

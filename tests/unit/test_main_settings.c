@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "main/settings.h"
@@ -245,4 +246,87 @@ Test(main_settings, check_config_says_there_is_nothing_or_lists_it)
     cr_assert(fgets(line, sizeof line, out) && strstr(line, "1 mistake; regdesk starts anyway"), "%s", line);
     fclose(out);
     settings_free(&s);
+}
+
+/* A private $XDG_CONFIG_HOME with a theme of one's own in it; its path in dir. */
+static void xdg_with_theme(char *dir, size_t n, const char *name, const char *text)
+{
+    snprintf(dir, n, "/tmp/regdesk-xdg-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/regdesk", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/regdesk/themes", dir);
+    mkdir(path, 0700);
+    snprintf(path, sizeof path, "%s/regdesk/themes/%s.theme", dir, name);
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+    setenv("XDG_CONFIG_HOME", dir, 1);
+}
+
+static void rm_tree(const char *dir)
+{
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    cr_assert_eq(system(cmd), 0);
+    unsetenv("XDG_CONFIG_HOME");
+}
+
+static int theme_named(const Settings *s, const char *name)
+{
+    for (size_t i = 0; i < s->themes.n; i++)
+        if (!strcmp(s->themes.themes[i].name, name))
+            return (int)i;
+    return -1;
+}
+
+Test(main_settings, themes_are_found_and_the_configs_colours_go_over_each)
+{
+    char dir[64];
+    xdg_with_theme(dir, sizeof dir, "mine", "color warn red default\ncolor bad gren default\n");
+    Settings s;
+    cr_assert_eq(load(&s, "set theme = mine\ncolor badge-review magenta default bold\n", NULL, 0), 0);
+    cr_assert_str_eq(s.themes.themes[0].name, "default", "default first, then by name");
+    int mine = theme_named(&s, "mine"), light = theme_named(&s, "light");
+    cr_assert_geq(mine, 0, "a theme of one's own, from $XDG_CONFIG_HOME/regdesk/themes");
+    cr_assert_geq(light, 0, "the shipped themes, from the source tree");
+    cr_assert_geq(theme_named(&s, "high-contrast"), 0);
+    cr_assert_geq(theme_named(&s, "solarized"), 0);
+    cr_assert_geq(theme_named(&s, "monochrome"), 0);
+    cr_assert_eq(s.themes.active, (size_t)mine);
+    for (size_t i = 0; i < s.themes.n; i++) {
+        const ThemeRule *r = &s.themes.themes[i].rules.rule[SL_BADGE_REVIEW];
+        cr_assert(r->set && r->fg.alt[0] == 5, "the config's color line over %s", s.themes.themes[i].name);
+    }
+    cr_assert_eq(s.themes.themes[mine].rules.rule[SL_WARN].fg.alt[0], 1, "the theme's own line stays");
+    cr_assert_eq(s.nwarnings, 1, "the active theme's mistake is a start-up warning: %s", strbuf_cstr(&s.warnings));
+    cr_assert(strstr(strbuf_cstr(&s.warnings), "mine.theme:2:11: unknown colour \"gren\"; did you mean \"green\"?"),
+              "%s", strbuf_cstr(&s.warnings));
+    settings_free(&s);
+    rm_tree(dir);
+}
+
+Test(main_settings, a_theme_that_is_not_there, .init = cr_redirect_stderr)
+{
+    Settings s;
+    cr_assert_eq(load(&s, "\nset theme = nope\n", NULL, 0), 0, "from the config: a warning, and the default");
+    cr_assert_eq(s.themes.active, 0);
+    cr_assert(strstr(strbuf_cstr(&s.warnings), ":2:1: no theme \"nope\"; the themes are default, high-contrast, light"),
+              "%s", strbuf_cstr(&s.warnings));
+    settings_free(&s);
+    const FlagSetting flags[] = { { SET_THEME, "nope", "--theme" } };
+    cr_assert_eq(load(&s, "", flags, 1), EXIT_USAGE, "from the command line: an error");
+    settings_free(&s);
+    const FlagSetting by_path[] = { { SET_THEME, "themes/light.theme", "--theme" } };
+    cr_assert_eq(load(&s, "", by_path, 1), 0);
+    cr_assert_str_eq(s.themes.themes[s.themes.active].name, "light", "a theme file by its path");
+    cr_assert_str_eq(s.themes.active_file, "themes/light.theme");
+    settings_free(&s);
+    fflush(stderr);
+    FILE *f = cr_get_redirected_stderr();
+    char line[400] = "";
+    cr_assert(fgets(line, sizeof line, f) && strstr(line, "--theme: no theme \"nope\"; the themes are default"), "%s",
+              line);
 }
