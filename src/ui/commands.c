@@ -97,6 +97,11 @@ static unsigned act_sort(const Call *c)
     return sortmenu_open(&c->ui->sortmenu, &c->ui->layers, &c->ui->m);
 }
 
+static unsigned act_views(const Call *c)
+{
+    return viewmenu_open(&c->ui->viewmenu, &c->ui->layers, &c->ui->m);
+}
+
 static unsigned act_reverse(const Call *c)
 {
     SortSpec s = c->ui->m.view.sort;

@@ -27,6 +27,7 @@ typedef struct Ui {
     Prompt prompt;     /* the / and f prompts; keep their history while closed */
     HelpOverlay help;
     SortMenu sortmenu;
+    ViewMenu viewmenu;
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */
     bool mouse;

@@ -193,3 +193,73 @@ unsigned sortmenu_open(SortMenu *s, LayerStack *layers, const Model *m)
     s->cursor = m->view.sort.key;
     return layer_push(layers, &s->layer);
 }
+
+/* ---- views menu ----------------------------------------------------------------------------- */
+
+static void views_rect(const Layout *lay, Rect *r)
+{
+    int h = lay->rows - 4 < 22 ? lay->rows - 4 : 22, w = lay->cols - 4 < 90 ? lay->cols - 4 : 90;
+    *r = (Rect){ (lay->rows - h) / 2, (lay->cols - w) / 2, h, w };
+    clamp_origin(r);
+}
+
+static void views_draw(Layer *l, WINDOW *w, Model *m)
+{
+    ViewMenu *vm = (ViewMenu *)l;
+    int h, width;
+    getmaxyx(w, h, width);
+    werase(w);
+    frame(w, width, " Saved views ");
+    int body = h - 2;
+    if (vm->cursor < vm->top)
+        vm->top = vm->cursor;
+    if (vm->cursor >= vm->top + body)
+        vm->top = vm->cursor - body + 1;
+    for (int y = 0; y < body && vm->top + y < (int)m->nviews; y++) {
+        int i = vm->top + y;
+        const SavedView *v = &m->views[i];
+        char key[12] = "", line[400];
+        if (i < VIEWS_KEYS)
+            snprintf(key, sizeof key, "%d", i + 1);
+        snprintf(line, sizeof line, " %s %-2s %-20s %s%s%s", m->view_no == i + 1 ? glyph(GL_UP) : " ", key, v->name,
+                 v->filter, *v->sort ? "  sort:" : "", v->sort);
+        draw_cell(w, y + 1, 1, width - 2, i == vm->cursor ? SL_CURSOR : SL_NORMAL, line, false);
+    }
+    draw_text(w, h - 1, 2, width - 4, SL_DIM, " Enter shows it; Esc ");
+}
+
+static unsigned views_key(Layer *l, Model *m, const Layout *lay, Key k)
+{
+    (void)lay;
+    ViewMenu *vm = (ViewMenu *)l;
+    ActionId a = keymap_lookup(k, false);
+    if (closes(l, a, ACT_VIEWS) || !m->nviews)
+        return 0;
+    if (a == ACT_OPEN) {
+        l->done = true;
+        return model_apply_view(m, vm->cursor + 1);
+    }
+    Nav nav;
+    if (!action_nav(a, &nav))
+        return 0;
+    int n = (int)m->nviews, c = vm->cursor;
+    bool back = nav == NAV_UP || nav == NAV_PAGE_UP || nav == NAV_HALF_UP;
+    c = nav == NAV_FIRST ? 0 : nav == NAV_LAST ? n - 1 : back ? c - 1 : c + 1;
+    vm->cursor = c < 0 ? 0 : c >= n ? n - 1 : c;
+    return R_OVERLAY;
+}
+
+static const LayerOps views_ops = { "views", LAYER_BOX, views_rect, views_draw, views_key, NULL };
+
+void viewmenu_init(ViewMenu *v)
+{
+    memset(v, 0, sizeof *v);
+    v->layer.ops = &views_ops;
+}
+
+unsigned viewmenu_open(ViewMenu *v, LayerStack *layers, const Model *m)
+{
+    v->cursor = m->view_no > 0 ? m->view_no - 1 : 0;
+    v->top = 0;
+    return layer_push(layers, &v->layer);
+}

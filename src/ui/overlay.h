@@ -1,7 +1,7 @@
 #ifndef REGDESK_UI_OVERLAY_H
 #define REGDESK_UI_OVERLAY_H
-/* The boxes drawn over the panes: the help (generated from the action table) and the
- * sort menu. Each is a layer (ui/pane.h). */
+/* The boxes drawn over the panes: the help (generated from the action table), the sort
+ * menu and the views menu. Each is a layer (ui/pane.h). */
 #include "model/dlines.h"
 #include "ui/pane.h"
 
@@ -17,11 +17,20 @@ typedef struct SortMenu {
     int cursor;
 } SortMenu;
 
+/* Every saved view, the config's beyond the nine keys included, to pick one. */
+typedef struct ViewMenu {
+    Layer layer; /* first */
+    int cursor, top;
+} ViewMenu;
+
 void help_init(HelpOverlay *h);
 void help_free(HelpOverlay *h);
 unsigned help_open(HelpOverlay *h, LayerStack *layers);
 
 void sortmenu_init(SortMenu *s);
 unsigned sortmenu_open(SortMenu *s, LayerStack *layers, const Model *m);
+
+void viewmenu_init(ViewMenu *v);
+unsigned viewmenu_open(ViewMenu *v, LayerStack *layers, const Model *m);
 
 #endif

@@ -97,6 +97,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     prompt_init(&ui->prompt);
     help_init(&ui->help);
     sortmenu_init(&ui->sortmenu);
+    viewmenu_init(&ui->viewmenu);
     int rc = prepare(ui, cfg, err, n);
     if (!rc && !term_start(cfg, err, n))
         rc = UI_EXIT_USAGE;

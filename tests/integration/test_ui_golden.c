@@ -269,7 +269,7 @@ Test(ui_golden, a_config_full_of_mistakes_still_starts)
 
 Test(ui_golden, saved_views_from_the_config)
 {
-    golden(sim_normal, (const char *[]){ "config_views_80x24", NULL });
+    golden(sim_normal, (const char *[]){ "config_views_80x24", "views_menu_80x24", NULL });
 }
 
 Test(ui_golden, rebound_keys_in_a_scripted_run)
