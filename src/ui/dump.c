@@ -39,17 +39,23 @@ static char slot_letter(int slot)
     return letters[slot - 1];
 }
 
+/* The attributes and colour pair the terminal got at (y, x). */
+static void cell_at(int y, int x, attr_t *attr, short *pair)
+{
+    cchar_t c;
+    wchar_t wch[CCHARW_MAX + 1];
+    mvwin_wch(curscr, y, x, &c);
+    getcchar(&c, wch, attr, pair, NULL);
+}
+
 static void put_row_attrs(FILE *f, int y, int cols)
 {
     char row[1024];
     int n = 0;
     for (int x = 0; x < cols && n < (int)sizeof row - 1; x++) {
-        cchar_t c;
-        wchar_t wch[CCHARW_MAX + 1];
         attr_t attr;
         short pair;
-        mvwin_wch(curscr, y, x, &c);
-        getcchar(&c, wch, &attr, &pair, NULL);
+        cell_at(y, x, &attr, &pair);
         row[n++] = slot_letter(theme_slot_of(attr, pair));
     }
     while (n > 0 && row[n - 1] == '.')
@@ -75,12 +81,9 @@ typedef struct LookTable {
 
 static CellLook cell_look(int y, int x)
 {
-    cchar_t c;
-    wchar_t wch[CCHARW_MAX + 1];
     attr_t attr;
     short pair;
-    mvwin_wch(curscr, y, x, &c);
-    getcchar(&c, wch, &attr, &pair, NULL);
+    cell_at(y, x, &attr, &pair);
     CellLook l = { -1, -1, attr & (A_BOLD | A_DIM | A_ITALIC | A_UNDERLINE | A_REVERSE) };
     if (has_colors())
         extended_pair_content(pair, &l.fg, &l.bg);
