@@ -189,8 +189,8 @@ static bool parse_list(Input *in, SettingValue *out)
     if (infos[in->id].type == ST_FLAGS)
         return parse_flags(in, items, n, &out->num);
     const char **list = arena_alloc(&in->s->arena, (n ? n : 1) * sizeof *list);
-    for (size_t i = 0; i < n; i++)
-        list[i] = arena_strdup(&in->s->arena, items[i].text);
+    for (size_t i = 0; i < n; i++) /* display-safe (a flag's were not checked yet), so a consumer can name one */
+        list[i] = safetext_arena(&in->s->arena, items[i].text, strlen(items[i].text), SAFE_LINE);
     out->items = list;
     out->nitems = n;
     return true;

@@ -169,13 +169,18 @@ void settings_print(const Settings *s, StrBuf *out)
 {
     config_print(&s->config, out);
     const char *env = getenv("VERIFIK_TOKEN");
-    strbuf_printf(out, "# config file: %s%s\n", s->config_path, s->config_read ? "" : " (none; built-in settings)");
+    char line[1200]; /* the paths come from the command line: made safe */
+    safetext_format(line, sizeof line, "# config file: %s%s", s->config_path,
+                    s->config_read ? "" : " (none; built-in settings)");
+    strbuf_printf(out, "%s\n", line);
     if (env && *env)
         strbuf_puts(out, "# token: from VERIFIK_TOKEN (never shown)\n");
     else
         strbuf_printf(out, "# token: from the token file when needed (never shown)\n");
-    strbuf_printf(out, "# theme: %s, from %s\n", s->themes.n ? s->themes.themes[s->themes.active].name : "default",
-                  s->themes.active_file ? s->themes.active_file : "(built in)");
+    safetext_format(line, sizeof line, "# theme: %s, from %s",
+                    s->themes.n ? s->themes.themes[s->themes.active].name : "default",
+                    s->themes.active_file ? s->themes.active_file : "(built in)");
+    strbuf_printf(out, "%s\n", line);
     strbuf_puts(out, "# saved views, in key order:\n");
     for (size_t i = 0; i < s->nviews; i++) {
         const SavedView *v = &s->views[i];

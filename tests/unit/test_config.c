@@ -172,8 +172,10 @@ Test(config, precedence_is_the_order_of_application)
     cr_assert_eq(config_num(&s, SET_PARALLEL), 8);
     cr_assert_not(config_set(&s, SET_FILTER, "a\x1b[2Jb", setting_from_flag("--filter"), why, sizeof why));
     cr_assert(strstr(why, "control or invisible characters"), "%s", why);
-    cr_assert(config_set(&s, SET_COLUMNS, "status, age,name", setting_from_flag("--columns"), why, sizeof why));
     size_t n;
+    cr_assert(config_set(&s, SET_COLUMNS, "status,a\x1b[2Jb", setting_from_flag("--columns"), why, sizeof why));
+    cr_assert_str_eq(config_list(&s, SET_COLUMNS, &n)[1], "a\u241b[2Jb", "a list's items are made safe, to be named");
+    cr_assert(config_set(&s, SET_COLUMNS, "status, age,name", setting_from_flag("--columns"), why, sizeof why));
     cr_assert_eq(config_list(&s, SET_COLUMNS, &n)[2][0], 'n');
     cr_assert_eq(n, 3);
     config_free(&s);
