@@ -11,17 +11,6 @@ const char *show_status(const Summary *s)
     return *t ? t : status_name(ST_UNKNOWN);
 }
 
-void show_ref_state(Ref r, char *buf, size_t n)
-{
-    switch (r.st) {
-    case REF_ABSENT: snprintf(buf, n, "the API did not send it"); break;
-    case REF_NULL: snprintf(buf, n, "not done yet"); break;
-    case REF_ID: snprintf(buf, n, "the API sent only its id (%s), not the object", r.id); break;
-    case REF_INVALID: snprintf(buf, n, "invalid (the API sent a value of the wrong type)"); break;
-    default: snprintf(buf, n, "loaded"); break;
-    }
-}
-
 const char *show_ref_word(Ref r)
 {
     static const char *const words[] = { [REF_ABSENT] = "absent", [REF_NULL] = "null", [REF_ID] = "idOnly",

@@ -9,10 +9,8 @@
 
 /* status_display's API name, "UNKNOWN" when the record has no status. */
 const char *show_status(const Summary *s);
-/* What the API sent for a sub-object. show asks for every one it shows in full, so this
- * says what came back instead: "not done yet" (null), "the API sent only its id (…)". */
-void show_ref_state(Ref r, char *buf, size_t n);
-/* The same for JSON: "loaded", "idOnly", "null", "absent", "invalid". */
+/* What the API sent for a sub-object, for JSON (ref_state_text in core/labels says it
+ * for people): "loaded", "idOnly", "null", "absent", "invalid". */
 const char *show_ref_word(Ref r);
 
 /* The decisive numbers, each with the threshold it is judged against. */

@@ -116,7 +116,7 @@ static void contact_validation(StrBuf *b, const char *label, Ref ref, Str status
 {
     if (ref.st != REF_POPULATED) {
         char state[200];
-        show_ref_state(ref, state, sizeof state);
+        ref_state_text(ref, state, sizeof state);
         row(b, label, "%s", state);
         return;
     }
@@ -124,14 +124,6 @@ static void contact_validation(StrBuf *b, const char *label, Ref ref, Str status
     if (attempts.st == FS_OK && max.st == FS_OK)
         snprintf(tries, sizeof tries, " (attempt %.0f of %.0f)", attempts.v, max.v);
     row(b, label, "%s%s", or_dash(status.s), tries);
-}
-
-/* Why a threshold is missing: the flow was sent without it, or not sent in full. */
-static const char *flow_lacks(const Detail *d, const char *what)
-{
-    if (d->flow.ref.st == REF_POPULATED)
-        return !strcmp(what, "limit") ? "the flow sets no limit" : "the flow sets no minimum";
-    return "the API did not send the flow in full";
 }
 
 static void biometrics(const Detail *d, StrBuf *b)
@@ -143,17 +135,17 @@ static void biometrics(const Detail *d, StrBuf *b)
         snprintf(line, sizeof line, "%.2f against a minimum of %.2f: %s", sc.live.v, sc.live_min.v,
                  sc.live.v > sc.live_min.v ? "passed" : "at or below the minimum");
     else if (sc.live.st == FS_OK)
-        snprintf(line, sizeof line, "%.2f (%s)", sc.live.v, flow_lacks(d, "minimum"));
+        snprintf(line, sizeof line, "%.2f (%s)", sc.live.v, flow_lacks(d, false));
     else if (d->bio.ref.st == REF_POPULATED)
         snprintf(line, sizeof line, "no score");
     else
-        show_ref_state(d->bio.ref, line, sizeof line);
+        ref_state_text(d->bio.ref, line, sizeof line);
     row(b, label(LBL_LIVENESS), "%s", line);
     attempt_tally_text(&sc.live_tries, line, sizeof line);
     if (sc.live_tries.limit && (sc.live_tries.failed || d->bio.ref.st == REF_POPULATED))
         row(b, "", "attempts %s", line);
     else if (sc.live_tries.failed || d->bio.ref.st == REF_POPULATED)
-        row(b, "", "attempts %s (%s)", line, flow_lacks(d, "limit"));
+        row(b, "", "attempts %s (%s)", line, flow_lacks(d, true));
     if (sc.compare.st == FS_OK && sc.threshold.st == FS_OK)
         snprintf(line, sizeof line, "%.2f against a threshold of %.2f: %s", sc.compare.v, sc.threshold.v,
                  sc.compare_passed ? "passed" : "below the threshold");
@@ -162,7 +154,7 @@ static void biometrics(const Detail *d, StrBuf *b)
     else if (d->compare.ref.st == REF_POPULATED)
         snprintf(line, sizeof line, "no score in its result");
     else
-        show_ref_state(d->compare.ref, line, sizeof line);
+        ref_state_text(d->compare.ref, line, sizeof line);
     row(b, label(LBL_FACE_COMPARE), "%s", line);
 }
 
@@ -182,7 +174,7 @@ static void document(const Detail *d, StrBuf *b)
     const DocVal *doc = &d->doc;
     if (doc->ref.st != REF_POPULATED) {
         char state[200];
-        show_ref_state(doc->ref, state, sizeof state);
+        ref_state_text(doc->ref, state, sizeof state);
         row(b, label(LBL_DOCUMENT), "%s", state);
         document_tries(d, b);
         return;
@@ -236,7 +228,7 @@ static void attempt_line(const Attempt *a, StrBuf *b)
     char when[24] = "—               ", score[32] = ""; /* 16 columns, like a time */
     if (a->at.st == FS_OK)
         time_format_short(a->at.ms, when, sizeof when);
-    strbuf_printf(b, "  %s  %-9s  ", when, failkind_name(a->kind));
+    strbuf_printf(b, "  %s  %-9s  ", when, failkind_label(a->kind));
     if (a->ref.st != REF_POPULATED) {
         strbuf_printf(b, "(the API sent only its id: %s)\n", or_dash(a->ref.id));
         return;

@@ -5,6 +5,11 @@
  * writes its row labels as they stand ("face compare") and its section titles with a
  * capital; the pane starts every label with a capital (label_title: "Face compare"). */
 
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/record.h"
+
 /* clang-format off */
 #define FIELD_LABELS(X) \
     X(ID,              "id")              \
@@ -38,5 +43,20 @@ typedef enum Label {
 const char *label(Label l);
 /* "Face compare" */
 const char *label_title(Label l);
+
+/* A kind of failed attempt for a person: "email", "phone", "document", "liveness" (the
+ * API's failedBiometricValidations are the selfie liveness attempts; failkind_name keeps
+ * the API's word for JSON and the filter). */
+const char *failkind_label(FailKind k);
+
+/* What the API sent for a sub-object that regdesk asks for in full (both show and the
+ * detail pane ask for every one they show), so never "not loaded": "not done yet" (null),
+ * "the API did not send it", "the API sent only its id (6650…), not the object", "invalid
+ * (…wrong type)". Empty for a populated one. */
+void ref_state_text(Ref r, char *buf, size_t n);
+
+/* Why a flow threshold is missing: the flow came without it ("the flow sets no minimum",
+ * "… no limit"), or the flow itself did not come in full. */
+const char *flow_lacks(const Detail *d, bool limit);
 
 #endif
