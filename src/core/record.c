@@ -48,6 +48,12 @@ const char *status_display(const Summary *s, bool badge)
     return badge ? status_badge(st) : status_name(st);
 }
 
+const char *status_text(const char *raw)
+{
+    Status st = status_parse(raw, strlen(raw));
+    return st == ST_OTHER || st == ST_UNKNOWN ? raw : status_name(st);
+}
+
 Status status_parse(const char *s, size_t len)
 {
     while (len && (*s == ' ' || *s == '\t')) {

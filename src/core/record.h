@@ -115,6 +115,9 @@ unsigned summary_failed_total(const Summary *s);
  * the wrong type, reads as the text that was sent (display-safe); "" when there is none.
  * The raw view keeps the value as sent. */
 const char *status_display(const Summary *s, bool badge);
+/* The same for a status that is only text (a review log's previous and new status): the
+ * API's name when regdesk knows it, whatever the casing, else the text as given. */
+const char *status_text(const char *raw);
 
 /* Builds a summary from already-sanitised strings (NULL = absent). The strings are
  * copied and capped at SUMMARY_STR_MAX. */

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "core/reasons.h"
+#include "core/safetext.h"
+#include "core/steps.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "model/detail_internal.h"
@@ -77,18 +79,38 @@ void kv_flag(DLines *d, const char *label, Flag f)
         kv_invalid(d, label, "");
 }
 
+enum { KV_LABEL_MAX = 28 }; /* a key wider than this pushes only its own value right */
+
+/* The label column for the rows at `depth`: the widest key among them, within bounds. */
+static int kv_width(const KVList *l, unsigned depth)
+{
+    int w = DL_LABEL_W;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].depth == depth && l->items[i].value) {
+            int kw = safetext_width(l->items[i].key);
+            if (kw > w)
+                w = kw < KV_LABEL_MAX ? kw : KV_LABEL_MAX;
+        }
+    return w;
+}
+
 void kv_list(DLines *d, const KVList *l, int indent)
 {
+    int width[8] = { 0 };
     for (size_t i = 0; i < l->n; i++) {
         const KV *kv = &l->items[i];
         int ind = indent + 2 * kv->depth;
         if (!kv->value) { /* a nested object's header */
-            dl_begin(d, ind);
-            dl_add(d, SL_LABEL, kv->key);
-            dl_end(d);
-        } else {
-            dl_kv(d, ind, kv->key, SL_NORMAL, kv->value);
+            dl_wrap(d, ind, 2, SL_LABEL, kv->key);
+            continue;
         }
+        int w = DL_LABEL_W;
+        if (kv->depth < sizeof width / sizeof *width) {
+            if (!width[kv->depth])
+                width[kv->depth] = kv_width(l, kv->depth);
+            w = width[kv->depth];
+        }
+        dl_kv_as(d, ind, w, SL_LABEL, kv->key, SL_NORMAL, kv->value);
     }
     if (l->truncated) {
         dl_begin(d, indent);
@@ -106,15 +128,9 @@ bool ref_not_loaded(DLines *d, const Ref *r)
 {
     if (r->st == REF_POPULATED)
         return false;
-    dl_begin(d, IND);
-    if (r->st == REF_INVALID) {
-        dl_add(d, SL_INVALID, "reference arrived with the wrong type");
-    } else {
-        dl_addf(d, SL_DIM, "id %s ", r->id);
-        dl_add(d, SL_DIM, glyph(GL_DOT));
-        dl_add(d, SL_DIM, " not loaded");
-    }
-    dl_end(d);
+    char state[160];
+    ref_state_text(*r, state, sizeof state);
+    dl_wrap(d, IND, 2, r->st == REF_INVALID ? SL_INVALID : SL_DIM, state);
     return true;
 }
 
@@ -153,8 +169,15 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
     const char *status = status_display(s, false);
     dl_kv(d, IND, "Status", (s->invalid & SUMF_STATUS) ? SL_INVALID : SL_NORMAL,
           *status ? status : status_name(ST_UNKNOWN));
-    if (*summary_str(s, SS_STEP))
-        dl_kv(d, IND, "Current step", SL_NORMAL, summary_str(s, SS_STEP));
+    const char *step = summary_str(s, SS_STEP);
+    if (*step) { /* the words show uses, and the API's value the filter takes */
+        char buf[SUMMARY_STR_MAX + 40];
+        if (strcmp(step_label(step), step))
+            fmt_bounded(buf, sizeof buf, "%s (%s)", step_label(step), step);
+        else
+            fmt_bounded(buf, sizeof buf, "%s", step);
+        dl_kv(d, IND, "Current step", (s->invalid & SUMF_STEP) ? SL_INVALID : SL_NORMAL, buf);
+    }
     if (s->created_ms != TIME_NONE) {
         char when[32], age[16], buf[80];
         fmt_time(s->created_ms, when, sizeof when);
@@ -253,12 +276,12 @@ void build_liveness(DLines *d, const Detail *det)
     kv_str(d, "Status", bio->status);
     kv_score(d, "Score", bio->liveness);
     kv_score(d, "Flow minimum", det->flow.liveness_min);
-    unsigned used, limit;
-    liveness_attempts(det, &used, &limit);
-    if (limit) {
-        char buf[64];
-        snprintf(buf, sizeof buf, "%u of %u used", used, limit);
-        dl_kv(d, IND, "Attempts", used >= limit ? SL_BAD : SL_NORMAL, buf);
+    AttemptTally t;
+    attempt_tally(NULL, det, FAIL_BIO, &t);
+    if (t.limit || t.failed) {
+        char buf[120];
+        attempt_tally_text(&t, buf, sizeof buf);
+        dl_kv(d, IND, "Attempts", t.limit && t.counted >= t.limit ? SL_BAD : SL_NORMAL, buf);
     }
     kv_str(d, "Failed reason", bio->failed_reason);
     if (bio->face.ref.st == REF_POPULATED)
@@ -389,8 +412,10 @@ void build_flow(DLines *d, const Detail *det)
         dl_kv(d, IND, label_title(LBL_PROJECT), SL_DIM, *p->ref.id ? p->ref.id : "(invalid reference)");
     }
     if (f->ref.st != REF_POPULATED) {
+        char state[160];
+        ref_state_text(f->ref, state, sizeof state);
         if (ref_present(&f->ref))
-            dl_kv(d, IND, label_title(LBL_FLOW), SL_DIM, "not loaded");
+            dl_kv(d, IND, label_title(LBL_FLOW), SL_DIM, state);
         return;
     }
     kv_str(d, label_title(LBL_FLOW), f->name);

@@ -5,8 +5,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/diagnose.h"
 #include "core/reasons.h"
 #include "core/sla.h"
+#include "core/steps.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
 #include "core/columns.h"
@@ -21,6 +23,32 @@ static void cell_of(ColId col, const Summary *s, const DetailCtx *c, Cell *out)
 {
     const CellOpts o = { .medium = CELL_SCREEN, .now_ms = c->now_ms };
     column_cell(col, s, &o, out);
+}
+
+/* "  ·  2 failed attempts", and how many of them were quality rejects that used no attempt
+ * (the list's Fail column says the same as "0+2q"); on a line of its own when the line
+ * has no room left for it. */
+static void failed_phrase(DLines *d, const Summary *s)
+{
+    unsigned failed = summary_failed_total(s), quality = 0;
+    for (int k = 0; k < FAIL__COUNT; k++) {
+        AttemptTally t;
+        attempt_tally(s, NULL, (FailKind)k, &t);
+        quality += t.quality;
+    }
+    char text[64], note[64] = "";
+    snprintf(text, sizeof text, "%u failed attempt%s", failed, failed == 1 ? "" : "s");
+    if (quality)
+        snprintf(note, sizeof note, " (%u quality reject%s did not count)", quality, quality == 1 ? "" : "s");
+    char dot[16], whole[160];
+    snprintf(dot, sizeof dot, "  %s  ", glyph(GL_DOT));
+    snprintf(whole, sizeof whole, "%s%s%s", dot, text, note);
+    if (dl_fits(d, whole))
+        dl_add(d, SL_LABEL, dot);
+    else /* a line of its own rather than a cut */
+        dl_begin(d, 0);
+    dl_add(d, failed > quality ? SL_FAILCOUNT : SL_NORMAL, text);
+    dl_add(d, SL_DIM, note);
 }
 
 static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
@@ -40,9 +68,8 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
     dl_end(d);
 
     dl_begin(d, 0);
-    cell_of(COL_STEP, s, c, &cell);
     dl_add(d, SL_LABEL, "step ");
-    dl_add(d, cell.slot, cell.text);
+    dl_add(d, (s->invalid & SUMF_STEP) ? SL_INVALID : SL_NORMAL, step_label(summary_str(s, SS_STEP)));
     if (s->created_ms != TIME_NONE) {
         char age[16];
         time_format_age(c->now_ms - s->created_ms, age, sizeof age);
@@ -51,9 +78,7 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
     }
     dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
     dl_addf(d, s->red_flags ? SL_FLAG : SL_NORMAL, "%u red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
-    unsigned failed = summary_failed_total(s);
-    dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
-    dl_addf(d, failed ? SL_FAILCOUNT : SL_NORMAL, "%u failed attempt%s", failed, failed == 1 ? "" : "s");
+    failed_phrase(d, s);
     dl_end(d);
 
     dl_begin(d, 0);
@@ -91,19 +116,19 @@ static void build_state(DLines *d, const DetailCtx *c)
 
 /* ---- reasons and checks ------------------------------------------------------------------ */
 
-static void build_reasons(DLines *d, const Summary *s, const Detail *det)
+/* First after the name: for a case in review, why it needs review; for any other, why it
+ * is stuck (or how it ended): the list regdesk show prints, from core/reasons and
+ * core/diagnose. */
+static void build_review_reasons(DLines *d, const Summary *s, const Detail *det)
 {
     ReviewReason rr[REVIEW_REASONS_MAX];
     size_t n = review_reasons(s, det, rr);
-    bool review = summary_status(s) == ST_NEEDS_MANUAL_VERIFICATION;
-    if (!n && !review)
-        return;
     char note[32];
     snprintf(note, sizeof note, "%zu", n);
-    if (!dl_section(d, SEC_REASONS, review ? "Why review" : "Concerns", note))
+    if (!dl_section(d, SEC_REASONS, "Why it needs review", note))
         return;
     if (!n)
-        dl_wrap(d, IND, 2, SL_DIM, "No reason can be derived from what was sent; see the checks and red flags.");
+        dl_wrap(d, IND, 2, SL_DIM, "No reason can be derived from what the API sent; see the checks and red flags.");
     for (size_t i = 0; i < n; i++) {
         char buf[240];
         fmt_bounded(buf, sizeof buf, "%s %s", glyph(GL_BAD), rr[i].text);
@@ -111,20 +136,54 @@ static void build_reasons(DLines *d, const Summary *s, const Detail *det)
     }
 }
 
+static void build_diagnosis(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det)
+{
+    static const Glyph g[] = { [FL_INFO] = GL_INFO, [FL_WARN] = GL_WARN, [FL_BAD] = GL_BAD };
+    static const Slot sl[] = { [FL_INFO] = SL_NORMAL, [FL_WARN] = SL_WARN, [FL_BAD] = SL_BAD };
+    Finding f[DIAGNOSIS_MAX];
+    size_t n = diagnose(s, det, c->now_ms, f);
+    char note[32];
+    snprintf(note, sizeof note, "%zu", n);
+    if (!dl_section(d, SEC_REASONS, diagnosis_title(summary_status(s)), note))
+        return;
+    if (!n)
+        dl_wrap(d, IND, 2, SL_DIM, "Nothing in what the API sent explains it.");
+    for (size_t i = 0; i < n; i++) {
+        char buf[300];
+        fmt_bounded(buf, sizeof buf, "%s %s", glyph(g[f[i].level]), f[i].text);
+        dl_wrap(d, IND, 2, sl[f[i].level], buf);
+    }
+}
+
+static void build_reasons(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det)
+{
+    if (summary_status(s) == ST_NEEDS_MANUAL_VERIFICATION)
+        build_review_reasons(d, s, det);
+    else
+        build_diagnosis(d, c, s, det);
+}
+
 typedef enum Verdict { V_OK, V_BAD, V_WARN, V_NONE } Verdict;
 
+enum { CHECK_LABEL_W = 18 }; /* a glyph, a blank and the longest check's name */
+
+/* "  ✓ Liveness         0.71 above the flow's minimum of 0.65", the value wrapped under
+ * itself. */
 static void check(DLines *d, Verdict v, const char *label, const char *value)
 {
     static const Glyph g[] = { GL_OK, GL_BAD, GL_WARN, GL_INFO };
     static const Slot sl[] = { SL_GOOD, SL_BAD, SL_WARN, SL_DIM };
     char lab[40];
     snprintf(lab, sizeof lab, "%s %s", glyph(g[v]), label);
-    dl_begin(d, IND);
-    dl_add(d, sl[v], lab);
-    int pad = 17 - (int)strlen(label);
-    dl_addf(d, SL_NORMAL, "%*s", pad > 1 ? pad : 1, "");
-    dl_add(d, v == V_NONE ? SL_DIM : SL_NORMAL, value);
-    dl_end(d);
+    dl_kv_as(d, IND, CHECK_LABEL_W, sl[v], lab, v == V_NONE ? SL_DIM : SL_NORMAL, value);
+}
+
+/* A sub-object that came as less than the object: what the API sent instead. */
+static void check_ref(DLines *d, const char *label, Ref r)
+{
+    char buf[160];
+    ref_state_text(r, buf, sizeof buf);
+    check(d, V_NONE, label, buf);
 }
 
 static bool ok(FieldState st)
@@ -139,7 +198,7 @@ static void check_liveness(DLines *d, const Detail *det)
     if (!ref_present(&det->bio.ref) && !ok(live.st))
         return;
     if (det->bio.ref.st == REF_ID && !ok(live.st)) {
-        check(d, V_NONE, label_title(LBL_LIVENESS), "not loaded");
+        check_ref(d, label_title(LBL_LIVENESS), det->bio.ref);
     } else if (!ok(live.st)) {
         fmt_bounded(buf, sizeof buf, "no score%s%s", *det->bio.status.s ? "; status " : "", det->bio.status.s);
         check(d, V_WARN, label_title(LBL_LIVENESS), buf);
@@ -148,7 +207,7 @@ static void check_liveness(DLines *d, const Detail *det)
         snprintf(buf, sizeof buf, "%.2f %s the flow's minimum of %.2f", live.v, pass ? "above" : "not above", min.v);
         check(d, pass ? V_OK : V_BAD, label_title(LBL_LIVENESS), buf);
     } else {
-        snprintf(buf, sizeof buf, "%.2f (the flow's minimum is not loaded)", live.v);
+        snprintf(buf, sizeof buf, "%.2f (%s)", live.v, flow_lacks(det, false));
         check(d, V_NONE, label_title(LBL_LIVENESS), buf);
     }
 }
@@ -167,7 +226,7 @@ static void check_compare(DLines *d, const Detail *det)
             snprintf(buf, sizeof buf, "%.2f (%s)", c->score.v, pass ? "passed" : "did not pass");
         check(d, pass ? V_OK : V_BAD, label_title(LBL_FACE_COMPARE), buf);
     } else if (c->ref.st == REF_ID) {
-        check(d, V_NONE, label_title(LBL_FACE_COMPARE), "not loaded");
+        check_ref(d, label_title(LBL_FACE_COMPARE), c->ref);
     } else if (det->face.ref.st != REF_ABSENT && det->face.ref.st != REF_NULL) {
         check(d, V_BAD, label_title(LBL_FACE_COMPARE), "never ran, although a selfie exists");
     }
@@ -220,7 +279,7 @@ static void check_status(DLines *d, const char *label, const Ref *r, const Str *
     if (!ref_present(r))
         return;
     if (r->st != REF_POPULATED) {
-        check(d, V_NONE, label, "not loaded");
+        check_ref(d, label, *r);
         return;
     }
     char buf[300];
@@ -229,21 +288,22 @@ static void check_status(DLines *d, const char *label, const Ref *r, const Str *
     check(d, *st->s ? status_verdict(st->s, good, bad) : V_WARN, label, buf);
 }
 
-static void check_attempts(DLines *d, const Detail *det)
+/* Attempts of a kind against the flow's limit, once there is something to count: a
+ * failure, or the step done (a registration that has not reached it shows nothing, so
+ * "0 of 3 used" never stands for a check not yet run). */
+static void check_attempts(DLines *d, const Detail *det, FailKind k, const Ref *done, const char *label)
 {
-    unsigned used, limit, quality = 0;
-    liveness_attempts(det, &used, &limit);
-    for (size_t i = 0; i < det->n_attempts; i++)
-        quality += det->attempts[i].kind == FAIL_BIO && reason_is_quality(det->attempts[i].reason_code);
-    if (!limit && !used && !quality)
+    AttemptTally t;
+    attempt_tally(NULL, det, k, &t);
+    if (!t.failed && done->st != REF_POPULATED)
         return;
-    char buf[160];
-    int k = limit ? snprintf(buf, sizeof buf, "%u of %u used", used, limit)
-                  : snprintf(buf, sizeof buf, "%u used (limit not loaded)", used);
-    if (quality)
-        snprintf(buf + k, sizeof buf - (size_t)k, "; %u quality reject%s did not count", quality,
-                 quality == 1 ? "" : "s");
-    check(d, limit && used >= limit ? V_BAD : used ? V_WARN : V_OK, "Liveness tries", buf);
+    char tally[120], buf[200];
+    attempt_tally_text(&t, tally, sizeof tally);
+    if (t.limit)
+        snprintf(buf, sizeof buf, "%s", tally);
+    else
+        snprintf(buf, sizeof buf, "%s (%s)", tally, flow_lacks(det, true));
+    check(d, t.limit && t.counted >= t.limit ? V_BAD : t.counted ? V_WARN : V_OK, label, buf);
 }
 
 static void build_checks(DLines *d, const Summary *s, const Detail *det)
@@ -263,7 +323,8 @@ static void build_checks(DLines *d, const Summary *s, const Detail *det)
                 *det->phone_val.gateway.s ? ")" : "");
     check_status(d, label_title(LBL_PHONE), &det->phone_val.ref, &det->phone_val.status, extra);
     check_status(d, "Consent", &det->consent.ref, &det->consent.status, NULL);
-    check_attempts(d, det);
+    check_attempts(d, det, FAIL_DOC, &det->doc.ref, "Document tries");
+    check_attempts(d, det, FAIL_BIO, &det->bio.ref, "Liveness tries");
     if (d->n == before && !d->skipping)
         dl_wrap(d, IND, 0, SL_DIM, "No validation was sent with this record.");
 }
@@ -290,10 +351,7 @@ static void build_flags(DLines *d, const Summary *s, const Detail *det)
         kv_list(d, &det->red_flags_details, IND);
 }
 
-static const char *kind_label(FailKind k)
-{
-    return k == FAIL_BIO ? "liveness" : failkind_name(k);
-}
+enum { ATTEMPT_HANG = IND + 24 }; /* under the reason, past the time and the kind */
 
 static void attempt_line(DLines *d, const DetailCtx *c, const Attempt *a)
 {
@@ -305,14 +363,21 @@ static void attempt_line(DLines *d, const DetailCtx *c, const Attempt *a)
     }
     dl_begin(d, IND);
     dl_add(d, SL_DIM, when);
-    dl_addf(d, SL_NORMAL, "  %-9s ", kind_label(a->kind));
+    dl_addf(d, SL_NORMAL, "  %-9s ", failkind_label(a->kind));
     if (a->ref.st != REF_POPULATED) {
-        dl_addf(d, SL_DIM, "not loaded (id %s)", a->ref.id);
+        char state[160];
+        ref_state_text(a->ref, state, sizeof state);
+        dl_add_wrap(d, SL_DIM, state, ATTEMPT_HANG);
+        dl_end(d);
+        return;
+    }
+    if (a->kind == FAIL_EMAIL || a->kind == FAIL_PHONE) { /* a code carries no reason */
+        dl_add_wrap(d, SL_BAD, attempt_text(a), ATTEMPT_HANG);
         dl_end(d);
         return;
     }
     bool quality = a->kind == FAIL_BIO && reason_is_quality(a->reason_code);
-    dl_add(d, quality ? SL_WARN : SL_BAD, reason_text(a->kind, a->reason_code));
+    dl_add_wrap(d, quality ? SL_WARN : SL_BAD, reason_text(a->kind, a->reason_code), ATTEMPT_HANG);
     if (a->kind == FAIL_BIO && a->score.st == FS_OK && !quality)
         dl_addf(d, SL_NORMAL, ", scored %.2f", a->score.v);
     if (quality)
@@ -331,17 +396,19 @@ static void build_attempts(DLines *d, const DetailCtx *c, const Summary *s, cons
     size_t n = det ? det->n_attempts : 0;
     if (!total && !n)
         return;
-    char note[96] = "";
-    if (det) {
-        unsigned used, limit;
-        liveness_attempts(det, &used, &limit);
-        if (limit)
-            snprintf(note, sizeof note, "%zu %s liveness %u of %u used", n, glyph(GL_DOT), used, limit);
-        else
-            snprintf(note, sizeof note, "%zu", n);
-    } else {
-        snprintf(note, sizeof note, "%u", total);
+    char note[96];
+    unsigned quality = 0;
+    for (int k = 0; k < FAIL__COUNT; k++) {
+        AttemptTally t;
+        attempt_tally(s, det, (FailKind)k, &t);
+        quality += t.quality;
     }
+    size_t shown = det ? n : total;
+    if (quality) /* the words regdesk show uses */
+        snprintf(note, sizeof note, "%zu (%zu used an attempt, %u quality reject%s did not)", shown,
+                 shown - quality, quality, quality == 1 ? "" : "s");
+    else
+        snprintf(note, sizeof note, "%zu", shown);
     if (!dl_section(d, SEC_ATTEMPTS, label_title(LBL_FAILED_ATTEMPTS), note))
         return;
     if (!det) {
@@ -420,13 +487,15 @@ static void build_reviews(DLines *d, const Detail *det)
             fmt_time(r->created_at.ms, when, sizeof when);
         dl_begin(d, IND);
         dl_addf(d, SL_DIM, "%.16s  ", when);
-        dl_add(d, SL_NORMAL, *r->previous_status.s ? r->previous_status.s : "?");
+        dl_add(d, SL_NORMAL, *r->previous_status.s ? status_text(r->previous_status.s) : "?");
         dl_addf(d, SL_NORMAL, " %s ", glyph(GL_ARROW));
-        dl_add(d, status_slot(status_parse(r->new_status.s, strlen(r->new_status.s))), r->new_status.s);
+        dl_add(d, status_slot(status_parse(r->new_status.s, strlen(r->new_status.s))), status_text(r->new_status.s));
         if (*r->reviewer.s) {
-            dl_add(d, SL_DIM, "  by ");
-            dl_add(d, SL_NORMAL, r->reviewer.s);
-            dl_add(d, SL_DIM, r->by_staff ? " (staff)" : " (client)");
+            char by[300];
+            fmt_bounded(by, sizeof by, "  by %s %s", r->reviewer.s, r->by_staff ? "(Verifik staff)" : "(client)");
+            if (!dl_fits(d, by)) /* on a line of its own rather than cut */
+                dl_begin(d, IND + 18);
+            dl_add(d, SL_DIM, by + (d->col > IND + 18 ? 0 : 2));
         }
         dl_end(d);
         if (*r->note.s)
@@ -453,10 +522,8 @@ static void ref_row(DLines *d, const char *label, const Ref *r)
     char buf[160];
     if (r->st == REF_POPULATED)
         fmt_bounded(buf, sizeof buf, "%s (populated; no fields shown)", *r->id ? r->id : "no id");
-    else if (r->st == REF_INVALID)
-        snprintf(buf, sizeof buf, "(wrong type)");
     else
-        fmt_bounded(buf, sizeof buf, "%s %s not loaded", r->id, glyph(GL_DOT));
+        ref_state_text(*r, buf, sizeof buf);
     dl_kv(d, IND, label, r->st == REF_INVALID ? SL_INVALID : SL_DIM, buf);
 }
 
@@ -513,7 +580,7 @@ void detail_build(DLines *d, const DetailCtx *c)
         return;
     }
     if (det) {
-        build_reasons(d, s, det);
+        build_reasons(d, c, s, det);
         build_checks(d, s, det);
     }
     build_flags(d, s, det);

@@ -207,24 +207,19 @@ void dl_wrap(DLines *d, int indent, int hang, Slot slot, const char *text)
     }
 }
 
-void dl_kv(DLines *d, int indent, const char *label, Slot slot, const char *value)
+void dl_kv_as(DLines *d, int indent, int label_w, Slot label_slot, const char *label, Slot slot, const char *value)
 {
     if (d->skipping)
         return;
-    int lw = DL_LABEL_W;
-    int vx = indent + lw + 1;
+    int lcols = safetext_width(label);
+    int col = lcols > label_w ? lcols : label_w;
+    int vx = indent + col + 1;
     if (vx + 8 > d->width) { /* too narrow for a label column: value on its own line */
-        dl_begin(d, indent);
-        dl_add(d, SL_LABEL, label);
-        dl_end(d);
+        dl_wrap(d, indent, 2, label_slot, label);
         dl_wrap(d, indent + 2, 0, slot, value);
         return;
     }
     /* First line: label, padding, then as much of the value as fits. */
-    char lab[128];
-    int lused = 0;
-    size_t lfit = safetext_fit(label, lw, &lused);
-    snprintf(lab, sizeof lab, "%.*s%*s", (int)lfit, label, lw - lused + 1, "");
     int room = d->width - vx;
     size_t fit = safetext_fit(value, room, NULL);
     size_t nl = strcspn(value, "\n");
@@ -237,7 +232,8 @@ void dl_kv(DLines *d, int indent, const char *label, Slot slot, const char *valu
             take = b;
     }
     dl_begin(d, indent);
-    dl_add(d, SL_LABEL, lab);
+    dl_add(d, label_slot, label);
+    dl_addf(d, SL_NORMAL, "%*s", col - lcols + 1, "");
     char *piece = xstrndup(value, take);
     dl_add(d, slot, piece);
     free(piece);
@@ -247,6 +243,48 @@ void dl_kv(DLines *d, int indent, const char *label, Slot slot, const char *valu
         rest++;
     if (*rest)
         dl_wrap(d, vx, 0, slot, rest);
+}
+
+void dl_kv(DLines *d, int indent, const char *label, Slot slot, const char *value)
+{
+    dl_kv_as(d, indent, DL_LABEL_W, SL_LABEL, label, slot, value);
+}
+
+bool dl_fits(const DLines *d, const char *text)
+{
+    return d->open && !d->full && safetext_width(text) <= d->width - d->col;
+}
+
+void dl_add_wrap(DLines *d, Slot slot, const char *text, int hang)
+{
+    if (d->skipping || !d->open || !text)
+        return;
+    if (hang >= d->width - 8)
+        hang = 0;
+    while (*text && d->open) { /* not open: the line cap was reached */
+        size_t fit = safetext_fit(text, d->width - d->col, NULL);
+        size_t take = fit;
+        if (text[fit]) { /* break at the last blank that fits */
+            while (take > 0 && text[take] != ' ')
+                take--;
+            if (take == 0 && d->col > hang) { /* nothing fits here: try a fresh line */
+                dl_begin(d, hang);
+                continue;
+            }
+        }
+        if (take == 0) { /* one word wider than a whole line: cut it */
+            dl_add(d, slot, text);
+            return;
+        }
+        char *piece = xstrndup(text, take);
+        dl_add(d, slot, piece);
+        free(piece);
+        text += take;
+        while (*text == ' ')
+            text++;
+        if (*text)
+            dl_begin(d, hang);
+    }
 }
 
 void dl_line_text(const DLines *d, size_t i, StrBuf *out)

@@ -88,6 +88,15 @@ void dl_link(DLines *d, long rec);
 /* "  Label        value", the value wrapped under itself when it is long. */
 enum { DL_LABEL_W = 15 };
 void dl_kv(DLines *d, int indent, const char *label, Slot slot, const char *value);
+/* The same with a label column of label_w and the label in label_slot. A label is never
+ * cut: a longer one pushes its value to the right, and on a line too narrow for both the
+ * value goes under it. */
+void dl_kv_as(DLines *d, int indent, int label_w, Slot label_slot, const char *label, Slot slot, const char *value);
+/* Whether text would fit whole on the open line. */
+bool dl_fits(const DLines *d, const char *text);
+/* Adds text to the open line, breaking it at blanks onto lines that start at column hang
+ * instead of cutting it. */
+void dl_add_wrap(DLines *d, Slot slot, const char *text, int hang);
 /* A paragraph (may hold LF) wrapped at the width, continuation lines indented by hang
  * more than the first. */
 void dl_wrap(DLines *d, int indent, int hang, Slot slot, const char *text);

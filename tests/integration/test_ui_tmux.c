@@ -110,7 +110,7 @@ Test(ui_tmux, starts_loads_filters_opens_and_restores_the_terminal, .init = setu
     expect("filter status:review", 5000);
     keys("Enter");
     keys("Enter");
-    expect("Why review", 10000);
+    expect("Why it needs review", 10000);
     expect("Checks", 5000);
     keys("Escape");
     keys("q");

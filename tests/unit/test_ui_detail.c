@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include "../testutil.h"
+#include "core/diagnose.h"
+#include "core/glyphs.h"
 #include "core/parse.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
 #include "model/detail_build.h"
 
 typedef struct Fx {
+    int64_t now; /* the pane's clock when it was built */
     Store st;
     Related *rel;
     size_t idx;
@@ -28,11 +31,20 @@ static void load(Fx *fx)
     fx->all = (StrBuf)STRBUF_INIT;
 }
 
+/* The store holds one populated record, from json. */
+static void load_json(Fx *fx, const char *json)
+{
+    store_init(&fx->st);
+    fx->idx = store_put_detail(&fx->st, tu_detail(json));
+    fx->rel = related_new();
+    dl_init(&fx->dl);
+    fx->all = (StrBuf)STRBUF_INIT;
+}
+
 static void build(Fx *fx, int width, uint32_t collapsed, DetailState state, bool raw_codes)
 {
-    int64_t now;
-    time_parse_iso("2025-05-25T20:00:00Z", &now);
-    DetailCtx c = { .st = &fx->st, .rec = fx->idx, .rel = fx->rel, .now_ms = now, .state = state,
+    time_parse_iso("2025-05-25T20:00:00Z", &fx->now);
+    DetailCtx c = { .st = &fx->st, .rec = fx->idx, .rel = fx->rel, .now_ms = fx->now, .state = state,
                     .raw_codes = raw_codes };
     dl_reset(&fx->dl, width, collapsed);
     detail_build(&fx->dl, &c);
@@ -77,7 +89,7 @@ Test(ui_detail, reasons_and_scores_in_the_first_screen)
     Fx fx;
     load(&fx);
     build(&fx, 78, 0, DS_LOADED, false);
-    long why = find(&fx, "Why review");
+    long why = find(&fx, "Why it needs review");
     cr_assert_geq(why, 0, "%s", fx.all.s);
     cr_assert_lt(why, 5, "reasons come first:\n%s", fx.all.s);
     cr_assert_lt(find(&fx, "Face compare scored 0.78, below the threshold of 0.85"), 20);
@@ -92,10 +104,10 @@ Test(ui_detail, attempt_timeline_translated_with_quality_rejects)
     Fx fx;
     load(&fx);
     build(&fx, 100, 0, DS_LOADED, false);
-    shows(&fx, (const char *[]){ "Failed attempts  4 · liveness 2 of 3 used",
+    shows(&fx, (const char *[]){ "Failed attempts  4 (3 used an attempt, 1 quality reject did not)",
                                  "05-24 14:07  liveness  Lighting too poor; quality, not counted",
                                  "05-24 14:08  liveness  Liveness check failed (score too low), scored 0.41",
-                                 "not loaded (id 6650aa01c0ffee00000000ba)", /* an id-only attempt */
+                                 "the API sent only its id (6650aa01c0ffee00000000ba)", /* an id-only attempt */
                                  NULL });
     cr_assert_lt(find(&fx, "poor_lighting"), 0, "no raw code until asked");
     build(&fx, 130, 0, DS_LOADED, true);
@@ -110,9 +122,10 @@ Test(ui_detail, red_flags_history_notes_and_unpopulated_refs)
     load(&fx);
     build(&fx, 90, 0, DS_LOADED, false);
     shows(&fx, (const char *[]){ "Red flags  2", "faceCompareFailed", "detail          0.78 < 0.85",
-                                 "ONGOING → NEEDS_MANUAL_VERIFICATION  by Ops",
+                                 "2025-05-24 14:10  ONGOING → NEEDS_MANUAL_VERIFICATION",
+                                 "by Ops <ops@verifik.example> (Verifik staff)", /* whole, on a line of its own */
                                  "second line", /* notes keep their lines */
-                                 "Selfie image    6650aa01c0ffee00000000f9 · not loaded",
+                                 "Selfie image    the API sent only its id (6650aa01c0ffee00000000f9), not the",
                                  "Related  none share email, phone or document", NULL });
     cr_assert_lt(find(&fx, "enrollee-secret"), 0, "the enrollee token is never shown");
     done(&fx);
@@ -124,7 +137,7 @@ Test(ui_detail, before_the_full_record_arrives)
     load(&fx);
     build(&fx, 78, 0, DS_LOADING, false);
     cr_assert_geq(find(&fx, "Loading the full record"), 0, "%s", fx.all.s);
-    cr_assert_lt(find(&fx, "Why review"), 0, "no reasons without the record");
+    cr_assert_lt(find(&fx, "Why it needs review"), 0, "no reasons without the record");
     cr_assert_geq(find(&fx, "Their details come with the full record."), 0, "%s", fx.all.s);
     cr_assert_geq(find(&fx, "email 0, phone 0, document 1, liveness 3"), 0, "%s", fx.all.s);
     build(&fx, 78, 0, DS_NOT_REQUESTED, false);
@@ -188,14 +201,148 @@ Test(ui_detail, related_registrations_are_listed_and_linked)
 Test(ui_detail, status_spelling_is_normalised)
 {
     Fx fx;
-    Detail *d = tu_detail("{\"_id\":\"6650aa01c0ffee0000000009\",\"status\":\"needs_manual_verification\"}");
-    store_init(&fx.st);
-    fx.idx = store_put_detail(&fx.st, d);
-    fx.rel = related_new();
-    dl_init(&fx.dl);
-    fx.all = (StrBuf)STRBUF_INIT;
+    load_json(&fx, "{\"_id\":\"6650aa01c0ffee0000000009\",\"status\":\"needs_manual_verification\","
+                   "\"manualReviewLog\":[{\"previousStatus\":\"needs_manual_verification\",\"newStatus\":\"completed\","
+                   "\"createdAt\":\"2025-05-24T10:00:00Z\"},{\"previousStatus\":\"Completed\",\"newStatus\":"
+                   "\"NEEDS_MANUAL_VERIFICATION\",\"createdAt\":\"2025-05-24T11:00:00Z\"}]}");
     build(&fx, 78, 0, DS_LOADED, false);
+    shows(&fx, (const char *[]){ "NEEDS_MANUAL_VERIFICATION → COMPLETED", /* the review history too */
+                                 "COMPLETED → NEEDS_MANUAL_VERIFICATION", NULL });
     cr_assert_geq(find(&fx, "Status          NEEDS_MANUAL_VERIFICATION"), 0, "%s", fx.all.s);
     cr_assert_lt(find(&fx, "needs_manual_verification"), 0, "%s", fx.all.s);
+    done(&fx);
+}
+
+/* 2025-05-25T11:25Z, created, nothing done: the flow allows three liveness tries. */
+#define STARTED_JSON                                                                                           \
+    "{\"_id\":\"6650aa01c0ffee0000000011\",\"status\":\"STARTED\",\"currentStep\":\"1\",\"emailValidation\":null,"  \
+    "\"phoneValidation\":null,\"documentValidation\":null,\"biometricValidation\":null,\"face\":null,"            \
+    "\"documentFace\":null,\"compareFaceVerification\":null,\"failedPhoneValidations\":[],"                       \
+    "\"projectFlow\":{\"_id\":\"f1\",\"type\":\"onboarding\",\"liveness\":{\"attemptLimit\":3,\"minScore\":0.6},"     \
+    "\"documents\":{\"attemptLimit\":3}},\"createdAt\":\"2025-05-25T11:25:00Z\",\"updatedAt\":\"2025-05-25T11:30:00Z\"," \
+    "\"expiresAt\":\"2025-05-25T22:25:00Z\"}"
+
+/* The first section after the name is the diagnosis, with every finding regdesk show
+ * prints (core/diagnose), in its order. */
+static void diagnosis_first(Fx *fx, const char *title)
+{
+    const Detail *det = store_detail(&fx->st, fx->idx);
+    Finding f[DIAGNOSIS_MAX];
+    size_t n = diagnose(fx->st.recs[fx->idx], det, fx->now, f);
+    cr_assert_gt(n, 0);
+    long head = find(fx, title);
+    cr_assert_geq(head, 0, "%s", fx->all.s);
+    cr_assert_eq(fx->dl.lines[head].section, SEC_REASONS);
+    cr_assert_eq(dl_section_line(&fx->dl, SEC_REASONS), head);
+    cr_assert_lt(head, dl_section_line(&fx->dl, SEC_CHECKS), "before the checks:\n%s", fx->all.s);
+    cr_assert_lt(head, 5, "first on screen:\n%s", fx->all.s);
+    long last = head;
+    for (size_t i = 0; i < n; i++) {
+        char start[48];
+        snprintf(start, sizeof start, "%.40s", f[i].text); /* the line may wrap after it */
+        long at = find(fx, start);
+        cr_assert_gt(at, last, "finding %zu (\"%s\") missing or out of order:\n%s", i, f[i].text, fx->all.s);
+        last = at;
+    }
+}
+
+Test(ui_detail, a_registration_not_in_review_says_why_it_is_stuck_first)
+{
+    Fx fx;
+    load_json(&fx, STARTED_JSON);
+    build(&fx, 78, 0, DS_LOADED, false);
+    diagnosis_first(&fx, "Why it is stuck");
+    shows(&fx, (const char *[]){ "The applicant has not reported any step since it was created", NULL });
+    cr_assert_lt(find(&fx, "Why it needs review"), 0, "%s", fx.all.s);
+    cr_assert_lt(find(&fx, "Concerns"), 0, "no review reasons outside review:\n%s", fx.all.s);
+    cr_assert_lt(find(&fx, "Face compare could not run"), 0, "%s", fx.all.s);
+    cr_assert_lt(find(&fx, "of 3 used"), 0, "nothing attempted: no \"0 of 3 used\" check:\n%s", fx.all.s);
+    done(&fx);
+}
+
+/* A FAILED registration whose document attempts ran out says so, not a review reason. */
+Test(ui_detail, a_finished_registration_says_how_it_ended)
+{
+    Fx fx;
+    load_json(&fx, "{\"_id\":\"6650aa01c0ffee0000000012\",\"status\":\"FAILED\",\"currentStep\":\"end\","
+                   "\"projectFlow\":{\"_id\":\"f1\",\"type\":\"onboarding\",\"documents\":{\"attemptLimit\":3}},"
+                   "\"documentValidation\":null,\"failedDocumentValidations\":["
+                   "{\"_id\":\"a1\",\"failedReason\":\"image_is_required\",\"updatedAt\":\"2025-05-24T01:27:00Z\"},"
+                   "{\"_id\":\"a2\",\"failedReason\":\"unspecified\",\"updatedAt\":\"2025-05-24T01:28:00Z\"},"
+                   "{\"_id\":\"a3\",\"failedReason\":\"document_number_is_not_extracted\","
+                   "\"updatedAt\":\"2025-05-24T01:29:00Z\"}],\"createdAt\":\"2025-05-24T01:20:00Z\","
+                   "\"updatedAt\":\"2025-05-24T01:34:00Z\"}");
+    build(&fx, 78, 0, DS_LOADED, false);
+    diagnosis_first(&fx, "How it ended");
+    shows(&fx, (const char *[]){ "3 of 3 document attempts failed: none is left.", "Document tries   3 of 3 used",
+                                 NULL });
+    cr_assert_lt(find(&fx, "Face compare"), 0, "nothing said about a step that never ran:\n%s", fx.all.s);
+    done(&fx);
+}
+
+/* The retrieve asks for every sub-object the pane shows, so an id where an object was
+ * asked for is what the API sent, and the pane says that. */
+Test(ui_detail, never_not_loaded_for_what_the_full_record_asked_for)
+{
+    Fx fx;
+    load_json(&fx, "{\"_id\":\"6650aa01c0ffee0000000013\",\"status\":\"ONGOING\",\"currentStep\":\"liveness\","
+                   "\"biometricValidation\":\"6650aa01c0ffee00000000b1\",\"phoneValidation\":\"6650aa01c0ffee00000000a1\","
+                   "\"compareFaceVerification\":\"6650aa01c0ffee00000000c2\",\"projectFlow\":\"6650aa01c0ffee00000000f1\","
+                   "\"failedPhoneValidations\":[\"6650aa01c0ffee00000000a7\"],\"createdAt\":\"2025-05-25T10:00:00Z\"}");
+    build(&fx, 100, 0, DS_LOADED, false);
+    cr_assert_lt(find(&fx, "not loaded"), 0, "%s", fx.all.s);
+    shows(&fx, (const char *[]){ "Liveness         the API sent only its id (6650aa01c0ffee00000000b1), not the object",
+                                 "Face compare     the API sent only its id (6650aa01c0ffee00000000c2)",
+                                 "phone     the API sent only its id (6650aa01c0ffee00000000a7)",
+                                 "Flow            the API sent only its id (6650aa01c0ffee00000000f1)", NULL });
+    done(&fx);
+    load(&fx);
+    build(&fx, 100, 0, DS_LOADED, false);
+    cr_assert_lt(find(&fx, "not loaded"), 0, "%s", fx.all.s);
+    done(&fx);
+}
+
+/* One tally for the counts: attempts that counted and quality rejects apart, in the top
+ * line, the checks and the liveness section alike (Ana: 3 liveness failures, one of them
+ * a quality reject). */
+Test(ui_detail, attempt_counts_agree_everywhere)
+{
+    Fx fx;
+    load(&fx);
+    build(&fx, 110, 0, DS_LOADED, false);
+    shows(&fx, (const char *[]){ "·  4 failed attempts (1 quality reject did not count)",
+                                 "Liveness tries   2 of 3 used; 1 quality reject did not count",
+                                 "Attempts        2 of 3 used; 1 quality reject did not count", NULL });
+    build(&fx, 60, 0, DS_LOADED, false);
+    cr_assert_geq(find(&fx, "4 failed attempts (1 quality reject did not count)"), 0,
+                  "a narrow pane moves it to a line of its own, whole:\n%s", fx.all.s);
+    done(&fx);
+}
+
+/* The same words as show: "not started" for step 1; the API's step beside it. */
+Test(ui_detail, steps_have_the_names_show_gives_them)
+{
+    Fx fx;
+    load_json(&fx, STARTED_JSON);
+    build(&fx, 78, 0, DS_LOADED, false);
+    shows(&fx, (const char *[]){ "step not started", "Current step    not started (1)", NULL });
+    done(&fx);
+}
+
+/* Labels are never cut: the flow's basicInformation step, a long red-flag key, a reviewer
+ * on a narrow pane. */
+Test(ui_detail, labels_are_never_cut)
+{
+    Fx fx;
+    load_json(&fx, "{\"_id\":\"6650aa01c0ffee0000000014\",\"status\":\"COMPLETED\",\"redFlags\":1,"
+                   "\"redFlagsDetails\":{\"documentAttemptsExceeded\":2},\"projectFlow\":{\"_id\":\"f1\","
+                   "\"type\":\"onboarding\",\"steps\":{\"signUpForm\":\"mandatory\",\"basicInformation\":\"optional\"}},"
+                   "\"manualReviewLog\":[{\"previousStatus\":\"NEEDS_MANUAL_VERIFICATION\",\"newStatus\":\"COMPLETED\","
+                   "\"reviewedByClient\":{\"_id\":\"u1\",\"name\":\"Lucía Fernández Quiñones\"},"
+                   "\"createdAt\":\"2025-05-24T10:00:00Z\"}]}");
+    build(&fx, 60, 0, DS_LOADED, false);
+    shows(&fx, (const char *[]){ "basicInformation optional", "signUpForm       mandatory",
+                                 "documentAttemptsExceeded 2", "by Lucía Fernández Quiñones (client)", NULL });
+    cr_assert_lt(find(&fx, glyph(GL_ELLIPSIS)), 0, "nothing is cut:\n%s", fx.all.s);
     done(&fx);
 }
