@@ -20,7 +20,7 @@
 #define REG_COLUMNS(X) \
     X(ID,           "id",               NULL,         "Id",            "ID",        24, 26, 10, 0, false) \
     X(STATUS,       "status",           NULL,         "Status",        "STATUS",     7, 16,  0, 0, false) \
-    X(STEP,         "step",             NULL,         "Step",          "STEP",      10, 16,  4, 1, false) \
+    X(STEP,         "step",             NULL,         "Step",          "STEP",      11, 16,  4, 1, false) \
     X(NAME,         "name",             NULL,         "Name",          "NAME",      18, 28,  1, 5, false) \
     X(EMAIL,        "email",            NULL,         "Email",         "EMAIL",     20, 32,  3, 5, false) \
     X(PHONE,        "phone",            NULL,         "Phone",         "PHONE",     14, 18,  7, 1, false) \

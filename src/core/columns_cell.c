@@ -5,8 +5,10 @@
 #include "core/columns.h"
 #include "core/mask.h"
 #include "core/parse_stream.h"
+#include "core/reasons.h"
 #include "core/safetext.h"
 #include "core/sla.h"
+#include "core/steps.h"
 #include "core/timeutil.h"
 
 Slot status_slot(Status st)
@@ -130,13 +132,38 @@ static void phone_cell(const Summary *s, const CellOpts *o, Cell *out)
     out->slot = on_screen(o) && (s->invalid & SUMF_PHONE) ? SL_INVALID : SL_NORMAL;
 }
 
+/* On screen a step's short name (core/steps), the one the detail pane spells out; in a
+ * table or a file the API's value, which --filter step: takes. */
 static void step_cell(const Summary *s, const CellOpts *o, Cell *out)
 {
     const char *step = summary_str(s, SS_STEP);
-    if (on_screen(o) && (!strcmp(step, "1") || !strcmp(step, "not_started")))
-        put(out, SL_DIM, "not started");
-    else
+    if (!on_screen(o) || !*step || (s->invalid & SUMF_STEP))
         text_cell(s, SS_STEP, SUMF_STEP, "-", o, out);
+    else
+        put(out, strcmp(step_label(step), "not started") ? SL_NORMAL : SL_DIM, step_short(step));
+}
+
+/* Failed attempts of the kinds in `kinds` (bits of 1 << FailKind). For people, those that
+ * used an attempt and the quality rejects that did not, apart: "1+2q" (core attempt_tally,
+ * whose count of quality rejects covers the attempts the list page sent populated); a
+ * file keeps the API's count of every failure. */
+static void failed_cell(const Summary *s, unsigned kinds, const CellOpts *o, Cell *out)
+{
+    unsigned failed = 0, quality = 0;
+    for (int k = 0; k < FAIL__COUNT; k++)
+        if (kinds & (1u << k)) {
+            AttemptTally t;
+            attempt_tally(s, NULL, (FailKind)k, &t);
+            failed += t.failed;
+            quality += t.quality;
+        }
+    bool bad = s->invalid & SUMF_FAILED;
+    if (bad || !quality || o->medium == CELL_FILE) {
+        count_cell(failed, bad, SL_FAILCOUNT, o, out);
+        return;
+    }
+    snprintf(out->text, sizeof out->text, "%u+%uq", failed - quality, quality);
+    out->slot = failed > quality ? SL_FAILCOUNT : SL_DIM;
 }
 
 /* The names of the fields that arrived malformed, "email,createdAt". */
@@ -172,17 +199,16 @@ static void plain_cell(ColId c, const Summary *s, const CellOpts *o, Cell *out)
 
 void column_cell(ColId c, const Summary *s, const CellOpts *o, Cell *out)
 {
-    bool bad_failed = s->invalid & SUMF_FAILED;
     switch (c) {
     case COL_STATUS: status_cell(s, o, out); break;
     case COL_STEP: step_cell(s, o, out); break;
     case COL_PHONE: phone_cell(s, o, out); break;
     case COL_FLAGS: count_cell(s->red_flags, s->invalid & SUMF_REDFLAGS, SL_FLAG, o, out); break;
-    case COL_FAILED: count_cell(summary_failed_total(s), bad_failed, SL_FAILCOUNT, o, out); break;
-    case COL_FAILED_EMAIL: count_cell(s->failed[FAIL_EMAIL], bad_failed, SL_FAILCOUNT, o, out); break;
-    case COL_FAILED_PHONE: count_cell(s->failed[FAIL_PHONE], bad_failed, SL_FAILCOUNT, o, out); break;
-    case COL_FAILED_DOC: count_cell(s->failed[FAIL_DOC], bad_failed, SL_FAILCOUNT, o, out); break;
-    case COL_FAILED_BIO: count_cell(s->failed[FAIL_BIO], bad_failed, SL_FAILCOUNT, o, out); break;
+    case COL_FAILED: failed_cell(s, (1u << FAIL__COUNT) - 1, o, out); break;
+    case COL_FAILED_EMAIL: failed_cell(s, 1u << FAIL_EMAIL, o, out); break;
+    case COL_FAILED_PHONE: failed_cell(s, 1u << FAIL_PHONE, o, out); break;
+    case COL_FAILED_DOC: failed_cell(s, 1u << FAIL_DOC, o, out); break;
+    case COL_FAILED_BIO: failed_cell(s, 1u << FAIL_BIO, o, out); break;
     case COL_CREATED: time_cell(s->created_ms, s->invalid & SUMF_CREATED, o, out); break;
     case COL_UPDATED: time_cell(s->updated_ms, s->invalid & SUMF_UPDATED, o, out); break;
     case COL_AGE: age_cell(s, s->created_ms, true, o, out); break;

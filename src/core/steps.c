@@ -3,15 +3,15 @@
 #include <string.h>
 
 static const struct {
-    const char *name, *label;
+    const char *name, *label, *brief;
 } steps[] = {
-    { "instructions", "instructions" },
-    { "signUpForm", "sign-up form" },
-    { "basicInformation", "basic information" },
-    { "document", "document" },
-    { "liveness", "liveness" },
-    { "form", "form" },
-    { "end", "end" },
+    { "instructions", "instructions", "intro" },
+    { "signUpForm", "sign-up form", "sign-up" },
+    { "basicInformation", "basic information", "basic info" },
+    { "document", "document", "document" },
+    { "liveness", "liveness", "liveness" },
+    { "form", "form", "form" },
+    { "end", "end", "end" },
 };
 enum { N_STEPS = sizeof steps / sizeof *steps };
 
@@ -39,6 +39,14 @@ const char *step_label(const char *raw)
         return "KYC skipped";
     int i = step_index(raw);
     return i < N_STEPS ? steps[i].label : raw;
+}
+
+const char *step_short(const char *raw)
+{
+    int i = step_index(raw);
+    if (i < 0 || !strcmp(raw, "skipKYC"))
+        return step_label(raw); /* "not started", "KYC skipped": short already */
+    return i < N_STEPS ? steps[i].brief : raw;
 }
 
 bool step_is_last(const char *raw)

@@ -10,6 +10,11 @@
 /* A step for a person: "not started" for "1" (and not_started or nothing), "sign-up
  * form", "basic information", "KYC skipped"…; an unknown step as sent. */
 const char *step_label(const char *raw);
+/* The same, short enough for a list column (at most STEP_SHORT_MAX columns for the steps
+ * regdesk knows): "not started", "intro", "sign-up", "basic info"…; an unknown step as
+ * sent. */
+enum { STEP_SHORT_MAX = 11 };
+const char *step_short(const char *raw);
 /* The last step: end or skipKYC. */
 bool step_is_last(const char *raw);
 /* The step that comes after `raw` in the flow: the next one in order that the flow does

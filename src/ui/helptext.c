@@ -86,7 +86,8 @@ static void legend(DLines *d)
     dl_add(d, SL_NORMAL, "  age of a registration waiting for review for more than 24 h (the SLA)");
     dl_end(d);
     dl_wrap(d, 2, 2, SL_NORMAL, "Flg: red flags.  Fail: failed attempts (email, phone, document and liveness "
-                                "together).  Times are UTC.");
+                                "together); 1+2q is one that used an attempt and two quality rejects that did "
+                                "not.  Step: a short name (intro, sign-up, basic info…).  Times are UTC.");
     dl_begin(d, 2);
     dl_add(d, SL_INVALID, "(invalid)");
     dl_add(d, SL_NORMAL, "  a field the API sent with the wrong type; the record is kept");

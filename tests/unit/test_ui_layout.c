@@ -100,6 +100,63 @@ Test(ui_layout, cells_mark_overdue_invalid_and_empty)
     free(s);
 }
 
+/* The Fail column tells attempts that counted from quality rejects that did not, as the
+ * detail pane and show do; a file keeps the API's count of every failure. */
+Test(ui_layout, fail_column_tells_counted_attempts_from_quality_rejects)
+{
+    SummaryInit in = { .status = ST_ONGOING, .created_ms = 0, .updated_ms = 0, .failed = { 0, 1, 0, 3 },
+                       .bio_quality = 2 };
+    in.str[SS_ID] = "x";
+    Summary *s = summary_new(&in);
+    Cell c;
+    column_cell(COL_FAILED, s, &(CellOpts){ .medium = CELL_SCREEN }, &c);
+    cr_assert_str_eq(c.text, "2+2q", "1 phone code and 1 liveness attempt counted, 2 quality rejects");
+    cr_assert_eq(c.slot, SL_FAILCOUNT);
+    column_cell(COL_FAILED_BIO, s, &(CellOpts){ .medium = CELL_TABLE }, &c);
+    cr_assert_str_eq(c.text, "1+2q");
+    column_cell(COL_FAILED_PHONE, s, &(CellOpts){ .medium = CELL_SCREEN }, &c);
+    cr_assert_str_eq(c.text, "1");
+    column_cell(COL_FAILED, s, &(CellOpts){ .medium = CELL_FILE }, &c);
+    cr_assert_str_eq(c.text, "4", "a CSV keeps every failure the API lists");
+    free(s);
+    in.failed[FAIL_PHONE] = 0;
+    in.failed[FAIL_BIO] = 2;
+    s = summary_new(&in);
+    column_cell(COL_FAILED, s, &(CellOpts){ .medium = CELL_SCREEN }, &c);
+    cr_assert_str_eq(c.text, "0+2q");
+    cr_assert_eq(c.slot, SL_DIM, "nothing that counted: not the failure colour");
+    ColumnLayout l;
+    ColumnSet set;
+    char err[200];
+    cr_assert(columns_parse(COLUMNS_DEFAULT, &set, err, sizeof err));
+    columns_layout(&set, 80, &l);
+    cr_assert_geq(l.w[find_col(&l, COL_FAILED)], (int)strlen(c.text), "it fits at 80 columns");
+    free(s);
+}
+
+/* The Step column names a step the way the detail pane does, short: every step regdesk
+ * knows fits the column whole at its narrowest. */
+Test(ui_layout, step_column_shows_short_names_that_fit)
+{
+    static const char *const api[] = { "1", "not_started", "instructions", "signUpForm", "basicInformation",
+                                       "document", "liveness", "form", "end", "skipKYC" };
+    static const char *const want[] = { "not started", "not started", "intro", "sign-up", "basic info",
+                                        "document", "liveness", "form", "end", "KYC skipped" };
+    for (size_t i = 0; i < sizeof api / sizeof *api; i++) {
+        SummaryInit in = { .status = ST_ONGOING };
+        in.str[SS_ID] = "x";
+        in.str[SS_STEP] = api[i];
+        Summary *s = summary_new(&in);
+        Cell c;
+        column_cell(COL_STEP, s, &(CellOpts){ .medium = CELL_SCREEN }, &c);
+        cr_assert_str_eq(c.text, want[i], "%s", api[i]);
+        cr_assert_leq(safetext_width(c.text), column_def(COL_STEP)->min, "%s is cut", c.text);
+        column_cell(COL_STEP, s, &(CellOpts){ .medium = CELL_FILE }, &c);
+        cr_assert_str_eq(c.text, api[i], "a file keeps the API's value");
+        free(s);
+    }
+}
+
 Test(ui_layout, wide_narrow_zoom_and_too_small)
 {
     Layout l;
