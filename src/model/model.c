@@ -42,6 +42,7 @@ void model_free(Model *m)
     store_free(&m->store);
     related_free(m->related);
     filter_free(m->search);
+    free(m->load.seen);
     dl_free(&m->det.lines);
     memset(m, 0, sizeof *m);
 }
@@ -168,6 +169,7 @@ static unsigned take_page(Model *m, Result *res)
     for (size_t i = 0; i < p->n; i++) {
         bool ins;
         size_t idx = store_put(&m->store, p->items[i], &ins);
+        load_saw(m, idx);
         r |= touched(m, idx, ins);
     }
     p->n = 0; /* the store owns the summaries now */
@@ -237,8 +239,9 @@ static unsigned take_done(Model *m, const Result *res)
         l->total = res->total;
     l->failed_pages = res->failed_pages;
     l->retry_until = 0;
-    l->have_all = !res->failed_pages && !l->params[0];
-    return model_flush(m) | R_STATUS | R_LIST | R_HEADER;
+    l->have_all |= !res->failed_pages && !l->params[0];
+    unsigned r = model_flush(m);
+    return r | load_refresh_missing(m) | R_STATUS | R_LIST | R_HEADER;
 }
 
 unsigned model_apply(Model *m, Result *res)

@@ -67,8 +67,13 @@ typedef struct Load {
     long loaded, total;
     int failed_pages;
     char params[700];    /* the server parameters it was started with, as text */
-    bool have_all;       /* the last finished load was unfiltered and complete */
+    bool have_all;       /* an unfiltered load finished complete: the store holds every
+                            record, so filters are answered here and r reloads them all */
     bool started;        /* a load has been asked for at least once */
+    bool refresh;        /* started by r: what the view shows and this load does not bring
+                            back is asked for again, record by record */
+    uint8_t *seen;       /* by store index: this load brought the record */
+    size_t seen_cap;
     int64_t retry_until; /* monotonic ms; 0 when not retrying */
     char retry[200];
     int64_t server_due;  /* monotonic ms when the filter's server side should be checked */
@@ -208,9 +213,14 @@ unsigned model_list_goto(Model *m, long pos);
 unsigned model_list_scroll(Model *m, long delta);
 /* Selects record rec when the view has it; false (nothing changes) when not. */
 bool model_select(Model *m, long rec, unsigned *react);
-/* (Re)loads the list when the filter's server side changed; force: even if not. */
+/* (Re)loads the list when the filter's server side changed; force: even if not. Once
+ * the store holds every record (Load.have_all) a load asks for all of them again. */
 unsigned model_load(Model *m, bool force);
-unsigned model_reload(Model *m); /* r: the list and the open record, again */
+/* r: every record the view shows and every count in the header, again, and the open
+ * record. When the store holds everything, everything is reloaded; else the filter's
+ * server side is, and each row the view shows that the reload did not bring back (it
+ * left that server side: decided elsewhere) is asked for on its own. */
+unsigned model_reload(Model *m);
 long model_selected(const Model *m);
 
 /* ---- the detail pane (model_detail.c) -------------------------------------------------- */

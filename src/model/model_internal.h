@@ -24,6 +24,11 @@ unsigned detail_request(Model *m, bool force);
 void detail_job_cancelled(Model *m);
 
 /* model_load.c */
+/* The load in progress brought store record rec. */
+void load_saw(Model *m, size_t rec);
+/* After a reload (r) finished: asks again for each row of the view it did not bring
+ * back. */
+unsigned load_refresh_missing(Model *m);
 /* The header's counts by status and the review queue's overdue figures; the next one is
  * due a little later, so a burst of pages costs one pass. */
 void counts_recount(Model *m);

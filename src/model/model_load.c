@@ -7,9 +7,13 @@
 #include "core/sla.h"
 #include "core/sort.h"
 #include "core/strbuf.h"
+#include "core/xalloc.h"
 #include "model/model_internal.h"
 
-enum { RECOUNT_MS = 300 };
+enum {
+    RECOUNT_MS = 300,
+    REFRESH_MAX = 100, /* rows asked for one by one after r, at most */
+};
 
 /* The server side of the current filter as text, to tell whether it changed. */
 static void server_key(const ServerParams *sp, char *buf, size_t n)
@@ -36,23 +40,23 @@ static void server_key(const ServerParams *sp, char *buf, size_t n)
 
 unsigned model_load(Model *m, bool force)
 {
-    ServerParams sp;
-    filter_server_params(m->view.filter, &sp);
     Load *l = &m->load;
+    ServerParams sp = { .created_gte = TIME_NONE, .created_lte = TIME_NONE };
+    if (!l->have_all) /* else every record, whatever the filter: the store keeps them all */
+        filter_server_params(m->view.filter, &sp);
     char key[sizeof l->params];
     server_key(&sp, key, sizeof key);
     l->server_due = 0;
-    if (!force && l->started) {
-        if (!strcmp(key, l->params))
-            return 0; /* the same request is running or done */
-        if (l->have_all && !l->active)
-            return 0; /* everything is loaded: the filter is answered here */
-    }
+    if (!force && l->started && (l->have_all || !strcmp(key, l->params)))
+        return 0; /* everything is here, or the same request is running or done */
     m->gen++;
     m->jobs.cancel_before(m->jobs.ctx, m->gen);
     ListQuery q = { .server = sp, .sort = sort_server_param(m->view.sort) };
     l->job = m->jobs.list(m->jobs.ctx, &q, m->gen);
     l->active = l->started = true;
+    l->refresh = false;
+    l->seen = xgrow(l->seen, &l->seen_cap, m->store.n + 1, 1);
+    memset(l->seen, 0, l->seen_cap);
     l->loaded = 0;
     l->total = -1;
     l->failed_pages = 0;
@@ -65,12 +69,44 @@ unsigned model_load(Model *m, bool force)
 unsigned model_reload(Model *m)
 {
     unsigned r = model_load(m, true);
+    m->load.refresh = true;
     if (model_detail_visible(m)) {
         r |= detail_follow_now(m);
         r |= detail_request(m, true);
     }
     r |= model_message(m, SL_STATUSBAR, 2, "reloading");
     return model_settle(m, r);
+}
+
+void load_saw(Model *m, size_t rec)
+{
+    Load *l = &m->load;
+    l->seen = xgrow(l->seen, &l->seen_cap, rec + 1, 1);
+    l->seen[rec] = 1;
+}
+
+unsigned load_refresh_missing(Model *m)
+{
+    Load *l = &m->load;
+    if (!l->refresh || l->failed_pages || !l->params[0])
+        return 0; /* not r, an incomplete answer, or everything came back anyway */
+    l->refresh = false;
+    size_t missing = 0, asked = 0;
+    for (size_t i = 0; i < m->view.n; i++) {
+        uint32_t rec = m->view.idx[i];
+        if ((rec < l->seen_cap && l->seen[rec]) || (m->det.job && m->det.job_rec == (long)rec))
+            continue;
+        missing++;
+        if (asked < REFRESH_MAX && m->jobs.retrieve(m->jobs.ctx, summary_str(m->store.recs[rec], SS_ID), m->gen))
+            asked++;
+    }
+    if (!missing)
+        return 0;
+    if (asked < missing)
+        return model_message(m, SL_STATUS_WARN, 0, "%zu registrations in this view changed elsewhere; %zu asked for "
+                             "again (r asks for the rest)", missing, asked);
+    return model_message(m, SL_STATUSBAR, 4, "%zu registration%s in this view changed elsewhere; asked for %s again",
+                         missing, missing == 1 ? "" : "s", missing == 1 ? "it" : "them");
 }
 
 void counts_recount(Model *m)

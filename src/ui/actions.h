@@ -56,7 +56,7 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(REVERSE,        "reverse-sort",        G_FIND,   AF_NONE,   reverse,     "S",                 "reverse the sort order") \
     X(VIEW,           "view",                G_FIND,   AF_NONE,   view,        "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
     X(VIEWS,          "views",               G_FIND,   AF_NONE,   views,       "V",                 "every saved view, to pick one (the config's after the nine too)") \
-    X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload the list (and the open record)") \
+    X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload every row and count on screen, and the open record") \
     X(MOUSE,          "mouse",               G_OTHER,  AF_NONE,   mouse,       "M",                 "mouse on or off (off lets the terminal select text)") \
     X(THEME,          "next-theme",          G_OTHER,  AF_NONE,   theme,       "T",                 "the next colour theme (default, light, high-contrast…)") \
     X(REDRAW,         "redraw",              G_OTHER,  AF_NONE,   redraw,      "<C-l>",             "repaint the whole screen") \

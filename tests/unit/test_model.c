@@ -207,3 +207,85 @@ Test(model, messages_expire_and_ages_move_on)
     cr_assert_eq(r & (R_LIST | R_DETAIL), R_LIST | R_DETAIL, "ages on screen are redrawn");
     tm_free(&t);
 }
+
+/* The server's registrations: two cases in review (a, b) and one ongoing (c). */
+static void review_queue(Summary *truth[3])
+{
+    truth[0] = tm_summary("a", ST_NEEDS_MANUAL_VERIFICATION, 3000);
+    truth[1] = tm_summary("b", ST_NEEDS_MANUAL_VERIFICATION, 2000);
+    truth[2] = tm_summary("c", ST_ONGOING, 1000);
+}
+
+/* Case a is decided elsewhere: the server now says COMPLETED. */
+static void decide_a(Summary *truth[3])
+{
+    free(truth[0]);
+    truth[0] = tm_summary("a", ST_COMPLETED, 3000);
+}
+
+/* The dashboard loaded everything, then view 2: r reloads everything, so the case
+ * decided elsewhere leaves the queue and the header counts it where it is now. */
+Test(model, r_in_a_filtered_view_refreshes_every_row_and_count)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    Summary *truth[3];
+    review_queue(truth);
+    model_load(m, true);
+    tm_serve(&t, truth, 3);
+    cr_assert(m->load.have_all);
+    model_apply_view(m, 2);
+    cr_assert_eq(m->view.n, 2);
+    cr_assert_eq(t.jobs.lists, 1, "the store holds everything: view 2 is answered here");
+
+    decide_a(truth);
+    model_reload(m);
+    cr_assert_eq(t.jobs.lists, 2);
+    tm_serve(&t, truth, 3);
+    model_flush(m);
+    cr_assert_eq(m->view.n, 1, "the decided case left the review queue");
+    cr_assert_str_eq(summary_str(m->store.recs[m->view.idx[0]], SS_ID), "b");
+    cr_assert_eq(m->counts.by_status[ST_NEEDS_MANUAL_VERIFICATION], 1);
+    cr_assert_eq(m->counts.by_status[ST_COMPLETED], 1);
+    cr_assert(m->load.have_all, "and the store still holds everything");
+    for (size_t i = 0; i < 3; i++)
+        free(truth[i]);
+    tm_free(&t);
+}
+
+/* Opened on the review queue only: r reloads the queue, and each row it did not bring
+ * back (it left the queue) is asked for on its own, so it does not stay REVIEW. */
+Test(model, r_asks_again_for_rows_the_filtered_reload_did_not_bring_back)
+{
+    TestModel t;
+    tm_init(&t);
+    Model *m = &t.m;
+    Summary *truth[3];
+    review_queue(truth);
+    model_start(m, 0, "status:review", false);
+    cr_assert_eq(t.jobs.last_query.server.n_status, 1, "the server is asked for the queue only");
+    tm_serve(&t, truth, 3);
+    cr_assert_eq(m->view.n, 2);
+    cr_assert_not(m->load.have_all);
+
+    model_list_nav(m, NAV_DOWN); /* the pane shows b: r asks for it anyway */
+    tm_tick_at(&t, tm_clock + 1000, NULL);
+    decide_a(truth);
+    int before = t.jobs.retrieves;
+    model_reload(m);
+    cr_assert_eq(t.jobs.retrieves, before + 1);
+    cr_assert_str_eq(t.jobs.last_id, "b");
+    tm_serve(&t, truth, 3);
+    cr_assert_eq(t.jobs.retrieves, before + 2, "the row that did not come back is asked for");
+    cr_assert_str_eq(t.jobs.last_id, "a");
+    cr_assert(strstr(m->msg.text, "1 registration in this view changed elsewhere"), "%s", m->msg.text);
+    tm_detail(&t, "{\"_id\":\"a\",\"status\":\"COMPLETED\",\"createdAt\":\"2025-05-20T00:00:00Z\"}");
+    model_flush(m);
+    cr_assert_eq(m->view.n, 1);
+    cr_assert_eq(m->counts.by_status[ST_NEEDS_MANUAL_VERIFICATION], 1);
+    cr_assert_eq(m->counts.by_status[ST_COMPLETED], 1);
+    for (size_t i = 0; i < 3; i++)
+        free(truth[i]);
+    tm_free(&t);
+}

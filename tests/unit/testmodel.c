@@ -135,3 +135,27 @@ unsigned tm_tick_at(TestModel *t, int64_t ms, int64_t *next)
     int64_t n;
     return model_tick(&t->m, next ? next : &n);
 }
+
+static bool asked_for(const ServerParams *sp, const Summary *s)
+{
+    if (!sp->n_status)
+        return true;
+    for (size_t i = 0; i < sp->n_status; i++)
+        if (sp->in_status[i] == summary_status(s))
+            return true;
+    return false;
+}
+
+unsigned tm_serve(TestModel *t, Summary *const *truth, size_t n)
+{
+    Summary **items = calloc(n ? n : 1, sizeof *items);
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++)
+        if (asked_for(&t->jobs.last_query.server, truth[i])) {
+            items[k] = malloc(summary_size(truth[i]));
+            memcpy(items[k++], truth[i], summary_size(truth[i]));
+        }
+    unsigned r = apply_page(t, items, k);
+    free(items);
+    return r | tm_done(t, 0);
+}

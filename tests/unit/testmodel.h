@@ -46,6 +46,10 @@ unsigned tm_page_of(TestModel *t, Summary *s);
 unsigned tm_detail(TestModel *t, const char *json);
 /* The list load finishing. */
 unsigned tm_done(TestModel *t, int failed_pages);
+/* A server whose registrations are truth[0..n): answers the last list job the way the API
+ * would (only the statuses it asked for, when it asked for some) with one page and the
+ * end of the load; returns the reactions. truth stays the caller's. */
+unsigned tm_serve(TestModel *t, Summary *const *truth, size_t n);
 /* Moves the clock to `ms` and runs the model's timers; *next gets the next deadline. */
 unsigned tm_tick_at(TestModel *t, int64_t ms, int64_t *next);
 
