@@ -42,9 +42,12 @@ unsigned model_apply_view(Model *m, int n)
     unsigned r = model_set_filter(m, v->filter, false, &err, &ok);
     if (!ok) /* config views are checked when read; this is a last guard */
         return r | model_message(m, SL_STATUS_ERR, 0, "view %d (%s) was not applied: %s", n, v->name, err.msg);
+    /* Another view is another list: it opens at its top, and the selection stays on its
+     * record only if that record is on this first screen (not on row 2981 of 3000). */
+    view_show_top(&m->view);
     m->view_no = n;
     r |= model_load(m, false);
-    return r | model_message(m, SL_STATUSBAR, 3, "view %d: %s", n, v->name);
+    return model_settle(m, r | R_SEL_MOVED | model_message(m, SL_STATUSBAR, 3, "view %d: %s", n, v->name));
 }
 
 unsigned model_set_sort(Model *m, SortSpec s)

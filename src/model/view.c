@@ -296,6 +296,14 @@ void view_scroll(View *v, long delta)
     fix_top(v);
 }
 
+void view_show_top(View *v)
+{
+    v->top = 0;
+    if (v->sel < 0 || v->sel >= v->rows)
+        v->sel = 0;
+    fix_top(v);
+}
+
 bool view_select_rec(View *v, long rec)
 {
     long at = view_find(v, rec);

@@ -69,6 +69,9 @@ void view_page(View *v, long pages_x2); /* in half pages: 2 = one page down, -1 
 void view_scroll(View *v, long delta);
 /* Row of store record rec, or -1. */
 long view_find(const View *v, long rec);
+/* Shows the view from its first row; the selection stays on its record when that record
+ * is on this first screen, else it goes to the first row. */
+void view_show_top(View *v);
 /* Selects record rec if it is in the view; returns whether it is. */
 bool view_select_rec(View *v, long rec);
 

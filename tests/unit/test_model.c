@@ -289,3 +289,57 @@ Test(model, r_asks_again_for_rows_the_filtered_reload_did_not_bring_back)
         free(truth[i]);
     tm_free(&t);
 }
+
+/* 3000 registrations, every hundredth in review (newest first in view 1, oldest first in
+ * view 2). */
+static Model *queue_of_3000(TestModel *t)
+{
+    tm_init(t);
+    model_load(&t->m, true);
+    enum { N = 3000 };
+    Summary **items = calloc(N, sizeof *items);
+    for (size_t i = 0; i < N; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "r%zu", i);
+        items[i] = tm_summary(id, i % 100 == 50 ? ST_NEEDS_MANUAL_VERIFICATION : ST_ONGOING, 1000 * (int64_t)(N - i));
+    }
+    Summary *const *all = items;
+    tm_serve(t, all, N);
+    for (size_t i = 0; i < N; i++)
+        free(items[i]);
+    free(items);
+    return &t->m;
+}
+
+/* 2, g, 1 must not land on row 2951 of 3000: another view opens at its top. */
+Test(model, switching_views_opens_the_new_view_at_its_top)
+{
+    TestModel t;
+    Model *m = queue_of_3000(&t);
+    model_apply_view(m, 2);
+    cr_assert_eq(m->view.n, 30);
+    model_list_nav(m, NAV_FIRST); /* the oldest case in review: near the end of view 1 */
+    long oldest = model_selected(m);
+    unsigned r = model_apply_view(m, 1);
+    cr_assert_neq(r & R_SEL_MOVED, 0);
+    cr_assert_eq(m->view.sel, 0, "row %ld of %zu", m->view.sel + 1, m->view.n);
+    cr_assert_eq(m->view.top, 0);
+    cr_assert_neq(model_selected(m), oldest);
+    tm_tick_at(&t, tm_clock + 1000, NULL);
+    cr_assert_eq(m->det.rec, model_selected(m), "the detail follows to the first row");
+
+    /* A record on the new view's first screen keeps the selection: r1050 is the 20th
+     * oldest case, the last row of view 2's first screen. */
+    model_list_goto(m, 1050);
+    long kept = model_selected(m);
+    cr_assert_str_eq(summary_str(m->store.recs[kept], SS_ID), "r1050");
+    model_apply_view(m, 2);
+    cr_assert_eq(m->view.top, 0);
+    cr_assert_eq(m->view.sel, 19);
+    cr_assert_eq(model_selected(m), kept, "still on r1050, which view 2 shows on its first screen");
+    model_list_goto(m, 29); /* r50, the newest case: off view 2's first screen */
+    model_apply_view(m, 3);
+    model_apply_view(m, 2);
+    cr_assert_eq(m->view.sel, 0, "back in view 2, from its top");
+    tm_free(&t);
+}
