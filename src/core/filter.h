@@ -39,6 +39,8 @@
  *   updated>…                          likewise for updatedAt
  *   age>2d  age<12h  age>=1d12h        now − createdAt (units s m h d w; < <= > >=)
  *   idle>3d                            now − updatedAt
+ *   waiting>24h                        now − when it entered review (core/sla: its
+ *                                         updatedAt); only a case in review has one
  *   invalid:yes  invalid:no            records with fields that arrived with a wrong
  *   invalid:created,status  invalid>1     type (any, none, these, how many)
  *   ruiz  "ana ruiz"                   bare word: folded substring of name, email, id or

@@ -22,6 +22,7 @@ typedef enum Subject {
     SUBJ_INVALID = SUBJ_FAILED_KIND + FAIL__COUNT, /* how many fields are invalid */
     SUBJ_CREATED,
     SUBJ_UPDATED,
+    SUBJ_REVIEW, /* when it entered review (core/sla); none outside review */
 } Subject;
 
 typedef enum TextMode { TM_SUBSTR, TM_PREFIX, TM_EXACT } TextMode;

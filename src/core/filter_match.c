@@ -4,6 +4,7 @@
 
 #include "core/filter_internal.h"
 #include "core/fold.h"
+#include "core/sla.h"
 
 enum { PHONE_MAX = SUMMARY_STR_MAX + 8 };
 
@@ -111,6 +112,9 @@ static bool subject_value(Subject subj, const Summary *s, int64_t *v)
         return *v != TIME_NONE;
     case SUBJ_UPDATED:
         *v = s->updated_ms;
+        return *v != TIME_NONE;
+    case SUBJ_REVIEW:
+        *v = summary_review_since(s);
         return *v != TIME_NONE;
     default: /* one kind of failed attempt */
         *v = s->failed[subj - SUBJ_FAILED_KIND];

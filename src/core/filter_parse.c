@@ -55,6 +55,7 @@ static const FieldDef fields[] = {
     { "updated", FK_TIME, SUBJ_UPDATED, TM_SUBSTR },
     { "age", FK_AGE, SUBJ_CREATED, TM_SUBSTR },
     { "idle", FK_AGE, SUBJ_UPDATED, TM_SUBSTR },
+    { "waiting", FK_AGE, SUBJ_REVIEW, TM_SUBSTR },
     { "invalid", FK_INVALID, 0, TM_SUBSTR },
 };
 enum { N_FIELDS = sizeof fields / sizeof *fields };
@@ -195,7 +196,7 @@ static bool unknown_field(Ctx *c, const char *name, size_t len)
                            name, c->shown, best);
     return filter_fail(c, "unknown field '%.*s' in '%s'; fields: status step project flow name "
                           "email phone id doc flags failed[.email|.phone|.doc|.bio] created "
-                          "updated age idle invalid", shown_len, name, c->shown);
+                          "updated age idle waiting invalid", shown_len, name, c->shown);
 }
 
 static bool op_allowed(FieldKind k, Op op, const char **use)

@@ -5,7 +5,10 @@ int64_t summary_review_since(const Summary *s)
 {
     if (summary_status(s) != ST_NEEDS_MANUAL_VERIFICATION)
         return TIME_NONE;
-    return s->created_ms;
+    int64_t created = s->created_ms, updated = s->updated_ms;
+    if (updated == TIME_NONE || (created != TIME_NONE && updated < created))
+        return created;
+    return updated;
 }
 
 bool summary_overdue(const Summary *s, int64_t now_ms)

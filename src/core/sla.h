@@ -12,8 +12,14 @@
 enum { SLA_REVIEW_MS = 24 * 3600 * 1000 };
 
 /* When s started waiting for review, or TIME_NONE when it is not waiting (another
- * status) or the time is unknown. Today the creation time: the summary carries no
- * time of entry into the queue. */
+ * status) or the time is unknown.
+ *
+ * Neither the list page nor the populated record carries a time of entry into review
+ * (reference §3.1): currentStep has no time, and manualReviewLog records only overrides.
+ * What puts a case in review, the end step's sync or an override back to review, sets
+ * its status and its updatedAt together, and nothing else changes a case while it
+ * waits; so updatedAt is when it entered review, and the creation time only stands in
+ * when updatedAt is missing (or, malformed, earlier than the creation). */
 int64_t summary_review_since(const Summary *s);
 /* Waiting for review for longer than the SLA at now_ms. */
 bool summary_overdue(const Summary *s, int64_t now_ms);

@@ -11,7 +11,7 @@ static const SavedView builtin[] = {
     { "Failed", "status:failed", "-created", "registrations that failed, newest first" },
     { "Flagged", "flags>0", "-flags", "registrations with red flags, most flags first" },
     { "Today", "created:today", "-created", "created today (UTC), newest first" },
-    { "Overdue", "status:review age>24h", "age", "waiting for review for more than 24 h (the SLA)" },
+    { "Overdue", "status:review waiting>24h", "age", "waiting for review for more than 24 h (the SLA)" },
     { "Stuck", "status:started,ongoing idle>1d", "updated", "started or ongoing, no progress for a day" },
     { "Expired", "status:expired", "-created", "sessions that expired before finishing" },
     { "Bad data", "invalid:yes", "-created", "records the API sent with malformed fields" },

@@ -74,7 +74,14 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
         char age[16];
         time_format_age(c->now_ms - s->created_ms, age, sizeof age);
         dl_addf(d, SL_LABEL, "  %s  age ", glyph(GL_DOT));
-        dl_add(d, summary_overdue(s, c->now_ms) ? SL_OVERDUE : SL_NORMAL, age);
+        dl_add(d, SL_NORMAL, age);
+    }
+    int64_t since = summary_review_since(s);
+    if (since != TIME_NONE) { /* the SLA's clock, which the colour is about */
+        char wait[16];
+        time_format_age(c->now_ms - since, wait, sizeof wait);
+        dl_addf(d, SL_LABEL, "  %s  in review ", glyph(GL_DOT));
+        dl_add(d, summary_overdue(s, c->now_ms) ? SL_OVERDUE : SL_NORMAL, wait);
     }
     dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
     dl_addf(d, s->red_flags ? SL_FLAG : SL_NORMAL, "%u red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");

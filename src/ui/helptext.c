@@ -83,7 +83,8 @@ static void legend(DLines *d)
     dl_end(d);
     dl_begin(d, 2);
     dl_add(d, SL_OVERDUE, "30h");
-    dl_add(d, SL_NORMAL, "  age of a registration waiting for review for more than 24 h (the SLA)");
+    dl_add_wrap(d, SL_NORMAL, "  a registration in review for more than 24 h (the SLA), counted from when it "
+                              "entered review (its updatedAt)", 7);
     dl_end(d);
     dl_wrap(d, 2, 2, SL_NORMAL, "Flg: red flags.  Fail: failed attempts (email, phone, document and liveness "
                                 "together); 1+2q is one that used an attempt and two quality rejects that did "
@@ -106,7 +107,7 @@ static void language(DLines *d)
         "flags>0  failed>=3  failed.bio>0  failed.doc>0",
         "created>=2025-05-01  created:2025-05  updated>2025-05-20",
         "created>=today  created:yesterday  updated>=-7d (7 days before now)",
-        "age>2d  age<12h  idle>3d  invalid:yes",
+        "age>2d  age<12h  idle>3d  waiting>24h (in review)  invalid:yes",
         "a bare word (ruiz, \"ana ruiz\") looks in name, email, id, document and phone",
         "case and accents are ignored everywhere",
     };

@@ -300,6 +300,20 @@ Test(filter, age_against_the_compile_time_now)
     cr_assert_not(M("idle>3d", (R){ .created = NOW - 9 * DAY, .updated = NOW - 2 * DAY }));
 }
 
+/* waiting: how long a case has been in review, by the SLA's clock (core/sla), so view 6
+ * and the header's overdue count agree; only a case in review has one. */
+Test(filter, waiting_counts_from_entry_into_review)
+{
+    R queued = { .st = ST_NEEDS_MANUAL_VERIFICATION, .created = NOW - 9 * DAY, .updated = NOW - 2 * HOUR };
+    cr_assert_not(M("waiting>24h", queued), "created 9 days ago, in review for 2 hours");
+    cr_assert(M("waiting<3h", queued));
+    queued.updated = NOW - 30 * HOUR;
+    cr_assert(M("waiting>24h", queued));
+    cr_assert_not(M("waiting>24h", (R){ .st = ST_ONGOING, .created = NOW - 9 * DAY, .updated = NOW - 9 * DAY }),
+                  "not in review: no wait to measure");
+    cr_assert(M("!waiting>0s", (R){ .st = ST_ONGOING, .created = NOW - 9 * DAY }));
+}
+
 Test(filter, invalid_fields)
 {
     MATCHES("invalid:yes", .invalid = SUMF_EMAIL);

@@ -7,7 +7,7 @@
 
 static Summary *rec(Status st, int64_t created)
 {
-    SummaryInit in = { .status = st, .created_ms = created };
+    SummaryInit in = { .status = st, .created_ms = created, .updated_ms = TIME_NONE };
     in.str[SS_ID] = "r1";
     return summary_new(&in);
 }
@@ -29,4 +29,27 @@ Test(sla, overdue_only_past_the_sla_and_only_in_review)
     free(late);
     free(done);
     free(undated);
+}
+
+/* The clock starts when the case entered review, which is its updatedAt (the list page
+ * and the populated record carry no other time of it), not when it was created: a case
+ * created a week ago that reached review two hours ago is within the SLA. */
+Test(sla, counted_from_entry_into_review_not_from_creation)
+{
+    const int64_t now = 1748174400000LL, hour = 3600000LL;
+    SummaryInit in = { .status = ST_NEEDS_MANUAL_VERIFICATION, .created_ms = now - 7 * 24 * hour,
+                       .updated_ms = now - 2 * hour };
+    in.str[SS_ID] = "r1";
+    Summary *recent = summary_new(&in);
+    cr_assert_eq(summary_review_since(recent), now - 2 * hour);
+    cr_assert_not(summary_overdue(recent, now), "two hours in review: within the SLA");
+    in.updated_ms = now - 30 * hour;
+    Summary *late = summary_new(&in);
+    cr_assert(summary_overdue(late, now), "30 hours in review: overdue");
+    in.updated_ms = now - 8 * 24 * hour; /* malformed: before its creation */
+    Summary *odd = summary_new(&in);
+    cr_assert_eq(summary_review_since(odd), now - 7 * 24 * hour);
+    free(recent);
+    free(late);
+    free(odd);
 }
