@@ -110,12 +110,11 @@ static void count_cell(unsigned v, bool bad, Slot hot, const CellOpts *o, Cell *
 static void status_cell(const Summary *s, const CellOpts *o, Cell *out)
 {
     Status st = summary_status(s);
-    const char *raw = summary_str(s, SS_STATUS_RAW);
-    if (on_screen(o)) {
-        put(out, (s->invalid & SUMF_STATUS) ? SL_INVALID : status_slot(st), st == ST_OTHER && *raw ? raw : status_badge(st));
-        return;
-    }
-    put(out, SL_NORMAL, status_display(s, o->medium == CELL_TABLE)); /* the badge, the API's name, or as sent */
+    const char *shown = status_display(s, o->medium != CELL_FILE); /* the badge, the API's name, or as sent */
+    if (on_screen(o))
+        put(out, (s->invalid & SUMF_STATUS) ? SL_INVALID : status_slot(st), *shown ? shown : status_badge(st));
+    else
+        put(out, SL_NORMAL, shown);
 }
 
 static void phone_cell(const Summary *s, const CellOpts *o, Cell *out)

@@ -157,6 +157,29 @@ Test(ui_layout, step_column_shows_short_names_that_fit)
     }
 }
 
+/* A status is spelled the same in the list as in the pane (status_display): the badge
+ * whatever the casing, an unknown one as sent, one of the wrong type as its text, marked. */
+Test(ui_layout, status_cells_spell_a_status_like_the_pane)
+{
+    static const struct {
+        Status st;
+        const char *raw, *want;
+        uint32_t invalid;
+    } cases[] = { { ST_NEEDS_MANUAL_VERIFICATION, "", "REVIEW", 0 }, { ST_OTHER, "PAUSED", "PAUSED", 0 },
+                  { ST_UNKNOWN, "42", "42", SUMF_STATUS }, { ST_UNKNOWN, "", "UNKNOWN", 0 } };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        SummaryInit in = { .status = cases[i].st, .invalid = cases[i].invalid };
+        in.str[SS_ID] = "x";
+        in.str[SS_STATUS_RAW] = cases[i].raw;
+        Summary *s = summary_new(&in);
+        Cell c;
+        column_cell(COL_STATUS, s, &(CellOpts){ .medium = CELL_SCREEN }, &c);
+        cr_assert_str_eq(c.text, cases[i].want);
+        cr_assert_eq(c.slot == SL_INVALID, cases[i].invalid != 0);
+        free(s);
+    }
+}
+
 Test(ui_layout, wide_narrow_zoom_and_too_small)
 {
     Layout l;
