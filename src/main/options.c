@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/clirun.h"
+#include "core/filter.h"
+#include "core/timeutil.h"
 
 static const char usage_text[] =
     "usage: regdesk [OPTIONS] [COMMAND [ARGS]]\n"
@@ -156,6 +159,20 @@ int options_take_globals(int *argc, char **argv, Globals *g)
     return 0;
 }
 
+/* A --filter that does not parse is refused in the words `regdesk list --filter` uses: the
+ * sentence, the expression and a caret under the bad term. */
+static bool filter_parses(const char *expr)
+{
+    FilterError fe;
+    Filter *f = filter_compile(expr, time_now_ms(), &fe);
+    if (!f) {
+        cli_filter_error(stderr, expr, &fe);
+        return false;
+    }
+    filter_free(f);
+    return true;
+}
+
 int options_dashboard(int argc, char **argv, Config *cfg)
 {
     static const struct {
@@ -170,6 +187,8 @@ int options_dashboard(int argc, char **argv, Config *cfg)
             k++;
         if (k < sizeof with_value / sizeof *with_value && i + 1 < argc) {
             f = (FlagSetting){ with_value[k].id, argv[++i], with_value[k].flag };
+            if (f.id == SET_FILTER && !filter_parses(f.value))
+                return EXIT_USAGE;
         } else if (strcmp(argv[i], "--no-mouse")) {
             cli_error("unknown option \"%s\" for the dashboard; see regdesk --help", argv[i]);
             return EXIT_USAGE;

@@ -35,6 +35,27 @@ Test(ui_run, columns_take_the_names_list_takes)
     cli_run_free(&r);
 }
 
+/* A start-up filter that does not parse is refused, in list's words, with exit 2, before
+ * the dashboard starts; the screen and the API are never touched. The config's filter
+ * was refused the same way (its own test, with its line) before. */
+Test(ui_run, a_bad_start_up_filter_is_refused_like_lists)
+{
+    const char *const bad[] = { "stauts:x", "status:faild", "created>=2025-13-01", "(status:review" };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=80x24", "REGDESK_KEYS=:quit\n",
+                                    NULL };
+        CliRun dash = cli_run((const char *[]){ "--filter", bad[i], NULL }, &(CliRunOpts){ .env = env });
+        CliRun list = cli_run((const char *[]){ "list", "--filter", bad[i], NULL }, &(CliRunOpts){ .env = env });
+        cr_assert_eq(dash.status, 2, "%s: %d %s", bad[i], dash.status, dash.err);
+        cr_assert_eq(list.status, 2, "%s", bad[i]);
+        cr_assert_str_eq(dash.err, list.err, "the same sentence, term and caret as list");
+        cr_assert(strstr(dash.err, "regdesk: bad filter: "), "%s", dash.err);
+        cr_assert_eq(dash.out_len, 0, "no screen was drawn");
+        cli_run_free(&dash);
+        cli_run_free(&list);
+    }
+}
+
 /* ---- stopped by a signal mid-load ----------------------------------------------------------- */
 
 typedef struct Stopper {
