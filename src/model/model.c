@@ -200,11 +200,21 @@ static unsigned take_detail(Model *m, Result *res)
     return r;
 }
 
+/* The token was refused: the worker's sentence already says where the token came from
+ * and what to do (net/token token_refused_sentence); the status bar shows it as it is,
+ * until a load succeeds. */
+static unsigned refused(Model *m, const Result *res)
+{
+    m->auth_failed = true;
+    safetext_format(m->auth, sizeof m->auth, "%s", res->message);
+    return R_STATUS | R_LIST;
+}
+
 static unsigned take_error(Model *m, const Result *res)
 {
     unsigned r = 0;
     if (res->error == EC_AUTH)
-        m->auth_failed = true;
+        r |= refused(m, res);
     if (res->job == m->det.job && m->det.job) {
         m->det.err_rec = m->det.job_rec;
         safetext_format(m->det.err, sizeof m->det.err, "%s", res->message);
@@ -212,7 +222,7 @@ static unsigned take_error(Model *m, const Result *res)
         r |= R_DETAIL;
     }
     if (res->error == EC_AUTH)
-        return r | model_message(m, SL_STATUS_ERR, 0, "the API refused the token (%s)", res->message);
+        return r;
     if (res->error == EC_NETWORK)
         return r | model_message(m, SL_STATUS_ERR, 0, "offline: %s (r retries)", res->message);
     return r | model_message(m, SL_STATUS_ERR, 0, "%s", res->message);
@@ -223,9 +233,7 @@ static unsigned take_retrying(Model *m, const Result *res)
     Load *l = &m->load;
     l->retry_until = m->mono() + res->retry_in_ms;
     safetext_format(l->retry, sizeof l->retry, "%s", res->message);
-    if (res->error == EC_AUTH)
-        m->auth_failed = true;
-    return R_STATUS;
+    return R_STATUS | (res->error == EC_AUTH ? refused(m, res) : 0);
 }
 
 static unsigned take_done(Model *m, const Result *res)

@@ -152,6 +152,7 @@ typedef struct Model {
     char search_text[MODEL_TEXT_MAX + 1];
     Message msg;
     bool auth_failed; /* the token was refused: say so until a load succeeds */
+    char auth[400];   /* the worker's one sentence for it (where the token came from, what to do) */
     Focus focus;
     bool zoom;
     bool detail_open; /* narrow terminals: the detail was opened with Enter */

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/glyphs.h"
+#include "core/strbuf.h"
 #include "ui/draw.h"
 #include "ui/panes.h"
 
@@ -40,9 +41,30 @@ static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long p
     }
 }
 
-static void empty_note(const Model *m, WINDOW *w, int width)
+/* A note that may be long (the token's sentence), wrapped at the pane's width. */
+static void wrapped_note(WINDOW *w, int y, int width, int rows, Slot slot, const char *text)
+{
+    DLines dl;
+    dl_init(&dl);
+    dl_reset(&dl, width, 0);
+    dl_wrap(&dl, 0, 2, slot, text);
+    StrBuf line = STRBUF_INIT;
+    for (size_t i = 0; i < dl.n && y + (int)i < rows; i++) {
+        strbuf_reset(&line);
+        dl_line_text(&dl, i, &line);
+        draw_text(w, y + (int)i, 2, width, slot, strbuf_cstr(&line));
+    }
+    strbuf_free(&line);
+    dl_free(&dl);
+}
+
+static void empty_note(const Model *m, WINDOW *w, int width, int rows)
 {
     char msg[120];
+    if (m->auth_failed && !m->store.n) { /* nothing to show but why: the whole sentence */
+        wrapped_note(w, 2, width - 4, rows, SL_BAD, m->auth);
+        return;
+    }
     if (m->load.active)
         snprintf(msg, sizeof msg, "Loading%s", glyph(GL_ELLIPSIS));
     else
@@ -67,7 +89,7 @@ static void draw(Pane *p, Model *m)
         row(m, w, &cl, y + 1, pos, width, &co);
     }
     if (m->view.n == 0)
-        empty_note(m, w, width);
+        empty_note(m, w, width, p->r.h);
 }
 
 static bool rect(const Layout *lay, Rect *r)

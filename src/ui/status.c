@@ -5,6 +5,7 @@
 
 #include "core/glyphs.h"
 #include "core/safetext.h"
+#include "core/strbuf.h"
 #include "ui/draw.h"
 #include "ui/panes.h"
 
@@ -14,8 +15,8 @@ static void load_state(const Model *m, unsigned spin, char *buf, size_t n, Slot 
     const Load *l = &m->load;
     int64_t mono = model_mono(m);
     *slot = SL_STATUSBAR;
-    if (m->auth_failed) {
-        snprintf(buf, n, " token expired or refused; run `regdesk login` ");
+    if (m->auth_failed) { /* one sentence, the worker's: it says what to do */
+        fmt_bounded(buf, n, " %s ", m->auth);
         *slot = SL_STATUS_ERR;
     } else if (l->active && l->retry_until > mono) {
         long secs = (long)((l->retry_until - mono + 999) / 1000);

@@ -56,6 +56,34 @@ Test(ui_run, a_bad_start_up_filter_is_refused_like_lists)
     }
 }
 
+/* A refused token is one sentence, the worker's (where the token came from, what to do),
+ * on the status bar, and in full in the empty list; not the status bar's own words
+ * around the worker's, around the worker's again. */
+Test(ui_run, a_refused_token_is_one_sentence)
+{
+    cli_sim_start((const char *[]){ "--count", "40", "--seed", "7", NULL });
+    char dump[256], keys[400];
+    cli_scratch_path(dump, sizeof dump, "refused.txt");
+    snprintf(keys, sizeof keys, "REGDESK_KEYS=:wait-loaded\n:dump %s\n:quit\n", dump);
+    const char *const env[] = { "VERIFIK_TOKEN=not-the-token", "REGDESK_HEADLESS=120x24", keys, NULL };
+    CliRun r = cli_run((const char *[]){ "--api", simproc_url(cli_sim), NULL }, &(CliRunOpts){ .env = env });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    char *screen = tu_read_file(dump, NULL);
+    const char *said = "the API refused the token in VERIFIK_TOKEN (HTTP 401";
+    const char *first = strstr(screen, said);
+    cr_assert_not_null(first, "%s", screen);
+    cr_assert(strstr(screen, "`regdesk login` alone will not help)"), "the list says it whole:\n%s", screen);
+    const char *status = screen; /* the last row: the status bar */
+    for (const char *p = strchr(screen, '\n'); p && p[1]; p = strchr(p + 1, '\n'))
+        status = p + 1;
+    const char *lead = " the API refused the token in VERIFIK_TOKEN";
+    cr_assert(!strncmp(status, lead, strlen(lead)), "status bar: %s", status);
+    cr_assert_null(strstr(status + strlen(lead), "the API refused"), "once: %s", status);
+    cr_assert_null(strstr(screen, "token expired or refused"), "%s", screen);
+    free(screen);
+    cli_run_free(&r);
+}
+
 /* ---- stopped by a signal mid-load ----------------------------------------------------------- */
 
 typedef struct Stopper {

@@ -176,8 +176,13 @@ Test(model, errors_keep_what_is_loaded_and_old_loads_are_ignored)
     cr_assert_eq(m->store.n, 3, "nothing loaded is dropped");
 
     Result refused = { .kind = RES_ERROR, .generation = m->gen, .error = EC_AUTH };
+    snprintf(refused.message, sizeof refused.message, "the API refused the token in ~/.config/regdesk/token "
+             "(HTTP 401); it may have expired: run `regdesk login` for a new one");
+    model_message(m, SL_STATUSBAR, 0, "%s", "");
     model_apply(m, &refused);
     cr_assert(m->auth_failed);
+    cr_assert_str_eq(m->auth, refused.message, "the worker's sentence, as it is");
+    cr_assert_str_eq(m->msg.text, "", "and not a second time around it");
     tm_page_of(&t, tm_summary("z", ST_ONGOING, 1));
     cr_assert_not(m->auth_failed, "a page that arrives says the token works");
 
