@@ -74,35 +74,136 @@ static void title_row(const Pane *pane, const Model *m, WINDOW *w, int width)
 static const Status count_order[] = { ST_NEEDS_MANUAL_VERIFICATION, ST_ONGOING, ST_STARTED, ST_COMPLETED,
                                       ST_COMPLETED_WITHOUT_KYC, ST_FAILED, ST_EXPIRED, ST_UNKNOWN, ST_OTHER };
 
-static void counts_row(const Model *m, WINDOW *w, int width)
+/* The short form, for when even two rows are too few. */
+static const char *const short_badge[ST__COUNT] = {
+    [ST_UNKNOWN] = "UNK",    [ST_STARTED] = "STA", [ST_ONGOING] = "ONG",
+    [ST_COMPLETED] = "DONE", [ST_COMPLETED_WITHOUT_KYC] = "NOKYC",
+    [ST_FAILED] = "FAIL",    [ST_NEEDS_MANUAL_VERIFICATION] = "REVIEW", /* the one Lucía reads */
+    [ST_EXPIRED] = "EXP",    [ST_OTHER] = "OTH",
+};
+
+enum { ITEM_SPANS = 6, ITEMS_MAX = 1 + ST__COUNT };
+
+/* One count ("REVIEW 341 (337 overdue, oldest 12w)"): a few coloured spans that stay
+ * together on a row. */
+typedef struct Item {
+    struct {
+        Slot slot;
+        char text[48];
+    } span[ITEM_SPANS];
+    int n, width;
+} Item;
+
+static void span(Item *it, Slot slot, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void span(Item *it, Slot slot, const char *fmt, ...)
 {
-    draw_fill(w, 1, 0, width, SL_NORMAL);
-    Pen p = { w, 1, 1, width };
+    if (it->n >= ITEM_SPANS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    vfmt_bounded(it->span[it->n].text, sizeof it->span[it->n].text, fmt, ap);
+    va_end(ap);
+    it->span[it->n].slot = slot;
+    it->width += safetext_width(it->span[it->n++].text);
+}
+
+enum { LEVELS = 4 };
+
+/* The items at one level of abbreviation: 0 as they read best, 1 with short badges, 2
+ * with the overdue note shortened too, 3 without the word "loaded". */
+static size_t items(const Model *m, int level, Item *out)
+{
     const Counts *c = &m->counts;
-    putf(&p, SL_NORMAL, "%zu", m->store.n);
-    put(&p, SL_DIM, " loaded");
+    size_t n = 0;
+    memset(out, 0, ITEMS_MAX * sizeof *out);
+    span(&out[n], SL_NORMAL, "%zu", m->store.n);
+    if (level < 3)
+        span(&out[n], SL_DIM, " loaded");
+    n++;
     for (size_t i = 0; i < sizeof count_order / sizeof *count_order; i++) {
         Status st = count_order[i];
-        unsigned n = c->by_status[st];
-        if (!n && st != ST_NEEDS_MANUAL_VERIFICATION)
+        unsigned k = c->by_status[st];
+        if (!k && st != ST_NEEDS_MANUAL_VERIFICATION)
             continue;
-        put(&p, SL_DIM, "  ");
-        put(&p, status_slot(st), status_badge(st));
-        putf(&p, SL_NORMAL, " %u", n);
+        Item *it = &out[n++];
+        span(it, status_slot(st), "%s", level ? short_badge[st] : status_badge(st));
+        span(it, SL_NORMAL, " %u", k);
         if (st == ST_NEEDS_MANUAL_VERIFICATION && c->overdue) {
             char age[16];
             time_format_age(model_now(m) - c->oldest_review_ms, age, sizeof age);
-            put(&p, SL_DIM, " (");
-            putf(&p, SL_OVERDUE, "%u overdue", c->overdue);
-            putf(&p, SL_DIM, ", oldest %s)", age);
+            span(it, SL_DIM, " (");
+            span(it, SL_OVERDUE, "%u overdue", c->overdue);
+            span(it, SL_DIM, level > 1 ? ", %s)" : ", oldest %s)", age);
         }
     }
+    return n;
+}
+
+/* Places the items row by row, two blanks apart; false when some did not fit. The last
+ * try (cut) keeps two columns on the last row for an ellipsis that says some are left. */
+static bool flow(const Item *it, size_t n, int width, int rows, bool cut, DLines *out)
+{
+    dl_reset(out, width, 0);
+    dl_plain_section(out, SEC_TOP);
+    int row = 0, x = width; /* x = width: no row begun yet */
+    for (size_t i = 0; i < n; i++) {
+        int sep;
+        for (;;) { /* this row, or the next one */
+            sep = x > 1 ? 2 : 0;
+            int room = cut && row == rows && i + 1 < n ? width - 2 : width;
+            if (x + sep + it[i].width <= room)
+                break;
+            if (row == rows) {
+                if (cut)
+                    dl_addf(out, SL_DIM, " %s", glyph(GL_ELLIPSIS));
+                dl_end(out);
+                return false;
+            }
+            row++;
+            dl_begin(out, 1);
+            x = 1;
+        }
+        if (sep)
+            dl_add(out, SL_DIM, "  ");
+        for (int k = 0; k < it[i].n; k++)
+            dl_add(out, it[i].span[k].slot, it[i].span[k].text);
+        x += sep + it[i].width;
+    }
+    dl_end(out);
+    return true;
+}
+
+void header_counts(const Model *m, int width, int rows, DLines *out)
+{
+    Item it[ITEMS_MAX];
+    for (int level = 0; level < LEVELS; level++)
+        if (flow(it, items(m, level, it), width, rows, level == LEVELS - 1, out))
+            return;
+}
+
+static void counts_rows(const Model *m, WINDOW *w, int y, int width, int rows)
+{
+    DLines dl;
+    dl_init(&dl);
+    header_counts(m, width, rows, &dl);
+    for (int r = 0; r < rows; r++) {
+        draw_fill(w, y + r, 0, width, SL_NORMAL);
+        if ((size_t)r >= dl.n)
+            continue;
+        const DLine *l = &dl.lines[r];
+        int x = 0;
+        for (uint16_t k = 0; k < l->nspans; k++) {
+            const DSpan *sp = &dl.spans[l->span0 + k];
+            x += draw_text(w, y + r, x, width - x, (Slot)sp->slot, dl.text.s + sp->off);
+        }
+    }
+    dl_free(&dl);
 }
 
 static void draw(Pane *p, Model *m)
 {
     title_row(p, m, p->win, p->r.w);
-    counts_row(m, p->win, p->r.w);
+    counts_rows(m, p->win, 1, p->r.w, p->r.h - 1);
 }
 
 static bool rect(const Layout *lay, Rect *r)

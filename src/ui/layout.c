@@ -24,9 +24,12 @@ void layout_compute(Layout *l, int cols, int rows, bool detail_open, bool zoom, 
         return;
     }
     int status_h = prompt ? 2 : 1;
-    l->header = (Rect){ 0, 0, LAYOUT_HEADER_ROWS, cols };
+    /* The counts wrap rather than being cut; the height comes from the width alone, so
+     * the list never moves when a status appears in the middle of a load. */
+    int header_h = LAYOUT_HEADER_ROWS + (cols < LAYOUT_COUNTS_ONE_ROW);
+    l->header = (Rect){ 0, 0, header_h, cols };
     l->status = (Rect){ rows - status_h, 0, status_h, cols };
-    int body_y = LAYOUT_HEADER_ROWS, body_h = rows - LAYOUT_HEADER_ROWS - status_h;
+    int body_y = header_h, body_h = rows - header_h - status_h;
     l->wide = cols >= LAYOUT_WIDE_COLS;
     l->detail = detail_open || l->wide || zoom;
     l->list = !zoom || !l->detail;

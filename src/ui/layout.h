@@ -2,7 +2,8 @@
 #define REGDESK_UI_LAYOUT_H
 /* Where each part of the screen goes for a terminal size. No curses.
  *
- *   header   2 rows: API host, view, filter, sort / counts by status
+ *   header   2 rows: API host, view, filter, sort / counts by status; 3 below
+ *            LAYOUT_COUNTS_ONE_ROW columns, where the counts take two rows
  *   list     column titles + rows
  *   detail   right of the list when the terminal is wide (>= LAYOUT_WIDE_COLS), below it
  *            otherwise; the whole body when zoomed
@@ -14,6 +15,7 @@ enum {
     LAYOUT_MIN_ROWS = 12,
     LAYOUT_WIDE_COLS = 150, /* from here the detail sits beside the list */
     LAYOUT_HEADER_ROWS = 2,
+    LAYOUT_COUNTS_ONE_ROW = 120, /* from here the counts fit on one row (abbreviated if need be) */
 };
 
 typedef struct Rect {

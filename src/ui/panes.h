@@ -6,4 +6,9 @@
 
 extern const PaneOps header_pane, list_pane, detail_pane, status_pane;
 
+/* The header's counts by status as `rows` lines of at most `width` columns (header.c):
+ * wrapped onto the next row rather than cut, and abbreviated when even that does not
+ * fit; an ellipsis only on a screen too narrow for the short form. */
+void header_counts(const Model *m, int width, int rows, DLines *out);
+
 #endif

@@ -1,5 +1,6 @@
 /* Column widths, the screen layout, cells and the prompt's line editor. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/safetext.h"
@@ -7,6 +8,8 @@
 #include "model/dlines.h"
 #include "core/glyphs.h"
 #include "ui/layout.h"
+#include "ui/panes.h"
+#include "testmodel.h"
 #include "ui/lineedit.h"
 
 static int find_col(const ColumnLayout *l, ColId c)
@@ -180,6 +183,60 @@ Test(ui_layout, status_cells_spell_a_status_like_the_pane)
     }
 }
 
+/* The header's counts wrap onto a second row, then abbreviate, rather than end in
+ * "STARTED 257 D…": below LAYOUT_COUNTS_ONE_ROW columns the header has a row for it. */
+Test(ui_layout, header_counts_wrap_or_abbreviate_but_are_not_cut)
+{
+    TestModel t;
+    tm_init(&t);
+    static const Status all[] = { ST_NEEDS_MANUAL_VERIFICATION, ST_ONGOING, ST_STARTED, ST_COMPLETED,
+                                  ST_COMPLETED_WITHOUT_KYC, ST_FAILED, ST_EXPIRED };
+    for (size_t i = 0; i < 3000; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "r%zu", i);
+        tm_page_of(&t, tm_summary(id, all[i % 7], 1748174400000LL - 30 * 3600000LL)); /* 30 h: overdue */
+    }
+    model_flush(&t.m);
+    const struct {
+        int width, rows;
+        bool short_form;
+    } cases[] = { { 80, 2, false }, { 50, 2, true }, { 200, 1, false }, { 120, 1, true } };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        Layout lay;
+        layout_compute(&lay, cases[c].width, 40, false, false, false);
+        cr_assert_eq(lay.header.h - 1, cases[c].rows, "count rows at %d columns", cases[c].width);
+        DLines dl;
+        dl_init(&dl);
+        header_counts(&t.m, cases[c].width, cases[c].rows, &dl);
+        StrBuf all_text = STRBUF_INIT;
+        cr_assert_leq(dl.n, (size_t)cases[c].rows);
+        for (size_t i = 0; i < dl.n; i++) {
+            StrBuf b = STRBUF_INIT;
+            dl_line_text(&dl, i, &b);
+            cr_assert_leq(safetext_width(strbuf_cstr(&b)), cases[c].width, "%s", b.s);
+            strbuf_printf(&all_text, "%s\n", strbuf_cstr(&b));
+            strbuf_free(&b);
+        }
+        const char *txt = strbuf_cstr(&all_text);
+        cr_assert_null(strstr(txt, glyph(GL_ELLIPSIS)), "%d columns: cut:\n%s", cases[c].width, txt);
+        cr_assert(!strncmp(txt, " 3000 ", 6) && strstr(txt, "REVIEW 429 (429 overdue, "), "%s", txt);
+        cr_assert_eq(strstr(txt, "EXPIRED 428") == NULL, cases[c].short_form, "%d columns:\n%s", cases[c].width, txt);
+        cr_assert(strstr(txt, cases[c].short_form ? "EXP 428" : "EXPIRED 428"), "%s", txt);
+        strbuf_free(&all_text);
+        dl_free(&dl);
+    }
+    DLines dl; /* narrower than any screen regdesk draws on: cut, and it says so */
+    dl_init(&dl);
+    header_counts(&t.m, 30, 2, &dl);
+    StrBuf last = STRBUF_INIT;
+    dl_line_text(&dl, dl.n - 1, &last);
+    cr_assert(strstr(strbuf_cstr(&last), glyph(GL_ELLIPSIS)), "%s", last.s);
+    cr_assert_leq(safetext_width(last.s), 30);
+    strbuf_free(&last);
+    dl_free(&dl);
+    tm_free(&t);
+}
+
 Test(ui_layout, wide_narrow_zoom_and_too_small)
 {
     Layout l;
@@ -189,15 +246,16 @@ Test(ui_layout, wide_narrow_zoom_and_too_small)
     cr_assert_eq(l.header.h + l.list_r.h + l.status.h, 60);
     layout_compute(&l, 80, 24, false, false, false);
     cr_assert(!l.detail, "narrow: the detail waits for Enter");
-    cr_assert_eq(l.list_r.h, 21);
+    cr_assert_eq(l.header.h, 3, "narrow: the counts have two rows");
+    cr_assert_eq(l.list_r.h, 20);
     layout_compute(&l, 80, 24, true, false, true);
     cr_assert(l.detail && l.list);
     cr_assert_eq(l.detail_r.y, l.list_r.y + l.list_r.h, "below the list");
     cr_assert_eq(l.status.h, 2, "the prompt takes two rows");
-    cr_assert_eq(l.list_r.h + l.detail_r.h + 2 + 2, 24);
+    cr_assert_eq(l.list_r.h + l.detail_r.h + 3 + 2, 24);
     layout_compute(&l, 80, 24, true, true, false);
     cr_assert(!l.list && l.detail);
-    cr_assert_eq(l.detail_r.h, 21);
+    cr_assert_eq(l.detail_r.h, 20);
     layout_compute(&l, 40, 10, false, false, false);
     cr_assert(l.too_small);
 }
