@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/safetext.h"
 #include "core/xalloc.h"
 #include "core/glyphs.h"
@@ -304,4 +305,72 @@ long dl_section_line(const DLines *d, SectionId s)
         if (d->lines[i].section == s)
             return (long)i;
     return -1;
+}
+
+/* ---- finding text ------------------------------------------------------------------------ */
+
+void dfind_clear(DFind *f)
+{
+    free(f->folded);
+    f->folded = NULL;
+    f->text[0] = '\0';
+}
+
+void dfind_set(DFind *f, const char *text)
+{
+    dfind_clear(f);
+    snprintf(f->text, sizeof f->text, "%s", text);
+    if (*f->text)
+        f->folded = fold_string(f->text);
+}
+
+bool dfind_active(const DFind *f)
+{
+    return f->folded && *f->folded;
+}
+
+static bool line_has(const DFind *f, const DLines *d, size_t i, StrBuf *buf)
+{
+    strbuf_reset(buf);
+    dl_line_text(d, i, buf);
+    return fold_find(strbuf_cstr(buf), f->folded) >= 0;
+}
+
+long dfind_line(const DFind *f, const DLines *d, long from, int dir, bool *wrapped)
+{
+    *wrapped = false;
+    long n = (long)d->n;
+    if (!dfind_active(f) || !n)
+        return -1;
+    StrBuf buf = STRBUF_INIT;
+    long at = -1;
+    for (long k = 0; k < n && at < 0; k++) {
+        long i = ((from + dir * k) % n + n) % n;
+        if (line_has(f, d, (size_t)i, &buf)) {
+            at = i;
+            *wrapped = dir > 0 ? i < from : i > from;
+        }
+    }
+    strbuf_free(&buf);
+    return at;
+}
+
+size_t dfind_count(const DFind *f, const DLines *d)
+{
+    if (!dfind_active(f))
+        return 0;
+    StrBuf buf = STRBUF_INIT;
+    size_t count = 0;
+    for (size_t i = 0; i < d->n; i++)
+        count += line_has(f, d, i, &buf);
+    strbuf_free(&buf);
+    return count;
+}
+
+long dfind_in(const DFind *f, const char *s, size_t at, size_t *len)
+{
+    if (!dfind_active(f) || at > strlen(s))
+        return -1;
+    long off = fold_find_len(s + at, f->folded, len);
+    return off < 0 || !*len ? -1 : (long)at + off;
 }

@@ -104,6 +104,24 @@ void dl_blank(DLines *d);
 
 /* The text of line i without colours (for tests and the screen search). */
 void dl_line_text(const DLines *d, size_t i, StrBuf *out);
+
+/* Finding text in lines (the / search of the help and of the raw JSON view): folded like
+ * the filter's text matching, case and accents ignored. */
+enum { DFIND_MAX = 480 };
+typedef struct DFind {
+    char text[DFIND_MAX + 1]; /* as typed, "" when no search */
+    char *folded;             /* its folded form, NULL when no search */
+} DFind;
+void dfind_set(DFind *f, const char *text);
+void dfind_clear(DFind *f);
+bool dfind_active(const DFind *f);
+/* The first line from `from` (itself included) going dir (+1 or -1) that holds the text,
+ * coming round past the end; -1 when none does. *wrapped: it came round. */
+long dfind_line(const DFind *f, const DLines *d, long from, int dir, bool *wrapped);
+/* How many lines hold it. */
+size_t dfind_count(const DFind *f, const DLines *d);
+/* The first match in s at or after byte `at`: its offset (-1 for none) and byte length. */
+long dfind_in(const DFind *f, const char *s, size_t at, size_t *len);
 /* First line of section s, or -1. */
 long dl_section_line(const DLines *d, SectionId s);
 

@@ -43,6 +43,7 @@ void model_free(Model *m)
     related_free(m->related);
     filter_free(m->search);
     free(m->load.seen);
+    dfind_clear(&m->det.find);
     dl_free(&m->det.lines);
     memset(m, 0, sizeof *m);
 }

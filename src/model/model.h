@@ -114,6 +114,7 @@ typedef struct DetailModel {
                            while a follow is due */
     long err_rec;       /* the record the error is about, -1 none */
     char err[320];
+    DFind find;         /* the / search inside the raw JSON view */
 } DetailModel;
 
 typedef struct Message {
@@ -209,6 +210,8 @@ unsigned model_set_sort(Model *m, SortSpec s);
 unsigned model_set_search(Model *m, const char *text, long from_rec, FilterError *err, bool *ok);
 unsigned model_search_step(Model *m, int dir);
 bool model_search_matches(const Model *m, long rec);
+/* How many rows of the view the search finds (0 without one). */
+size_t model_search_count(const Model *m);
 unsigned model_list_nav(Model *m, Nav nav);
 unsigned model_list_goto(Model *m, long pos);
 unsigned model_list_scroll(Model *m, long delta);
@@ -243,5 +246,14 @@ unsigned model_toggle_raw_codes(Model *m);
 unsigned model_toggle_raw_json(Model *m);
 /* A key aimed at the pane means the selected record: show it now. */
 unsigned model_detail_show_selected(Model *m);
+/* / inside the raw JSON view: the cursor goes to the first line from `from` that holds
+ * text (folded, as the filter matches text), which the pane highlights; "" ends it. */
+unsigned model_detail_find(Model *m, const char *text, long from);
+/* n / N: the next or previous line that holds it, coming round. */
+unsigned model_detail_find_step(Model *m, int dir);
+/* Lines of the pane that hold it. */
+size_t model_detail_find_count(Model *m);
+/* The cursor back on a line (Esc in the find prompt). */
+unsigned model_detail_goto(Model *m, long line);
 
 #endif

@@ -342,5 +342,41 @@ unsigned model_toggle_raw_json(Model *m)
 {
     m->det.raw_json = !m->det.raw_json;
     m->det.top = m->det.cursor = 0;
+    dfind_clear(&m->det.find); /* it searched the text that goes */
     return R_DETAIL | (m->det.raw_json ? model_open_detail(m) : 0);
+}
+
+/* ---- finding text in the raw view ------------------------------------------------------------ */
+
+unsigned model_detail_goto(Model *m, long line)
+{
+    m->det.cursor = line;
+    return model_detail_move(m, 0);
+}
+
+unsigned model_detail_find(Model *m, const char *text, long from)
+{
+    DetailModel *d = &m->det;
+    dfind_set(&d->find, text);
+    bool wrapped;
+    long at = dfind_line(&d->find, model_detail_lines(m), from, +1, &wrapped);
+    return R_STATUS | (at >= 0 ? model_detail_goto(m, at) : R_DETAIL);
+}
+
+unsigned model_detail_find_step(Model *m, int dir)
+{
+    DetailModel *d = &m->det;
+    if (!dfind_active(&d->find))
+        return model_message(m, SL_STATUS_WARN, 3, "no search: / finds text in the record's JSON");
+    bool wrapped;
+    long at = dfind_line(&d->find, model_detail_lines(m), d->cursor + dir, dir, &wrapped);
+    if (at < 0)
+        return model_message(m, SL_STATUS_WARN, 3, "nothing in the record's JSON holds \"%s\"", d->find.text);
+    unsigned r = model_detail_goto(m, at);
+    return r | (wrapped ? model_message(m, SL_STATUSBAR, 2, "search wrapped around") : 0);
+}
+
+size_t model_detail_find_count(Model *m)
+{
+    return dfind_count(&m->det.find, model_detail_lines(m));
 }

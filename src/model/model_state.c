@@ -26,6 +26,14 @@ bool model_search_matches(const Model *m, long rec)
     return m->search && rec >= 0 && filter_match(m->search, m->store.recs[rec]);
 }
 
+size_t model_search_count(const Model *m)
+{
+    size_t n = 0;
+    for (size_t i = 0; m->search && i < m->view.n; i++)
+        n += filter_match(m->search, m->store.recs[m->view.idx[i]]);
+    return n;
+}
+
 bool model_detail_visible(const Model *m)
 {
     return m->geo.detail_shown;

@@ -48,9 +48,9 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(PREV_SECTION,   "prev-section",        G_DETAIL, AF_NONE,   section,     "[",                 "previous detail section") \
     X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   raw_codes,   "c",                 "show the raw failure codes beside the reasons") \
     X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted), and back") \
-    X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter (applied as you type; Enter keeps, Esc undoes)") \
-    X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others") \
-    X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search") \
+    X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter as you type (Esc undoes); in the help or JSON view, find text") \
+    X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others (and how many)") \
+    X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search (in the list, the help or the JSON view)") \
     X(SEARCH_PREV,    "search-prev",         G_FIND,   AF_NONE,   search_step, "N",                 "previous match of the search") \
     X(SORT,           "sort",                G_FIND,   AF_NONE,   sort,        "s",                 "sort menu") \
     X(REVERSE,        "reverse-sort",        G_FIND,   AF_NONE,   reverse,     "S",                 "reverse the sort order") \

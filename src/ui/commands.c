@@ -77,19 +77,64 @@ static unsigned act_raw_json(const Call *c)
 
 /* ---- filter, search, sort, views ---------------------------------------------------------- */
 
+/* / and f inside the raw JSON view search its text, not the list. */
+static bool in_raw_view(const Model *m)
+{
+    return m->det.raw_json && m->focus == FOCUS_DETAIL && model_detail_visible(m);
+}
+
+static unsigned raw_find(void *ctx, Model *m, const char *text, long from)
+{
+    (void)ctx;
+    return model_detail_find(m, text, from);
+}
+
+static unsigned raw_go(void *ctx, Model *m, long pos)
+{
+    (void)ctx;
+    return model_detail_goto(m, pos);
+}
+
+static long raw_pos(void *ctx, const Model *m)
+{
+    (void)ctx;
+    return m->det.cursor;
+}
+
+static size_t raw_count(void *ctx, Model *m)
+{
+    (void)ctx;
+    return model_detail_find_count(m);
+}
+
+static const char *raw_text(void *ctx, const Model *m)
+{
+    (void)ctx;
+    return m->det.find.text;
+}
+
+static const TextFinder raw_finder = { "the JSON", NULL, raw_find, raw_go, raw_pos, raw_count, raw_text };
+
 static unsigned act_filter(const Call *c)
 {
+    if (in_raw_view(&c->ui->m))
+        return prompt_open_find(&c->ui->prompt, &c->ui->layers, &c->ui->m, &raw_finder);
     return prompt_open(&c->ui->prompt, &c->ui->layers, &c->ui->m, PR_FILTER);
 }
 
 static unsigned act_search(const Call *c)
 {
+    if (in_raw_view(&c->ui->m))
+        return prompt_open_find(&c->ui->prompt, &c->ui->layers, &c->ui->m, &raw_finder);
     return prompt_open(&c->ui->prompt, &c->ui->layers, &c->ui->m, PR_SEARCH);
 }
 
 static unsigned act_search_step(const Call *c)
 {
-    return model_search_step(&c->ui->m, c->act == ACT_SEARCH_NEXT ? +1 : -1);
+    int dir = c->act == ACT_SEARCH_NEXT ? +1 : -1;
+    if (in_raw_view(&c->ui->m))
+        return model_detail_find_step(&c->ui->m, dir);
+    return model_search_step(&c->ui->m, dir);
 }
 
 static unsigned act_sort(const Call *c)
@@ -154,7 +199,7 @@ static unsigned act_redraw(const Call *c)
 
 static unsigned act_help(const Call *c)
 {
-    return help_open(&c->ui->help, &c->ui->layers);
+    return help_open(&c->ui->help, &c->ui->layers, &c->ui->lay, &c->ui->m);
 }
 
 static unsigned act_close(const Call *c)

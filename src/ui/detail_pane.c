@@ -40,7 +40,7 @@ static void body_line(const Model *m, const DLines *dl, WINDOW *w, int y, long i
     int x = 1;
     for (uint16_t k = 0; k < l->nspans && x < width; k++) {
         const DSpan *sp = &dl->spans[l->span0 + k];
-        x += draw_text(w, y, x, width - x, cursor ? SL_CURSOR : (Slot)sp->slot, dl->text.s + sp->off);
+        x += draw_found(w, y, x, width - x, cursor ? SL_CURSOR : (Slot)sp->slot, dl->text.s + sp->off, &m->det.find);
     }
 }
 

@@ -1,11 +1,13 @@
 /* Text into curses windows, fitted by display columns. */
 #include "ui/draw.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "core/glyphs.h"
 #include "core/safetext.h"
 #include "core/utf8.h"
-#include "core/glyphs.h"
+#include "core/xalloc.h"
 
 static bool utf8_mode = true;
 
@@ -64,4 +66,21 @@ void draw_cell(WINDOW *win, int y, int x, int w, Slot slot, const char *s, bool 
     int used = draw_text(win, y, x + pad, w - pad, slot, s);
     if (pad + used < w)
         draw_fill(win, y, x + pad + used, w - pad - used, slot);
+}
+
+int draw_found(WINDOW *win, int y, int x, int w, Slot slot, const char *s, const DFind *f)
+{
+    int used = 0;
+    size_t at = 0, len;
+    for (long off; used < w && (off = dfind_in(f, s, at, &len)) >= 0; at = (size_t)off + len) {
+        char *before = xstrndup(s + at, (size_t)off - at), *hit = xstrndup(s + off, len);
+        used += draw_text(win, y, x + used, w - used, slot, before);
+        if (used < w)
+            used += draw_text(win, y, x + used, w - used, SL_MATCH, hit);
+        free(before);
+        free(hit);
+    }
+    if (used < w && s[at])
+        used += draw_text(win, y, x + used, w - used, slot, s + at);
+    return used;
 }

@@ -32,7 +32,7 @@ static void group(DLines *d, ActionGroup g)
         dl_begin(d, 2);
         dl_add(d, SL_HELP_KEY, keys);
         dl_add(d, SL_NORMAL, pad);
-        dl_add(d, SL_NORMAL, ai->help);
+        dl_add_wrap(d, SL_NORMAL, ai->help, 2 + KEYS_W);
         dl_end(d);
     }
 }
@@ -121,7 +121,7 @@ void help_build(DLines *d, int width, const SavedView *views, size_t nviews)
     dl_plain_section(d, SEC_TOP);
     dl_begin(d, 0);
     dl_add(d, SL_SECTION, "regdesk keys");
-    char close[24], quit[24], help[24], down[24], up[24], pgdn[24], pgup[24], hint[200];
+    char close[24], quit[24], help[24], down[24], up[24], pgdn[24], pgup[24], filter[24], hint[260];
     first_key(ACT_CLOSE, close);
     first_key(ACT_QUIT, quit);
     first_key(ACT_HELP, help);
@@ -129,8 +129,10 @@ void help_build(DLines *d, int width, const SavedView *views, size_t nviews)
     first_key(ACT_UP, up);
     first_key(ACT_PAGE_DOWN, pgdn);
     first_key(ACT_PAGE_UP, pgup);
-    snprintf(hint, sizeof hint, "   %s, %s or %s closes; %s/%s, %s/%s scroll", close, quit, help, down, up, pgup, pgdn);
-    dl_add(d, SL_DIM, hint);
+    first_key(ACT_FILTER, filter);
+    snprintf(hint, sizeof hint, "   %s, %s or %s closes; %s/%s, %s/%s scroll; %s finds", close, quit, help, down, up,
+             pgup, pgdn, filter);
+    dl_add_wrap(d, SL_DIM, hint, 2);
     dl_end(d);
     for (int g = 0; g < G__COUNT; g++)
         if (g != G_PROMPT)

@@ -39,8 +39,19 @@ static void clamp_origin(Rect *r)
 static void help_rect(const Layout *lay, Rect *r)
 {
     int w = lay->cols - 4 < 100 ? lay->cols - 4 : 100;
-    *r = (Rect){ 1, (lay->cols - w) / 2, lay->rows - 2, w };
+    *r = (Rect){ 1, (lay->cols - w) / 2, lay->status.y - 1, w }; /* above a prompt opened over it */
     clamp_origin(r);
+}
+
+/* The lines for a box width: built when it opens, so / can search them at once, and
+ * again when the box changes width. */
+static void help_lines(HelpOverlay *hp, const Model *m, int width)
+{
+    if (hp->width == width)
+        return;
+    help_build(&hp->lines, width, m->views, m->nviews);
+    hp->width = width;
+    hp->match = -1; /* its line number was for the old lines */
 }
 
 static void help_draw(Layer *l, WINDOW *w, Model *m)
@@ -49,10 +60,7 @@ static void help_draw(Layer *l, WINDOW *w, Model *m)
     int h, width;
     getmaxyx(w, h, width);
     werase(w);
-    if (hp->width != width - 4) {
-        help_build(&hp->lines, width - 4, m->views, m->nviews);
-        hp->width = width - 4;
-    }
+    help_lines(hp, m, width - 4);
     long body = h - 2, n = (long)hp->lines.n;
     if (hp->top > n - body)
         hp->top = n - body;
@@ -64,7 +72,7 @@ static void help_draw(Layer *l, WINDOW *w, Model *m)
         int x = 2;
         for (uint16_t k = 0; k < dl->nspans; k++) {
             const DSpan *sp = &hp->lines.spans[dl->span0 + k];
-            x += draw_text(w, (int)y + 1, x, width - 2 - x, (Slot)sp->slot, hp->lines.text.s + sp->off);
+            x += draw_found(w, (int)y + 1, x, width - 2 - x, (Slot)sp->slot, hp->lines.text.s + sp->off, &hp->find);
         }
     }
     if (n > body) {
@@ -83,12 +91,77 @@ static bool closes(Layer *l, ActionId a, ActionId opener)
     return true;
 }
 
-static unsigned help_key(Layer *l, Model *m, const Layout *lay, Key k)
+/* ---- / inside the help: its own text, not the list's filter ----------------------------- */
+
+/* The help shows a match near its top, with the line before it for context. */
+static unsigned help_show(HelpOverlay *hp, long line)
+{
+    hp->match = line;
+    hp->top = line > 0 ? line - 1 : 0;
+    return R_OVERLAY;
+}
+
+static unsigned help_find(void *ctx, Model *m, const char *text, long from)
 {
     (void)m;
+    HelpOverlay *hp = ctx;
+    dfind_set(&hp->find, text);
+    hp->match = -1;
+    bool wrapped;
+    long at = dfind_line(&hp->find, &hp->lines, from, +1, &wrapped);
+    return at >= 0 ? help_show(hp, at) : R_OVERLAY;
+}
+
+static unsigned help_go(void *ctx, Model *m, long pos)
+{
+    (void)m;
+    HelpOverlay *hp = ctx;
+    hp->top = pos;
+    return R_OVERLAY;
+}
+
+static long help_pos(void *ctx, const Model *m)
+{
+    (void)m;
+    return ((const HelpOverlay *)ctx)->top;
+}
+
+static size_t help_count(void *ctx, Model *m)
+{
+    (void)m;
+    HelpOverlay *hp = ctx;
+    return dfind_count(&hp->find, &hp->lines);
+}
+
+static const char *help_text(void *ctx, const Model *m)
+{
+    (void)m;
+    return ((const HelpOverlay *)ctx)->find.text;
+}
+
+/* n / N: the next or previous line that holds the text. */
+static unsigned help_step(HelpOverlay *hp, Model *m, int dir)
+{
+    if (!dfind_active(&hp->find))
+        return model_message(m, SL_STATUS_WARN, 3, "no search: / finds text in the help");
+    bool wrapped;
+    long at = dfind_line(&hp->find, &hp->lines, (hp->match >= 0 ? hp->match : hp->top) + dir, dir, &wrapped);
+    if (at < 0)
+        return model_message(m, SL_STATUS_WARN, 3, "nothing in the help holds \"%s\"", hp->find.text);
+    return help_show(hp, at) | (wrapped ? model_message(m, SL_STATUSBAR, 2, "search wrapped around") : 0);
+}
+
+static unsigned help_key(Layer *l, Model *m, const Layout *lay, Key k)
+{
     HelpOverlay *hp = (HelpOverlay *)l;
     ActionId a = keymap_lookup(k, false);
     Nav nav;
+    if (a == ACT_FILTER || a == ACT_SEARCH) {
+        hp->finder = (TextFinder){ "the help", hp, help_find, help_go, help_pos, help_count, help_text };
+        return prompt_open_find(hp->prompt, hp->layers, m, &hp->finder);
+    }
+    if (a == ACT_SEARCH_NEXT || a == ACT_SEARCH_PREV)
+        return help_step(hp, m, a == ACT_SEARCH_NEXT ? +1 : -1) | R_OVERLAY;
     if (closes(l, a, ACT_HELP) || !action_nav(a, &nav))
         return 0;
     long page = lay->rows - 4, step = nav == NAV_DOWN ? 1 : nav == NAV_UP ? -1 : 0;
@@ -102,21 +175,30 @@ static unsigned help_key(Layer *l, Model *m, const Layout *lay, Key k)
 
 static const LayerOps help_ops = { "help", LAYER_BOX, help_rect, help_draw, help_key, NULL };
 
-void help_init(HelpOverlay *h)
+void help_init(HelpOverlay *h, Prompt *prompt, LayerStack *layers)
 {
     memset(h, 0, sizeof *h);
     h->layer.ops = &help_ops;
+    h->prompt = prompt;
+    h->layers = layers;
+    h->match = -1;
     dl_init(&h->lines);
 }
 
 void help_free(HelpOverlay *h)
 {
+    dfind_clear(&h->find);
     dl_free(&h->lines);
 }
 
-unsigned help_open(HelpOverlay *h, LayerStack *layers)
+unsigned help_open(HelpOverlay *h, LayerStack *layers, const Layout *lay, const Model *m)
 {
+    Rect r;
+    help_rect(lay, &r);
+    help_lines(h, m, r.w - 4);
     h->top = 0;
+    h->match = -1;
+    dfind_clear(&h->find);
     return layer_push(layers, &h->layer);
 }
 

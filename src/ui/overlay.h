@@ -4,12 +4,18 @@
  * menu and the views menu. Each is a layer (ui/pane.h). */
 #include "model/dlines.h"
 #include "ui/pane.h"
+#include "ui/prompt.h"
 
 typedef struct HelpOverlay {
     Layer layer; /* first: the layer stack holds &help->layer */
     DLines lines;
     int width; /* the width lines were built for */
     long top;
+    DFind find;  /* / inside the help */
+    long match;  /* the line the search stands on, -1 none */
+    Prompt *prompt;     /* the prompt / opens, over the help */
+    LayerStack *layers;
+    TextFinder finder;  /* what that prompt searches with */
 } HelpOverlay;
 
 typedef struct SortMenu {
@@ -23,9 +29,10 @@ typedef struct ViewMenu {
     int cursor, top;
 } ViewMenu;
 
-void help_init(HelpOverlay *h);
+/* prompt and layers: where / inside the help opens its search. */
+void help_init(HelpOverlay *h, Prompt *prompt, LayerStack *layers);
 void help_free(HelpOverlay *h);
-unsigned help_open(HelpOverlay *h, LayerStack *layers);
+unsigned help_open(HelpOverlay *h, LayerStack *layers, const Layout *lay, const Model *m);
 
 void sortmenu_init(SortMenu *s);
 unsigned sortmenu_open(SortMenu *s, LayerStack *layers, const Model *m);

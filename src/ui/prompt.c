@@ -37,21 +37,22 @@ static size_t byte_of_char(const char *s, size_t chars)
 
 static unsigned on_change(Prompt *p, Model *m)
 {
-    bool ok;
+    bool ok = true;
     unsigned r;
     if (p->kind == PR_FILTER)
         r = model_set_filter(m, p->ed.buf, true, &p->err, &ok);
-    else
+    else if (p->kind == PR_SEARCH)
         r = model_set_search(m, p->ed.buf, p->before_rec, &p->err, &ok);
+    else
+        r = p->finder->find(p->finder->ctx, m, p->ed.buf, p->before_pos) | R_OVERLAY;
     p->has_err = !ok;
     return r | R_STATUS | R_LIST | R_HEADER;
 }
 
-unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind)
+static unsigned open_kind(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind, const char *text)
 {
     p->kind = kind;
     p->has_err = false;
-    const char *text = kind == PR_FILTER ? m->filter_text : m->search_text;
     snprintf(p->before, sizeof p->before, "%s", text);
     p->before_view = m->view_no;
     p->before_rec = model_selected(m);
@@ -61,6 +62,18 @@ unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind k
     history_reset(&p->hist[kind]);
     set_cursor_visible(true);
     return layer_push(layers, &p->layer);
+}
+
+unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind)
+{
+    return open_kind(p, layers, m, kind, kind == PR_FILTER ? m->filter_text : m->search_text);
+}
+
+unsigned prompt_open_find(Prompt *p, LayerStack *layers, const Model *m, const TextFinder *f)
+{
+    p->finder = f;
+    p->before_pos = f->pos(f->ctx, m);
+    return open_kind(p, layers, m, PR_TEXT, f->text(f->ctx, m));
 }
 
 static void closed(Layer *l)
@@ -76,6 +89,9 @@ static unsigned accept(Prompt *p, Model *m)
                              p->kind == PR_FILTER ? "filter" : "search");
     history_add(&p->hist[p->kind], p->ed.buf);
     p->layer.done = true;
+    if (p->kind == PR_SEARCH && m->search) /* how many, once it is kept */
+        return model_message(m, SL_STATUSBAR, 4, "%zu of %zu records match (n, N)", model_search_count(m),
+                             m->view.n);
     return p->kind == PR_FILTER ? model_load(m, false) : 0; /* the filter's server side now, no debounce */
 }
 
@@ -88,12 +104,15 @@ static unsigned cancel(Prompt *p, Model *m)
         r |= model_set_filter(m, p->before, false, &err, &ok);
         m->view_no = p->before_view;
         r |= model_load(m, false);
-    } else {
+    } else if (p->kind == PR_SEARCH) {
         le_set(&p->ed, p->before);
         r |= on_change(p, m);
         unsigned sel;
         model_select(m, p->before_rec, &sel);
         r |= sel;
+    } else {
+        le_set(&p->ed, p->before);
+        r |= on_change(p, m) | p->finder->go(p->finder->ctx, m, p->before_pos);
     }
     p->layer.done = true;
     return r;
@@ -135,7 +154,7 @@ static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
 
 /* ---- drawing ------------------------------------------------------------------------------ */
 
-static void hint_row(const Prompt *p, const Model *m, WINDOW *w, int width)
+static void hint_row(const Prompt *p, Model *m, WINDOW *w, int width)
 {
     draw_fill(w, 0, 0, width, SL_NORMAL);
     char buf[400];
@@ -148,9 +167,15 @@ static void hint_row(const Prompt *p, const Model *m, WINDOW *w, int width)
         snprintf(buf, sizeof buf, " %zu of %zu match %s Enter keeps %s Esc undoes %s Up/Down history %s "
                                   "e.g. status:review age>1d name:ruiz flags>0 !step:liv",
                  m->view.n, m->store.n, glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
+    else if (p->kind == PR_SEARCH)
+        snprintf(buf, sizeof buf, " %zu of %zu records match %s n/N next/previous %s Enter keeps %s Esc undoes %s "
+                                  "same language as the filter", model_search_count(m), m->view.n, glyph(GL_DOT),
+                 glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
     else
-        snprintf(buf, sizeof buf, " find %s n/N next/previous %s Enter keeps %s Esc undoes %s same language "
-                                  "as the filter", glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
+        snprintf(buf, sizeof buf, " %zu line%s of %s hold%s it %s n/N next/previous %s Enter keeps %s Esc undoes",
+                 p->finder->count(p->finder->ctx, m), p->finder->count(p->finder->ctx, m) == 1 ? "" : "s",
+                 p->finder->what, p->finder->count(p->finder->ctx, m) == 1 ? "s" : "", glyph(GL_DOT), glyph(GL_DOT),
+                 glyph(GL_DOT));
     draw_text(w, 0, 0, width, SL_DIM, buf);
 }
 
@@ -172,7 +197,7 @@ static void input_row(const Prompt *p, WINDOW *w, int width)
 {
     const char *s = p->ed.buf;
     draw_fill(w, 1, 0, width, SL_PROMPT);
-    const char *lead = p->kind == PR_FILTER ? "/" : "find: ";
+    const char *lead = p->kind == PR_FILTER ? "/" : p->kind == PR_SEARCH ? "find: " : "find text: ";
     int lx = draw_text(w, 1, 0, width, SL_PROMPT, lead);
     int room = width - lx - 1;
     size_t cur = le_cursor_chars(&p->ed);
@@ -205,7 +230,7 @@ static void input_row(const Prompt *p, WINDOW *w, int width)
 
 static void draw(Layer *l, WINDOW *w, Model *m)
 {
-    const Prompt *p = of(l);
+    Prompt *p = of(l);
     int width = getmaxx(w);
     hint_row(p, m, w, width);
     input_row(p, w, width);

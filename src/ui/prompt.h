@@ -8,7 +8,19 @@
 
 _Static_assert((int)LINEEDIT_MAX <= (int)MODEL_TEXT_MAX, "the model holds what the prompt takes");
 
-typedef enum PromptKind { PR_FILTER, PR_SEARCH, PR__COUNT } PromptKind;
+typedef enum PromptKind { PR_FILTER, PR_SEARCH, PR_TEXT, PR__COUNT } PromptKind;
+
+/* What a / inside some text searches (the help, the raw JSON view): PR_TEXT applies what
+ * is typed through these, from where the text stood when the prompt opened. */
+typedef struct TextFinder {
+    const char *what; /* "the help", for the hint */
+    void *ctx;
+    unsigned (*find)(void *ctx, Model *m, const char *text, long from);
+    unsigned (*go)(void *ctx, Model *m, long pos); /* back to a position (Esc) */
+    long (*pos)(void *ctx, const Model *m);
+    size_t (*count)(void *ctx, Model *m);          /* lines that hold the text */
+    const char *(*text)(void *ctx, const Model *m); /* what it searches for now */
+} TextFinder;
 
 typedef struct Prompt {
     Layer layer; /* first: the layer stack holds &prompt->layer */
@@ -17,6 +29,8 @@ typedef struct Prompt {
     char before[LINEEDIT_MAX + 1]; /* the text when the prompt opened (Esc restores it) */
     int before_view;
     long before_rec;
+    const TextFinder *finder; /* PR_TEXT */
+    long before_pos;
     bool has_err;
     FilterError err;
     History hist[PR__COUNT];
@@ -24,7 +38,9 @@ typedef struct Prompt {
 
 void prompt_init(Prompt *p);
 void prompt_free(Prompt *p);
-/* Opens the prompt of that kind on top of the layers. */
+/* Opens the prompt of that kind (PR_FILTER, PR_SEARCH) on top of the layers. */
 unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind);
+/* Opens the prompt that finds text with f (PR_TEXT). */
+unsigned prompt_open_find(Prompt *p, LayerStack *layers, const Model *m, const TextFinder *f);
 
 #endif

@@ -171,6 +171,8 @@ void render(Ui *ui)
         touchwin(l->win);
         wnoutrefresh(l->win);
     }
+    if (typing && ui->panes[PANE_STATUS].win) /* over a box, the cursor still goes to the prompt */
+        wnoutrefresh(ui->panes[PANE_STATUS].win);
     doupdate();
     ui->dirty = 0;
 }

@@ -95,7 +95,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     ui->cfg = cfg;
     ui->sig_fd = -1;
     prompt_init(&ui->prompt);
-    help_init(&ui->help);
+    help_init(&ui->help, &ui->prompt, &ui->layers);
     sortmenu_init(&ui->sortmenu);
     viewmenu_init(&ui->viewmenu);
     int rc = prepare(ui, cfg, err, n);

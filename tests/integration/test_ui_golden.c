@@ -252,6 +252,11 @@ Test(ui_golden, flagged_detail_with_failed_attempts)
     golden(sim_normal, (const char *[]){ "detail_flagged_200x60", "detail_flagged_80x24", NULL });
 }
 
+Test(ui_golden, find_in_the_help_the_json_and_the_list)
+{
+    golden(sim_normal, (const char *[]){ "find_text_80x24", NULL });
+}
+
 Test(ui_golden, resize_help_and_sort)
 {
     golden(sim_normal, (const char *[]){ "resize_help_sort_200x60", NULL });

@@ -348,3 +348,58 @@ Test(model, switching_views_opens_the_new_view_at_its_top)
     cr_assert_eq(m->view.sel, 0, "back in view 2, from its top");
     tm_free(&t);
 }
+
+/* / inside the raw JSON view finds text there (case and accents folded), n and N move
+ * between the lines that hold it and come round, and leaving the raw view ends it. */
+Test(model, finding_text_in_the_raw_json_view)
+{
+    TestModel t;
+    Model *m = tm_start(&t, 1);
+    model_open_detail(m);
+    tm_detail(&t, "{\"_id\":\"r0\",\"status\":\"ONGOING\",\"fullName\":\"Lucía Pérez\",\"face\":null,"
+                  "\"documentFace\":null,\"notes\":\"FACE to face\"}");
+    model_toggle_raw_json(m);
+    const DLines *dl = model_detail_lines(m);
+    unsigned r = model_detail_find(m, "face", 0);
+    cr_assert_neq(r & R_DETAIL, 0);
+    cr_assert_eq(model_detail_find_count(m), 3, "face, documentFace and the notes");
+    long first = m->det.cursor;
+    StrBuf b = STRBUF_INIT;
+    dl_line_text(dl, (size_t)first, &b);
+    cr_assert(strstr(b.s, "\"face\""), "the first line that holds it: %s", b.s);
+    model_detail_find_step(m, +1);
+    cr_assert_gt(m->det.cursor, first);
+    model_detail_find_step(m, +1);
+    model_detail_find_step(m, +1);
+    cr_assert_eq(m->det.cursor, first, "round again");
+    cr_assert(strstr(m->msg.text, "wrapped"), "%s", m->msg.text);
+    model_detail_find_step(m, -1);
+    cr_assert_gt(m->det.cursor, first, "N goes back round to the last");
+    model_detail_find(m, "LUCIA", 0);
+    strbuf_reset(&b);
+    dl_line_text(dl, (size_t)m->det.cursor, &b);
+    cr_assert(strstr(b.s, "Lucía"), "accents and case folded: %s", b.s);
+    model_detail_find(m, "no such text", 0);
+    cr_assert_eq(model_detail_find_count(m), 0);
+    model_detail_find_step(m, +1);
+    cr_assert(strstr(m->msg.text, "nothing in the record's JSON holds"), "%s", m->msg.text);
+    model_toggle_raw_json(m);
+    cr_assert_not(dfind_active(&m->det.find), "the search went with the text it searched");
+    strbuf_free(&b);
+    tm_free(&t);
+}
+
+/* f says how many records the search finds. */
+Test(model, the_search_counts_what_it_finds)
+{
+    TestModel t;
+    Model *m = tm_start(&t, 12); /* r0 … r11 */
+    FilterError err;
+    bool ok;
+    model_set_search(m, "id:r1", -1, &err, &ok);
+    cr_assert(ok);
+    cr_assert_eq(model_search_count(m), 3, "r1, r10, r11");
+    model_escape(m);
+    cr_assert_eq(model_search_count(m), 0);
+    tm_free(&t);
+}

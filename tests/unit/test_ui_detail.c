@@ -346,3 +346,35 @@ Test(ui_detail, labels_are_never_cut)
     cr_assert_lt(find(&fx, glyph(GL_ELLIPSIS)), 0, "nothing is cut:\n%s", fx.all.s);
     done(&fx);
 }
+
+/* Finding text in lines: folded, both ways, coming round, with the matched bytes. */
+Test(ui_detail, finding_text_in_lines)
+{
+    DLines d;
+    dl_init(&d);
+    dl_reset(&d, 60, 0);
+    const char *const text[] = { "alpha", "Lucía Pérez", "beta", "LUCIA again", "gamma" };
+    for (size_t i = 0; i < 5; i++)
+        dl_wrap(&d, 0, 0, SL_NORMAL, text[i]);
+    DFind f = { .folded = NULL };
+    dfind_set(&f, "lucia");
+    bool wrapped;
+    cr_assert_eq(dfind_line(&f, &d, 0, +1, &wrapped), 1);
+    cr_assert_not(wrapped);
+    cr_assert_eq(dfind_line(&f, &d, 2, +1, &wrapped), 3);
+    cr_assert_eq(dfind_line(&f, &d, 4, +1, &wrapped), 1);
+    cr_assert(wrapped);
+    cr_assert_eq(dfind_line(&f, &d, 2, -1, &wrapped), 1);
+    cr_assert_eq(dfind_line(&f, &d, 0, -1, &wrapped), 3);
+    cr_assert(wrapped);
+    cr_assert_eq(dfind_count(&f, &d), 2);
+    size_t len;
+    cr_assert_eq(dfind_in(&f, "x Lucía y", 0, &len), 2);
+    cr_assert_eq(len, strlen("Lucía"), "the accented letter is painted whole");
+    cr_assert_eq(dfind_in(&f, "x Lucía y", 3, &len), -1);
+    dfind_set(&f, "");
+    cr_assert_not(dfind_active(&f));
+    cr_assert_eq(dfind_line(&f, &d, 0, +1, &wrapped), -1);
+    dfind_clear(&f);
+    dl_free(&d);
+}
