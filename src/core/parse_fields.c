@@ -31,22 +31,6 @@ const cJSON *jget_any(const cJSON *obj, const char *const *keys)
     return NULL;
 }
 
-const cJSON *jpath(const cJSON *obj, const char *path)
-{
-    char key[64];
-    while (obj && *path) {
-        const char *dot = strchr(path, '.');
-        size_t n = dot ? (size_t)(dot - path) : strlen(path);
-        if (n >= sizeof key)
-            return NULL;
-        memcpy(key, path, n);
-        key[n] = '\0';
-        obj = jget(obj, key);
-        path += n + (dot ? 1 : 0);
-    }
-    return obj;
-}
-
 static void num_text(double v, char *buf, size_t n)
 {
     if (!isfinite(v))

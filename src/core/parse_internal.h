@@ -5,6 +5,7 @@
 #include <cJSON.h>
 
 #include "core/arena.h"
+#include "core/parse_table.h"
 #include "core/record.h"
 
 /* Case-sensitive lookup (cJSON_GetObjectItem ignores case, which would confuse `id`
@@ -12,8 +13,6 @@
 const cJSON *jget(const cJSON *obj, const char *key);
 /* First present key of a NULL-terminated list. */
 const cJSON *jget_any(const cJSON *obj, const char *const *keys);
-/* Dotted path "result.score". */
-const cJSON *jpath(const cJSON *obj, const char *path);
 
 Str field_str(Arena *a, const cJSON *v);
 Str field_text(Arena *a, const cJSON *v); /* multi-line text (notes) */
@@ -41,8 +40,17 @@ void parse_image(Arena *a, const cJSON *v, Image *out);
 void parse_compare(Arena *a, const cJSON *v, Compare *out);
 void parse_consent(Arena *a, const cJSON *v, Consent *out);
 
-/* The summary of one registration object; strings sanitised through `scratch`. */
-Summary *summary_from_json(Arena *scratch, const cJSON *obj);
+/* Reads every member of fs's struct at obj from a scan's hits (core/parse_table.h). */
+void fields_read(Arena *a, const FieldSet *fs, const FieldHits hits, void *obj);
+
+/* The summary of one registration object from its scan; strings sanitised through
+ * `scratch`. `export`: the record may be in regdesk's own export form (list --file). */
+Summary *summary_from_hits(Arena *scratch, const cJSON *obj, const FieldHits hits, bool export);
+Summary *summary_from_json(Arena *scratch, const cJSON *obj, bool export);
+/* fullName, else firstName + lastName, else name, else the sign-up form's names. */
+Str registration_name(Arena *a, const FieldHits hits);
+/* The registration table's rows of failedEmailValidations… by FailKind. */
+extern const int FAILED_ROWS[FAIL__COUNT];
 
 /* Parses body after neutralising \u0000; returns NULL with err filled on failure. */
 cJSON *json_parse_body(char *body, size_t len, char *err, size_t errlen);

@@ -1,103 +1,11 @@
-/* Populated sub-objects of a registration (reference §5). Each reader fills `ref` first,
- * then every field: from a reference that is only an id (or null, or absent) the fields
- * come out absent with "" strings, so no reader ever meets a NULL string. */
+/* Populated sub-objects of a registration (reference §5), each read in one pass over its
+ * children through its table (core/record_fields.h). Each reader fills `ref` first: from
+ * a reference that is only an id (or null, or absent) every field comes out absent with
+ * "" strings, so no reader ever meets a NULL string. */
 #include <string.h>
 
 #include "core/parse_internal.h"
-
-#define KEYS(...) ((const char *const[]){ __VA_ARGS__, NULL })
-
-/* The object to read fields from: NULL unless the reference came populated. */
-static const cJSON *populated(Arena *a, const cJSON *v, Ref *ref)
-{
-    *ref = field_ref(a, v);
-    return ref->st == REF_POPULATED ? v : NULL;
-}
-
-/* The first of several spellings of one value that is actually present. */
-static const cJSON *first_path(const cJSON *o, const char *const *paths)
-{
-    for (; *paths; paths++) {
-        const cJSON *v = jpath(o, *paths);
-        if (v && !cJSON_IsNull(v))
-            return v;
-    }
-    return NULL;
-}
-
-void parse_project(Arena *a, const cJSON *v, Project *out)
-{
-    v = populated(a, v, &out->ref);
-    out->name = field_str(a, jget(v, "name"));
-    out->status = field_str(a, jget(v, "status"));
-    out->contact_email = field_str(a, jget(v, "contactEmail"));
-    out->default_language = field_str(a, jget(v, "defaultLanguage"));
-    out->demo_mode = field_flag(jget(v, "demoMode"));
-}
-
-/* v3 flows keep thresholds under liveness/documents/signUpForm; legacy (v2) flows under
- * onboardingSettings. Verifik's dashboard reads v3 first and falls back (reference §7). */
-void parse_flow(Arena *a, const cJSON *v, Flow *out)
-{
-    v = populated(a, v, &out->ref);
-    out->name = field_str(a, jget(v, "name"));
-    out->type = field_str(a, jget(v, "type"));
-    out->target = field_str(a, jget(v, "target"));
-    out->status = field_str(a, jget(v, "status"));
-    out->version = field_num(jget(v, "version"));
-    out->liveness_min = field_score(
-        first_path(v, KEYS("liveness.minScore", "onboardingSettings.liveness.livenessMinScore")));
-    out->compare_min = field_score(first_path(
-        v, KEYS("liveness.compareMinScore", "onboardingSettings.document.compareMinScore")));
-    out->search_min = field_score(
-        first_path(v, KEYS("liveness.searchMinScore", "onboardingSettings.liveness.searchMinScore")));
-    out->liveness_attempt_limit = field_count(
-        first_path(v, KEYS("liveness.attemptLimit", "onboardingSettings.liveness.maxAttempts")));
-    out->doc_attempt_limit = field_count(
-        first_path(v, KEYS("documents.attemptLimit", "onboardingSettings.document.maxAttempts")));
-    out->verify_names = field_flag(first_path(
-        v, KEYS("documents.informationVerification", "onboardingSettings.document.verifyNames")));
-    out->email_gateway = field_str(
-        a, first_path(v, KEYS("signUpForm.emailGateway", "onboardingSettings.signUpForm.emailGateway")));
-    out->phone_gateway = field_str(
-        a, first_path(v, KEYS("signUpForm.phoneGateway", "onboardingSettings.signUpForm.phoneGateway")));
-    const cJSON *steps = first_path(v, KEYS("steps", "onboardingSettings.steps"));
-    if (cJSON_IsObject(steps))
-        out->steps = field_kv(a, steps);
-}
-
-void parse_email_val(Arena *a, const cJSON *v, EmailVal *out)
-{
-    v = populated(a, v, &out->ref);
-    /* `otp` holds a bcrypt hash of the code: never kept. */
-    out->email = field_str(a, jget(v, "email"));
-    out->status = field_str(a, jget(v, "status"));
-    out->type = field_str(a, jget(v, "type"));
-    out->method = field_str(a, jget(v, "validationMethod"));
-    out->attempts = field_count(jget(v, "attempts"));
-    out->max_attempts = field_count(jget(v, "maxAttempts"));
-    out->validated_at = field_time(a, jget(v, "validatedAt"));
-    out->expires_at = field_time(a, jget(v, "expiresAt"));
-    out->created_at = field_time(a, jget(v, "createdAt"));
-    out->updated_at = field_time(a, jget(v, "updatedAt"));
-}
-
-void parse_phone_val(Arena *a, const cJSON *v, PhoneVal *out)
-{
-    v = populated(a, v, &out->ref);
-    out->country_code = field_str(a, jget(v, "countryCode"));
-    out->phone = field_str(a, jget(v, "phone"));
-    out->gateway = field_str(a, jget(v, "phoneGateway"));
-    out->status = field_str(a, jget(v, "status"));
-    out->type = field_str(a, jget(v, "type"));
-    out->method = field_str(a, jget(v, "validationMethod"));
-    out->attempts = field_count(jget(v, "attempts"));
-    out->max_attempts = field_count(jget(v, "maxAttempts"));
-    out->validated_at = field_time(a, jget(v, "validatedAt"));
-    out->expires_at = field_time(a, jget(v, "expiresAt"));
-    out->created_at = field_time(a, jget(v, "createdAt"));
-    out->updated_at = field_time(a, jget(v, "updatedAt"));
-}
+#include "core/parse_table.h"
 
 /* failedReason is a string in most records and {message} in identity images. */
 static Str reason_of(Arena *a, const cJSON *v)
@@ -105,30 +13,6 @@ static Str reason_of(Arena *a, const cJSON *v)
     if (cJSON_IsObject(v) && jget(v, "message"))
         return field_str(a, jget(v, "message"));
     return field_str(a, v);
-}
-
-void parse_image(Arena *a, const cJSON *v, Image *out)
-{
-    v = populated(a, v, &out->ref);
-    /* The image itself (base64) is never kept: a terminal cannot show it, and it is
-     * the most sensitive thing in the record. Only its presence and URL are. */
-    const cJSON *b64 = jget(v, "base64");
-    out->url = field_str(a, jget(v, "url"));
-    out->has_image = (cJSON_IsString(b64) && b64->valuestring && *b64->valuestring) ||
-                     (out->url.st == FS_OK && *out->url.s);
-    out->failed_reason = reason_of(a, jget(v, "failedReason"));
-}
-
-void parse_bio_val(Arena *a, const cJSON *v, BioVal *out)
-{
-    v = populated(a, v, &out->ref);
-    out->status = field_str(a, jget(v, "status"));
-    out->type = field_str(a, jget(v, "type"));
-    out->failed_reason = reason_of(a, jget(v, "failedReason"));
-    out->liveness = field_score(first_path(v, KEYS("livenessScore", "biometricData.livenessScore")));
-    parse_image(a, jget(v, "face"), &out->face);
-    out->created_at = field_time(a, jget(v, "createdAt"));
-    out->updated_at = field_time(a, jget(v, "updatedAt"));
 }
 
 /* Name-match percentages are documented 0–100; a fraction (0.62) is read as 62 %. */
@@ -172,90 +56,101 @@ static KVList ocr_fields(Arena *a, const cJSON *ocr)
     return (KVList){ sorted, n, all.truncated };
 }
 
-void parse_doc_val(Arena *a, const cJSON *v, DocVal *out)
+/* One member of kind k from v (NULL: absent) into dst. */
+static void read_kind(Arena *a, ReadKind k, const cJSON *v, void *dst)
 {
-    v = populated(a, v, &out->ref);
-    out->status = field_str(a, jget(v, "status"));
-    out->document_type = field_str(a, jget(v, "documentType"));
-    out->category = field_str(a, jget(v, "documentCategory"));
-    out->number = field_str(a, jget(v, "documentNumber"));
-    out->country = field_str(a, jget(v, "country"));
-    out->nationality = field_str(a, jget(v, "nationality"));
-    out->validation_method = field_str(a, jget(v, "validationMethod"));
-    out->input_method = field_str(a, jget(v, "inputMethod"));
-    out->failed_reason = reason_of(a, jget(v, "failedReason"));
-    out->manual_verification_reason = field_str(a, jget(v, "manualVerificationReason"));
-    out->info_supported_reason = field_str(a, jget(v, "infoValidationSupportedReason"));
-    out->manual_name_decision = field_str(a, jpath(v, "manualNameReview.decision"));
-    out->manual_name_note = field_text(a, jpath(v, "manualNameReview.note"));
-    out->face_reason = field_str(a, jget(v, "documentFaceReason"));
-    out->url = field_str(a, jget(v, "url"));
-    out->back_url = field_str(a, jget(v, "backUrl"));
-    out->image_validated = field_flag(jget(v, "imageValidated"));
-    out->score_validated = field_flag(jget(v, "scoreValidated"));
-    out->names_match = field_flag(jget(v, "namesMatch"));
-    out->info_supported = field_flag(jget(v, "infoValidationSupported"));
-    out->document_live = field_flag(jpath(v, "documentLiveness.isLive"));
-    out->full_name_pct = percent_of(jget(v, "fullNameMatchPercentage"));
-    out->first_name_pct = percent_of(jget(v, "firstNameMatchPercentage"));
-    out->last_name_pct = percent_of(jget(v, "lastNameMatchPercentage"));
-    const cJSON *ocr = first_path(v, KEYS("OCRExtraction", "documentData", "ocrResults.fields"));
-    if (cJSON_IsObject(ocr))
-        out->ocr = ocr_fields(a, ocr);
-    const cJSON *reg = jget(v, "scoreValidation");
-    if (cJSON_IsObject(reg))
-        out->registry = field_kv(a, reg);
-    out->created_at = field_time(a, jget(v, "createdAt"));
-    out->updated_at = field_time(a, jget(v, "updatedAt"));
+    switch (k) {
+    case RK_STR: *(Str *)dst = field_str(a, v); break;
+    case RK_TEXT: *(Str *)dst = field_text(a, v); break;
+    case RK_NUM: *(Num *)dst = field_num(v); break;
+    case RK_COUNT: *(Num *)dst = field_count(v); break;
+    case RK_SCORE: *(Score *)dst = field_score(v); break;
+    case RK_PCT: *(Num *)dst = percent_of(v); break;
+    case RK_FLAG: *(Flag *)dst = field_flag(v); break;
+    case RK_TIME: *(Time *)dst = field_time(a, v); break;
+    case RK_REF: *(Ref *)dst = field_ref(a, v); break;
+    case RK_KV: *(KVList *)dst = field_kv(a, v); break;
+    case RK_KVOBJ:
+        if (cJSON_IsObject(v))
+            *(KVList *)dst = field_kv(a, v);
+        break;
+    case RK_REASON: *(Str *)dst = reason_of(a, v); break;
+    case RK_OCR:
+        if (cJSON_IsObject(v))
+            *(KVList *)dst = ocr_fields(a, v);
+        break;
+    case RK_PROJECT: parse_project(a, v, dst); break;
+    case RK_FLOW: parse_flow(a, v, dst); break;
+    case RK_EMAIL_VAL: parse_email_val(a, v, dst); break;
+    case RK_PHONE_VAL: parse_phone_val(a, v, dst); break;
+    case RK_IMAGE: parse_image(a, v, dst); break;
+    case RK_BIO_VAL: parse_bio_val(a, v, dst); break;
+    case RK_DOC_VAL: parse_doc_val(a, v, dst); break;
+    case RK_INFO_VAL: parse_info_val(a, v, dst); break;
+    case RK_PERSON: parse_person(a, v, dst); break;
+    case RK_COMPARE: parse_compare(a, v, dst); break;
+    case RK_CONSENT: parse_consent(a, v, dst); break;
+    case RK_NONE: break;
+    }
 }
 
-void parse_info_val(Arena *a, const cJSON *v, InfoVal *out)
+void fields_read(Arena *a, const FieldSet *fs, const FieldHits hits, void *obj)
 {
-    v = populated(a, v, &out->ref);
-    out->full_name = field_str(a, first_path(v, KEYS("fullName", "name")));
-    out->first_name = field_str(a, jget(v, "firstName"));
-    out->last_name = field_str(a, jget(v, "lastName"));
-    out->date_of_birth = field_str(a, jget(v, "dateOfBirth"));
-    out->gender = field_str(a, jget(v, "gender"));
-    out->country = field_str(a, jget(v, "country"));
-    out->city = field_str(a, jget(v, "city"));
-    out->address = field_str(a, jget(v, "address"));
-    out->document_type = field_str(a, jget(v, "documentType"));
-    out->document_number = field_str(a, jget(v, "documentNumber"));
-    out->status = field_str(a, jget(v, "status"));
-    out->ip_address = field_str(a, jget(v, "ipAddress"));
-    out->user_agent = field_str(a, jget(v, "userAgent"));
-    out->full_name_pct = percent_of(jget(v, "fullNameMatchPercentage"));
+    for (size_t r = 0; r < fs->n_fields; r++) {
+        const FieldDesc *d = &fs->rows[r];
+        if (!(d->flags & FR_CUSTOM))
+            read_kind(a, (ReadKind)d->kind, fields_value(fs, hits, (int)r), (char *)obj + d->offset);
+    }
 }
 
-void parse_person(Arena *a, const cJSON *v, Person *out)
+/* The reference, then one scan of the object when it came populated (hits stay empty
+ * otherwise, so every field reads as absent), then every member the table reads. */
+static void read_object(Arena *a, const FieldSet *fs, const cJSON *v, Ref *ref, void *out, FieldHits hits)
 {
-    v = populated(a, v, &out->ref);
-    out->name = field_str(a, jget(v, "name"));
-    out->gender = field_str(a, jget(v, "gender"));
-    out->nationality = field_str(a, jget(v, "nationality"));
-    out->status = field_str(a, jget(v, "status"));
-    out->liveness = field_score(jget(v, "livenessScore"));
+    *ref = field_ref(a, v);
+    if (ref->st == REF_POPULATED)
+        fields_scan(fs, v, false, hits, NULL, NULL);
+    else
+        memset(hits, 0, fs->n * sizeof *hits);
+    fields_read(a, fs, hits, out);
+}
+
+#define SIMPLE_READER(fn, T, SET)                                              \
+    void fn(Arena *a, const cJSON *v, T *out)                                 \
+    {                                                                          \
+        FieldHits hits;                                                        \
+        read_object(a, &SET, v, &out->ref, out, hits);                         \
+    }
+
+SIMPLE_READER(parse_project, Project, FIELDS_PROJECT)
+SIMPLE_READER(parse_flow, Flow, FIELDS_FLOW)
+SIMPLE_READER(parse_email_val, EmailVal, FIELDS_EMAIL_VAL)
+SIMPLE_READER(parse_phone_val, PhoneVal, FIELDS_PHONE_VAL)
+SIMPLE_READER(parse_bio_val, BioVal, FIELDS_BIO_VAL)
+SIMPLE_READER(parse_doc_val, DocVal, FIELDS_DOC_VAL)
+SIMPLE_READER(parse_info_val, InfoVal, FIELDS_INFO_VAL)
+SIMPLE_READER(parse_person, Person, FIELDS_PERSON)
+SIMPLE_READER(parse_consent, Consent, FIELDS_CONSENT)
+
+void parse_image(Arena *a, const cJSON *v, Image *out)
+{
+    FieldHits hits;
+    read_object(a, &FIELDS_IMAGE, v, &out->ref, out, hits);
+    /* The image itself (base64) is never kept: a terminal cannot show it, and it is
+     * the most sensitive thing in the record. Only its presence and URL are. */
+    const cJSON *b64 = hits[ROW_Image_base64];
+    out->has_image = (cJSON_IsString(b64) && b64->valuestring && *b64->valuestring) ||
+                     (out->url.st == FS_OK && *out->url.s);
 }
 
 void parse_compare(Arena *a, const cJSON *v, Compare *out)
 {
-    v = populated(a, v, &out->ref);
-    const cJSON *r = jget(v, "result");
-    if (!r)
-        r = v; /* tolerate the result fields at the top level */
-    out->score = field_score(jget(r, "score"));
-    out->passed = field_flag(jget(r, "passed"));
-    out->min_score = field_score(jget(r, "compare_min_score"));
-    out->compared_at = field_time(a, first_path(v, KEYS("comparedAt", "createdAt")));
-}
-
-void parse_consent(Arena *a, const cJSON *v, Consent *out)
-{
-    v = populated(a, v, &out->ref);
-    out->status = field_str(a, jget(v, "status"));
-    out->source = field_str(a, jget(v, "source"));
-    out->privacy_url = field_str(a, jget(v, "privacyPolicyUrl"));
-    out->terms_url = field_str(a, jget(v, "termsAndConditionsUrl"));
-    out->accepted_at = field_time(a, jget(v, "acceptedAt"));
+    FieldHits hits;
+    read_object(a, &FIELDS_COMPARE, v, &out->ref, out, hits);
+    /* With a "result" key the fields are read from it (whatever it holds); without one
+     * they are tolerated at the top level. */
+    bool nested = hits[ROW_Compare_result] != NULL;
+    out->score = field_score(hits[nested ? ROW_Compare_score : ROW_Compare_top_score]);
+    out->passed = field_flag(hits[nested ? ROW_Compare_passed : ROW_Compare_top_passed]);
+    out->min_score = field_score(hits[nested ? ROW_Compare_min_score : ROW_Compare_top_min_score]);
 }

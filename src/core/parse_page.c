@@ -9,14 +9,13 @@
 #include "core/parse_internal.h"
 #include "core/xalloc.h"
 
-/* A pagination number: top-level key, else pagination.<key> (or its alias). */
-static long page_number(const cJSON *root, const char *key, const char *alias)
+/* A pagination number: top-level key, else pagination.<key> (or its alias), else the
+ * alias at the top level; the first that holds a count. Rows of FIELDS_ENVELOPE, -1: none. */
+static long page_number(const FieldHits h, int top, int nested, int nested_alias, int top_alias)
 {
-    const cJSON *pag = jget(root, "pagination");
-    const cJSON *cands[] = { jget(root, key), jget(pag, key), alias ? jget(pag, alias) : NULL,
-                             alias ? jget(root, alias) : NULL };
-    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++) {
-        Num n = field_count(cands[i]);
+    const int rows[] = { top, nested, nested_alias, top_alias };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        Num n = field_count(rows[i] >= 0 ? h[rows[i]] : NULL);
         if (n.st == FS_OK)
             return (long)n.v;
     }
@@ -34,11 +33,37 @@ static void read_items(const cJSON *data, Page *out)
             out->skipped++;
             continue;
         }
-        Summary *s = summary_from_json(&scratch, e);
+        Summary *s = summary_from_json(&scratch, e, false);
         out->with_invalid += s->invalid != 0;
         out->items[out->n++] = s;
         arena_free(&scratch);
     }
+}
+
+static bool read_page(const cJSON *root, Page *out, char *err, size_t errlen)
+{
+    FieldHits h = { 0 };
+    if (cJSON_IsObject(root))
+        fields_scan(&FIELDS_ENVELOPE, root, false, h, NULL, NULL);
+    const cJSON *data = cJSON_IsArray(root) ? root : h[ROW_Envelope_data];
+    bool ok = false;
+    if (cJSON_IsFalse(h[ROW_Envelope_success])) {
+        snprintf(err, errlen, "the server said the request failed (\"success\": false)");
+    } else if (!cJSON_IsArray(data)) {
+        snprintf(err, errlen, "the response has no list of registrations (no \"data\" array)");
+    } else {
+        read_items(data, out);
+        out->total = page_number(h, ROW_Envelope_total, ROW_Envelope_p_total, -1, -1);
+        out->page = page_number(h, ROW_Envelope_page, ROW_Envelope_p_page, -1, -1);
+        out->limit = page_number(h, ROW_Envelope_limit, ROW_Envelope_p_limit, ROW_Envelope_p_per_page,
+                                 ROW_Envelope_per_page);
+        out->pages = page_number(h, ROW_Envelope_pages, ROW_Envelope_p_pages, ROW_Envelope_p_total_pages,
+                                 ROW_Envelope_total_pages);
+        if (out->pages < 0 && out->total >= 0 && out->limit > 0)
+            out->pages = (out->total + out->limit - 1) / out->limit;
+        ok = true;
+    }
+    return ok;
 }
 
 bool parse_page(char *body, size_t len, Page *out, char *err, size_t errlen)
@@ -48,23 +73,7 @@ bool parse_page(char *body, size_t len, Page *out, char *err, size_t errlen)
     cJSON *root = json_parse_body(body, len, err, errlen);
     if (!root)
         return false;
-    const cJSON *data = cJSON_IsArray(root) ? root : jget(root, "data");
-    const cJSON *success = jget(root, "success");
-    bool ok = false;
-    if (cJSON_IsFalse(success)) {
-        snprintf(err, errlen, "the server said the request failed (\"success\": false)");
-    } else if (!cJSON_IsArray(data)) {
-        snprintf(err, errlen, "the response has no list of registrations (no \"data\" array)");
-    } else {
-        read_items(data, out);
-        out->total = page_number(root, "total", NULL);
-        out->page = page_number(root, "page", NULL);
-        out->limit = page_number(root, "limit", "perPage");
-        out->pages = page_number(root, "pages", "totalPages");
-        if (out->pages < 0 && out->total >= 0 && out->limit > 0)
-            out->pages = (out->total + out->limit - 1) / out->limit;
-        ok = true;
-    }
+    bool ok = read_page(root, out, err, errlen);
     cJSON_Delete(root);
     return ok;
 }
@@ -122,9 +131,14 @@ bool parse_projects(char *body, size_t len, ProjectPage *out, char *err, size_t 
         for (const cJSON *e = data->child; e; e = e->next)
             if (cJSON_IsObject(e))
                 read_project(&out->arena, e, &out->items[out->n++]);
-        out->total = page_number(root, "total", NULL);
-        out->pages = page_number(root, "pages", "totalPages");
-        long limit = page_number(root, "limit", "perPage");
+        FieldHits h = { 0 };
+        if (cJSON_IsObject(root))
+            fields_scan(&FIELDS_ENVELOPE, root, false, h, NULL, NULL);
+        out->total = page_number(h, ROW_Envelope_total, ROW_Envelope_p_total, -1, -1);
+        out->pages = page_number(h, ROW_Envelope_pages, ROW_Envelope_p_pages, ROW_Envelope_p_total_pages,
+                                 ROW_Envelope_total_pages);
+        long limit = page_number(h, ROW_Envelope_limit, ROW_Envelope_p_limit, ROW_Envelope_p_per_page,
+                                 ROW_Envelope_per_page);
         if (out->pages < 0 && out->total >= 0 && limit > 0)
             out->pages = (out->total + limit - 1) / limit;
     }

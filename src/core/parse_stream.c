@@ -100,44 +100,6 @@ static bool fail_at(RecordStream *rs, uint64_t at, const char *what, char c)
 
 /* ---- one record ------------------------------------------------------------------ */
 
-/* Rewrites regdesk's own export names onto the API's, so summary_from_json reads them. */
-static void rename_key(cJSON *o, const char *from, const char *to)
-{
-    cJSON *v = (cJSON *)jget(o, from);
-    if (!v || jget(o, to))
-        return;
-    cJSON_DetachItemViaPointer(o, v);
-    cJSON_AddItemToObject(o, to, v);
-}
-
-/* The export's "failed" counts and "invalid" list, applied after the summary is built. */
-static void apply_export_fields(const cJSON *o, Summary *s)
-{
-    static const char *const kinds[FAIL__COUNT] = { "email", "phone", "document", "biometric" };
-    static const char *const api_keys[] = { "failedEmailValidations", "failedPhoneValidations",
-                                            "failedDocumentValidations", "failedBiometricValidations" };
-    const cJSON *failed = jget(o, "failed");
-    bool api_form = false;
-    for (int k = 0; k < FAIL__COUNT; k++)
-        api_form |= jget(o, api_keys[k]) != NULL;
-    if (cJSON_IsObject(failed) && !api_form)
-        for (int k = 0; k < FAIL__COUNT; k++) {
-            Num c = field_count(jget(failed, kinds[k]));
-            if (c.st == FS_OK)
-                s->failed[k] = (uint16_t)(c.v > 65535 ? 65535 : c.v);
-        }
-    const cJSON *inv = jget(o, "invalid");
-    if (!cJSON_IsArray(inv))
-        return;
-    for (const cJSON *e = inv->child; e; e = e->next) {
-        if (!cJSON_IsString(e))
-            continue;
-        for (unsigned b = 0; SUMMARY_INVALID_NAMES[b]; b++)
-            if (!strcmp(e->valuestring, SUMMARY_INVALID_NAMES[b]))
-                s->invalid |= 1u << b;
-    }
-}
-
 static bool emit_record(RecordStream *rs)
 {
     char *buf = rs->rec.s;
@@ -155,13 +117,10 @@ static bool emit_record(RecordStream *rs)
         rs->failed = true;
         return false;
     }
-    rename_key(o, "step", "currentStep");
-    rename_key(o, "flow", "projectFlow");
     Arena scratch;
     arena_init(&scratch);
-    Summary *s = summary_from_json(&scratch, o);
+    Summary *s = summary_from_json(&scratch, o, true); /* the export's own names too */
     arena_free(&scratch);
-    apply_export_fields(o, s);
     cJSON_Delete(o);
     rs->st.records++;
     strbuf_reset(&rs->rec);

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/record_fields.h"
 
 typedef enum Status {
     ST_UNKNOWN = 0, /* missing or empty status */
@@ -184,132 +185,86 @@ typedef struct KVList {
     bool truncated; /* more rows existed than regdesk keeps */
 } KVList;
 
+/* The members of each object come from its X-macro in core/record_fields.h, where each
+ * field's JSON path and label are declared with it. */
 typedef struct Project {
     Ref ref;
-    Str name, status, contact_email, default_language;
-    Flag demo_mode;
+    PROJECT_FIELDS(FIELD_MEMBER, Project)
 } Project;
 
 typedef struct Flow {
     Ref ref;
-    Str name, type, target, status;
-    Num version;
-    Score liveness_min;   /* liveness.minScore (v3) or onboardingSettings.liveness.livenessMinScore */
-    Score compare_min;    /* liveness.compareMinScore or onboardingSettings.document.compareMinScore */
-    Score search_min;
-    Num doc_attempt_limit, liveness_attempt_limit;
-    Flag verify_names;    /* documents.informationVerification */
-    Str email_gateway, phone_gateway;
-    KVList steps;         /* step → mandatory|optional|skip */
+    FLOW_FIELDS(FIELD_MEMBER, Flow) /* steps: step → mandatory|optional|skip */
 } Flow;
 
 typedef struct EmailVal {
     Ref ref;
-    Str email, status, type, method;
-    Num attempts, max_attempts;
-    Time validated_at, expires_at, created_at, updated_at;
+    EMAIL_VAL_FIELDS(FIELD_MEMBER, EmailVal)
 } EmailVal;
 
 typedef struct PhoneVal {
     Ref ref;
-    Str country_code, phone, gateway, status, type, method;
-    Num attempts, max_attempts;
-    Time validated_at, expires_at, created_at, updated_at;
+    PHONE_VAL_FIELDS(FIELD_MEMBER, PhoneVal)
 } PhoneVal;
 
 typedef struct Image {
     Ref ref;
     bool has_image; /* base64 or url present */
-    Str url, failed_reason;
+    IMAGE_FIELDS(FIELD_MEMBER, Image)
 } Image;
 
 typedef struct BioVal {
     Ref ref;
-    Str status, type, failed_reason;
-    Score liveness; /* livenessScore, or biometricData.livenessScore */
-    Image face;
-    Time created_at, updated_at;
+    BIO_VAL_FIELDS(FIELD_MEMBER, BioVal) /* liveness: livenessScore or biometricData's */
 } BioVal;
 
 typedef struct DocVal {
     Ref ref;
-    Str status, document_type, category, number, country, nationality, validation_method,
-        input_method, failed_reason, manual_verification_reason, info_supported_reason,
-        manual_name_decision, manual_name_note, face_reason, url, back_url;
-    Flag image_validated, score_validated, names_match, info_supported, document_live;
-    Num full_name_pct, first_name_pct, last_name_pct; /* 0–100 */
-    KVList ocr;      /* OCRExtraction, most important fields first */
-    KVList registry; /* scoreValidation: the government registry's answer */
-    Time created_at, updated_at;
+    DOC_VAL_FIELDS(FIELD_MEMBER, DocVal) /* percentages 0–100; registry: the government
+                                            registry's answer */
 } DocVal;
 
 typedef struct InfoVal {
     Ref ref;
-    Str full_name, first_name, last_name, date_of_birth, gender, country, city, address,
-        document_type, document_number, status, ip_address, user_agent;
-    Num full_name_pct;
+    INFO_VAL_FIELDS(FIELD_MEMBER, InfoVal)
 } InfoVal;
 
 typedef struct Person {
     Ref ref;
-    Str name, gender, nationality, status;
-    Score liveness;
+    PERSON_FIELDS(FIELD_MEMBER, Person)
 } Person;
 
 typedef struct Compare {
     Ref ref;
-    Score score, min_score; /* result.score, result.compare_min_score */
-    Flag passed;
-    Time compared_at;
+    COMPARE_FIELDS(FIELD_MEMBER, Compare) /* result.score, result.compare_min_score */
 } Compare;
 
 typedef struct Consent {
     Ref ref;
-    Str status, source, privacy_url, terms_url;
-    Time accepted_at;
+    CONSENT_FIELDS(FIELD_MEMBER, Consent)
 } Consent;
 
 typedef struct ReviewEntry {
-    Str previous_status, new_status, note, reviewer; /* reviewer: name, email or id */
     bool by_staff;
-    Time created_at;
+    REVIEW_FIELDS(FIELD_MEMBER, ReviewEntry) /* reviewer: name, email or id */
 } ReviewEntry;
 
 /* One failed attempt. Unpopulated entries carry only an id. */
 typedef struct Attempt {
     FailKind kind;
     Ref ref;
-    Str reason_raw;          /* failedReason as sent (sanitised) */
     const char *reason_code; /* "poor_lighting": NNN: prefix, @detail and stack text removed */
-    Score score;             /* livenessScore for biometric attempts */
-    Str status, document_type, category, country;
     bool has_face;
-    Time at; /* updatedAt, else createdAt */
+    ATTEMPT_FIELDS(FIELD_MEMBER, Attempt) /* reason_raw: failedReason as sent (sanitised);
+                                             score: livenessScore of biometric attempts;
+                                             at: updatedAt, else createdAt */
 } Attempt;
 
 typedef struct Detail {
     Arena arena;
     Summary *summary; /* owned by the detail until handed to the store */
 
-    Str first_name, last_name, full_name, language, notes, ip_address, user_agent, smart_link;
-    Str client;
-    Time created_at, updated_at, completed_at, expires_at;
-    Flag deleted;
-    Num red_flags;
-    KVList red_flags_details;
-
-    Project project;
-    Flow flow;
-    EmailVal email_val;
-    PhoneVal phone_val;
-    BioVal bio;
-    DocVal doc;
-    InfoVal info;
-    Person person;
-    Image face, document_face;
-    Compare compare;
-    Consent consent;
-    Ref crypto_validation, form_submission, signature, access_control_log, assigned_collection;
+    REGISTRATION_FIELDS(FIELD_MEMBER, Detail)
 
     ReviewEntry *reviews;
     size_t n_reviews;
