@@ -33,10 +33,14 @@ if [ ! -x "$refdir/build/regdesk" ]; then
     echo "identity: building $REF ($sha) in $refdir"
     rm -rf "$refdir" && mkdir -p "$refdir"
     git archive "$sha" | tar -x -C "$refdir"
-    make -s -C "$refdir" -j2 build/regdesk >/dev/null || bench_fail "the reference build failed"
+    make -s -C "$refdir" -j2 build/regdesk build/regdesk-sim >/dev/null || bench_fail "the reference build failed"
 fi
 make -s -j2 all >/dev/null || bench_fail "the build failed"
 REFRD=$refdir/build/regdesk
+# The dumps come from the reference's simulator and export, so they stay cached while
+# this build changes.
+SIM=$refdir/build/regdesk-sim
+EXPORT_RD=$REFRD
 
 runs=0
 # one FILE ARGS...: the reference and this build on the same arguments.

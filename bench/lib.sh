@@ -54,7 +54,7 @@ dump_file() {
         case $kind in
             api) /usr/bin/python3 bench/dump.py "$URL" "$out.tmp" ;;
             api-pop) /usr/bin/python3 bench/dump.py --populate "$URL" "$out.tmp" ;;
-            export) VERIFIK_TOKEN=demo-token HOME="$WORK" "$RD" --api "$URL" list --format json >"$out.tmp" ;;
+            export) VERIFIK_TOKEN=demo-token HOME="$WORK" "${EXPORT_RD:-$RD}" --api "$URL" list --format json >"$out.tmp" ;;
             *) bench_fail "unknown dump kind $kind" ;;
         esac || bench_fail "could not make the $kind dump of $n records"
         stop_sim

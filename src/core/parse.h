@@ -7,9 +7,8 @@
  * numbers sent as strings, scores on 0–1 or 0–100. A field of the wrong type is kept and
  * marked invalid; it never costs the record, and a bad record never costs its neighbours.
  *
- * Bodies are passed as (buf, len) with buf[len] == '\0'. The parser may rewrite the
- * escape \u0000 inside strings to \u2400 in place (cJSON would silently cut the string
- * there), so the buffer must be writable. */
+ * Bodies are passed as (buf, len) with buf[len] == '\0'. A NUL inside a string (the
+ * escape \u0000 or a raw NUL byte) reads as U+2400 "␀", so nothing after it is lost. */
 #include <stdbool.h>
 #include <stddef.h>
 

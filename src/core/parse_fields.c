@@ -295,35 +295,15 @@ KVList field_kv(Arena *a, const cJSON *v)
     return (KVList){ b.rows, b.n, b.truncated };
 }
 
-/* cJSON turns the escape \u0000 into a NUL byte and every reader then stops there, so
- * "Ana\u0000<hidden>" would show as "Ana". Rewriting the escape to \u2400 (the visible
- * symbol for NUL) keeps the rest of the string and shows that a NUL was there. */
-static void neutralise_nul_escapes(char *s, size_t len)
-{
-    bool in_string = false;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] == '"') {
-            in_string = !in_string;
-        } else if (in_string && s[i] == '\\' && i + 1 < len) {
-            if (s[i + 1] == 'u' && i + 5 < len && !memcmp(s + i + 2, "0000", 4))
-                memcpy(s + i + 2, "2400", 4);
-            i++; /* skip the escaped character, so \\ and \" do not confuse the scan */
-        }
-    }
-}
-
 cJSON *json_parse_body(char *body, size_t len, char *err, size_t errlen)
 {
     if (!body || len == 0) {
         snprintf(err, errlen, "the response was empty");
         return NULL;
     }
-    neutralise_nul_escapes(body, len);
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(body, len + 1, &end, 1);
-    if (!root) {
-        size_t at = end && end >= body && end <= body + len ? (size_t)(end - body) : 0;
-        snprintf(err, errlen, "the response is not valid JSON (error at byte %zu of %zu)", at, len);
-    }
+    JsonError je;
+    cJSON *root = json_parse(body, len, &je);
+    if (!root)
+        snprintf(err, errlen, "the response is not valid JSON (error at byte %zu of %zu)", je.at, len);
     return root;
 }

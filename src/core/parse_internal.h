@@ -5,6 +5,7 @@
 #include <cJSON.h>
 
 #include "core/arena.h"
+#include "core/json.h"
 #include "core/parse_table.h"
 #include "core/record.h"
 
@@ -52,7 +53,7 @@ Str registration_name(Arena *a, const FieldHits hits);
 /* The registration table's rows of failedEmailValidations… by FailKind. */
 extern const int FAILED_ROWS[FAIL__COUNT];
 
-/* Parses body after neutralising \u0000; returns NULL with err filled on failure. */
+/* Parses body (core/json.h: NULs made visible); NULL with err filled on failure. */
 cJSON *json_parse_body(char *body, size_t len, char *err, size_t errlen);
 
 #endif

@@ -28,6 +28,9 @@ static bool token_chars_ok(const char *t)
 char *parse_access_token(char *body, size_t len)
 {
     char err[64];
+    JsonArena arena; /* cJSON's copies of the token are wiped with it */
+    json_arena_init(&arena, true);
+    json_arena_enter(&arena);
     cJSON *root = json_parse_body(body, len, err, sizeof err);
     char *token = NULL;
     const cJSON *data = jget(root, "data");
@@ -38,22 +41,14 @@ char *parse_access_token(char *body, size_t len)
         if (cJSON_IsString(v) && v->valuestring && token_chars_ok(v->valuestring))
             token = xstrdup(v->valuestring);
     }
-    /* cJSON's copies of the token go back to the heap: wipe them first. */
-    for (size_t i = 0; i < sizeof cands / sizeof *cands; i++)
-        if (cJSON_IsString(cands[i]) && cands[i]->valuestring)
-            explicit_bzero(cands[i]->valuestring, strlen(cands[i]->valuestring));
-    cJSON_Delete(root);
+    json_arena_leave(&arena);
+    json_arena_free(&arena);
     explicit_bzero(body, len);
     return token;
 }
 
-bool parse_resend_link(char *body, size_t len, ResendLink *out, char *err, size_t errlen)
+static bool read_link(const cJSON *root, ResendLink *out, char *err, size_t errlen)
 {
-    memset(out, 0, sizeof *out);
-    out->expires_ms = TIME_NONE;
-    cJSON *root = json_parse_body(body, len, err, errlen);
-    if (!root)
-        return false;
     const cJSON *data = jget(root, "data");
     if (!cJSON_IsObject(data))
         data = root;
@@ -76,6 +71,19 @@ bool parse_resend_link(char *body, size_t len, ResendLink *out, char *err, size_
     bool ok = out->link[0] != '\0';
     if (!ok)
         snprintf(err, errlen, "the response has no link");
-    cJSON_Delete(root);
+    return ok;
+}
+
+bool parse_resend_link(char *body, size_t len, ResendLink *out, char *err, size_t errlen)
+{
+    memset(out, 0, sizeof *out);
+    out->expires_ms = TIME_NONE;
+    JsonArena arena; /* the link carries the enrollee's token: wiped with the arena */
+    json_arena_init(&arena, true);
+    json_arena_enter(&arena);
+    cJSON *root = json_parse_body(body, len, err, errlen);
+    bool ok = root && read_link(root, out, err, errlen);
+    json_arena_leave(&arena);
+    json_arena_free(&arena);
     return ok;
 }

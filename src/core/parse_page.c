@@ -70,11 +70,16 @@ bool parse_page(char *body, size_t len, Page *out, char *err, size_t errlen)
 {
     memset(out, 0, sizeof *out);
     out->total = out->page = out->pages = out->limit = -1;
+    /* The whole page's tree lives in one arena, given back in one go at the end. */
+    JsonArena arena;
+    json_arena_init(&arena, false);
+    json_arena_enter(&arena);
     cJSON *root = json_parse_body(body, len, err, errlen);
-    if (!root)
-        return false;
-    bool ok = read_page(root, out, err, errlen);
-    cJSON_Delete(root);
+    bool ok = false;
+    if (root)
+        ok = read_page(root, out, err, errlen);
+    json_arena_leave(&arena);
+    json_arena_free(&arena);
     return ok;
 }
 

@@ -215,20 +215,25 @@ static void redact_secrets(cJSON *v, int depth)
 
 Detail *parse_detail(char *body, size_t len, char *err, size_t errlen)
 {
+    /* The record may carry the enrollee token and OTP hashes: the arena is wiped. */
+    JsonArena arena;
+    json_arena_init(&arena, true);
+    json_arena_enter(&arena);
     cJSON *root = json_parse_body(body, len, err, errlen);
-    if (!root)
-        return NULL;
-    redact_secrets(root, 0);
-    const cJSON *obj = jget(root, "data");
-    if (!obj)
-        obj = root;
     Detail *d = NULL;
-    if (cJSON_IsObject(obj) && jget(obj, "appRegistration") && cJSON_IsObject(jget(obj, "appRegistration")))
-        obj = jget(obj, "appRegistration"); /* create's response shape */
-    if (cJSON_IsObject(obj))
-        d = detail_from_json(obj);
-    else
-        snprintf(err, errlen, "the response holds no registration object");
-    cJSON_Delete(root);
+    if (root) {
+        redact_secrets(root, 0);
+        const cJSON *obj = jget(root, "data");
+        if (!obj)
+            obj = root;
+        if (cJSON_IsObject(obj) && jget(obj, "appRegistration") && cJSON_IsObject(jget(obj, "appRegistration")))
+            obj = jget(obj, "appRegistration"); /* create's response shape */
+        if (cJSON_IsObject(obj))
+            d = detail_from_json(obj);
+        else
+            snprintf(err, errlen, "the response holds no registration object");
+    }
+    json_arena_leave(&arena);
+    json_arena_free(&arena);
     return d;
 }

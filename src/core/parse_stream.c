@@ -50,6 +50,7 @@ struct RecordStream {
     bool failed;
     char err[240];
     RecordStreamStats st;
+    JsonArena arena; /* cJSON's memory for one record at a time */
 };
 
 RecordStream *rstream_new(RecordSink sink, void *ctx)
@@ -58,6 +59,7 @@ RecordStream *rstream_new(RecordSink sink, void *ctx)
     rs->sink = sink;
     rs->ctx = ctx;
     rs->mode = M_TOP;
+    json_arena_init(&rs->arena, false);
     return rs;
 }
 
@@ -66,6 +68,7 @@ void rstream_free(RecordStream *rs)
     if (!rs)
         return;
     strbuf_free(&rs->rec);
+    json_arena_free(&rs->arena);
     free(rs);
 }
 
@@ -102,26 +105,25 @@ static bool fail_at(RecordStream *rs, uint64_t at, const char *what, char c)
 
 static bool emit_record(RecordStream *rs)
 {
-    char *buf = rs->rec.s;
-    size_t len = rs->rec.len;
-    char perr[160];
-    cJSON *o = json_parse_body(buf, len, perr, sizeof perr);
-    if (!o) {
-        /* Parse again only to learn where cJSON stopped (json_parse_body says it in prose). */
-        const char *end = NULL;
-        cJSON_Delete(cJSON_ParseWithLengthOpts(buf, len + 1, &end, 1));
-        size_t at = end && end >= buf && end <= buf + len ? (size_t)(end - buf) : 0;
+    JsonError je;
+    json_arena_enter(&rs->arena);
+    cJSON *o = json_parse(rs->rec.s, rs->rec.len, &je);
+    Summary *s = NULL;
+    if (o) {
+        Arena scratch;
+        arena_init(&scratch);
+        s = summary_from_json(&scratch, o, true); /* the export's own names too */
+        arena_free(&scratch);
+    }
+    json_arena_leave(&rs->arena);
+    json_arena_reset(&rs->arena);
+    if (!s) {
         snprintf(rs->err, sizeof rs->err,
                  "the record starting at byte offset %llu is not valid JSON (error at byte offset %llu)",
-                 (unsigned long long)rs->rec_start, (unsigned long long)(rs->rec_start + at));
+                 (unsigned long long)rs->rec_start, (unsigned long long)(rs->rec_start + je.at));
         rs->failed = true;
         return false;
     }
-    Arena scratch;
-    arena_init(&scratch);
-    Summary *s = summary_from_json(&scratch, o, true); /* the export's own names too */
-    arena_free(&scratch);
-    cJSON_Delete(o);
     rs->st.records++;
     strbuf_reset(&rs->rec);
     rs->sink(rs->ctx, s);
