@@ -178,7 +178,7 @@ void json_arena_leave(JsonArena *a)
 /* ---- parsing ------------------------------------------------------------------------ */
 
 /* Writes the text with every NUL inside a string made visible: the escape \u0000 becomes
- * \u2400. out == NULL only measures; returns
+ * \u2400 and a raw NUL byte the same six characters. out == NULL only measures; returns
  * the length written. at_out, if not SIZE_MAX, is a position in the output whose
  * position in the input goes to *at_in. */
 static size_t visible_nuls(const char *s, size_t len, char *out, size_t at_out, size_t *at_in)
@@ -191,6 +191,12 @@ static size_t visible_nuls(const char *s, size_t len, char *out, size_t at_out, 
             return j;
         }
         char c = s[i];
+        if (in_string && c == '\0') {
+            if (out)
+                memcpy(out + j, "\\u2400", 6);
+            j += 6;
+            continue;
+        }
         if (c == '"') {
             in_string = !in_string;
         } else if (in_string && c == '\\' && i + 1 < len) {
@@ -211,9 +217,11 @@ static size_t visible_nuls(const char *s, size_t len, char *out, size_t at_out, 
     return j;
 }
 
-/* The text \u0000 anywhere (backslashes are rare: memchr skips fast). */
+/* A raw NUL byte or the text \u0000 anywhere (backslashes are rare: memchr skips fast). */
 static bool has_nul(const char *text, size_t len)
 {
+    if (memchr(text, '\0', len))
+        return true;
     const char *end = text + len;
     for (const char *p = text; (p = memchr(p, '\\', (size_t)(end - p))) && end - p >= 6; p += 2)
         if (!memcmp(p + 1, "u0000", 5))

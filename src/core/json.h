@@ -14,9 +14,10 @@
  * `wipe_on_reset` (responses that carry tokens or OTPs) is also wiped at every reset.
  * An arena belongs to one thread at a time; trees from it must not outlive its reset.
  *
- * NULs. cJSON turns the escape \u0000 into a NUL byte, and every reader then stops
- * there: "Ana\u0000<hidden>" would read as "Ana". json_parse makes it the visible NUL
- * symbol (U+2400, what safe text shows for a NUL), so the rest of the string is kept. */
+ * NULs. cJSON turns the escape \u0000 into a NUL byte, and keeps a raw NUL byte inside a
+ * string, and every reader then stops there: "Ana\u0000<hidden>" would read as "Ana".
+ * json_parse makes both the visible NUL symbol (U+2400, what safe text shows for a NUL),
+ * so the rest of the string is kept and the NUL shows. */
 #include <cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>

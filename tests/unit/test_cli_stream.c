@@ -223,3 +223,43 @@ Test(cli_stream, hostile_record_text_comes_out_sanitised)
     cr_assert_null(strstr(name, "\xc2\x9b"));
     got_free(&g);
 }
+
+/* The same for a dump (list --file): a raw NUL byte inside a string shows as U+2400 and
+ * keeps what follows; the splitter must not take it for the end of anything. */
+Test(cli_stream, raw_nul_bytes_in_a_record_keep_the_rest)
+{
+    static const char text[] = "[{\"_id\":\"a\",\"fullName\":\"Ana\0Bob\"},{\"_id\":\"b\",\"email\":\"x\0y@z.co\"}]";
+    Got g;
+    char err[240] = "";
+    memset(&g, 0, sizeof g);
+    RecordStream *rs = rstream_new(sink, &g);
+    cr_assert(rstream_feed(rs, text, sizeof text - 1, err, sizeof err), "%s", err);
+    cr_assert(rstream_finish(rs, err, sizeof err), "%s", err);
+    rstream_free(rs);
+    cr_assert_str_eq(strbuf_cstr(&g.ids), "a,b,");
+    cr_assert_str_eq(summary_str(g.last, SS_EMAIL), "x\xE2\x90\x80y@z.co");
+    got_free(&g);
+}
+
+/* A malformed record names its error offset in the input's bytes, whether or not a NUL
+ * before the error was widened to make it visible. */
+Test(cli_stream, a_nul_does_not_shift_the_error_offset)
+{
+    static const char with_nul[] = "[{\"_id\":\"a\",\"n\":\"x\0y\",\"b\":tru}]";
+    char plain[sizeof with_nul];
+    memcpy(plain, with_nul, sizeof with_nul);
+    plain[memchr(plain, '\0', sizeof plain - 1) - (void *)plain] = 'Q';
+    char errs[2][240];
+    for (int i = 0; i < 2; i++) {
+        Got g;
+        memset(&g, 0, sizeof g);
+        RecordStream *rs = rstream_new(sink, &g);
+        bool ok = rstream_feed(rs, i ? plain : with_nul, sizeof with_nul - 1, errs[i], sizeof errs[i]) &&
+                  rstream_finish(rs, errs[i], sizeof errs[i]);
+        rstream_free(rs);
+        got_free(&g);
+        cr_assert_not(ok);
+    }
+    cr_assert_str_eq(errs[0], errs[1]);
+    cr_assert(strstr(errs[0], "error at byte offset 26"), "%s", errs[0]);
+}

@@ -133,6 +133,31 @@ Test(parse_invalid, nul_escape_keeps_the_rest_of_the_string)
     page_free(&p);
 }
 
+/* A raw NUL byte inside a string (not valid JSON, but cJSON takes it) cut the string
+ * there without a sign. It shows as U+2400 like the escape; outside strings it is no
+ * part of any value. Lengths are explicit: the bodies hold NULs. */
+Test(parse_invalid, raw_nul_bytes_keep_the_rest_of_the_string)
+{
+    static const char page[] = "{\"data\":[{\"_id\":\"n\",\"fullName\":\"Ana\0Hidden\",\"ful\0l\":1}]}";
+    char *body = malloc(sizeof page);
+    memcpy(body, page, sizeof page);
+    Page p;
+    char err[200];
+    cr_assert(parse_page(body, sizeof page - 1, &p, err, sizeof err), "%s", err);
+    cr_assert_str_eq(summary_str(p.items[0], SS_NAME), "Ana\xE2\x90\x80Hidden");
+    page_free(&p);
+    free(body);
+
+    static const char detail[] = "{\"_id\":\"d\",\"notes\":\"first\0second\",\"x\0y\":\"z\"}";
+    body = malloc(sizeof detail);
+    memcpy(body, detail, sizeof detail);
+    Detail *d = tu_detail_body(body, sizeof detail - 1, "raw NULs");
+    cr_assert_str_eq(d->notes.s, "first\xE2\x90\x80second");
+    cr_assert_eq(d->unknown.n, 1);
+    cr_assert_str_eq(d->unknown.items[0].key, "x\xE2\x90\x80y", "a key keeps its NUL too");
+    detail_free(d);
+}
+
 Test(parse_invalid, long_strings_are_capped_in_the_summary_only)
 {
     size_t n = 64 * 1024;
