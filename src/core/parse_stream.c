@@ -1,13 +1,18 @@
 /* A streaming splitter for large dumps: a byte-level scanner finds the array's elements
- * (tracking strings, escapes and bracket nesting across chunk boundaries) and only one
- * element at a time is parsed with cJSON. */
+ * (tracking strings, escapes and bracket nesting across chunk boundaries) and gathers the
+ * records into runs; each run is parsed (core/parse_run.c) here or by the caller. The
+ * scanner never parses JSON, and skips string bodies and the bytes between brackets and
+ * quotes 16 at a time. */
 #include "core/parse_stream.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
-#include "core/parse_internal.h"
+#include "core/parse_run.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
@@ -32,8 +37,10 @@ typedef enum Mode {
 } Mode;
 
 struct RecordStream {
-    RecordSink sink;
+    RecordSink sink;   /* records, parsed here */
+    RunSink run_sink;  /* or runs, parsed by the caller */
     void *ctx;
+    RunParser *parser; /* when parsing here */
     Mode mode, after;   /* after: where M_VALUE returns */
     bool in_envelope, data_seen;
     /* the value scanner */
@@ -44,31 +51,43 @@ struct RecordStream {
     char key[8];
     size_t key_len;
     bool key_other;
-    StrBuf rec;         /* the element being captured */
-    uint64_t rec_start; /* its offset in the input */
+    RecordRun *run;     /* complete records, and the one being captured at its end */
+    uint64_t rec_start; /* the captured record's offset in the input */
     uint64_t off;       /* offset of the current chunk */
     bool failed;
     char err[240];
     RecordStreamStats st;
-    JsonArena arena; /* cJSON's memory for one record at a time */
 };
 
-RecordStream *rstream_new(RecordSink sink, void *ctx)
+static RecordStream *stream_new(RecordSink sink, RunSink run_sink, void *ctx)
 {
     RecordStream *rs = xcalloc(1, sizeof *rs);
     rs->sink = sink;
+    rs->run_sink = run_sink;
     rs->ctx = ctx;
     rs->mode = M_TOP;
-    json_arena_init(&rs->arena, false);
+    rs->run = rrun_new();
+    if (sink)
+        rs->parser = rrun_parser_new();
     return rs;
+}
+
+RecordStream *rstream_new(RecordSink sink, void *ctx)
+{
+    return stream_new(sink, NULL, ctx);
+}
+
+RecordStream *rstream_new_runs(RunSink sink, void *ctx)
+{
+    return stream_new(NULL, sink, ctx);
 }
 
 void rstream_free(RecordStream *rs)
 {
     if (!rs)
         return;
-    strbuf_free(&rs->rec);
-    json_arena_free(&rs->arena);
+    rrun_free(rs->run);
+    rrun_parser_free(rs->parser);
     free(rs);
 }
 
@@ -103,42 +122,49 @@ static bool fail_at(RecordStream *rs, uint64_t at, const char *what, char c)
 
 /* ---- one record ------------------------------------------------------------------ */
 
-static bool emit_record(RecordStream *rs)
+/* Hands the complete records over: parsed here (summaries to the sink; a bad record
+ * stops the stream with its sentence), or as a run to the caller. */
+static void flush_run(RecordStream *rs)
 {
-    JsonError je;
-    json_arena_enter(&rs->arena);
-    cJSON *o = json_parse(rs->rec.s, rs->rec.len, &je);
-    Summary *s = NULL;
-    if (o) {
-        Arena scratch;
-        arena_init(&scratch);
-        s = summary_from_json(&scratch, o, true); /* the export's own names too */
-        arena_free(&scratch);
+    RecordRun *run = rs->run;
+    if (!rrun_records(run))
+        return;
+    if (rs->run_sink) {
+        rs->st.records += rrun_records(run);
+        rs->run = rrun_new();
+        rs->run_sink(rs->ctx, run);
+        return;
     }
-    json_arena_leave(&rs->arena);
-    json_arena_reset(&rs->arena);
-    if (!s) {
-        snprintf(rs->err, sizeof rs->err,
-                 "the record starting at byte offset %llu is not valid JSON (error at byte offset %llu)",
-                 (unsigned long long)rs->rec_start, (unsigned long long)(rs->rec_start + je.at));
+    rrun_parse(rs->parser, run);
+    size_t n;
+    Summary **out = rrun_take(run, &n);
+    for (size_t i = 0; i < n; i++)
+        rs->sink(rs->ctx, out[i]);
+    free(out);
+    rs->st.records += n;
+    /* A bad record comes before anything the scanner found since: its error wins. */
+    if (rrun_failed(run, rs->err, sizeof rs->err))
         rs->failed = true;
-        return false;
-    }
-    rs->st.records++;
-    strbuf_reset(&rs->rec);
-    rs->sink(rs->ctx, s);
-    return true;
+    rrun_clear(run);
+}
+
+static bool record_done(RecordStream *rs)
+{
+    rrun_end_record(rs->run);
+    if (rs->run->text.len >= RSTREAM_RUN_BYTES)
+        flush_run(rs);
+    return !rs->failed;
 }
 
 static bool capture(RecordStream *rs, const char *p, size_t n)
 {
-    if (rs->rec.len + n > RSTREAM_RECORD_MAX) {
+    if (rrun_open_len(rs->run) + n > RSTREAM_RECORD_MAX) {
         snprintf(rs->err, sizeof rs->err, "the record starting at byte offset %llu is larger than %d MB",
                  (unsigned long long)rs->rec_start, RSTREAM_RECORD_MAX >> 20);
         rs->failed = true;
         return false;
     }
-    strbuf_append(&rs->rec, p, n);
+    strbuf_append(&rs->run->text, p, n);
     return true;
 }
 
@@ -192,36 +218,94 @@ static bool value_start(RecordStream *rs, char c, uint64_t at, Mode after)
     return true;
 }
 
+/* Index of the first '"' or '\\' in p[i..len), or len. */
+static size_t string_body_end(const char *p, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
+        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    while (i < len && p[i] != '"' && p[i] != '\\')
+        i++;
+    return i;
+}
+
+/* Index of the first '"', '{', '}', '[' or ']' in p[i..len), or len. ('[' and '{', ']'
+ * and '}' differ only in bit 0x20.) */
+static size_t structure_end(const char *p, size_t i, size_t len)
+{
+#if defined(__SSE2__)
+    const __m128i quote = _mm_set1_epi8('"'), bit = _mm_set1_epi8(0x20);
+    const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
+    for (; i + 16 <= len; i += 16) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(p + i)), f = _mm_or_si128(v, bit);
+        __m128i hit = _mm_or_si128(_mm_cmpeq_epi8(v, quote),
+                                   _mm_or_si128(_mm_cmpeq_epi8(f, open), _mm_cmpeq_epi8(f, close)));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
+        if (m)
+            return i + (size_t)__builtin_ctz(m);
+    }
+#endif
+    for (; i < len; i++) {
+        char f = (char)(p[i] | 0x20);
+        if (p[i] == '"' || f == '{' || f == '}')
+            break;
+    }
+    return i;
+}
+
+/* A bare value (number, true, false, null) ends at the first byte that cannot be in it. */
+static size_t bare_scan(const char *p, size_t i, size_t len, bool *done)
+{
+    while (i < len && bare_char(p[i]))
+        i++;
+    *done = i < len; /* the delimiter belongs to whatever follows */
+    return i;
+}
+
 /* Scans from p[i]; returns the index just past the value's last byte, or len when the
  * value continues in the next chunk (*done false). SIZE_MAX on malformed input. */
 static size_t value_scan(RecordStream *rs, const char *p, size_t i, size_t len, bool *done)
 {
     *done = false;
-    for (; i < len; i++) {
-        char c = p[i];
+    if (rs->bare)
+        return bare_scan(p, i, len, done);
+    while (i < len) {
         if (rs->in_str) {
-            if (rs->esc)
+            if (rs->esc) { /* the escaped byte, whatever it is */
                 rs->esc = false;
-            else if (c == '\\')
+                i++;
+                continue;
+            }
+            i = string_body_end(p, i, len);
+            if (i == len)
+                break;
+            if (p[i++] == '\\') {
                 rs->esc = true;
-            else if (c == '"') {
-                rs->in_str = false;
-                if (rs->depth == 0) {
-                    *done = true;
-                    return i + 1;
-                }
+                continue;
             }
-        } else if (rs->bare) {
-            if (!bare_char(c)) {
+            rs->in_str = false;
+            if (rs->depth == 0) {
                 *done = true;
-                return i; /* the delimiter belongs to whatever follows */
+                return i;
             }
-        } else if (c == '"') {
+            continue;
+        }
+        i = structure_end(p, i, len);
+        if (i == len)
+            break;
+        char c = p[i];
+        if (c == '"') {
             rs->in_str = true;
         } else if (c == '{' || c == '[') {
             if (!push(rs, c, rs->off + i))
                 return SIZE_MAX;
-        } else if (c == '}' || c == ']') {
+        } else {
             if (!pop(rs, c, rs->off + i))
                 return SIZE_MAX;
             if (rs->depth == 0) {
@@ -229,6 +313,7 @@ static size_t value_scan(RecordStream *rs, const char *p, size_t i, size_t len, 
                 return i + 1;
             }
         }
+        i++;
     }
     return len;
 }
@@ -245,7 +330,8 @@ static bool element_start(RecordStream *rs, char c, uint64_t at)
     rs->capture = c == '{';
     if (rs->capture) {
         rs->rec_start = at;
-        strbuf_putc(&rs->rec, c); /* the scanner starts after this byte */
+        rrun_begin_record(rs->run, at);
+        strbuf_putc(&rs->run->text, c); /* the scanner starts after this byte */
     }
     return value_start(rs, c, at, M_ARR_AFTER);
 }
@@ -355,7 +441,7 @@ static bool value_done(RecordStream *rs)
         rs->st.skipped++;
         return true;
     }
-    return emit_record(rs);
+    return record_done(rs);
 }
 
 bool rstream_feed(RecordStream *rs, const char *chunk, size_t len, char *err, size_t n)
@@ -378,6 +464,7 @@ bool rstream_feed(RecordStream *rs, const char *chunk, size_t len, char *err, si
             break;
     }
     if (rs->failed) {
+        flush_run(rs); /* the records before the error; a bad one among them comes first */
         snprintf(err, n, "%s", rs->err);
         return false;
     }
@@ -388,6 +475,7 @@ bool rstream_feed(RecordStream *rs, const char *chunk, size_t len, char *err, si
 
 bool rstream_finish(RecordStream *rs, char *err, size_t n)
 {
+    flush_run(rs);
     if (!rs->failed && rs->mode == M_TOP) {
         snprintf(rs->err, sizeof rs->err, "the input is empty: expected a JSON array of registrations");
         rs->failed = true;

@@ -1,0 +1,116 @@
+/* A run of complete records from the dump splitter, and its parse: each record's text
+ * through cJSON (in the parser's arena, reset per record) into a summary. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/parse_internal.h"
+#include "core/parse_run.h"
+#include "core/xalloc.h"
+
+struct RunParser {
+    JsonArena arena;
+};
+
+RunParser *rrun_parser_new(void)
+{
+    RunParser *p = xmalloc(sizeof *p);
+    json_arena_init(&p->arena, false);
+    return p;
+}
+
+void rrun_parser_free(RunParser *p)
+{
+    if (!p)
+        return;
+    json_arena_free(&p->arena);
+    free(p);
+}
+
+RecordRun *rrun_new(void)
+{
+    return xcalloc(1, sizeof(RecordRun));
+}
+
+void rrun_free(RecordRun *run)
+{
+    if (!run)
+        return;
+    for (size_t i = 0; i < run->nout; i++)
+        free(run->out[i]);
+    free(run->out);
+    free(run->recs);
+    strbuf_free(&run->text);
+    free(run);
+}
+
+void rrun_clear(RecordRun *run)
+{
+    strbuf_reset(&run->text);
+    run->n = run->nout = 0;
+    run->failed = false;
+}
+
+void rrun_begin_record(RecordRun *run, uint64_t at)
+{
+    run->recs = xgrow(run->recs, &run->cap, run->n + 1, sizeof *run->recs);
+    run->recs[run->n] = (RunRecord){ run->text.len, 0, at };
+}
+
+size_t rrun_open_len(const RecordRun *run)
+{
+    return run->text.len - run->recs[run->n].off;
+}
+
+void rrun_end_record(RecordRun *run)
+{
+    RunRecord *r = &run->recs[run->n];
+    r->len = run->text.len - r->off;
+    strbuf_putc(&run->text, '\0'); /* json_parse wants the text NUL-terminated */
+    run->n++;
+}
+
+size_t rrun_records(const RecordRun *run)
+{
+    return run->n;
+}
+
+void rrun_parse(RunParser *p, RecordRun *run)
+{
+    run->out = xgrow(run->out, &run->outcap, run->n ? run->n : 1, sizeof *run->out);
+    Arena scratch;
+    arena_init(&scratch);
+    json_arena_enter(&p->arena);
+    for (size_t i = 0; i < run->n && !run->failed; i++) {
+        const RunRecord *r = &run->recs[i];
+        JsonError je;
+        cJSON *o = json_parse(run->text.s + r->off, r->len, &je);
+        if (o) {
+            run->out[run->nout++] = summary_from_json(&scratch, o, true); /* the export's names too */
+            arena_free(&scratch);
+        } else {
+            snprintf(run->err, sizeof run->err,
+                     "the record starting at byte offset %llu is not valid JSON (error at byte offset %llu)",
+                     (unsigned long long)r->at, (unsigned long long)(r->at + je.at));
+            run->failed = true;
+        }
+        json_arena_reset(&p->arena);
+    }
+    json_arena_leave(&p->arena);
+}
+
+Summary **rrun_take(RecordRun *run, size_t *n)
+{
+    Summary **out = run->out;
+    *n = run->nout;
+    run->out = NULL;
+    run->nout = run->outcap = 0;
+    return out;
+}
+
+bool rrun_failed(const RecordRun *run, char *err, size_t n)
+{
+    if (run->failed)
+        snprintf(err, n, "%s", run->err);
+    return run->failed;
+}
