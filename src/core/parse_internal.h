@@ -41,6 +41,11 @@ void parse_image(Arena *a, const cJSON *v, Image *out);
 void parse_compare(Arena *a, const cJSON *v, Compare *out);
 void parse_consent(Arena *a, const cJSON *v, Consent *out);
 
+/* The raw view's redaction (parse_redact.c): whether key's value v is hidden, and the
+ * walk that replaces every such value in a tree with "[redacted]". */
+bool redact_wanted(const char *key, const cJSON *v);
+void redact_secrets(cJSON *v, int depth);
+
 /* Reads every member of fs's struct at obj from a scan's hits (core/parse_table.h). */
 void fields_read(Arena *a, const FieldSet *fs, const FieldHits hits, void *obj);
 

@@ -189,30 +189,6 @@ static Detail *detail_from_json(const cJSON *o)
     return d;
 }
 
-/* Credentials and images never enter a record, not even its raw view: the enrollee
- * token some responses carry, OTP hashes, and base64 photos. */
-static void redact_secrets(cJSON *v, int depth)
-{
-    static const char *const secret[] = { "token", "accessToken", "otp", "base64", NULL };
-    if (depth > 64)
-        return;
-    for (cJSON *c = v->child; c; c = c->next) {
-        bool hit = false;
-        for (int i = 0; secret[i] && c->string && !hit; i++)
-            hit = !strcmp(c->string, secret[i]);
-        if (hit && !cJSON_IsNull(c)) {
-            bool present = !cJSON_IsString(c) || (c->valuestring && *c->valuestring);
-            cJSON *r = cJSON_CreateString(present ? "[redacted]" : "");
-            r->string = c->string; /* the replacement takes over the key */
-            c->string = NULL;
-            cJSON_ReplaceItemViaPointer(v, c, r);
-            c = r;
-        } else if (cJSON_IsObject(c) || cJSON_IsArray(c)) {
-            redact_secrets(c, depth + 1);
-        }
-    }
-}
-
 Detail *parse_detail(char *body, size_t len, char *err, size_t errlen)
 {
     /* The record may carry the enrollee token and OTP hashes: the arena is wiped. */
