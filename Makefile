@@ -31,7 +31,8 @@ CFLAGS    ?=
 DATADIR   ?= /usr/local/share
 LDFLAGS   ?=
 # CJSON_SRC: a directory with cJSON.c/cJSON.h to compile in instead of the system library
-# (the fuzz build, so libFuzzer sees inside the parser; tests/fuzz/fuzz.sh sets it).
+# (the fuzz build, so libFuzzer sees inside the parser, and the TSan run of list --file,
+# so ThreadSanitizer does; tests/cjson_src.sh fetches Debian's source).
 CJSON_SRC ?=
 ALLCFLAGS  = $(BASEFLAGS) $(if $(CJSON_SRC),-I$(CJSON_SRC)) $(OPT) $(CFLAGS)
 ALLLDFLAGS = $(if $(SAN),-fsanitize=$(SAN)) $(LDFLAGS)
@@ -79,7 +80,9 @@ $(BUILD)/obj/tests/%.o:    XFLAGS = $(call pc_cflags,criterion libcurl libcjson)
 $(BUILD)/obj/src/main/conffile.o: XFLAGS = -DREGDESK_DATADIR='"$(DATADIR)"' -DREGDESK_SRCDIR='"$(CURDIR)"'
 
 
-APP_LIBS  = $(call pc_libs,ncursesw libcurl libcjson) -lpthread
+CJSON_OBJ  = $(if $(CJSON_SRC),$(BUILD)/obj-cjson/cJSON.o)
+CJSON_LIBS = $(if $(CJSON_SRC),,$(call pc_libs,libcjson))
+APP_LIBS  = $(call pc_libs,ncursesw libcurl) $(CJSON_LIBS) -lpthread
 SIM_LIBS  = $(call pc_libs,libmicrohttpd libcjson) -lpthread -lm
 TEST_LIBS = $(call pc_libs,criterion) $(APP_LIBS) -lm
 
@@ -100,13 +103,13 @@ $(THEME_OBJ): $(BUILD)/gen/theme_default.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -c $< -o $@
 
-$(BUILD)/regdesk: $(MAIN_OBJ) $(APP_OBJ)
+$(BUILD)/regdesk: $(MAIN_OBJ) $(APP_OBJ) $(CJSON_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(APP_LIBS) -lm
 
 $(BUILD)/regdesk-sim: $(SIM_OBJ) $(CORE_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(SIM_LIBS)
 
-$(BUILD)/regdesk-tests: $(TEST_OBJ) $(APP_OBJ)
+$(BUILD)/regdesk-tests: $(TEST_OBJ) $(APP_OBJ) $(CJSON_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(TEST_LIBS)
 
 # The worker tests once more, against a minimal Criterion stand-in (tests/tsan/), because
@@ -122,7 +125,7 @@ $(BUILD)/worker-tests: $(SHIM_OBJ) $(NET_OBJ) $(CORE_OBJ)
 
 # bench/bench_X.c → $(BUILD)/bench-X, linked against everything but main.
 BENCH_BIN := $(patsubst bench/bench_%.c,$(BUILD)/bench-%,$(BENCH_SRC))
-$(BUILD)/bench-%: $(BUILD)/obj/bench/bench_%.o $(APP_OBJ)
+$(BUILD)/bench-%: $(BUILD)/obj/bench/bench_%.o $(APP_OBJ) $(CJSON_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(APP_LIBS) -lm
 bench-bin: $(BENCH_BIN) all
 
@@ -131,11 +134,10 @@ bench-bin: $(BENCH_BIN) all
 # libFuzzer as $(BUILD)/fuzzer-NAME, with clang-14 and -fsanitize=fuzzer.
 FUZZ_NAMES := $(patsubst tests/fuzz/target_%.c,%,$(wildcard tests/fuzz/target_*.c))
 FUZZ_OBJ   := $(call obj,$(wildcard tests/fuzz/target_*.c) tests/fuzz/check.c)
-$(BUILD)/fuzz-replay: $(FUZZ_OBJ) $(call obj,tests/fuzz/replay_main.c) $(APP_OBJ)
+$(BUILD)/fuzz-replay: $(FUZZ_OBJ) $(call obj,tests/fuzz/replay_main.c) $(APP_OBJ) $(CJSON_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(APP_LIBS) -lm
 
-CJSON_OBJ := $(if $(CJSON_SRC),$(BUILD)/obj-cjson/cJSON.o)
-FUZZ_LIBS  = $(if $(CJSON_SRC),,$(call pc_libs,libcjson)) $(call pc_libs,ncursesw libcurl) -lpthread -lm
+FUZZ_LIBS  = $(APP_LIBS) -lm
 $(BUILD)/obj-cjson/cJSON.o: $(CJSON_SRC)/cJSON.c
 	@mkdir -p $(dir $@)
 	$(CC) -std=c89 -g $(OPT) -c $< -o $@

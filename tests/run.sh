@@ -78,7 +78,7 @@ tsan() {
     # stand-in in tests/tsan/ and run here. The simulator they start is the release
     # build: libmicrohttpd is not TSan-instrumented, and the subject here is the worker.
     [ -f tests/integration/test_worker.c ] || { echo "regdesk tests: no worker tests yet; TSan pass skipped"; return 0; }
-    make -s -j"$jobs" build/regdesk-sim >/dev/null || fail "simulator build failed"
+    make -s -j"$jobs" build/regdesk-sim build/regdesk >/dev/null || fail "release build failed"
     make -s -j"$jobs" BUILD=build/tsan SAN=thread build/tsan/worker-tests >/dev/null || fail "TSan build failed"
     logs=build/tsan/logs
     rm -rf "$logs"; mkdir -p "$logs"
@@ -89,6 +89,48 @@ tsan() {
     if grep -l 'WARNING: ThreadSanitizer\|ERROR: ThreadSanitizer' "$logs"/tsan* 2>/dev/null; then
         fail "ThreadSanitizer reports in $logs (files listed above)"
     fi
+    tsan_file
+}
+
+# list --file parses on several threads (cli/fileparse.c). The TSan build of regdesk
+# reads dumps made from the simulator (plain, populated and hostile records, a bad record,
+# a truncated file) and must print what the release build prints, with no report. cJSON
+# is compiled in from Debian's source when it can be had, so TSan also sees inside it
+# (Debian's libcjson.so is not instrumented); otherwise the run says so.
+tsan_file() {
+    dir=build/tsan-file
+    cj=
+    if cjdir=$(sh tests/cjson_src.sh 2>/dev/null); then
+        cj="CJSON_SRC=$cjdir"
+    else
+        echo "regdesk tests: NOTE: no cJSON source (offline?): TSan cannot see inside libcjson.so on list --file"
+    fi
+    make -s -j"$jobs" BUILD=$dir SAN=thread $cj $dir/regdesk >/dev/null || fail "TSan build of regdesk failed"
+    logs=$dir/logs
+    rm -rf "$logs"; mkdir -p "$logs"
+    WORK=$(mktemp -d /tmp/regdesk-tsan.XXXXXX)
+    (
+        . bench/lib.sh
+        trap 'stop_sim; rm -rf "$WORK"' EXIT
+        start_sim 3000 --hostile
+        /usr/bin/python3 bench/dump.py --populate "$URL" "$WORK/pop.json" || exit 1
+        /usr/bin/python3 bench/dump.py "$URL" "$WORK/api.json" || exit 1
+        stop_sim
+        head -c 2000000 "$WORK/api.json" >"$WORK/cut.json"
+        sed '0,/"redFlags":0/s//"redFlags":tru/' "$WORK/api.json" >"$WORK/bad.json"
+        for f in pop api cut bad; do
+            for fmt in csv count; do
+                build/regdesk list --file "$WORK/$f.json" --format $fmt >"$WORK/want" 2>&1
+                TSAN_OPTIONS="log_path=$PWD/$logs/tsan-file:halt_on_error=0" \
+                    $dir/regdesk list --file "$WORK/$f.json" --format $fmt >"$WORK/got" 2>&1
+                cmp -s "$WORK/want" "$WORK/got" || { echo "list --file $f.json --format $fmt differs under TSan" >&2; exit 1; }
+            done
+        done
+    ) || fail "list --file under TSan failed (see above)"
+    if grep -l 'WARNING: ThreadSanitizer\|ERROR: ThreadSanitizer' "$logs"/tsan-file* 2>/dev/null; then
+        fail "ThreadSanitizer reports from list --file in $logs (files listed above)"
+    fi
+    echo "regdesk tests: list --file on $(nproc) threads under TSan${cj:+, cJSON compiled in}: no report"
 }
 
 # The suite under valgrind (memcheck), following every process it starts: Criterion's

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
+#include "cli/fileparse.h"
 #include "cli/output.h"
 #include "core/parse_stream.h"
 #include "core/sort.h"
@@ -35,7 +36,8 @@ static void store_sink(void *ctx, Summary *s)
     store_put(ctx, s, NULL);
 }
 
-/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store. */
+/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store, parsed
+ * on every core (cli/fileparse.h). */
 static int load_file(const char *path, Store *st)
 {
     bool is_stdin = !strcmp(path, "-");
@@ -44,29 +46,29 @@ static int load_file(const char *path, Store *st)
         cli_error("cannot open %s: %s", path, strerror(errno));
         return EXIT_INTERNAL;
     }
-    RecordStream *rs = rstream_new(store_sink, st);
+    FileParse *rs = fileparse_new(store_sink, st, fileparse_threads());
     enum { CHUNK = 256 * 1024 };
     char *buf = xmalloc(CHUNK), err[300];
     bool ok = true;
     size_t got;
     while (ok && (got = fread(buf, 1, CHUNK, f)) > 0)
-        ok = rstream_feed(rs, buf, got, err, sizeof err);
+        ok = fileparse_feed(rs, buf, got, err, sizeof err);
     int rc = EXIT_OK;
     if (ok && ferror(f)) {
         cli_error("cannot read %s: %s", path, strerror(errno));
         rc = EXIT_INTERNAL;
-    } else if (!ok || !rstream_finish(rs, err, sizeof err)) {
+    } else if (!ok || !fileparse_finish(rs, err, sizeof err)) {
         cli_error("%s: %s", is_stdin ? "standard input" : path, err);
         rc = EXIT_INTERNAL;
     } else {
         RecordStreamStats stats;
-        rstream_stats(rs, &stats);
+        fileparse_stats(rs, &stats);
         if (stats.skipped)
             cli_error("%s: skipped %zu array element(s) that are not registration objects",
                       is_stdin ? "standard input" : path, stats.skipped);
     }
     free(buf);
-    rstream_free(rs);
+    fileparse_free(rs);
     if (!is_stdin)
         fclose(f);
     return rc;

@@ -48,6 +48,10 @@ typedef struct JsonError {
     size_t at; /* byte offset into the text given to json_parse */
 } JsonError;
 
+/* Several texts in one go: roots[i] = json_parse(texts[i], lens[i], &errs[i]), with cJSON's
+ * lock (see json.c) taken once for all of them. */
+void json_parse_many(const char *const *texts, const size_t *lens, size_t n, cJSON **roots, JsonError *errs);
+
 /* Parses text[0..len); text[len] must be '\0' (the text itself is not written). NULL
  * when it is not one JSON value followed only by blanks; err->at says where cJSON
  * stopped. Frees like any cJSON tree (cJSON_Delete, or the arena's reset). */

@@ -1,5 +1,6 @@
-/* A run of complete records from the dump splitter, and its parse: each record's text
- * through cJSON (in the parser's arena, reset per record) into a summary. */
+/* A run of complete records from the dump splitter, and its parse: the records' text
+ * through cJSON, BATCH records at a time (in the parser's arena, reset per batch), into
+ * summaries. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,14 +48,14 @@ void rrun_free(RecordRun *run)
 void rrun_clear(RecordRun *run)
 {
     strbuf_reset(&run->text);
-    run->n = run->nout = 0;
+    run->n = run->nout = run->skipped = 0;
     run->failed = false;
 }
 
 void rrun_begin_record(RecordRun *run, uint64_t at)
 {
     run->recs = xgrow(run->recs, &run->cap, run->n + 1, sizeof *run->recs);
-    run->recs[run->n] = (RunRecord){ run->text.len, 0, at };
+    run->recs[run->n] = (RunRecord){ run->text.len, 0, at, run->skipped };
 }
 
 size_t rrun_open_len(const RecordRun *run)
@@ -70,9 +71,48 @@ void rrun_end_record(RecordRun *run)
     run->n++;
 }
 
+void rrun_skip(RecordRun *run)
+{
+    run->skipped++;
+}
+
+size_t rrun_skipped(const RecordRun *run)
+{
+    return run->failed ? run->recs[run->nout].skipped_before : run->skipped;
+}
+
 size_t rrun_records(const RecordRun *run)
 {
     return run->n;
+}
+
+/* Records parsed under one hold of cJSON's lock (core/json.c): then their summaries are
+ * built with the lock free for another thread's batch. */
+enum { BATCH = 64 };
+
+static void parse_batch(RecordRun *run, size_t from, size_t n, Arena *scratch)
+{
+    const char *texts[BATCH];
+    size_t lens[BATCH];
+    cJSON *roots[BATCH];
+    JsonError errs[BATCH];
+    for (size_t i = 0; i < n; i++) {
+        texts[i] = run->text.s + run->recs[from + i].off;
+        lens[i] = run->recs[from + i].len;
+    }
+    json_parse_many(texts, lens, n, roots, errs);
+    for (size_t i = 0; i < n && !run->failed; i++) {
+        const RunRecord *r = &run->recs[from + i];
+        if (roots[i]) {
+            run->out[run->nout++] = summary_from_json(scratch, roots[i], true); /* the export's names too */
+            arena_free(scratch);
+        } else {
+            snprintf(run->err, sizeof run->err,
+                     "the record starting at byte offset %llu is not valid JSON (error at byte offset %llu)",
+                     (unsigned long long)r->at, (unsigned long long)(r->at + errs[i].at));
+            run->failed = true;
+        }
+    }
 }
 
 void rrun_parse(RunParser *p, RecordRun *run)
@@ -81,20 +121,9 @@ void rrun_parse(RunParser *p, RecordRun *run)
     Arena scratch;
     arena_init(&scratch);
     json_arena_enter(&p->arena);
-    for (size_t i = 0; i < run->n && !run->failed; i++) {
-        const RunRecord *r = &run->recs[i];
-        JsonError je;
-        cJSON *o = json_parse(run->text.s + r->off, r->len, &je);
-        if (o) {
-            run->out[run->nout++] = summary_from_json(&scratch, o, true); /* the export's names too */
-            arena_free(&scratch);
-        } else {
-            snprintf(run->err, sizeof run->err,
-                     "the record starting at byte offset %llu is not valid JSON (error at byte offset %llu)",
-                     (unsigned long long)r->at, (unsigned long long)(r->at + je.at));
-            run->failed = true;
-        }
-        json_arena_reset(&p->arena);
+    for (size_t i = 0; i < run->n && !run->failed; i += BATCH) {
+        parse_batch(run, i, run->n - i < BATCH ? run->n - i : BATCH, &scratch);
+        json_arena_reset(&p->arena); /* the batch's trees */
     }
     json_arena_leave(&p->arena);
 }

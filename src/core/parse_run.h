@@ -5,15 +5,17 @@
 #include "core/strbuf.h"
 
 typedef struct RunRecord {
-    size_t off, len; /* in text; text[off + len] is '\0' */
-    uint64_t at;     /* where the record starts in the input */
+    size_t off, len;       /* in text; text[off + len] is '\0' */
+    uint64_t at;           /* where the record starts in the input */
+    size_t skipped_before; /* non-object elements in the run before this record */
 } RunRecord;
 
 struct RecordRun {
     StrBuf text; /* the records' text back to back */
     RunRecord *recs;
     size_t n, cap;
-    Summary **out; /* rrun_parse's summaries */
+    size_t skipped; /* non-object elements in the run */
+    Summary **out;  /* rrun_parse's summaries */
     size_t nout, outcap;
     bool failed;
     char err[240];
@@ -26,6 +28,8 @@ void rrun_clear(RecordRun *run);
 void rrun_begin_record(RecordRun *run, uint64_t at);
 /* ... and ends at text's end. */
 void rrun_end_record(RecordRun *run);
+/* An array element that is not an object went by. */
+void rrun_skip(RecordRun *run);
 /* Bytes of the record being captured so far. */
 size_t rrun_open_len(const RecordRun *run);
 

@@ -127,7 +127,7 @@ static bool fail_at(RecordStream *rs, uint64_t at, const char *what, char c)
 static void flush_run(RecordStream *rs)
 {
     RecordRun *run = rs->run;
-    if (!rrun_records(run))
+    if (!rrun_records(run) && !run->skipped)
         return;
     if (rs->run_sink) {
         rs->st.records += rrun_records(run);
@@ -142,6 +142,7 @@ static void flush_run(RecordStream *rs)
         rs->sink(rs->ctx, out[i]);
     free(out);
     rs->st.records += n;
+    rs->st.skipped += rrun_skipped(run);
     /* A bad record comes before anything the scanner found since: its error wins. */
     if (rrun_failed(run, rs->err, sizeof rs->err))
         rs->failed = true;
@@ -438,7 +439,7 @@ static bool value_done(RecordStream *rs)
     if (rs->after != M_ARR_AFTER)
         return true;
     if (!rs->capture) {
-        rs->st.skipped++;
+        rrun_skip(rs->run);
         return true;
     }
     return record_done(rs);

@@ -34,7 +34,8 @@ typedef void (*RunSink)(void *ctx, RecordRun *run);
 
 typedef struct RecordStreamStats {
     size_t records; /* summaries handed to the sink (runs mode: records handed over in runs) */
-    size_t skipped; /* array elements that were not objects */
+    size_t skipped; /* array elements that were not objects (before the first error; runs
+                       mode: counted by whoever parses the runs, rrun_skipped) */
     uint64_t bytes; /* input consumed */
 } RecordStreamStats;
 
@@ -73,6 +74,8 @@ size_t rrun_records(const RecordRun *run);
  * gets the sentence naming its byte offsets). */
 Summary **rrun_take(RecordRun *run, size_t *n);
 bool rrun_failed(const RecordRun *run, char *err, size_t n);
+/* Non-object elements of the run (before its bad record, when one failed). */
+size_t rrun_skipped(const RecordRun *run);
 void rrun_free(RecordRun *run);
 
 /* Names regdesk's JSON export gives the Summary.invalid bits (index = bit number),

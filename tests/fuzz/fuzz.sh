@@ -42,42 +42,18 @@ if ! command -v "$cc" >/dev/null 2>&1; then
     fi
 fi
 
-# ---- cJSON from Debian's source package ------------------------------------------------
-cjson_dir=$PWD/$out/cjson
-fetch_cjson() {
-    ver=$(dpkg-query -W -f='${source:Version}' libcjson1 2>/dev/null) || return 1
-    codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-bookworm}")
-    apt=$PWD/$out/apt
-    rm -rf "$apt" && mkdir -p "$apt/lists/partial" "$apt/cache/archives/partial" "$apt/src" || return 1
-    key=/usr/share/keyrings/debian-archive-keyring.gpg
-    {
-        echo "deb-src [signed-by=$key] http://deb.debian.org/debian $codename main"
-        echo "deb-src [signed-by=$key] http://deb.debian.org/debian $codename-updates main"
-        echo "deb-src [signed-by=$key] http://deb.debian.org/debian-security $codename-security main"
-    } >"$apt/sources.list"
-    o="-o Dir::Etc::SourceList=$apt/sources.list -o Dir::Etc::SourceParts=/dev/null"
-    o="$o -o Dir::State::Lists=$apt/lists -o Dir::Cache=$apt/cache -o Debug::NoLocking=1"
-    echo "regdesk fuzz: fetching Debian's cjson $ver source (private apt lists in $apt)"
-    # shellcheck disable=SC2086
-    apt-get $o -q update >"$apt/log" 2>&1 || return 1
-    # shellcheck disable=SC2086
-    (cd "$apt/src" && apt-get $o -q source --download-only "cjson=$ver") >>"$apt/log" 2>&1 || return 1
-    command -v dpkg-source >/dev/null 2>&1 || return 1
-    rm -rf "$cjson_dir"
-    (cd "$apt/src" && dpkg-source -x ./cjson_*.dsc "$cjson_dir") >>"$apt/log" 2>&1 || return 1
-    [ -f "$cjson_dir/cJSON.c" ]
-}
+# ---- cJSON from Debian's source package (tests/cjson_src.sh) ----------------------------
 # The objects go to a build directory per cJSON flavour, so switching never mixes them.
 cjson_make=
 bdir=$out/system-cjson
 if [ "${FUZZ_CJSON:-source}" = system ]; then
     echo "regdesk fuzz: FUZZ_CJSON=system: cJSON is the system libcjson.so, a black box to libFuzzer"
-elif [ -f "$cjson_dir/cJSON.c" ] || fetch_cjson; then
+elif cjson_dir=$(sh tests/cjson_src.sh); then
     cjson_make="CJSON_SRC=$cjson_dir"
     bdir=$out/debian-cjson
     echo "regdesk fuzz: cJSON compiled in from $cjson_dir ($(head -n 1 "$cjson_dir/debian/changelog" 2>/dev/null | cut -d' ' -f2))"
 else
-    echo "regdesk fuzz: NOTE: could not fetch Debian's cjson source (offline, or no dpkg-dev; log in $out/apt/log)."
+    echo "regdesk fuzz: NOTE: could not fetch Debian's cjson source (offline, or no dpkg-dev; log in build/fuzz/apt/log)."
     echo "regdesk fuzz: NOTE: fuzzing regdesk's code with the system libcjson.so as a black box (no coverage inside it)."
 fi
 

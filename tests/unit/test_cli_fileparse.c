@@ -1,0 +1,140 @@
+/* list --file on several threads (cli/fileparse.h) against the one-thread splitter:
+ * the same records in the same order, the same first error, the same statistics, for
+ * any number of threads and any chunking. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/fileparse.h"
+#include "core/strbuf.h"
+
+typedef struct Got {
+    StrBuf ids; /* "a,b,c," */
+    size_t n;
+} Got;
+
+static void sink(void *ctx, Summary *s)
+{
+    Got *g = ctx;
+    strbuf_puts(&g->ids, summary_str(s, SS_ID));
+    strbuf_putc(&g->ids, ',');
+    g->n++;
+    free(s);
+}
+
+typedef struct Outcome {
+    Got got;
+    bool ok;
+    char err[240];
+    RecordStreamStats st;
+} Outcome;
+
+/* Records of ~400 bytes: n of them make n / 600 runs. */
+static char *dump(size_t n, size_t bad_at, bool truncate)
+{
+    StrBuf b = STRBUF_INIT;
+    strbuf_puts(&b, "{\"total\":1,\"data\":[\n");
+    for (size_t i = 0; i < n; i++) {
+        strbuf_printf(&b, "%s{\"_id\":\"r%zu\",\"fullName\":\"Ana %zu \\\"q\\\" ]}\",\"status\":\"FAILED\","
+                          "\"notes\":\"%0300zu\",\"redFlags\":%s}",
+                      i ? ",\n" : "", i, i, i, i == bad_at ? "tru" : "1");
+        if (i % 7 == 3)
+            strbuf_puts(&b, ",42,\"x\"");
+    }
+    strbuf_puts(&b, truncate ? "\n" : "\n],\"page\":1}\n");
+    return strbuf_steal(&b);
+}
+
+static void one_thread(const char *text, size_t step, Outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    RecordStream *rs = rstream_new(sink, &o->got);
+    size_t len = strlen(text);
+    o->ok = true;
+    for (size_t i = 0; o->ok && i < len; i += step)
+        o->ok = rstream_feed(rs, text + i, len - i < step ? len - i : step, o->err, sizeof o->err);
+    o->ok = o->ok && rstream_finish(rs, o->err, sizeof o->err);
+    rstream_stats(rs, &o->st);
+    rstream_free(rs);
+}
+
+static void threads(const char *text, size_t step, int nthreads, Outcome *o)
+{
+    memset(o, 0, sizeof *o);
+    FileParse *fp = fileparse_new(sink, &o->got, nthreads);
+    size_t len = strlen(text);
+    o->ok = true;
+    for (size_t i = 0; o->ok && i < len; i += step)
+        o->ok = fileparse_feed(fp, text + i, len - i < step ? len - i : step, o->err, sizeof o->err);
+    o->ok = o->ok && fileparse_finish(fp, o->err, sizeof o->err);
+    fileparse_stats(fp, &o->st);
+    fileparse_free(fp);
+}
+
+static void same(const char *text, const char *what)
+{
+    static const size_t steps[] = { 1 << 20, 4096, 777 };
+    for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
+        Outcome want;
+        one_thread(text, steps[s], &want);
+        for (int t = 1; t <= 4; t++) {
+            Outcome got;
+            threads(text, steps[s], t, &got);
+            cr_assert_eq(got.ok, want.ok, "%s, %d threads: %s / %s", what, t, got.err, want.err);
+            cr_assert_str_eq(got.err, want.err, "%s, %d threads", what, t);
+            cr_assert_eq(got.got.n, want.got.n, "%s, %d threads, step %zu: %zu vs %zu", what, t, steps[s], got.got.n, want.got.n);
+            cr_assert_str_eq(strbuf_cstr(&got.got.ids), strbuf_cstr(&want.got.ids), "%s, %d threads", what, t);
+            cr_assert_eq(got.st.records, want.st.records, "%s, %d threads", what, t);
+            cr_assert_eq(got.st.skipped, want.st.skipped, "%s, %d threads", what, t);
+            if (want.ok)
+                cr_assert_eq(got.st.bytes, want.st.bytes, "%s, %d threads", what, t);
+            strbuf_free(&got.got.ids);
+        }
+        strbuf_free(&want.got.ids);
+    }
+}
+
+Test(cli_fileparse, many_runs_come_out_whole_and_in_order, .timeout = 60)
+{
+    char *text = dump(6000, SIZE_MAX, false);
+    same(text, "6000 records");
+    Outcome o;
+    threads(text, 65536, 2, &o);
+    cr_assert(o.ok, "%s", o.err);
+    cr_assert_eq(o.got.n, 6000);
+    cr_assert_eq(o.st.skipped, 2 * 857 + 2 * (6000 % 7 > 3));
+    strbuf_free(&o.got.ids);
+    free(text);
+}
+
+Test(cli_fileparse, a_bad_record_stops_at_itself_before_a_later_structural_error, .timeout = 60)
+{
+    char *bad = dump(5000, 3100, false);
+    same(bad, "a bad record");
+    free(bad);
+    /* A bad record, then the input ends early: the record's error is the first. */
+    char *both = dump(5000, 2500, true);
+    same(both, "a bad record then a truncated end");
+    Outcome o;
+    threads(both, 1 << 20, 2, &o);
+    cr_assert_not(o.ok);
+    cr_assert(strstr(o.err, "is not valid JSON"), "%s", o.err);
+    cr_assert_eq(o.got.n, 2500);
+    strbuf_free(&o.got.ids);
+    free(both);
+}
+
+Test(cli_fileparse, a_structural_error_keeps_the_records_before_it, .timeout = 60)
+{
+    char *cut = dump(4000, SIZE_MAX, true);
+    same(cut, "a truncated end");
+    free(cut);
+    char *stray = dump(3000, SIZE_MAX, false);
+    stray[strlen(stray) / 2] = '#'; /* inside a notes string: harmless */
+    char *p = strstr(stray + strlen(stray) / 3, "},\n{");
+    cr_assert_not_null(p);
+    p[1] = ';';
+    same(stray, "a stray byte between records");
+    free(stray);
+}
