@@ -6,31 +6,45 @@
 
 #include "core/xalloc.h"
 
-enum { KEY_MAX = 160, MIN_PHONE_DIGITS = 6, MIN_DOC_CHARS = 4 };
+/* Each record's three keys are hashed once (64 bits of FNV-1a over the normalised key,
+ * the kind mixed in; 0 = no key), in arrays parallel to the store: 24 bytes a record. A
+ * lookup compares hashes over the whole store once, then only over what arrived since:
+ * the last answer (its total and its newest hits) is kept for its record, so a store
+ * that grows by a page costs a page, however large a group of equal keys gets. Equal
+ * 64-bit hashes count as equal keys (a false match among a million keys has odds near
+ * 10^-7); the hits handed out are checked key by key. */
 
-typedef struct Entry {
-    uint64_t hash; /* of kind + key; 0 = empty slot */
-    uint32_t idx;
-} Entry;
+enum { KEY_MAX = 160, MIN_PHONE_DIGITS = 6, MIN_DOC_CHARS = 4, TOP_MAX = 32 };
+
+static const unsigned kinds[3] = { REL_EMAIL, REL_PHONE, REL_DOC };
 
 struct Related {
-    Entry *slots;
-    size_t nslots;
-    uint64_t built_version;
-    size_t built_n;
-    int built;
+    uint64_t *hash[3]; /* per kind, per record */
+    size_t n, cap;     /* records hashed */
+    uint64_t replaced; /* the store's replacements seen */
+    /* the last answer */
+    long q_idx;        /* its record, -1 = none */
+    uint64_t q_hash[3];
+    size_t q_upto;     /* records [0, q_upto) are counted in it */
+    size_t q_total;
+    RelatedHit q_top[TOP_MAX]; /* newest first */
+    size_t q_ntop;
+    uint64_t work;
 };
 
 Related *related_new(void)
 {
-    return xcalloc(1, sizeof(Related));
+    Related *r = xcalloc(1, sizeof(Related));
+    r->q_idx = -1;
+    return r;
 }
 
 void related_free(Related *r)
 {
     if (!r)
         return;
-    free(r->slots);
+    for (int k = 0; k < 3; k++)
+        free(r->hash[k]);
     free(r);
 }
 
@@ -71,105 +85,149 @@ void related_key_doc(const char *num, char *out, size_t n)
 }
 
 /* The record's key of one kind; "" when it has none. */
-static void key_of(const Summary *s, unsigned kind, char *out)
+static void key_of(const Summary *s, int k, char *out)
 {
-    if (kind == REL_EMAIL)
+    if (kinds[k] == REL_EMAIL)
         related_key_email(summary_str(s, SS_EMAIL), out, KEY_MAX);
-    else if (kind == REL_PHONE)
+    else if (kinds[k] == REL_PHONE)
         related_key_phone(summary_str(s, SS_COUNTRY_CODE), summary_str(s, SS_PHONE), out, KEY_MAX);
     else
         related_key_doc(summary_str(s, SS_DOCNUM), out, KEY_MAX);
 }
 
-static uint64_t hash_key(unsigned kind, const char *key)
+static uint64_t key_hash(const Summary *s, int k)
 {
-    uint64_t h = 1469598103934665603ULL ^ kind;
-    for (; *key; key++)
-        h = (h ^ (unsigned char)*key) * 1099511628211ULL;
+    char key[KEY_MAX];
+    key_of(s, k, key);
+    if (!*key)
+        return 0;
+    uint64_t h = 1469598103934665603ULL ^ kinds[k];
+    for (const char *p = key; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
     return h ? h : 1;
 }
 
-static void insert(Related *r, uint64_t h, uint32_t idx)
+static void hash_record(Related *r, const Store *st, size_t i)
 {
-    size_t mask = r->nslots - 1, i = (size_t)h & mask;
-    while (r->slots[i].hash)
-        i = (i + 1) & mask;
-    r->slots[i] = (Entry){ h, idx };
+    r->work++;
+    for (int k = 0; k < 3; k++)
+        r->hash[k][i] = key_hash(st->recs[i], k);
 }
 
-static const unsigned kinds[] = { REL_EMAIL, REL_PHONE, REL_DOC };
-
-static void rebuild(Related *r, const Store *st)
+/* Brings the hashes up to the store: new records, then the replaced ones (all of them
+ * when the store's journal no longer reaches back far enough). Returns false when a
+ * replacement happened, since the last answer may then be stale. */
+static bool sync(Related *r, const Store *st)
 {
-    size_t want = 1024;
-    while (want < st->n * 3 * 2)
-        want *= 2;
-    free(r->slots);
-    r->slots = xcalloc(want, sizeof *r->slots);
-    r->nslots = want;
-    char key[KEY_MAX];
-    for (size_t i = 0; i < st->n; i++)
-        for (size_t k = 0; k < 3; k++) {
-            key_of(st->recs[i], kinds[k], key);
-            if (*key)
-                insert(r, hash_key(kinds[k], key), (uint32_t)i);
+    if (st->n > r->cap) {
+        size_t cap = r->cap;
+        for (int k = 0; k < 3; k++) {
+            cap = r->cap;
+            r->hash[k] = xgrow(r->hash[k], &cap, st->n, sizeof *r->hash[k]);
         }
-    r->built_version = st->version;
-    r->built_n = st->n;
-    r->built = 1;
+        r->cap = cap;
+    }
+    for (size_t i = r->n; i < st->n; i++)
+        hash_record(r, st, i);
+    size_t old_n = r->n;
+    r->n = st->n;
+    if (st->replaced == r->replaced)
+        return true;
+    if (st->replaced - r->replaced > STORE_JOURNAL) {
+        for (size_t i = 0; i < old_n; i++)
+            hash_record(r, st, i);
+    } else {
+        for (uint64_t j = r->replaced; j < st->replaced; j++)
+            if (st->journal[j % STORE_JOURNAL] < old_n)
+                hash_record(r, st, st->journal[j % STORE_JOURNAL]);
+    }
+    r->replaced = st->replaced;
+    return false;
 }
 
-static void add_hit(RelatedHit *hits, size_t *n, uint32_t idx, unsigned kind)
+/* Newest first, then by id: does a come before b? */
+static bool newer(const Store *st, uint32_t a, uint32_t b)
 {
-    for (size_t i = 0; i < *n; i++)
-        if (hits[i].idx == idx) {
-            hits[i].kinds |= kind;
-            return;
-        }
-    hits[(*n)++] = (RelatedHit){ idx, kind };
+    const Summary *x = st->recs[a], *y = st->recs[b];
+    if (x->created_ms != y->created_ms)
+        return x->created_ms > y->created_ms;
+    return strcmp(summary_str(x, SS_ID), summary_str(y, SS_ID)) < 0;
 }
 
-static int newest_first(const void *pa, const void *pb, void *ctx)
+/* Keeps the TOP_MAX newest hits, in order. */
+static void consider(Related *r, const Store *st, uint32_t j, unsigned bits)
 {
-    const Store *st = ctx;
-    const Summary *a = st->recs[((const RelatedHit *)pa)->idx];
-    const Summary *b = st->recs[((const RelatedHit *)pb)->idx];
-    if (a->created_ms != b->created_ms)
-        return a->created_ms > b->created_ms ? -1 : 1;
-    return strcmp(summary_str(a, SS_ID), summary_str(b, SS_ID));
+    size_t n = r->q_ntop;
+    if (n == TOP_MAX && !newer(st, j, r->q_top[n - 1].idx))
+        return;
+    size_t at = n < TOP_MAX ? n : TOP_MAX - 1;
+    while (at > 0 && newer(st, j, r->q_top[at - 1].idx)) {
+        r->q_top[at] = r->q_top[at - 1];
+        at--;
+    }
+    r->q_top[at] = (RelatedHit){ j, bits };
+    if (n < TOP_MAX)
+        r->q_ntop++;
+}
+
+/* Counts the records [from, to) that share a key with the question's record. */
+static void scan(Related *r, const Store *st, size_t from, size_t to)
+{
+    const uint64_t q0 = r->q_hash[0], q1 = r->q_hash[1], q2 = r->q_hash[2];
+    for (size_t j = from; j < to; j++) {
+        unsigned bits = (q0 && r->hash[0][j] == q0 ? REL_EMAIL : 0) | (q1 && r->hash[1][j] == q1 ? REL_PHONE : 0) |
+                        (q2 && r->hash[2][j] == q2 ? REL_DOC : 0);
+        if (!bits || j == (size_t)r->q_idx)
+            continue;
+        r->q_total++;
+        consider(r, st, (uint32_t)j, bits);
+    }
+    r->work += to - from;
+    r->q_upto = to;
+}
+
+/* What two records really share, key by key (the hashes said so). */
+static unsigned shared(const Store *st, size_t a, size_t b, unsigned bits)
+{
+    unsigned out = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!(bits & kinds[k]))
+            continue;
+        char x[KEY_MAX], y[KEY_MAX];
+        key_of(st->recs[a], k, x);
+        key_of(st->recs[b], k, y);
+        out |= strcmp(x, y) ? 0 : kinds[k];
+    }
+    return out;
 }
 
 size_t related_find(Related *r, const Store *st, size_t idx, RelatedHit *out, size_t max, size_t *total)
 {
-    if (!r->built || r->built_version != st->version || r->built_n != st->n)
-        rebuild(r, st);
-    RelatedHit *hits = NULL;
-    size_t n = 0, cap = 0;
-    char key[KEY_MAX], other[KEY_MAX];
-    for (size_t k = 0; k < 3 && idx < st->n; k++) {
-        key_of(st->recs[idx], kinds[k], key);
-        if (!*key)
-            continue;
-        uint64_t h = hash_key(kinds[k], key);
-        size_t mask = r->nslots - 1;
-        for (size_t i = (size_t)h & mask; r->slots[i].hash; i = (i + 1) & mask) {
-            uint32_t j = r->slots[i].idx;
-            if (r->slots[i].hash != h || j == idx)
-                continue;
-            key_of(st->recs[j], kinds[k], other); /* a hash collision must not count */
-            if (strcmp(key, other))
-                continue;
-            hits = xgrow(hits, &cap, n + 1, sizeof *hits);
-            add_hit(hits, &n, j, kinds[k]);
-        }
+    bool same = sync(r, st) && r->q_idx == (long)idx;
+    if (idx >= st->n) {
+        if (total)
+            *total = 0;
+        return 0;
     }
-    if (n)
-        qsort_r(hits, n, sizeof *hits, newest_first, (void *)st);
-    size_t written = n < max ? n : max;
-    if (written)
-        memcpy(out, hits, written * sizeof *out);
+    if (!same) {
+        r->q_idx = (long)idx;
+        for (int k = 0; k < 3; k++)
+            r->q_hash[k] = r->hash[k][idx];
+        r->q_upto = r->q_total = r->q_ntop = 0;
+    }
+    scan(r, st, r->q_upto, st->n);
+    size_t written = 0;
+    for (size_t i = 0; i < r->q_ntop && written < max; i++) {
+        unsigned bits = shared(st, idx, r->q_top[i].idx, r->q_top[i].kinds);
+        if (bits)
+            out[written++] = (RelatedHit){ r->q_top[i].idx, bits };
+    }
     if (total)
-        *total = n;
-    free(hits);
+        *total = r->q_total;
     return written;
+}
+
+uint64_t related_work(const Related *r)
+{
+    return r->work;
 }

@@ -89,6 +89,7 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
         }
         free(old);
         st->recs[at] = s;
+        st->journal[st->replaced++ % STORE_JOURNAL] = (uint32_t)at;
         if (inserted)
             *inserted = false;
         return (size_t)at;

@@ -11,6 +11,8 @@
 #include "core/parse.h"
 #include "core/record.h"
 
+enum { STORE_JOURNAL = 1024 };
+
 typedef struct Store {
     Summary **recs;
     Detail **details; /* parallel to recs; NULL until the populated record arrives */
@@ -18,6 +20,11 @@ typedef struct Store {
     uint32_t *slots;  /* open addressing: record index + 1, 0 = empty */
     size_t nslots;
     uint64_t version; /* bumped by every change, so caches know when to rebuild */
+    /* Replacements so far, and the indices of the last STORE_JOURNAL of them (entry
+     * k % STORE_JOURNAL is the k-th): a cache over the records redoes only those, unless
+     * it fell more than STORE_JOURNAL behind. New records are indices >= an old n. */
+    uint64_t replaced;
+    uint32_t journal[STORE_JOURNAL];
 } Store;
 
 void store_init(Store *st);

@@ -146,3 +146,61 @@ Test(related, finds_shared_email_phone_and_document)
     related_free(r);
     store_free(&st);
 }
+
+/* Issue 17: every record shares one e-mail, phone, document and creation time, and the
+ * open detail asks for the related records after every page of 100. The work must grow
+ * with the records, not with the records times the group: counted, not timed. */
+Test(related, a_huge_group_costs_per_page_not_per_group, .timeout = 60)
+{
+    enum { N = 30000, PAGE = 100 };
+    Store st;
+    store_init(&st);
+    Related *r = related_new();
+    RelatedHit hits[12];
+    size_t total = 0;
+    for (unsigned i = 0; i < N; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "6650aa01c0ffee%010u", i);
+        store_put(&st, rec(id, ST_NEEDS_MANUAL_VERIFICATION, 1000, "same@x.co", "+57", "3001234567", "1020304050"),
+                  NULL);
+        if (i % PAGE == PAGE - 1) {
+            size_t n = related_find(r, &st, 0, hits, 12, &total);
+            cr_assert_eq(total, i, "after %u records", i + 1);
+            cr_assert_eq(n, 12);
+            cr_assert_eq(hits[0].kinds, REL_EMAIL | REL_PHONE | REL_DOC);
+        }
+    }
+    /* Hash each record once and compare it once; the old index walked the whole group
+     * for every insert on every page (~N*N*N/(2*PAGE) steps). */
+    cr_assert_leq(related_work(r), 3 * (uint64_t)N, "%llu records looked at", (unsigned long long)related_work(r));
+    /* Equal creation times: newest first falls back to the id, and never shows idx 0. */
+    cr_assert_str_eq(summary_str(st.recs[hits[0].idx], SS_ID), "6650aa01c0ffee0000000001");
+    /* Another record: one scan of the store, then pages again. */
+    uint64_t before = related_work(r);
+    related_find(r, &st, 7, hits, 12, &total);
+    cr_assert_eq(total, N - 1);
+    cr_assert_leq(related_work(r) - before, (uint64_t)N);
+    related_free(r);
+    store_free(&st);
+}
+
+Test(related, a_replaced_record_is_looked_at_again)
+{
+    Store st;
+    store_init(&st);
+    store_put(&st, rec("r0", ST_ONGOING, 100, "ana@x.co", "", "", ""), NULL);
+    store_put(&st, rec("r1", ST_ONGOING, 200, "ana@x.co", "", "", ""), NULL);
+    store_put(&st, rec("r2", ST_ONGOING, 300, "bob@x.co", "", "", ""), NULL);
+    Related *r = related_new();
+    RelatedHit hits[4];
+    size_t total;
+    cr_assert_eq(related_find(r, &st, 0, hits, 4, &total), 1);
+    /* r1 changes its e-mail, r2 takes Ana's: the answer for r0 follows. */
+    store_put(&st, rec("r1", ST_ONGOING, 200, "other@x.co", "", "", ""), NULL);
+    store_put(&st, rec("r2", ST_ONGOING, 300, "ANA@x.co", "", "", ""), NULL);
+    cr_assert_eq(related_find(r, &st, 0, hits, 4, &total), 1);
+    cr_assert_eq(total, 1);
+    cr_assert_eq(hits[0].idx, 2);
+    related_free(r);
+    store_free(&st);
+}
