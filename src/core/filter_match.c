@@ -58,11 +58,22 @@ bool filter_phone_match(const Summary *s, const char *needle, bool exact)
     return !strncmp(intl, d, n) || (!plus && strstr(national, d));
 }
 
-static bool text_match(const Term *t, const char *hay)
+/* A folded needle in folded text: a substring or a prefix, as fold_find and
+ * fold_has_prefix would find it in the raw text. */
+static bool folded_hit(TextMode mode, const char *folded, const char *v)
 {
+    return mode == TM_PREFIX ? !strncmp(folded, v, strlen(v)) : strstr(folded, v) != NULL;
+}
+
+/* Name, e-mail, id and document number carry their folded form (record.h); the other
+ * fields are folded here. */
+static bool text_match(const Term *t, const Summary *s)
+{
+    const char *hay = summary_str(s, (SumStr)t->field), *folded = summary_folded(s, (SumStr)t->field);
     for (size_t i = 0; i < t->n_vals; i++) {
         const char *v = t->vals[i];
-        bool hit = t->mode == TM_EXACT    ? !strcmp(hay, v)
+        bool hit = t->mode == TM_EXACT ? !strcmp(hay, v)
+                   : folded           ? folded_hit(t->mode, folded, v)
                    : t->mode == TM_PREFIX ? fold_has_prefix(hay, v)
                                           : fold_find(hay, v) >= 0;
         if (hit)
@@ -130,11 +141,15 @@ static bool range_match(const Term *t, const Summary *s)
     return (v >= t->lo && v < t->hi) != t->outside;
 }
 
+/* One search through the folded name, e-mail, id and document number together: they lie
+ * back to back, NUL-separated, and a needle holds no NUL. */
 static bool word_match(const Term *t, const Summary *s)
 {
-    static const SumStr where[] = { SS_NAME, SS_EMAIL, SS_ID, SS_DOCNUM };
-    for (size_t i = 0; i < sizeof where / sizeof *where; i++)
-        if (fold_find(summary_str(s, where[i]), t->vals[0]) >= 0)
+    size_t len, n = strlen(t->vals[0]);
+    const char *hay = summary_search(s, &len), *end = hay + len;
+    unsigned char c0 = (unsigned char)t->vals[0][0];
+    for (const char *p = hay; n <= (size_t)(end - p) && (p = memchr(p, c0, (size_t)(end - p) - n + 1)); p++)
+        if (!memcmp(p, t->vals[0], n))
             return true;
     return t->phone && filter_phone_match(s, t->phone, false);
 }
@@ -144,7 +159,7 @@ static bool term_match(const Term *t, const Summary *s)
     switch (t->kind) {
     case TK_STATUS: return status_match(t, s);
     case TK_RANGE: return range_match(t, s);
-    case TK_TEXT: return text_match(t, summary_str(s, (SumStr)t->field));
+    case TK_TEXT: return text_match(t, s);
     case TK_PHONE: return phone_term_match(t, s);
     case TK_INVALID: return (s->invalid & t->mask) != 0;
     case TK_WORD: return word_match(t, s);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fold.h"
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
@@ -105,15 +106,69 @@ unsigned summary_failed_total(const Summary *s)
 
 static const char ellipsis[] = "\xE2\x80\xA6"; /* … */
 
+/* The fields with a folded form, in their order in the search run. */
+static const SumStr keyed[4] = { SS_NAME, SS_EMAIL, SS_ID, SS_DOCNUM };
+enum { FOLD_MAX = 3 * SUMMARY_STR_MAX + 8 }; /* folding at most triples a string */
+
+typedef struct Layout {
+    char raw[SS__COUNT][SUMMARY_STR_MAX + 1]; /* each field, cut, with its ellipsis */
+    size_t len[SS__COUNT];
+    char fold[4][FOLD_MAX];
+    size_t flen[4];
+} Layout;
+
+static void cut_field(const char *v, char *out, size_t *len)
+{
+    size_t n = strlen(v), cut = utf8_prefix(v, n, SUMMARY_STR_MAX - sizeof ellipsis);
+    memcpy(out, v, cut);
+    if (cut < n) {
+        memcpy(out + cut, ellipsis, sizeof ellipsis - 1);
+        cut += sizeof ellipsis - 1;
+    }
+    out[cut] = '\0';
+    *len = cut;
+}
+
+static size_t put(Summary *s, size_t pos, int f, const char *v, size_t n)
+{
+    s->off[f] = (uint16_t)pos;
+    memcpy(s->text + pos, v, n);
+    s->text[pos + n] = '\0';
+    return pos + n + 1;
+}
+
+/* The search run first (folded forms; a raw field equal to its folded form points
+ * there), then the raw fields that differ, then the rest. */
+static size_t lay_out(Summary *s, const Layout *l, bool write)
+{
+    size_t pos = 0;
+    bool shared[SS__COUNT] = { false };
+    for (int k = 0; k < 4; k++) {
+        if (write)
+            put(s, pos, SS_KEY_NAME + k, l->fold[k], l->flen[k]);
+        shared[keyed[k]] = l->flen[k] == l->len[keyed[k]] && !memcmp(l->fold[k], l->raw[keyed[k]], l->flen[k]);
+        if (write && shared[keyed[k]])
+            s->off[keyed[k]] = (uint16_t)pos;
+        pos += l->flen[k] + 1;
+    }
+    for (int f = 0; f < SS__COUNT; f++) {
+        if (shared[f])
+            continue;
+        if (write)
+            put(s, pos, f, l->raw[f], l->len[f]);
+        pos += l->len[f] + 1;
+    }
+    return pos;
+}
+
 Summary *summary_new(const SummaryInit *in)
 {
-    size_t lens[SS__COUNT], cut[SS__COUNT], total = 0;
-    for (int f = 0; f < SS__COUNT; f++) {
-        const char *v = in->str[f] ? in->str[f] : "";
-        lens[f] = strlen(v);
-        cut[f] = utf8_prefix(v, lens[f], SUMMARY_STR_MAX - sizeof ellipsis);
-        total += cut[f] + (cut[f] < lens[f] ? sizeof ellipsis - 1 : 0) + 1;
-    }
+    Layout layout, *l = &layout;
+    for (int f = 0; f < SS__COUNT; f++)
+        cut_field(in->str[f] ? in->str[f] : "", l->raw[f], &l->len[f]);
+    for (int k = 0; k < 4; k++)
+        l->flen[k] = fold_prefix(l->raw[keyed[k]], l->fold[k], FOLD_MAX);
+    size_t total = lay_out(NULL, l, false);
     Summary *s = xmalloc(sizeof *s + total);
     s->created_ms = in->created_ms;
     s->updated_ms = in->updated_ms;
@@ -124,22 +179,9 @@ Summary *summary_new(const SummaryInit *in)
     s->bio_quality = in->bio_quality > 255 ? 255 : (uint8_t)in->bio_quality;
     s->status = (uint8_t)in->status;
     s->has_docnum = in->str[SS_DOCNUM] && in->str[SS_DOCNUM][0];
-    size_t pos = 0;
-    for (int f = 0; f < SS__COUNT; f++) {
-        const char *v = in->str[f] ? in->str[f] : "";
-        s->off[f] = (uint16_t)pos;
-        memcpy(s->text + pos, v, cut[f]);
-        pos += cut[f];
-        if (cut[f] < lens[f]) {
-            memcpy(s->text + pos, ellipsis, sizeof ellipsis - 1);
-            pos += sizeof ellipsis - 1;
-        }
-        s->text[pos++] = '\0';
-    }
-    s->text_len = (uint16_t)pos;
+    s->text_len = (uint16_t)lay_out(s, l, true);
     return s;
 }
-
 
 size_t summary_size(const Summary *s)
 {

@@ -58,7 +58,15 @@ typedef enum SumStr {
     SS_FLOW,         /* projectFlow id */
     SS_STATUS_RAW,   /* status text as sent, kept only when it is not canonical */
     SS_DOCNUM,       /* document number, when documentValidation came populated */
-    SS__COUNT
+    SS__COUNT,
+    /* Folded forms (core/fold.h) of the fields sort and the bare word compare, made once
+     * when the summary is made. They lie back to back (summary_search); a field whose
+     * folded form is itself (most e-mails, ids, numbers) is stored only there. */
+    SS_KEY_NAME = SS__COUNT,
+    SS_KEY_EMAIL,
+    SS_KEY_ID,
+    SS_KEY_DOC,
+    SS__STORED
 } SumStr;
 
 /* Bits of Summary.invalid: which fields arrived with a wrong type. */
@@ -93,7 +101,7 @@ typedef struct Summary {
                             came populated (they use no attempt); saturates at 255 */
     uint8_t status;     /* Status */
     uint8_t has_docnum;
-    uint16_t off[SS__COUNT]; /* offset of each string in text[] */
+    uint16_t off[SS__STORED]; /* offset of each string in text[] */
     uint16_t text_len;
     char text[];             /* NUL-terminated strings, "" for absent */
 } Summary;
@@ -109,6 +117,28 @@ static inline Status summary_status(const Summary *s)
 }
 
 unsigned summary_failed_total(const Summary *s);
+
+/* The folded name, e-mail, id and document number, NUL-separated, as one run of bytes
+ * (*len of them): a folded needle (which holds no NUL) found anywhere in it is found in
+ * one of the four, as fold_find would find it there. */
+static inline const char *summary_search(const Summary *s, size_t *len)
+{
+    const char *doc = s->text + s->off[SS_KEY_DOC];
+    *len = (size_t)(doc - (s->text + s->off[SS_KEY_NAME])) + __builtin_strlen(doc);
+    return s->text + s->off[SS_KEY_NAME];
+}
+
+/* The folded form of SS_NAME, SS_EMAIL, SS_ID or SS_DOCNUM; NULL for other fields. */
+static inline const char *summary_folded(const Summary *s, SumStr f)
+{
+    switch (f) {
+    case SS_NAME: return summary_str(s, SS_KEY_NAME);
+    case SS_EMAIL: return summary_str(s, SS_KEY_EMAIL);
+    case SS_ID: return summary_str(s, SS_KEY_ID);
+    case SS_DOCNUM: return summary_str(s, SS_KEY_DOC);
+    default: return NULL;
+    }
+}
 
 /* A record's status for a person or an export, the same whatever casing the API used
  * ("needs_manual_verification" reads like "NEEDS_MANUAL_VERIFICATION"): its badge

@@ -76,8 +76,15 @@ static int cmp_i64(int64_t a, int64_t b)
     return (a > b) - (a < b);
 }
 
-/* Folded first ("lucía" next to "Lucia"), then bytes, so the order is total. Equal
- * strings (common: the ties sort_indices hands over) skip the folding. */
+/* Folded first ("lucía" next to "Lucia"), then bytes, so the order is total: the folded
+ * forms were made with the summary (record.h). */
+static int key_text_compare(const Summary *a, const Summary *b, SumStr raw, SumStr key)
+{
+    int c = strcmp(summary_str(a, key), summary_str(b, key));
+    return c ? c : strcmp(summary_str(a, raw), summary_str(b, raw));
+}
+
+/* The same for a field without a stored folded form. */
 static int text_compare(const char *a, const char *b)
 {
     int c = strcmp(a, b);
@@ -105,8 +112,8 @@ static int key_compare(const Summary *a, const Summary *b, SortKey k)
     case SORT_STATUS: return status_compare(a, b);
     case SORT_FLAGS: return cmp_i64(a->red_flags, b->red_flags);
     case SORT_FAILED: return cmp_i64(summary_failed_total(a), summary_failed_total(b));
-    case SORT_NAME: return text_compare(summary_str(a, SS_NAME), summary_str(b, SS_NAME));
-    case SORT_EMAIL: return text_compare(summary_str(a, SS_EMAIL), summary_str(b, SS_EMAIL));
+    case SORT_NAME: return key_text_compare(a, b, SS_NAME, SS_KEY_NAME);
+    case SORT_EMAIL: return key_text_compare(a, b, SS_EMAIL, SS_KEY_EMAIL);
     default: return 0;
     }
 }
@@ -124,20 +131,25 @@ int sort_compare(const Summary *a, const Summary *b, SortSpec spec)
     return spec.descending ? -c : c;
 }
 
-/* sort_indices works on an index with an order-preserving digest of its sort keys:
- * key(a) < key(b) implies a sorts first, and only equal keys need a closer look.
- * Comparing integers instead of following pointers and folding names each time makes a
- * 100k sort several times faster. */
+/* sort_indices works on an order-preserving digest of each record's sort keys, two
+ * 64-bit words: k0 < k0' (or k0 = k0' and k1 < k1') means the first sorts first, and only
+ * records equal in both need sort_compare. The index is radix-sorted on k0 (LSD, eight
+ * bits a pass; a byte no record differs in costs no pass), a long run of equal k0 on k1
+ * the same way, and what is left equal is sorted by comparison: a few records a run. */
 typedef struct Keyed {
-    uint64_t key[2];
-    size_t folded; /* name/email orders: offset of the folded text in SortCtx.folded */
+    uint64_t k0, k1;
     uint32_t idx;
+    uint32_t pos; /* in the input: where its Tail is */
 } Keyed;
 
+typedef struct Tail Tail;
+typedef struct TailSlot TailSlot;
 typedef struct SortCtx {
     Summary *const *recs;
     SortSpec spec;
-    const char *folded; /* every folded name (email), NUL-separated; NULL for other keys */
+    Tail *tails; /* text sorts: each record's sort string past 16 bytes, by input position */
+    TailSlot *slots; /* scratch for one tie run */
+    size_t nslots;
 } SortCtx;
 
 static uint64_t time_key(int64_t t)
@@ -145,85 +157,242 @@ static uint64_t time_key(int64_t t)
     return (uint64_t)t ^ (1ULL << 63);
 }
 
-/* The first 8·words bytes of b[0..len), big-endian: folded text and ids hold no NUL, so
- * padding with zeros keeps "ab" before "abc" as strcmp does. */
-static void pack(const char *b, size_t len, uint64_t *key, size_t words)
+/* Bytes b[from, from + 8) of a string of len bytes, big-endian, zeros past its end: text
+ * holds no NUL, so padding keeps "ab" before "abc" as strcmp does. */
+static uint64_t pack(const char *b, size_t len, size_t from)
 {
-    for (size_t i = 0; i < 8 * words; i++)
-        key[i / 8] = key[i / 8] << 8 | (i < len ? (unsigned char)b[i] : 0);
+    uint64_t w = 0;
+    for (size_t i = from; i < from + 8; i++)
+        w = w << 8 | (i < len ? (unsigned char)b[i] : 0);
+    return w;
 }
 
-/* The folded text goes into *folded; its first 16 bytes make the key. */
-static void text_key(const char *s, Keyed *k, StrBuf *folded)
+/* A small value in the top `bits` of k0, the start of the id after it (sort_compare
+ * breaks ties by the id). */
+static void value_then_id(const Summary *s, uint64_t v, unsigned bits, Keyed *k)
 {
-    char tmp[3 * SUMMARY_STR_MAX + 1]; /* folding at most triples a string */
-    size_t n = fold_prefix(s, tmp, sizeof tmp - 1);
-    tmp[n] = '\0';
-    k->folded = folded->len;
-    strbuf_append(folded, tmp, n + 1);
-    pack(tmp, n, k->key, 2);
+    const char *id = summary_str(s, SS_ID);
+    size_t len = strnlen(id, 24), skip = bits / 8;
+    k->k0 = v << (64 - bits) | pack(id, len, 0) >> bits;
+    k->k1 = pack(id, len, 8 - skip);
 }
 
-/* A time, count or status rank fits in key[0], and the start of the id follows it. */
-static void value_key(const Summary *s, SortKey key, Keyed *k)
+static void sort_key(const Summary *s, SortSpec spec, Keyed *k)
 {
-    switch (key) {
+    const char *text;
+    switch (spec.key) {
     case SORT_CREATED:
-    case SORT_AGE: k->key[0] = time_key(s->created_ms); break;
-    case SORT_UPDATED: k->key[0] = time_key(s->updated_ms); break;
-    case SORT_STATUS: k->key[0] = status_rank[summary_status(s)]; break;
-    case SORT_FLAGS: k->key[0] = s->red_flags; break;
-    default: k->key[0] = summary_failed_total(s); break;
-    }
-    /* Unrecognised statuses sort by their text before the id: sort_compare does that. */
-    if (!(key == SORT_STATUS && summary_status(s) == ST_OTHER)) {
+    case SORT_AGE:
+    case SORT_UPDATED: {
         const char *id = summary_str(s, SS_ID);
-        pack(id, strnlen(id, 8), k->key + 1, 1);
+        k->k0 = time_key(spec.key == SORT_UPDATED ? s->updated_ms : s->created_ms);
+        k->k1 = pack(id, strnlen(id, 8), 0);
+        break;
     }
-}
-
-static void sort_key(const Summary *s, SortSpec spec, Keyed *k, StrBuf *folded)
-{
-    k->key[0] = k->key[1] = 0;
-    if (spec.key == SORT_NAME || spec.key == SORT_EMAIL)
-        text_key(summary_str(s, spec.key == SORT_NAME ? SS_NAME : SS_EMAIL), k, folded);
-    else
-        value_key(s, spec.key, k);
+    case SORT_STATUS:
+        /* An unrecognised status sorts by its text before the id: sort_compare does that. */
+        if (summary_status(s) == ST_OTHER)
+            k->k0 = (uint64_t)status_rank[ST_OTHER] << 56, k->k1 = 0;
+        else
+            value_then_id(s, status_rank[summary_status(s)], 8, k);
+        break;
+    case SORT_FLAGS: value_then_id(s, s->red_flags, 16, k); break;
+    case SORT_FAILED: value_then_id(s, summary_failed_total(s), 24, k); break;
+    case SORT_NAME:
+    case SORT_EMAIL:
+        text = summary_str(s, spec.key == SORT_NAME ? SS_KEY_NAME : SS_KEY_EMAIL);
+        size_t len = strnlen(text, 16);
+        k->k0 = pack(text, len, 0);
+        k->k1 = pack(text, len, 8);
+        break;
+    default: k->k0 = k->k1 = 0; break;
+    }
     if (spec.descending)
-        k->key[0] = ~k->key[0], k->key[1] = ~k->key[1];
+        k->k0 = ~k->k0, k->k1 = ~k->k1;
     if (missing(s, spec.key))
-        k->key[0] = k->key[1] = UINT64_MAX;
+        k->k0 = k->k1 = UINT64_MAX;
 }
 
 static int keyed_compare(const void *x, const void *y, void *arg)
 {
     const Keyed *a = x, *b = y;
     const SortCtx *ctx = arg;
-    for (int i = 0; i < 2; i++)
-        if (a->key[i] != b->key[i])
-            return a->key[i] < b->key[i] ? -1 : 1;
-    int c = ctx->folded ? strcmp(ctx->folded + a->folded, ctx->folded + b->folded) : 0;
-    if (c)
-        return ctx->spec.descending ? -c : c;
-    c = sort_compare(ctx->recs[a->idx], ctx->recs[b->idx], ctx->spec);
+    if (a->k0 != b->k0)
+        return a->k0 < b->k0 ? -1 : 1;
+    if (a->k1 != b->k1)
+        return a->k1 < b->k1 ? -1 : 1;
+    int c = sort_compare(ctx->recs[a->idx], ctx->recs[b->idx], ctx->spec);
     /* Two records with one id (hostile data) keep their store order. */
     return c ? c : (a->idx > b->idx) - (a->idx < b->idx);
 }
 
+/* Stable LSD radix sort of a[0..n) on its k0 (word 0) or k1 (word 1); tmp holds n. */
+static void radix(Keyed *a, Keyed *tmp, size_t n, int word)
+{
+#define DIGIT(e, d) ((word ? (e).k1 : (e).k0) >> (8 * (d)) & 255)
+    size_t (*count)[256] = xcalloc(8, sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        for (int d = 0; d < 8; d++)
+            count[d][DIGIT(a[i], d)]++;
+    Keyed *src = a, *dst = tmp;
+    for (int d = 0; d < 8; d++) {
+        if (count[d][DIGIT(src[0], d)] == n)
+            continue; /* every record has this byte */
+        size_t at = 0;
+        for (int v = 0; v < 256; v++) {
+            size_t c = count[d][v];
+            count[d][v] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < n; i++)
+            dst[count[d][DIGIT(src[i], d)]++] = src[i];
+        Keyed *t = src;
+        src = dst;
+        dst = t;
+    }
+    if (src != a)
+        memcpy(a, src, n * sizeof *a);
+    free(count);
+#undef DIGIT
+}
+
+enum { RADIX_RUN_MIN = 32, TAIL = 64 };
+
+/* A text sort compares the string folded text, NUL, raw text, NUL, id (the NULs keep the
+ * parts apart as the order wants: a shorter folded text sorts first). k0 and k1 hold its
+ * first 16 bytes; its next TAIL bytes are copied in the same pass over the records, into
+ * an array by input position, so a run that ties on 16 bytes sorts on compact local
+ * bytes instead of reaching into every summary, in random order, per comparison. */
+struct Tail {
+    unsigned char b[TAIL];
+    bool whole; /* the string ended inside b */
+};
+
+static void tail_of(const Summary *s, SortKey key, Tail *t)
+{
+    const char *parts[3] = { summary_str(s, key == SORT_NAME ? SS_KEY_NAME : SS_KEY_EMAIL),
+                             summary_str(s, key == SORT_NAME ? SS_NAME : SS_EMAIL), summary_str(s, SS_ID) };
+    size_t n = 0, skip = 16;
+    for (int p = 0; p < 3; p++) {
+        size_t len = strlen(parts[p]);
+        const char *from = parts[p] + (p == 0 ? (len < skip ? len : skip) : 0);
+        len -= (size_t)(from - parts[p]);
+        size_t take = len < TAIL - n ? len : TAIL - n;
+        memcpy(t->b + n, from, take);
+        n += take;
+        if (take < len || n == TAIL) {
+            t->whole = false;
+            return;
+        }
+        t->b[n++] = '\0';
+    }
+    memset(t->b + n, 0, TAIL - n);
+    t->whole = true;
+}
+
+struct TailSlot {
+    Tail t; /* copied in: comparisons stay in the run's own memory */
+    Keyed k;
+};
+
+static int tail_compare(const void *x, const void *y, void *arg)
+{
+    const TailSlot *a = x, *b = y;
+    const SortCtx *ctx = arg;
+    int c = memcmp(a->t.b, b->t.b, TAIL);
+    if (c)
+        return ctx->spec.descending ? -c : c;
+    return keyed_compare(&a->k, &b->k, arg); /* still equal: the whole order decides */
+}
+
+enum { INSERTION_MAX = 24 };
+
+static void sort_text_run(Keyed *run, size_t m, SortCtx *ctx)
+{
+    if (m > ctx->nslots) {
+        ctx->slots = xrealloc(ctx->slots, m * sizeof *ctx->slots);
+        ctx->nslots = m;
+    }
+    TailSlot *slots = ctx->slots;
+    for (size_t i = 0; i < m; i++) {
+        slots[i].t = ctx->tails[run[i].pos];
+        slots[i].k = run[i];
+    }
+    if (m <= INSERTION_MAX) {
+        for (size_t i = 1; i < m; i++)
+            for (size_t j = i; j > 0 && tail_compare(&slots[j - 1], &slots[j], ctx) > 0; j--) {
+                TailSlot t = slots[j];
+                slots[j] = slots[j - 1];
+                slots[j - 1] = t;
+            }
+    } else {
+        qsort_r(slots, m, sizeof *slots, tail_compare, ctx);
+    }
+    for (size_t i = 0; i < m; i++)
+        run[i] = slots[i].k;
+}
+
+/* Orders a run of equal k0 on k1: radix when long, insertion when short. */
+static void by_k1(Keyed *k, Keyed *tmp, size_t m)
+{
+    if (m > RADIX_RUN_MIN) {
+        radix(k, tmp, m, 1);
+        return;
+    }
+    for (size_t i = 1; i < m; i++) {
+        Keyed x = k[i];
+        size_t j = i;
+        for (; j > 0 && k[j - 1].k1 > x.k1; j--)
+            k[j] = k[j - 1];
+        k[j] = x;
+    }
+}
+
+/* Sorts each run of equal k0 (word 0) or k0 and k1 (word 1) by the rest of the order:
+ * a long run of equal k0 is radix-sorted on k1 first. */
+static void sort_runs(Keyed *k, Keyed *tmp, size_t n, SortCtx *ctx, int word)
+{
+    bool text = ctx->spec.key == SORT_NAME || ctx->spec.key == SORT_EMAIL;
+    for (size_t i = 0; i < n;) {
+        size_t j = i + 1;
+        while (j < n && k[j].k0 == k[i].k0 && (word == 0 || k[j].k1 == k[i].k1))
+            j++;
+        if (word == 0 && j - i > 1 && text) {
+            by_k1(k + i, tmp, j - i);
+            sort_runs(k + i, tmp, j - i, ctx, 1);
+        } else if (word == 0 && j - i > RADIX_RUN_MIN) {
+            radix(k + i, tmp, j - i, 1);
+            sort_runs(k + i, tmp, j - i, ctx, 1);
+        } else if (j - i > 1 && text) {
+            sort_text_run(k + i, j - i, ctx); /* ties on 16 bytes */
+        } else if (j - i > 1) {
+            qsort_r(k + i, j - i, sizeof *k, keyed_compare, ctx);
+        }
+        i = j;
+    }
+}
+
 void sort_indices(uint32_t *idx, size_t n, Summary *const *recs, SortSpec spec)
 {
-    StrBuf folded = STRBUF_INIT;
-    Keyed *k = xmalloc(n * sizeof *k);
+    if (n < 2)
+        return;
+    bool text = spec.key == SORT_NAME || spec.key == SORT_EMAIL;
+    Keyed *k = xmalloc(2 * n * sizeof *k);
+    SortCtx ctx = { recs, spec, text ? xmalloc(n * sizeof(Tail)) : NULL, NULL, 0 };
     for (size_t i = 0; i < n; i++) {
         k[i].idx = idx[i];
-        sort_key(recs[idx[i]], spec, &k[i], &folded);
+        k[i].pos = (uint32_t)i;
+        sort_key(recs[idx[i]], spec, &k[i]);
+        if (text)
+            tail_of(recs[idx[i]], spec.key, &ctx.tails[i]);
     }
-    SortCtx ctx = { recs, spec, folded.s };
-    qsort_r(k, n, sizeof *k, keyed_compare, &ctx);
+    radix(k, k + n, n, 0);
+    sort_runs(k, k + n, n, &ctx, 0);
     for (size_t i = 0; i < n; i++)
         idx[i] = k[i].idx;
+    free(ctx.tails);
+    free(ctx.slots);
     free(k);
-    strbuf_free(&folded);
 }
 
 /* Only the time orders: the server sorts status by its text, not in workflow order;

@@ -282,3 +282,56 @@ Test(sort, server_param_only_for_time_orders)
             cr_assert_null(got, "%s → %s", cases[i].spec, got);
     }
 }
+
+/* sort_indices (digest words, radix passes, tie runs sorted on copied tails) must give
+ * exactly the order sort_compare defines, on records made to hit every path. */
+static int by_definition(const void *a, const void *b, void *ctx)
+{
+    const void **c = ctx;
+    Summary *const *recs = c[0];
+    const SortSpec *spec = c[1];
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    int r = sort_compare(recs[x], recs[y], *spec);
+    return r ? r : (x > y) - (x < y);
+}
+
+Test(sort, radix_and_tail_runs_agree_with_sort_compare, .timeout = 60)
+{
+    static const char *const names[] = {
+        "María José García López", "maria jose garcia lopez", "MARÍA JOSÉ GARCÍA LÓPEZ", "María José García",
+        "María José Garcíaz", "Ana", "ana", "", "Ángela Sánchez Gómez de la Torre y Mendoza Villalobos Echeverría",
+        "Ángela Sánchez Gómez de la Torre y Mendoza Villalobos Echeverrío", "Straße Müller", "strasse muller", "陳美玲",
+    };
+    static const char *const emails[] = { "a@x.co", "A@x.co", "ana.maria.garcia.lopez@correo.example", "", "ß@x.co" };
+    enum { N = 3000 };
+    Summary **recs = malloc(N * sizeof *recs);
+    for (unsigned i = 0; i < N; i++) {
+        char id[40];
+        /* Ids sharing long prefixes, some shorter, one repeated. */
+        snprintf(id, sizeof id, i % 97 == 0 ? "6650aa01c0ffee%03u" : "6650aa01c0ffee%010u", i % 1500);
+        SummaryInit in = { .str = { [SS_ID] = id, [SS_NAME] = names[i % 13], [SS_EMAIL] = emails[i % 5] },
+                           .status = (Status)(i % ST__COUNT),
+                           .created_ms = i % 11 == 0 ? TIME_NONE : 1748736000000LL + (i % 7) * 1000,
+                           .updated_ms = 1748736000000LL + (int64_t)(i % 3),
+                           .red_flags = i % 4, .failed = { i % 2, 0, i % 3, 0 },
+                           .invalid = i % 23 == 0 ? SUMF_REDFLAGS | SUMF_FAILED : 0 };
+        recs[i] = summary_new(&in);
+    }
+    uint32_t *got = malloc(N * sizeof *got), *want = malloc(N * sizeof *want);
+    for (int k = 0; k < SORT__COUNT; k++)
+        for (int desc = 0; desc < 2; desc++) {
+            SortSpec spec = { (SortKey)k, desc };
+            for (unsigned i = 0; i < N; i++)
+                got[i] = want[i] = i;
+            sort_indices(got, N, recs, spec);
+            const void *ctx[2] = { recs, &spec };
+            qsort_r(want, N, sizeof *want, by_definition, ctx);
+            for (unsigned i = 0; i < N; i++)
+                cr_assert_eq(got[i], want[i], "%s%s: position %u differs", desc ? "-" : "", sort_key_name((SortKey)k), i);
+        }
+    for (unsigned i = 0; i < N; i++)
+        free(recs[i]);
+    free(recs);
+    free(got);
+    free(want);
+}
