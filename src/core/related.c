@@ -6,25 +6,25 @@
 
 #include "core/xalloc.h"
 
-/* Each record's three keys are hashed once (64 bits of FNV-1a over the normalised key,
- * the kind mixed in; 0 = no key), in arrays parallel to the store: 24 bytes a record. A
+/* Each record's three keys are hashed once (32 bits of FNV-1a over the normalised key,
+ * the kind mixed in; 0 = no key), in arrays parallel to the store: 12 bytes a record. A
  * lookup compares hashes over the whole store once, then only over what arrived since:
  * the last answer (its total and its newest hits) is kept for its record, so a store
- * that grows by a page costs a page, however large a group of equal keys gets. Equal
- * 64-bit hashes count as equal keys (a false match among a million keys has odds near
- * 10^-7); the hits handed out are checked key by key. */
+ * that grows by a page costs a page, however large a group of equal keys gets. Every
+ * hash match is confirmed on the keys themselves, so totals are exact. */
 
 enum { KEY_MAX = 160, MIN_PHONE_DIGITS = 6, MIN_DOC_CHARS = 4, TOP_MAX = 32 };
 
 static const unsigned kinds[3] = { REL_EMAIL, REL_PHONE, REL_DOC };
 
 struct Related {
-    uint64_t *hash[3]; /* per kind, per record */
+    uint32_t *hash[3]; /* per kind, per record */
     size_t n, cap;     /* records hashed */
     uint64_t replaced; /* the store's replacements seen */
     /* the last answer */
     long q_idx;        /* its record, -1 = none */
-    uint64_t q_hash[3];
+    uint32_t q_hash[3];
+    char q_key[3][KEY_MAX];
     size_t q_upto;     /* records [0, q_upto) are counted in it */
     size_t q_total;
     RelatedHit q_top[TOP_MAX]; /* newest first */
@@ -95,15 +95,15 @@ static void key_of(const Summary *s, int k, char *out)
         related_key_doc(summary_str(s, SS_DOCNUM), out, KEY_MAX);
 }
 
-static uint64_t key_hash(const Summary *s, int k)
+static uint32_t key_hash(const Summary *s, int k)
 {
     char key[KEY_MAX];
     key_of(s, k, key);
     if (!*key)
         return 0;
-    uint64_t h = 1469598103934665603ULL ^ kinds[k];
+    uint32_t h = 2166136261u ^ kinds[k];
     for (const char *p = key; *p; p++)
-        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+        h = (h ^ (unsigned char)*p) * 16777619u;
     return h ? h : 1;
 }
 
@@ -170,35 +170,34 @@ static void consider(Related *r, const Store *st, uint32_t j, unsigned bits)
         r->q_ntop++;
 }
 
+/* Which of bits record j really shares with the question's record, key by key. */
+static unsigned confirm(const Related *r, const Store *st, size_t j, unsigned bits)
+{
+    unsigned out = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!(bits & kinds[k]))
+            continue;
+        char key[KEY_MAX];
+        key_of(st->recs[j], k, key);
+        out |= strcmp(key, r->q_key[k]) ? 0 : kinds[k];
+    }
+    return out;
+}
+
 /* Counts the records [from, to) that share a key with the question's record. */
 static void scan(Related *r, const Store *st, size_t from, size_t to)
 {
-    const uint64_t q0 = r->q_hash[0], q1 = r->q_hash[1], q2 = r->q_hash[2];
+    const uint32_t q0 = r->q_hash[0], q1 = r->q_hash[1], q2 = r->q_hash[2];
     for (size_t j = from; j < to; j++) {
         unsigned bits = (q0 && r->hash[0][j] == q0 ? REL_EMAIL : 0) | (q1 && r->hash[1][j] == q1 ? REL_PHONE : 0) |
                         (q2 && r->hash[2][j] == q2 ? REL_DOC : 0);
-        if (!bits || j == (size_t)r->q_idx)
+        if (!bits || j == (size_t)r->q_idx || !(bits = confirm(r, st, j, bits)))
             continue;
         r->q_total++;
         consider(r, st, (uint32_t)j, bits);
     }
     r->work += to - from;
     r->q_upto = to;
-}
-
-/* What two records really share, key by key (the hashes said so). */
-static unsigned shared(const Store *st, size_t a, size_t b, unsigned bits)
-{
-    unsigned out = 0;
-    for (int k = 0; k < 3; k++) {
-        if (!(bits & kinds[k]))
-            continue;
-        char x[KEY_MAX], y[KEY_MAX];
-        key_of(st->recs[a], k, x);
-        key_of(st->recs[b], k, y);
-        out |= strcmp(x, y) ? 0 : kinds[k];
-    }
-    return out;
 }
 
 size_t related_find(Related *r, const Store *st, size_t idx, RelatedHit *out, size_t max, size_t *total)
@@ -211,17 +210,16 @@ size_t related_find(Related *r, const Store *st, size_t idx, RelatedHit *out, si
     }
     if (!same) {
         r->q_idx = (long)idx;
-        for (int k = 0; k < 3; k++)
+        for (int k = 0; k < 3; k++) {
             r->q_hash[k] = r->hash[k][idx];
+            key_of(st->recs[idx], k, r->q_key[k]);
+        }
         r->q_upto = r->q_total = r->q_ntop = 0;
     }
     scan(r, st, r->q_upto, st->n);
-    size_t written = 0;
-    for (size_t i = 0; i < r->q_ntop && written < max; i++) {
-        unsigned bits = shared(st, idx, r->q_top[i].idx, r->q_top[i].kinds);
-        if (bits)
-            out[written++] = (RelatedHit){ r->q_top[i].idx, bits };
-    }
+    size_t written = r->q_ntop < max ? r->q_ntop : max;
+    if (written)
+        memcpy(out, r->q_top, written * sizeof *out);
     if (total)
         *total = r->q_total;
     return written;

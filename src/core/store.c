@@ -20,14 +20,51 @@ void store_init(Store *st)
 
 void store_free(Store *st)
 {
-    for (size_t i = 0; i < st->n; i++) {
+    for (size_t i = 0; i < st->n; i++)
         free(st->recs[i]);
-        detail_free(st->details[i]);
-    }
+    for (size_t i = 0; i < st->ndetails; i++)
+        detail_free(st->details[i].d);
     free(st->recs);
     free(st->details);
     free(st->slots);
     memset(st, 0, sizeof *st);
+}
+
+/* ---- details: a small open-addressing map, keys never removed ---------------------- */
+
+static DetailSlot *detail_slot(const Store *st, size_t idx)
+{
+    if (!st->ndetails)
+        return NULL;
+    size_t mask = st->ndetails - 1, i = (idx * 2654435761u) & mask;
+    while (st->details[i].idx1 && st->details[i].idx1 != idx + 1)
+        i = (i + 1) & mask;
+    return &st->details[i];
+}
+
+static void detail_set(Store *st, size_t idx, Detail *d)
+{
+    DetailSlot *at = detail_slot(st, idx);
+    if (at && at->idx1) {
+        detail_free(at->d);
+        at->d = d;
+        return;
+    }
+    if (!d)
+        return;
+    if ((st->details_used + 1) * 2 > st->ndetails) {
+        DetailSlot *old = st->details;
+        size_t nold = st->ndetails;
+        st->ndetails = nold ? nold * 2 : 16;
+        st->details = xcalloc(st->ndetails, sizeof *st->details);
+        for (size_t i = 0; i < nold; i++)
+            if (old[i].idx1)
+                *detail_slot(st, old[i].idx1 - 1) = old[i];
+        free(old);
+    }
+    at = detail_slot(st, idx);
+    *at = (DetailSlot){ (uint32_t)(idx + 1), d };
+    st->details_used++;
 }
 
 /* Slot holding id, or the empty slot where it would go. */
@@ -83,10 +120,8 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
     if (at >= 0) {
         Summary *old = st->recs[at];
         s = merged(old, s);
-        if (st->details[at] && old->updated_ms != s->updated_ms) {
-            detail_free(st->details[at]);
-            st->details[at] = NULL;
-        }
+        if (store_detail(st, (size_t)at) && old->updated_ms != s->updated_ms)
+            detail_set(st, (size_t)at, NULL);
         free(old);
         st->recs[at] = s;
         st->journal[st->replaced++ % STORE_JOURNAL] = (uint32_t)at;
@@ -94,15 +129,10 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
             *inserted = false;
         return (size_t)at;
     }
-    if (st->n == st->cap) {
-        size_t cap = st->cap;
-        st->recs = xgrow(st->recs, &cap, st->n + 1, sizeof *st->recs);
-        st->details = xrealloc(st->details, cap * sizeof *st->details);
-        st->cap = cap;
-    }
+    if (st->n == st->cap)
+        st->recs = xgrow(st->recs, &st->cap, st->n + 1, sizeof *st->recs);
     size_t idx = st->n++;
     st->recs[idx] = s;
-    st->details[idx] = NULL;
     if (st->n * 2 > st->nslots)
         rehash(st);
     else
@@ -129,19 +159,19 @@ size_t store_put_detail(Store *st, Detail *d)
     Summary *s = d->summary;
     d->summary = NULL;
     size_t idx = store_put(st, s, NULL);
-    detail_free(st->details[idx]);
-    st->details[idx] = d;
+    detail_set(st, idx, d);
     return idx;
 }
 
 const Detail *store_detail(const Store *st, size_t idx)
 {
-    return idx < st->n ? st->details[idx] : NULL;
+    const DetailSlot *at = idx < st->n ? detail_slot(st, idx) : NULL;
+    return at && at->idx1 ? at->d : NULL;
 }
 
 size_t store_memory(const Store *st)
 {
-    size_t bytes = st->cap * (sizeof *st->recs + sizeof *st->details) + st->nslots * sizeof *st->slots;
+    size_t bytes = st->cap * sizeof *st->recs + st->ndetails * sizeof *st->details + st->nslots * sizeof *st->slots;
     for (size_t i = 0; i < st->n; i++)
         bytes += summary_size(st->recs[i]);
     return bytes;

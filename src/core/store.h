@@ -13,9 +13,16 @@
 
 enum { STORE_JOURNAL = 1024 };
 
+/* The populated records that arrived (few: the ones a user opened), by record index. */
+typedef struct DetailSlot {
+    uint32_t idx1; /* record index + 1, 0 = empty */
+    Detail *d;     /* NULL once dropped (the record changed on the server) */
+} DetailSlot;
+
 typedef struct Store {
     Summary **recs;
-    Detail **details; /* parallel to recs; NULL until the populated record arrives */
+    DetailSlot *details; /* open addressing on the record index */
+    size_t ndetails, details_used;
     size_t n, cap;
     uint32_t *slots;  /* open addressing: record index + 1, 0 = empty */
     size_t nslots;

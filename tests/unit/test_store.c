@@ -204,3 +204,40 @@ Test(related, a_replaced_record_is_looked_at_again)
     related_free(r);
     store_free(&st);
 }
+
+/* Loaded details live in a small map beside the store: many of them, replaced, dropped
+ * when the record changes on the server, kept when it does not. */
+Test(store, details_are_kept_per_record)
+{
+    Store st;
+    store_init(&st);
+    for (int i = 0; i < 500; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "r%d", i);
+        store_put(&st, rec(id, ST_ONGOING, 100 + i, "", "", "", ""), NULL);
+    }
+    for (int i = 0; i < 500; i += 3) {
+        char json[96];
+        snprintf(json, sizeof json, "{\"_id\":\"r%d\",\"createdAt\":%d,\"notes\":\"n%d\"}", i, 100 + i, i);
+        store_put_detail(&st, tu_detail(json));
+    }
+    for (int i = 0; i < 500; i++) {
+        const Detail *d = store_detail(&st, (size_t)i);
+        cr_assert_eq(d != NULL, i % 3 == 0, "record %d", i);
+        if (d) {
+            char want[16];
+            snprintf(want, sizeof want, "n%d", i);
+            cr_assert_str_eq(d->notes.s, want);
+        }
+    }
+    /* The same updatedAt keeps the detail; another drops it. */
+    Summary *same = summary_new(&(SummaryInit){ .str = { [SS_ID] = "r3" }, .updated_ms = TIME_NONE,
+                                                .created_ms = 103 });
+    store_put(&st, same, NULL);
+    cr_assert_not_null(store_detail(&st, 3));
+    Summary *newer = summary_new(&(SummaryInit){ .str = { [SS_ID] = "r3" }, .updated_ms = 999, .created_ms = 103 });
+    store_put(&st, newer, NULL);
+    cr_assert_null(store_detail(&st, 3));
+    cr_assert_null(store_detail(&st, 100000), "out of range");
+    store_free(&st);
+}
