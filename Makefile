@@ -6,6 +6,8 @@
 #                   ASan+UBSan+LSan on everything, logs checked for any report)
 #   make asan       only the ASan+UBSan pass
 #   make valgrind   the whole suite under valgrind (slow; not part of make test)
+#   make bench      every benchmark row against its peers, into bench/report.md (minutes)
+#   make bench-smoke the same harness at small sizes (seconds; part of make test)
 #   make fuzz       libFuzzer (clang-14) on every harness in tests/fuzz/, FUZZ_SECONDS each
 #   make deps       install the Debian packages regdesk needs (root), or print the command
 #   make clean
@@ -86,7 +88,7 @@ APP_LIBS  = $(call pc_libs,ncursesw libcurl) $(CJSON_LIBS) -lpthread
 SIM_LIBS  = $(call pc_libs,libmicrohttpd libcjson) -lpthread -lm
 TEST_LIBS = $(call pc_libs,criterion) $(APP_LIBS) -lm
 
-.PHONY: all tests-bin bench-bin demo test asan tsan valgrind deps check-deps clean bench fuzz fuzz-bin
+.PHONY: all tests-bin bench-bin demo test asan tsan valgrind deps check-deps clean bench bench-smoke fuzz fuzz-bin
 SIM_BIN := $(if $(SIM_SRC),$(BUILD)/regdesk-sim)
 all: $(BUILD)/regdesk $(SIM_BIN)
 
@@ -171,6 +173,9 @@ demo: check-deps all
 
 bench: check-deps bench-bin
 	@sh bench/run.sh
+
+bench-smoke: check-deps bench-bin
+	@sh bench/run.sh --smoke
 
 deps:
 	@sh tests/deps.sh install $(DEB_PKGS)

@@ -1,23 +1,18 @@
-/* Core benchmark: what the parser, the store and the filter cost on realistic data.
+/* What parsing list pages costs (bench/rows/pages.sh): the worker's side of a full load.
  *
- *   build/bench-core [--records N] [--filter-records N] [--rounds R]
+ *   build/bench-core [--records N] [--rounds R]
  *
  * Generates a page set of list responses shaped like the API's (100 records per page,
  * with emailValidation, phoneValidation, biometricValidation and documentValidation
- * populated, Spanish/Portuguese names with accents), then measures, best of R rounds:
- *   - parse throughput (MB/s and records/s) of parse_page over the whole set;
- *   - heap bytes per summary record in the store (store_memory / n);
- *   - filter match time over N records for a few typical expressions;
- *   - sort time over the same records.
- * Output is one "name value unit" line per figure, for bench/run.sh to collect. */
+ * populated, Spanish/Portuguese names with accents), then parses every page with
+ * parse_page and merges it into a store, R times. Prints bench/report.py lines: the time
+ * of each round, and the throughput of the median round in MB/s and per page. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include "core/filter.h"
 #include "core/parse.h"
-#include "core/sort.h"
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
@@ -114,92 +109,39 @@ static double parse_all(char **pages, size_t npages, Store *st)
     return now_s() - t0;
 }
 
-static void bench_filter(const Store *st, int rounds)
+static int cmp_double(const void *a, const void *b)
 {
-    static const char *const exprs[] = { "status:review", "flags>0 age<30d", "ruiz",
-                                         "status:failed,expired failed.bio>0 !email:@gmail.com created>=2025-01-01" };
-    for (size_t e = 0; e < sizeof exprs / sizeof *exprs; e++) {
-        FilterError fe;
-        Filter *f = filter_compile(exprs[e], time_now_ms(), &fe);
-        if (!f) {
-            fprintf(stderr, "bench: filter '%s': %s\n", exprs[e], fe.msg);
-            exit(1);
-        }
-        double best = 1e9;
-        size_t hits = 0;
-        for (int r = 0; r < rounds; r++) {
-            double t0 = now_s();
-            hits = 0;
-            for (size_t i = 0; i < st->n; i++)
-                hits += filter_match(f, st->recs[i]);
-            double dt = now_s() - t0;
-            best = dt < best ? dt : best;
-        }
-        printf("filter_ms[%s] %.2f ms (%zu records, %zu matches)\n", exprs[e], best * 1e3, st->n, hits);
-        filter_free(f);
-    }
-}
-
-static void bench_sort(const Store *st, int rounds)
-{
-    uint32_t *idx = malloc(st->n * sizeof *idx);
-    SortSpec specs[] = { { SORT_CREATED, true }, { SORT_NAME, false }, { SORT_STATUS, false } };
-    for (size_t s = 0; s < sizeof specs / sizeof *specs; s++) {
-        double best = 1e9;
-        for (int r = 0; r < rounds; r++) {
-            for (size_t i = 0; i < st->n; i++)
-                idx[i] = (uint32_t)i;
-            double t0 = now_s();
-            sort_indices(idx, st->n, st->recs, specs[s]);
-            double dt = now_s() - t0;
-            best = dt < best ? dt : best;
-        }
-        char name[32];
-        sort_format(specs[s], name, sizeof name);
-        printf("sort_ms[%s] %.2f ms (%zu records)\n", name, best * 1e3, st->n);
-    }
-    free(idx);
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
 }
 
 int main(int argc, char **argv)
 {
-    size_t records = 10000, filter_records = 100000;
+    size_t records = 10000;
     int rounds = 5;
     for (int i = 1; i + 1 < argc; i += 2) {
         if (!strcmp(argv[i], "--records"))
             records = strtoul(argv[i + 1], NULL, 10);
-        else if (!strcmp(argv[i], "--filter-records"))
-            filter_records = strtoul(argv[i + 1], NULL, 10);
         else if (!strcmp(argv[i], "--rounds"))
             rounds = atoi(argv[i + 1]);
     }
     size_t npages, bytes;
     char **pages = gen_pages(records, &npages, &bytes);
-    double best = 1e9;
+    double *t = malloc((size_t)rounds * sizeof *t);
     for (int r = 0; r < rounds; r++) {
         Store st;
         store_init(&st);
-        double dt = parse_all(pages, npages, &st);
-        best = dt < best ? dt : best;
-        if (r == rounds - 1)
-            printf("summary_bytes %.1f bytes/record (%zu records, store_memory incl. index)\n",
-                   (double)store_memory(&st) / (double)st.n, st.n);
+        t[r] = parse_all(pages, npages, &st) * 1e3;
         store_free(&st);
+        printf("sample\tparse %zu pages into a store\tms\t%.2f\n", npages, t[r]);
     }
-    printf("parse_throughput %.1f MB/s (%zu records, %zu pages, %.1f MB)\n", bytes / best / 1e6, records,
+    qsort(t, (size_t)rounds, sizeof *t, cmp_double);
+    double med = t[rounds / 2];
+    printf("value\tparse throughput (median round)\tMB/s\t%.0f\n", bytes / med / 1e3);
+    printf("value\tparse time per page of 100 (median round)\tms\t%.2f\n", med / (double)npages);
+    printf("note\t%zu records in %zu pages, %.1f MB, populated sub-objects, parsed on one thread.\n", records,
            npages, bytes / 1e6);
-    printf("parse_records %.0f records/s\n", records / best);
-    for (size_t p = 0; p < npages; p++)
-        free(pages[p]);
-    free(pages);
-
-    pages = gen_pages(filter_records, &npages, &bytes);
-    Store st;
-    store_init(&st);
-    parse_all(pages, npages, &st);
-    bench_filter(&st, rounds);
-    bench_sort(&st, rounds);
-    store_free(&st);
+    free(t);
     for (size_t p = 0; p < npages; p++)
         free(pages[p]);
     free(pages);

@@ -62,3 +62,37 @@ dump_file() {
     fi
     echo "$out"
 }
+
+# hf METRIC RUNS COMMAND: runs the shell command RUNS times under hyperfine (after one
+# warm-up run) and prints one "sample" line per run, in ms.
+hf() {
+    metric=$1 runs=$2
+    shift 2
+    hyperfine --style none -w 1 -r "$runs" --export-json "$WORK/hf.json" "$*" >"$WORK/hf.out" 2>&1 ||
+        { cat "$WORK/hf.out" >&2; bench_fail "$metric failed: $*"; }
+    /usr/bin/python3 -c 'import json, sys
+for t in json.load(open(sys.argv[1]))["results"][0]["times"]:
+    print("sample\t%s\tms\t%.2f" % (sys.argv[2], t * 1000))' "$WORK/hf.json" "$metric"
+}
+
+# peak METRIC COMMAND...: one run under GNU time; prints its peak resident memory in MiB.
+peak() {
+    metric=$1
+    shift
+    /usr/bin/time -f '%M' -o "$WORK/peak" "$@" >/dev/null 2>"$WORK/peak.err" ||
+        { cat "$WORK/peak.err" >&2; bench_fail "$metric failed: $*"; }
+    kib=$(tail -n 1 "$WORK/peak")
+    printf 'value\t%s\tMiB\t%s\n' "$metric" "$(awk "BEGIN { printf \"%.1f\", $kib / 1024 }")"
+}
+
+# sim_stat FIELD: a counter from the simulator's /__sim/stats (reset with sim_stat reset).
+sim_stat() {
+    /usr/bin/python3 - "$URL" "$1" <<'PY'
+import json, sys, urllib.request
+url, what = sys.argv[1], sys.argv[2]
+if what == "reset":
+    urllib.request.urlopen(urllib.request.Request(url + "/__sim/reset-stats", method="POST")).read()
+else:
+    print(json.load(urllib.request.urlopen(url + "/__sim/stats"))[what])
+PY
+}

@@ -1,8 +1,9 @@
 #!/bin/sh
 # regdesk's test runner (make test / asan / tsan / valgrind).
 #   all       the layer rules (tests/layers.py), release build with -Werror, worker tests
-#             under TSan, then the whole suite under ASan+UBSan+LSan and the fuzz corpus
-#             replay (tests/fuzz/) under the same
+#             (and list --file) under TSan, then the whole suite under ASan+UBSan+LSan and
+#             the fuzz corpus replay (tests/fuzz/) under the same, then the benchmark
+#             harness at small sizes (make bench-smoke)
 #   asan | tsan | valgrind   one pass
 # Criterion does not fail a test on a leak or on a report printed by a child process, so
 # every sanitizer writes to log files here and any report in them fails the run.
@@ -170,8 +171,14 @@ valgrind_pass() {
     echo "regdesk tests: valgrind: $n processes, no memory error or definite leak ($(($(date +%s) - start)) s)"
 }
 
+# The benchmark harness at small sizes (bench/run.sh --smoke): every row must still run
+# and produce its figures; the numbers themselves are not judged here.
+smoke() {
+    sh bench/run.sh --smoke || fail "make bench-smoke failed (see above)"
+}
+
 case $pass in
-    all) release; tsan; asan ;;
+    all) release; tsan; asan; smoke ;;
     asan) asan ;;
     tsan) tsan ;;
     valgrind) valgrind_pass ;;

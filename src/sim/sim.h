@@ -20,6 +20,7 @@ typedef struct SimConfig {
     const char *token;
     bool hostile, verbose;
     bool no_projects;         /* --no-projects: GET /v3/projects does not exist */
+    bool same_person;         /* --same-person: one identity and createdAt for all */
     long expire_after;        /* requests a token serves before it expires; 0 = never */
     int64_t now_ms;           /* the dataset's "now" */
     SimFaultSpec fault;

@@ -345,6 +345,23 @@ SimStore *sim_store_generate(uint64_t seed, uint32_t count, int64_t now_ms, bool
     return st;
 }
 
+void sim_store_same_person(SimStore *st)
+{
+    if (!st->n)
+        return;
+    const SimRec *first = &st->recs[0];
+    for (size_t i = 1; i < st->n; i++) {
+        SimRec *r = &st->recs[i];
+        r->text = first->text;
+        r->country = first->country;
+        r->split = first->split;
+        r->variant = (uint8_t)((r->variant & ~V_EAST_ASIAN) | (first->variant & V_EAST_ASIAN));
+        r->flags |= RF_SHARES_IDENTITY;
+        r->created_ms = first->created_ms;
+        r->updated_ms = sim_rec_finished_ms(r, st->now_ms);
+    }
+}
+
 void sim_store_free(SimStore *st)
 {
     if (!st)

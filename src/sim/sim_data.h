@@ -124,6 +124,9 @@ bool sim_cause_is_review(SimCause c); /* a NEEDS_MANUAL_VERIFICATION reason */
 /* Generates `count` registrations (single-threaded, deterministic). */
 SimStore *sim_store_generate(uint64_t seed, uint32_t count, int64_t now_ms, bool hostile);
 void sim_store_free(SimStore *st);
+/* Gives every registration the first one's person (name, e-mail, phone, document
+ * number) and creation time: one huge group of equal keys (issue 17's stall). */
+void sim_store_same_person(SimStore *st);
 
 /* Appends a record's strings to the pool; returns the offset for SimRec.text. */
 uint32_t sim_pool_add(SimStore *st, const char *name, const char *email, const char *phone,

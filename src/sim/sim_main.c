@@ -36,6 +36,8 @@ static int serve(Sim *sim)
     int64_t t0 = time_mono_us();
     sim->store = sim_store_generate(sim->cfg.seed, sim->cfg.count, sim->cfg.now_ms,
                                     sim->cfg.hostile);
+    if (sim->cfg.same_person)
+        sim_store_same_person(sim->store);
     sim_store_order(sim->store, SK_CREATED); /* the default sort, ready before the first page */
     int64_t t1 = time_mono_us();
     sim->auth = sim_auth_new(sim->cfg.token, sim->cfg.expire_after);

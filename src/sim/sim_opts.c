@@ -37,6 +37,8 @@ void sim_opts_usage(FILE *out)
         "                     (default mailinator.com,yopmail.com,... blocked.example)\n"
         "  --no-projects      serve no projects list (GET /v3/projects answers 404), like\n"
         "                     an API without one\n"
+        "  --same-person      every registration has one person's name, e-mail, phone,\n"
+        "                     document number and creation time (degenerate data)\n"
         "  --verbose          log each request with its server time (us) to stderr\n"
         "  --help             this text\n"
         "\n"
@@ -88,6 +90,7 @@ static bool apply(SimConfig *cfg, int opt, const char *arg)
     case 'H': cfg->hostile = true; return true;
     case 'v': cfg->verbose = true; return true;
     case 'P': cfg->no_projects = true; return true;
+    case 'S': cfg->same_person = true; return true;
     case 'b': set_blocked(cfg, arg); return true;
     case 'f':
         if (sim_fault_parse(arg, &cfg->fault, err, sizeof err))
@@ -108,6 +111,7 @@ SimOptsResult sim_opts_parse(int argc, char **argv, SimConfig *cfg)
         { "block-domains", required_argument, NULL, 'b' },
         { "hostile", no_argument, NULL, 'H' },      { "verbose", no_argument, NULL, 'v' },
         { "no-projects", no_argument, NULL, 'P' },
+        { "same-person", no_argument, NULL, 'S' },
         { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
     };
     memset(cfg, 0, sizeof *cfg);
