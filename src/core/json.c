@@ -236,12 +236,12 @@ static bool has_nul(const char *text, size_t len)
 }
 
 /* One parse; the caller holds parse_lock. */
-static cJSON *parse_locked(const char *text, size_t len, JsonError *err)
+static cJSON *parse_locked(const char *text, size_t len, bool plain, JsonError *err)
 {
     const char *src = text, *end = NULL;
     char *copy = NULL;
     size_t n = len;
-    if (has_nul(text, len)) {
+    if (!plain && has_nul(text, len)) {
         n = visible_nuls(text, len, NULL, SIZE_MAX, NULL);
         copy = xmalloc(n + 1);
         visible_nuls(text, len, copy, SIZE_MAX, NULL);
@@ -263,16 +263,17 @@ cJSON *json_parse(const char *text, size_t len, JsonError *err)
 {
     hooks_ready();
     pthread_mutex_lock(&parse_lock);
-    cJSON *root = parse_locked(text, len, err);
+    cJSON *root = parse_locked(text, len, false, err);
     pthread_mutex_unlock(&parse_lock);
     return root;
 }
 
-void json_parse_many(const char *const *texts, const size_t *lens, size_t n, cJSON **roots, JsonError *errs)
+void json_parse_many(const char *const *texts, const size_t *lens, const bool *plain, size_t n, cJSON **roots,
+                     JsonError *errs)
 {
     hooks_ready();
     pthread_mutex_lock(&parse_lock);
     for (size_t i = 0; i < n; i++)
-        roots[i] = parse_locked(texts[i], lens[i], &errs[i]);
+        roots[i] = parse_locked(texts[i], lens[i], plain && plain[i], &errs[i]);
     pthread_mutex_unlock(&parse_lock);
 }

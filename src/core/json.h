@@ -49,8 +49,11 @@ typedef struct JsonError {
 } JsonError;
 
 /* Several texts in one go: roots[i] = json_parse(texts[i], lens[i], &errs[i]), with cJSON's
- * lock (see json.c) taken once for all of them. */
-void json_parse_many(const char *const *texts, const size_t *lens, size_t n, cJSON **roots, JsonError *errs);
+ * lock (see json.c) taken once for all of them. plain (may be NULL): plain[i] promises
+ * that texts[i] has no backslash and no NUL inside a string (the dump splitter knows),
+ * which saves looking for NULs. */
+void json_parse_many(const char *const *texts, const size_t *lens, const bool *plain, size_t n, cJSON **roots,
+                     JsonError *errs);
 
 /* Parses text[0..len); text[len] must be '\0' (the text itself is not written). NULL
  * when it is not one JSON value followed only by blanks; err->at says where cJSON

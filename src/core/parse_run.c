@@ -55,7 +55,7 @@ void rrun_clear(RecordRun *run)
 void rrun_begin_record(RecordRun *run, uint64_t at)
 {
     run->recs = xgrow(run->recs, &run->cap, run->n + 1, sizeof *run->recs);
-    run->recs[run->n] = (RunRecord){ run->text.len, 0, at, run->skipped };
+    run->recs[run->n] = (RunRecord){ run->text.len, 0, at, run->skipped, false };
 }
 
 size_t rrun_open_len(const RecordRun *run)
@@ -63,10 +63,11 @@ size_t rrun_open_len(const RecordRun *run)
     return run->text.len - run->recs[run->n].off;
 }
 
-void rrun_end_record(RecordRun *run)
+void rrun_end_record(RecordRun *run, bool plain)
 {
     RunRecord *r = &run->recs[run->n];
     r->len = run->text.len - r->off;
+    r->plain = plain;
     strbuf_putc(&run->text, '\0'); /* json_parse wants the text NUL-terminated */
     run->n++;
 }
@@ -94,13 +95,15 @@ static void parse_batch(RecordRun *run, size_t from, size_t n, Arena *scratch)
 {
     const char *texts[BATCH];
     size_t lens[BATCH];
+    bool plain[BATCH];
     cJSON *roots[BATCH];
     JsonError errs[BATCH];
     for (size_t i = 0; i < n; i++) {
         texts[i] = run->text.s + run->recs[from + i].off;
         lens[i] = run->recs[from + i].len;
+        plain[i] = run->recs[from + i].plain;
     }
-    json_parse_many(texts, lens, n, roots, errs);
+    json_parse_many(texts, lens, plain, n, roots, errs);
     for (size_t i = 0; i < n && !run->failed; i++) {
         const RunRecord *r = &run->recs[from + i];
         if (roots[i]) {

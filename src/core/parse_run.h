@@ -8,6 +8,7 @@ typedef struct RunRecord {
     size_t off, len;       /* in text; text[off + len] is '\0' */
     uint64_t at;           /* where the record starts in the input */
     size_t skipped_before; /* non-object elements in the run before this record */
+    bool plain;            /* no backslash and no NUL inside its strings */
 } RunRecord;
 
 struct RecordRun {
@@ -26,8 +27,8 @@ RecordRun *rrun_new(void);
 void rrun_clear(RecordRun *run);
 /* A record starts at input offset `at`: its bytes follow in text. */
 void rrun_begin_record(RecordRun *run, uint64_t at);
-/* ... and ends at text's end. */
-void rrun_end_record(RecordRun *run);
+/* ... and ends at text's end; plain: no backslash or NUL was seen inside its strings. */
+void rrun_end_record(RecordRun *run, bool plain);
 /* An array element that is not an object went by. */
 void rrun_skip(RecordRun *run);
 /* Bytes of the record being captured so far. */

@@ -46,6 +46,7 @@ struct RecordStream {
     /* the value scanner */
     unsigned depth;
     bool in_str, esc, bare, capture;
+    bool plain; /* the captured record has no backslash and no NUL in its strings */
     uint8_t stack[RSTREAM_MAX_DEPTH / 8]; /* one bit per level: 1 = '{', 0 = '[' */
     /* the current envelope key: only "data" matters */
     char key[8];
@@ -151,7 +152,7 @@ static void flush_run(RecordStream *rs)
 
 static bool record_done(RecordStream *rs)
 {
-    rrun_end_record(rs->run);
+    rrun_end_record(rs->run, rs->plain);
     if (rs->run->text.len >= RSTREAM_RUN_BYTES)
         flush_run(rs);
     return !rs->failed;
@@ -219,19 +220,21 @@ static bool value_start(RecordStream *rs, char c, uint64_t at, Mode after)
     return true;
 }
 
-/* Index of the first '"' or '\\' in p[i..len), or len. */
+/* Index of the first '"', '\\' or NUL in p[i..len), or len. */
 static size_t string_body_end(const char *p, size_t i, size_t len)
 {
 #if defined(__SSE2__)
-    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\');
+    const __m128i quote = _mm_set1_epi8('"'), bslash = _mm_set1_epi8('\\'), nul = _mm_setzero_si128();
     for (; i + 16 <= len; i += 16) {
         __m128i v = _mm_loadu_si128((const __m128i *)(p + i));
-        unsigned m = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, bslash)),
+                                   _mm_cmpeq_epi8(v, nul));
+        unsigned m = (unsigned)_mm_movemask_epi8(hit);
         if (m)
             return i + (size_t)__builtin_ctz(m);
     }
 #endif
-    while (i < len && p[i] != '"' && p[i] != '\\')
+    while (i < len && p[i] != '"' && p[i] != '\\' && p[i] != '\0')
         i++;
     return i;
 }
@@ -286,8 +289,10 @@ static size_t value_scan(RecordStream *rs, const char *p, size_t i, size_t len, 
             i = string_body_end(p, i, len);
             if (i == len)
                 break;
-            if (p[i++] == '\\') {
-                rs->esc = true;
+            char c = p[i++];
+            if (c == '\\' || c == '\0') {
+                rs->esc = c == '\\';
+                rs->plain = false; /* json_parse must look for NULs (core/json.h) */
                 continue;
             }
             rs->in_str = false;
@@ -331,6 +336,7 @@ static bool element_start(RecordStream *rs, char c, uint64_t at)
     rs->capture = c == '{';
     if (rs->capture) {
         rs->rec_start = at;
+        rs->plain = true;
         rrun_begin_record(rs->run, at);
         strbuf_putc(&rs->run->text, c); /* the scanner starts after this byte */
     }

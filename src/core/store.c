@@ -115,7 +115,9 @@ static Summary *merged(Summary *old, Summary *fresh)
 
 size_t store_put(Store *st, Summary *s, bool *inserted)
 {
-    long at = store_find(st, summary_str(s, SS_ID));
+    /* One probe finds the record, or the empty slot a new one takes. */
+    size_t slot = st->nslots ? slot_of(st, summary_str(s, SS_ID)) : 0;
+    long at = st->nslots && st->slots[slot] ? (long)st->slots[slot] - 1 : -1;
     st->version++;
     if (at >= 0) {
         Summary *old = st->recs[at];
@@ -136,7 +138,7 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
     if (st->n * 2 > st->nslots)
         rehash(st);
     else
-        st->slots[slot_of(st, summary_str(s, SS_ID))] = (uint32_t)(idx + 1);
+        st->slots[slot] = (uint32_t)(idx + 1);
     if (inserted)
         *inserted = true;
     return idx;
