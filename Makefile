@@ -78,6 +78,7 @@ $(BUILD)/obj/src/net/%.o:  XFLAGS = $(call pc_cflags,libcurl)
 $(BUILD)/obj/src/ui/%.o:   XFLAGS = $(call pc_cflags,ncursesw)
 $(BUILD)/obj/src/sim/%.o:  XFLAGS = $(call pc_cflags,libmicrohttpd libcjson)
 $(BUILD)/obj/tests/%.o:    XFLAGS = $(call pc_cflags,criterion libcurl libcjson)
+$(BUILD)/obj/bench/%.o:    XFLAGS = $(call pc_cflags,libcjson)
 # Themes are searched in the installed DATADIR, then in this source tree (make demo).
 $(BUILD)/obj/src/main/conffile.o: XFLAGS = -DREGDESK_DATADIR='"$(DATADIR)"' -DREGDESK_SRCDIR='"$(CURDIR)"'
 

@@ -7,6 +7,7 @@ A row is any script or binary that prints tab-separated lines:
     sample   METRIC  UNIT  VALUE              one run of a measurement (min/median/max)
     value    METRIC  UNIT  VALUE              a figure measured once
     ratio    FAST  SLOW  AT_LEAST  TEXT       target: median(SLOW) / median(FAST) >= AT_LEAST
+    compare  FAST  SLOW  TEXT                 the same ratio, shown for context (no target)
     target   METRIC  OP  NUMBER  TEXT         target: median (or the value) OP NUMBER (<= or >=)
     note     TEXT                             a sentence for the report
     pending  TEXT                             a row that is not measured yet
@@ -36,6 +37,8 @@ def parse(path):
             (cur["samples"].setdefault(name, []).append(v) if f[0] == "sample" else cur["values"].__setitem__(name, v))
         elif f[0] in ("ratio", "target") and len(f) >= 5:
             cur["checks"].append(f)
+        elif f[0] == "compare" and len(f) >= 4:
+            cur["checks"].append(["ratio", f[1], f[2], "0", f[3]])
         elif f[0] == "note" and len(f) >= 2:
             cur["notes"].append(f[1])
         elif f[0] == "pending" and len(f) >= 2:
@@ -62,6 +65,8 @@ def judge(row, c):
         if fast is None or slow is None:
             raise KeyError(c[1] if fast is None else c[2])
         got = slow / fast if fast else float("inf")
+        if want <= 0:
+            return text, "%.1f×" % got, "(context)"
         return text, "%.1f×" % got, "met" if got >= want else "**missed**"
     name, op, want, text = c[1], c[2], float(c[3]), c[4]
     got = central(row, name)
