@@ -17,7 +17,7 @@
 
 #include "core/related.h"
 #include "core/store.h"
-#include "ui/view.h"
+#include "model/view.h"
 
 enum { PAGE = 100 };
 

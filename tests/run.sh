@@ -93,7 +93,7 @@ tsan() {
     tsan_file
 }
 
-# list --file parses on several threads (cli/fileparse.c). The TSan build of regdesk
+# list --file parses on several threads (net/fileparse.c). The TSan build of regdesk
 # reads dumps made from the simulator (plain, populated and hostile records, a bad record,
 # a truncated file) and must print what the release build prints, with no report. cJSON
 # is compiled in from Debian's source when it can be had, so TSan also sees inside it

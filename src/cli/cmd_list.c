@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
-#include "cli/fileparse.h"
+#include "net/fileparse.h"
 #include "cli/output.h"
 #include "core/parse_stream.h"
 #include "core/sort.h"
@@ -37,7 +37,7 @@ static void store_sink(void *ctx, Summary *s)
 }
 
 /* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store, parsed
- * on every core (cli/fileparse.h). */
+ * on every core (net/fileparse.h). */
 static int load_file(const char *path, Store *st)
 {
     bool is_stdin = !strcmp(path, "-");

@@ -1,7 +1,6 @@
 /* cJSON's allocator hooks, the per-thread bump arena behind them, and json_parse. */
 #include "core/json.h"
 
-#include <pthread.h>
 #include <stdalign.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -18,13 +17,6 @@ struct JsonBlock {
 };
 
 static _Thread_local JsonArena *current;
-static pthread_once_t hooks_once = PTHREAD_ONCE_INIT;
-/* cJSON_ParseWithLengthOpts writes cJSON's one global error slot on every call, so two
- * threads parsing at once race on it (ThreadSanitizer shows it with cJSON compiled in).
- * regdesk never reads that slot (the stop offset comes from each call's own end
- * pointer), but a race is a race: the call itself is serialised. Everything around it
- * (the scan, sanitising, summaries) runs in parallel. */
-static pthread_mutex_t parse_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static bool in_block(const JsonBlock *b, const void *p)
 {
@@ -106,20 +98,16 @@ static void hook_free(void *p)
     free(p);
 }
 
-static void install_hooks(void)
+/* Before main, while the process has one thread: cJSON's hooks are global, and every
+ * cJSON call in the process comes after this. */
+__attribute__((constructor)) static void install_hooks(void)
 {
     cJSON_Hooks h = { hook_malloc, hook_free };
     cJSON_InitHooks(&h);
 }
 
-static void hooks_ready(void)
-{
-    pthread_once(&hooks_once, install_hooks);
-}
-
 void json_arena_init(JsonArena *a, bool wipe_on_reset)
 {
-    hooks_ready();
     memset(a, 0, sizeof *a);
     a->wipe_on_reset = wipe_on_reset;
 }
@@ -170,7 +158,6 @@ void json_arena_free(JsonArena *a)
 
 void json_arena_enter(JsonArena *a)
 {
-    hooks_ready();
     a->outer = current;
     current = a;
 }
@@ -235,7 +222,7 @@ static bool has_nul(const char *text, size_t len)
     return false;
 }
 
-/* One parse; the caller holds parse_lock. */
+/* One parse (under the caller's lock, if it shares cJSON with other threads). */
 static cJSON *parse_locked(const char *text, size_t len, bool plain, JsonError *err)
 {
     const char *src = text, *end = NULL;
@@ -261,19 +248,16 @@ static cJSON *parse_locked(const char *text, size_t len, bool plain, JsonError *
 
 cJSON *json_parse(const char *text, size_t len, JsonError *err)
 {
-    hooks_ready();
-    pthread_mutex_lock(&parse_lock);
-    cJSON *root = parse_locked(text, len, false, err);
-    pthread_mutex_unlock(&parse_lock);
-    return root;
+    return parse_locked(text, len, false, err);
 }
 
 void json_parse_many(const char *const *texts, const size_t *lens, const bool *plain, size_t n, cJSON **roots,
-                     JsonError *errs)
+                     JsonError *errs, const JsonLock *lock)
 {
-    hooks_ready();
-    pthread_mutex_lock(&parse_lock);
+    if (lock)
+        lock->lock(lock->ctx);
     for (size_t i = 0; i < n; i++)
         roots[i] = parse_locked(texts[i], lens[i], plain && plain[i], &errs[i]);
-    pthread_mutex_unlock(&parse_lock);
+    if (lock)
+        lock->unlock(lock->ctx);
 }

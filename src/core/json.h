@@ -14,6 +14,13 @@
  * `wipe_on_reset` (responses that carry tokens or OTPs) is also wiped at every reset.
  * An arena belongs to one thread at a time; trees from it must not outlive its reset.
  *
+ * Threads. cJSON_ParseWithLengthOpts writes cJSON's one global error slot on every call,
+ * so two threads parsing at once race on it (ThreadSanitizer shows it with cJSON compiled
+ * in). regdesk never reads that slot (the stop offset comes from each call's own end
+ * pointer), but a race is a race: whoever parses on several threads at once passes a
+ * JsonLock (core/parse_stream.h) that serialises the cJSON call itself. core has no
+ * threads and no lock of its own; everything around the call runs in parallel.
+ *
  * NULs. cJSON turns the escape \u0000 into a NUL byte, and keeps a raw NUL byte inside a
  * string, and every reader then stops there: "Ana\u0000<hidden>" would read as "Ana".
  * json_parse makes both the visible NUL symbol (U+2400, what safe text shows for a NUL),
@@ -21,6 +28,8 @@
 #include <cJSON.h>
 #include <stdbool.h>
 #include <stddef.h>
+
+#include "core/parse_stream.h" /* JsonLock */
 
 enum { JSON_ARENA_HUGE = 256 * 1024 };
 
@@ -48,12 +57,12 @@ typedef struct JsonError {
     size_t at; /* byte offset into the text given to json_parse */
 } JsonError;
 
-/* Several texts in one go: roots[i] = json_parse(texts[i], lens[i], &errs[i]), with cJSON's
- * lock (see json.c) taken once for all of them. plain (may be NULL): plain[i] promises
- * that texts[i] has no backslash and no NUL inside a string (the dump splitter knows),
- * which saves looking for NULs. */
+/* Several texts in one go: roots[i] = json_parse(texts[i], lens[i], &errs[i]), under lock
+ * (NULL: none) taken once for all of them. plain (may be NULL): plain[i] promises that
+ * texts[i] has no backslash and no NUL inside a string (the dump splitter knows), which
+ * saves looking for NULs. */
 void json_parse_many(const char *const *texts, const size_t *lens, const bool *plain, size_t n, cJSON **roots,
-                     JsonError *errs);
+                     JsonError *errs, const JsonLock *lock);
 
 /* Parses text[0..len); text[len] must be '\0' (the text itself is not written). NULL
  * when it is not one JSON value followed only by blanks; err->at says where cJSON

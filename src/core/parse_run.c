@@ -11,12 +11,14 @@
 
 struct RunParser {
     JsonArena arena;
+    const JsonLock *lock;
 };
 
-RunParser *rrun_parser_new(void)
+RunParser *rrun_parser_new(const JsonLock *lock)
 {
     RunParser *p = xmalloc(sizeof *p);
     json_arena_init(&p->arena, false);
+    p->lock = lock;
     return p;
 }
 
@@ -87,11 +89,11 @@ size_t rrun_records(const RecordRun *run)
     return run->n;
 }
 
-/* Records parsed under one hold of cJSON's lock (core/json.c): then their summaries are
- * built with the lock free for another thread's batch. */
+/* Records parsed under one hold of the parser's lock (core/json.h): then their summaries
+ * are built with the lock free for another thread's batch. */
 enum { BATCH = 64 };
 
-static void parse_batch(RecordRun *run, size_t from, size_t n, Arena *scratch)
+static void parse_batch(RunParser *p, RecordRun *run, size_t from, size_t n, Arena *scratch)
 {
     const char *texts[BATCH];
     size_t lens[BATCH];
@@ -103,7 +105,7 @@ static void parse_batch(RecordRun *run, size_t from, size_t n, Arena *scratch)
         lens[i] = run->recs[from + i].len;
         plain[i] = run->recs[from + i].plain;
     }
-    json_parse_many(texts, lens, plain, n, roots, errs);
+    json_parse_many(texts, lens, plain, n, roots, errs, p->lock);
     for (size_t i = 0; i < n && !run->failed; i++) {
         const RunRecord *r = &run->recs[from + i];
         if (roots[i]) {
@@ -125,7 +127,7 @@ void rrun_parse(RunParser *p, RecordRun *run)
     arena_init(&scratch);
     json_arena_enter(&p->arena);
     for (size_t i = 0; i < run->n && !run->failed; i += BATCH) {
-        parse_batch(run, i, run->n - i < BATCH ? run->n - i : BATCH, &scratch);
+        parse_batch(p, run, i, run->n - i < BATCH ? run->n - i : BATCH, &scratch);
         json_arena_reset(&p->arena); /* the batch's trees */
     }
     json_arena_leave(&p->arena);

@@ -16,10 +16,6 @@
 #include "core/strbuf.h"
 #include "core/xalloc.h"
 
-const char *const SUMMARY_INVALID_NAMES[] = { "id",        "status",    "name",     "email",
-                                              "phone",     "step",      "createdAt", "updatedAt",
-                                              "redFlags",  "failed",    "project",  "flow",
-                                              NULL };
 
 typedef enum Mode {
     M_TOP,       /* before the first value */
@@ -69,7 +65,7 @@ static RecordStream *stream_new(RecordSink sink, RunSink run_sink, void *ctx)
     rs->mode = M_TOP;
     rs->run = rrun_new();
     if (sink)
-        rs->parser = rrun_parser_new();
+        rs->parser = rrun_parser_new(NULL);
     return rs;
 }
 

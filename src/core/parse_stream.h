@@ -61,9 +61,18 @@ void rstream_free(RecordStream *rs);
 
 /* ---- runs (core/parse_run.c) ------------------------------------------------------- */
 
-/* What parses runs: it holds cJSON's arena, so keep one per thread and reuse it. */
+/* A lock for callers that parse on several threads at once (core/json.h says why). */
+typedef struct JsonLock {
+    void (*lock)(void *ctx);
+    void (*unlock)(void *ctx);
+    void *ctx;
+} JsonLock;
+
+/* What parses runs: it holds cJSON's arena, so keep one per thread and reuse it. lock
+ * (may be NULL: one thread) is shared by every parser that runs at the same time; it
+ * must outlive the parser. */
 typedef struct RunParser RunParser;
-RunParser *rrun_parser_new(void);
+RunParser *rrun_parser_new(const JsonLock *lock);
 void rrun_parser_free(RunParser *p);
 
 /* Parses the run's records in order, stopping at the first that is not valid JSON. */

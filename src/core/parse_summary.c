@@ -8,6 +8,12 @@
 #include "core/parse_table.h"
 #include "core/reasons.h"
 
+/* regdesk's JSON export writes these for the Summary.invalid bits; a dump reads them back. */
+const char *const SUMMARY_INVALID_NAMES[] = { "id",        "status",    "name",     "email",
+                                              "phone",     "step",      "createdAt", "updatedAt",
+                                              "redFlags",  "failed",    "project",  "flow",
+                                              NULL };
+
 #define HIT(name) fields_value(&FIELDS_REGISTRATION, hits, ROW_Detail_##name)
 
 /* A record without a usable id still has to be shown and kept apart from the others,

@@ -1,7 +1,6 @@
 /* The field tables (generated from core/record_fields.h) and the one-pass scan. */
 #include "core/parse_table.h"
 
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,7 +33,6 @@ struct FieldIndex {
 };
 typedef struct FieldIndex FieldIndex;
 
-static pthread_once_t built = PTHREAD_ONCE_INIT;
 
 /* ---- the tables ------------------------------------------------------------------------- */
 
@@ -154,17 +152,13 @@ static void build_index(const FieldSet *fs, FieldIndex *ix)
     }
 }
 
-static void build_all(void)
+/* Before main, while the process has one thread; read-only from then on. */
+__attribute__((constructor)) static void build_all(void)
 {
     for (int i = 0; i < N_SETS; i++)
         build_index(all_sets[i], all_sets[i]->index);
 }
 
-static const FieldIndex *index_of(const FieldSet *fs)
-{
-    pthread_once(&built, build_all);
-    return fs->index;
-}
 
 /* ---- scanning ------------------------------------------------------------------------------ */
 
@@ -200,13 +194,13 @@ void fields_scan(const FieldSet *fs, const cJSON *obj, bool export, FieldHits hi
                  void *ctx)
 {
     memset(hits, 0, fs->n * sizeof *hits);
-    Scan s = { index_of(fs), export, hits, unknown, ctx };
+    Scan s = { fs->index, export, hits, unknown, ctx };
     scan_node(&s, 0, obj);
 }
 
 const cJSON *fields_value(const FieldSet *fs, const FieldHits hits, int row)
 {
-    const FieldIndex *ix = index_of(fs);
+    const FieldIndex *ix = fs->index;
     bool skip_null = fs->rows[row].flags & FR_SKIP_NULL;
     for (int r = row; r >= 0; r = ix->next_spelling[r]) {
         const cJSON *v = hits[r];

@@ -1,7 +1,7 @@
 /* list --file on several threads: runs from the splitter go into a small window; any
  * thread claims the oldest run nobody parses yet; the caller's thread delivers finished
  * runs from the front of the window, in order. */
-#include "cli/fileparse.h"
+#include "net/fileparse.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -29,6 +29,8 @@ struct FileParse {
     int nworkers;
     pthread_mutex_t lock;
     pthread_cond_t work, done;     /* a run to claim / a run finished */
+    pthread_mutex_t cjson;         /* every parser's cJSON calls, one at a time (core/json.h) */
+    JsonLock cjson_lock;
     Slot *window;                  /* a ring of runs in input order */
     size_t cap, head, count;
     bool stopping;
@@ -69,10 +71,20 @@ static void parse_claimed(FileParse *fp, Slot *s, RunParser *p)
     pthread_cond_broadcast(&fp->done);
 }
 
+static void cjson_lock(void *m)
+{
+    pthread_mutex_lock(m);
+}
+
+static void cjson_unlock(void *m)
+{
+    pthread_mutex_unlock(m);
+}
+
 static void *worker(void *arg)
 {
     FileParse *fp = arg;
-    RunParser *p = rrun_parser_new();
+    RunParser *p = rrun_parser_new(&fp->cjson_lock);
     pthread_mutex_lock(&fp->lock);
     for (;;) {
         Slot *s = claim(fp);
@@ -161,7 +173,9 @@ FileParse *fileparse_new(RecordSink sink, void *ctx, int threads)
     fp->sink = sink;
     fp->ctx = ctx;
     fp->rs = rstream_new_runs(submit, fp);
-    fp->own = rrun_parser_new();
+    pthread_mutex_init(&fp->cjson, NULL);
+    fp->cjson_lock = (JsonLock){ cjson_lock, cjson_unlock, &fp->cjson };
+    fp->own = rrun_parser_new(&fp->cjson_lock);
     threads = threads < 1 ? 1 : threads > THREADS_MAX ? THREADS_MAX : threads;
     fp->cap = (size_t)threads * WINDOW_PER_THREAD;
     fp->window = xcalloc(fp->cap, sizeof *fp->window);
@@ -232,6 +246,7 @@ void fileparse_free(FileParse *fp)
     pthread_mutex_destroy(&fp->lock);
     free(fp->window);
     rrun_parser_free(fp->own);
+    pthread_mutex_destroy(&fp->cjson);
     rstream_free(fp->rs);
     free(fp);
 }

@@ -1,4 +1,4 @@
-/* list --file on several threads (cli/fileparse.h) against the one-thread splitter:
+/* list --file on several threads (net/fileparse.h) against the one-thread splitter:
  * the same records in the same order, the same first error, the same statistics, for
  * any number of threads and any chunking. */
 #include <criterion/criterion.h>
@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli/fileparse.h"
+#include "net/fileparse.h"
 #include "core/strbuf.h"
 
 typedef struct Got {
@@ -95,7 +95,7 @@ static void same(const char *text, const char *what)
     }
 }
 
-Test(cli_fileparse, many_runs_come_out_whole_and_in_order, .timeout = 60)
+Test(net_fileparse, many_runs_come_out_whole_and_in_order, .timeout = 60)
 {
     char *text = dump(6000, SIZE_MAX, false);
     same(text, "6000 records");
@@ -108,7 +108,7 @@ Test(cli_fileparse, many_runs_come_out_whole_and_in_order, .timeout = 60)
     free(text);
 }
 
-Test(cli_fileparse, a_bad_record_stops_at_itself_before_a_later_structural_error, .timeout = 60)
+Test(net_fileparse, a_bad_record_stops_at_itself_before_a_later_structural_error, .timeout = 60)
 {
     char *bad = dump(5000, 3100, false);
     same(bad, "a bad record");
@@ -125,7 +125,7 @@ Test(cli_fileparse, a_bad_record_stops_at_itself_before_a_later_structural_error
     free(both);
 }
 
-Test(cli_fileparse, a_structural_error_keeps_the_records_before_it, .timeout = 60)
+Test(net_fileparse, a_structural_error_keeps_the_records_before_it, .timeout = 60)
 {
     char *cut = dump(4000, SIZE_MAX, true);
     same(cut, "a truncated end");

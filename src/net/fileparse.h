@@ -1,5 +1,5 @@
-#ifndef REGDESK_CLI_FILEPARSE_H
-#define REGDESK_CLI_FILEPARSE_H
+#ifndef REGDESK_NET_FILEPARSE_H
+#define REGDESK_NET_FILEPARSE_H
 /* A dump (list --file) parsed on several threads, with the record order kept.
  *
  * The caller's thread reads and splits (core/parse_stream.h hands over runs of complete
