@@ -220,13 +220,25 @@ static void merge_new(View *v, const Store *st)
         return;
     sort_indices(v->pend, k, st->recs, v->sort);
     v->idx = xgrow(v->idx, &v->cap, v->n + k, sizeof *v->idx);
-    /* Merge from the back so it can be done in place. */
+    /* Merge from the back so it can be done in place. The shown records that sort after
+     * each new one are found by bisection and moved in one block: a page costs k log n
+     * comparisons, where a comparison per shifted record cost the whole view whenever new
+     * records sort first (equal createdAt, larger ids: issue 17's stall). */
     size_t a = v->n, b = k, out = v->n + k;
     while (b > 0) {
-        if (a > 0 && sort_compare(st->recs[v->idx[a - 1]], st->recs[v->pend[b - 1]], v->sort) > 0)
-            v->idx[--out] = v->idx[--a];
-        else
-            v->idx[--out] = v->pend[--b];
+        const Summary *x = st->recs[v->pend[b - 1]];
+        size_t lo = 0, hi = a;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (sort_compare(st->recs[v->idx[mid]], x, v->sort) > 0)
+                hi = mid;
+            else
+                lo = mid + 1;
+        }
+        memmove(v->idx + out - (a - lo), v->idx + lo, (a - lo) * sizeof *v->idx);
+        out -= a - lo;
+        a = lo;
+        v->idx[--out] = v->pend[--b];
     }
     v->n += k;
 }

@@ -2,6 +2,7 @@
  * merge in, the filter and the sort change, and records change. */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "core/store.h"
 #include "model/view.h"
@@ -266,4 +267,47 @@ Test(ui_view, filtering_over_the_kept_order_matches_a_fresh_sort)
     }
     view_free(&v);
     store_free(&st);
+}
+
+/* Pages merged into the view one by one give exactly the order one full sort gives,
+ * whether new records sort after the shown ones, before them, or among them, with many
+ * ties (equal times and names); checked after every page. */
+Test(view, pages_merge_into_the_order_a_full_sort_gives)
+{
+    static const struct { const char *how; int step, mod; } orders[] = {
+        { "newest first", -1, 0 }, { "oldest first", 1, 0 }, { "scattered", 7919, 0 }, { "equal times", 1, 1 },
+    };
+    enum { N = 1200, PAGE = 100 };
+    for (size_t o = 0; o < sizeof orders / sizeof *orders; o++) {
+        for (int key = 0; key < 3; key++) {
+            SortSpec spec = key == 0 ? (SortSpec){ SORT_CREATED, true }
+                            : key == 1 ? (SortSpec){ SORT_NAME, false } : (SortSpec){ SORT_STATUS, false };
+            Store st;
+            View v;
+            store_init(&st);
+            view_init(&v, spec);
+            view_set_rows(&v, 20);
+            uint32_t *want = malloc(N * sizeof *want);
+            for (int i = 0; i < N; i++) {
+                int j = orders[o].step < 0 ? N - 1 - i : (i * orders[o].step) % N;
+                char id[32], name[32];
+                snprintf(id, sizeof id, "r%04d", j);
+                snprintf(name, sizeof name, "name %d", j % 37);
+                add(&st, &v, id, (Status)(ST_STARTED + j % 6), orders[o].mod ? 5000 : 1000 * (int64_t)j, name);
+                if (i % PAGE == PAGE - 1 || i == N - 1) {
+                    view_sync(&v, &st);
+                    for (size_t r = 0; r < st.n; r++)
+                        want[r] = (uint32_t)r;
+                    sort_indices(want, st.n, st.recs, spec);
+                    cr_assert_eq(v.n, st.n);
+                    for (size_t r = 0; r < st.n; r++)
+                        cr_assert_eq(v.idx[r], want[r], "%s, key %d, after %d records: row %zu", orders[o].how,
+                                     key, i + 1, r);
+                }
+            }
+            free(want);
+            view_free(&v);
+            store_free(&st);
+        }
+    }
 }
