@@ -12,27 +12,6 @@
 
 enum { FIELD_ROWS_MAX = 72 };
 
-/* Row indices of each table: ROW_<T>_<member or key name>. */
-#define FIELD_ENUM(T, kind, member, path, label, flags) ROW_##T##_##member,
-#define KEY_ENUM(T, name, path, flags) ROW_##T##_##name,
-#define ALIAS_ENUM(T, name, member, path, flags) ROW_##T##_##name,
-#define FIELD_ROWS_ENUM(OBJ, T)                                                                    \
-    enum { OBJ##_FIELDS(FIELD_ENUM, T) OBJ##_KEYS(KEY_ENUM, T) OBJ##_ALIASES(ALIAS_ENUM, T) ROWS_##T };
-FIELD_ROWS_ENUM(PROJECT, Project)
-FIELD_ROWS_ENUM(FLOW, Flow)
-FIELD_ROWS_ENUM(EMAIL_VAL, EmailVal)
-FIELD_ROWS_ENUM(PHONE_VAL, PhoneVal)
-FIELD_ROWS_ENUM(IMAGE, Image)
-FIELD_ROWS_ENUM(BIO_VAL, BioVal)
-FIELD_ROWS_ENUM(DOC_VAL, DocVal)
-FIELD_ROWS_ENUM(INFO_VAL, InfoVal)
-FIELD_ROWS_ENUM(PERSON, Person)
-FIELD_ROWS_ENUM(COMPARE, Compare)
-FIELD_ROWS_ENUM(CONSENT, Consent)
-FIELD_ROWS_ENUM(REVIEW, ReviewEntry)
-FIELD_ROWS_ENUM(REVIEWER, Reviewer)
-FIELD_ROWS_ENUM(ATTEMPT, Attempt)
-FIELD_ROWS_ENUM(REGISTRATION, Detail)
 /* The list envelope (reference §4.3): no struct, every key read by hand. */
 #define ENVELOPE_FIELDS NO_ROWS
 #define ENVELOPE_KEYS(K, T)                                                    \

@@ -18,6 +18,9 @@ void kv_score(DLines *d, const char *label, Score s);
 void kv_time(DLines *d, const char *label, Time t);
 void kv_flag(DLines *d, const char *label, Flag f);
 void kv_list(DLines *d, const KVList *l, int indent);
+/* Rows first..last of an object's table (core/record_fields.h), each member shown the way
+ * its kind is shown, under the table's label: a field is named where it is declared. */
+void kv_fields(DLines *d, const FieldSet *fs, const void *obj, int first, int last);
 /* An unpopulated reference: "id 6650… · not loaded". Returns true when it printed one
  * (the caller then stops: there is nothing else to show). */
 bool ref_not_loaded(DLines *d, const Ref *r);

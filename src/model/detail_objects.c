@@ -119,6 +119,46 @@ void kv_list(DLines *d, const KVList *l, int indent)
     }
 }
 
+/* A list of rows under a heading of its own (OCR fields, a registry's answer, steps). */
+static void kv_titled_list(DLines *d, const char *label, const KVList *l)
+{
+    if (!l->n)
+        return;
+    dl_begin(d, IND);
+    dl_add(d, SL_LABEL, label);
+    dl_end(d);
+    kv_list(d, l, IND + 2);
+}
+
+void kv_fields(DLines *d, const FieldSet *fs, const void *obj, int first, int last)
+{
+    for (int r = first; r <= last; r++) {
+        const FieldDesc *f = &fs->rows[r];
+        const void *at = (const char *)obj + f->offset;
+        switch ((ReadKind)f->kind) {
+        case RK_STR:
+        case RK_TEXT:
+        case RK_REASON: kv_str(d, f->label, *(const Str *)at); break;
+        case RK_NUM:
+        case RK_COUNT: kv_num(d, f->label, *(const Num *)at, NULL); break;
+        case RK_PCT: kv_num(d, f->label, *(const Num *)at, " %"); break;
+        case RK_SCORE: kv_score(d, f->label, *(const Score *)at); break;
+        case RK_FLAG: kv_flag(d, f->label, *(const Flag *)at); break;
+        case RK_TIME: kv_time(d, f->label, *(const Time *)at); break;
+        case RK_KV:
+        case RK_KVOBJ:
+        case RK_OCR: kv_titled_list(d, f->label, at); break;
+        case RK_IMAGE: {
+            const Image *img = at; /* only whether there is one: the picture is never kept */
+            if (img->ref.st == REF_POPULATED)
+                dl_kv(d, IND, f->label, SL_NORMAL, img->has_image ? "image present" : "no image");
+            break;
+        }
+        default: break; /* a sub-object has a section of its own */
+        }
+    }
+}
+
 bool ref_present(const Ref *r)
 {
     return r->st == REF_ID || r->st == REF_POPULATED || r->st == REF_INVALID;
@@ -193,17 +233,7 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
         }
         return;
     }
-    kv_time(d, label_title(LBL_UPDATED), det->updated_at);
-    kv_time(d, label_title(LBL_COMPLETED), det->completed_at);
-    kv_time(d, label_title(LBL_EXPIRES), det->expires_at);
-    kv_str(d, "First name", det->first_name);
-    kv_str(d, "Last name", det->last_name);
-    kv_str(d, label_title(LBL_LANGUAGE), det->language);
-    kv_str(d, "IP address", det->ip_address);
-    kv_str(d, "User agent", det->user_agent);
-    kv_str(d, "Smart link", det->smart_link);
-    kv_str(d, "Client", det->client);
-    kv_flag(d, "Deleted", det->deleted);
+    kv_fields(d, &FIELDS_REGISTRATION, det, ROW_Detail_updated_at, ROW_Detail_deleted);
 }
 
 static void name_match(DLines *d, const DocVal *doc)
@@ -228,42 +258,9 @@ void build_document(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &doc->ref))
         return;
-    kv_str(d, "Status", doc->status);
-    kv_str(d, "Type", doc->document_type);
-    kv_str(d, "Category", doc->category);
-    kv_str(d, "Number", doc->number);
-    kv_str(d, "Country", doc->country);
-    kv_str(d, "Nationality", doc->nationality);
-    kv_str(d, "Method", doc->validation_method);
-    kv_str(d, "Input", doc->input_method);
+    kv_fields(d, &FIELDS_DOC_VAL, doc, ROW_DocVal_status, ROW_DocVal_input_method);
     name_match(d, doc);
-    kv_flag(d, "Names match", doc->names_match);
-    kv_flag(d, "Image checked", doc->image_validated);
-    kv_flag(d, "Registry ran", doc->score_validated);
-    kv_flag(d, "Registry usable", doc->info_supported);
-    kv_str(d, "Registry note", doc->info_supported_reason);
-    kv_str(d, "Manual reason", doc->manual_verification_reason);
-    kv_str(d, "Name review", doc->manual_name_decision);
-    kv_str(d, "Review note", doc->manual_name_note);
-    kv_str(d, "Face on doc", doc->face_reason);
-    kv_flag(d, "Document live", doc->document_live);
-    kv_str(d, "Failed reason", doc->failed_reason);
-    kv_str(d, "Front image", doc->url);
-    kv_str(d, "Back image", doc->back_url);
-    kv_time(d, label_title(LBL_CREATED), doc->created_at);
-    kv_time(d, label_title(LBL_UPDATED), doc->updated_at);
-    if (doc->registry.n) {
-        dl_begin(d, IND);
-        dl_add(d, SL_LABEL, "Government registry answer");
-        dl_end(d);
-        kv_list(d, &doc->registry, IND + 2);
-    }
-    if (doc->ocr.n) {
-        dl_begin(d, IND);
-        dl_add(d, SL_LABEL, "Read from the document (OCR)");
-        dl_end(d);
-        kv_list(d, &doc->ocr, IND + 2);
-    }
+    kv_fields(d, &FIELDS_DOC_VAL, doc, ROW_DocVal_names_match, ROW_DocVal_ocr);
 }
 
 void build_liveness(DLines *d, const Detail *det)
@@ -273,8 +270,7 @@ void build_liveness(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &bio->ref))
         return;
-    kv_str(d, "Status", bio->status);
-    kv_score(d, "Score", bio->liveness);
+    kv_fields(d, &FIELDS_BIO_VAL, bio, ROW_BioVal_status, ROW_BioVal_liveness);
     kv_score(d, "Flow minimum", det->flow.liveness_min);
     AttemptTally t;
     attempt_tally(NULL, det, FAIL_BIO, &t);
@@ -283,12 +279,7 @@ void build_liveness(DLines *d, const Detail *det)
         attempt_tally_text(&t, buf, sizeof buf);
         dl_kv(d, IND, "Attempts", t.limit && t.counted >= t.limit ? SL_BAD : SL_NORMAL, buf);
     }
-    kv_str(d, "Failed reason", bio->failed_reason);
-    if (bio->face.ref.st == REF_POPULATED)
-        dl_kv(d, IND, "Selfie", SL_NORMAL, bio->face.has_image ? "image present" : "no image");
-    kv_str(d, "Type", bio->type);
-    kv_time(d, label_title(LBL_CREATED), bio->created_at);
-    kv_time(d, label_title(LBL_UPDATED), bio->updated_at);
+    kv_fields(d, &FIELDS_BIO_VAL, bio, ROW_BioVal_failed_reason, ROW_BioVal_updated_at);
 }
 
 void build_compare(DLines *d, const Detail *det)
@@ -298,13 +289,10 @@ void build_compare(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &c->ref))
         return;
-    kv_score(d, "Score", c->score);
-    kv_score(d, "Threshold used", c->min_score);
+    kv_fields(d, &FIELDS_COMPARE, c, ROW_Compare_score, ROW_Compare_min_score);
     kv_score(d, "Flow threshold", det->flow.compare_min);
-    kv_flag(d, "Passed", c->passed);
-    kv_time(d, "Compared at", c->compared_at);
-    if (det->document_face.ref.st == REF_POPULATED)
-        dl_kv(d, IND, "Document face", SL_NORMAL, det->document_face.has_image ? "image present" : "no image");
+    kv_fields(d, &FIELDS_COMPARE, c, ROW_Compare_passed, ROW_Compare_compared_at);
+    kv_fields(d, &FIELDS_REGISTRATION, det, ROW_Detail_document_face, ROW_Detail_document_face);
 }
 
 void build_email(DLines *d, const Detail *det)
@@ -314,16 +302,7 @@ void build_email(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &e->ref))
         return;
-    kv_str(d, label_title(LBL_EMAIL), e->email);
-    kv_str(d, "Status", e->status);
-    kv_str(d, "Method", e->method);
-    kv_str(d, "Type", e->type);
-    kv_num(d, "Attempts", e->attempts, NULL);
-    kv_num(d, "Max attempts", e->max_attempts, NULL);
-    kv_time(d, "Validated at", e->validated_at);
-    kv_time(d, label_title(LBL_EXPIRES), e->expires_at);
-    kv_time(d, label_title(LBL_CREATED), e->created_at);
-    kv_time(d, label_title(LBL_UPDATED), e->updated_at);
+    kv_fields(d, &FIELDS_EMAIL_VAL, e, ROW_EmailVal_email, ROW_EmailVal_updated_at);
 }
 
 void build_phone(DLines *d, const Detail *det)
@@ -333,18 +312,7 @@ void build_phone(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &p->ref))
         return;
-    kv_str(d, "Country code", p->country_code);
-    kv_str(d, label_title(LBL_PHONE), p->phone);
-    kv_str(d, "Gateway", p->gateway);
-    kv_str(d, "Status", p->status);
-    kv_str(d, "Method", p->method);
-    kv_str(d, "Type", p->type);
-    kv_num(d, "Attempts", p->attempts, NULL);
-    kv_num(d, "Max attempts", p->max_attempts, NULL);
-    kv_time(d, "Validated at", p->validated_at);
-    kv_time(d, label_title(LBL_EXPIRES), p->expires_at);
-    kv_time(d, label_title(LBL_CREATED), p->created_at);
-    kv_time(d, label_title(LBL_UPDATED), p->updated_at);
+    kv_fields(d, &FIELDS_PHONE_VAL, p, ROW_PhoneVal_country_code, ROW_PhoneVal_updated_at);
 }
 
 void build_info(DLines *d, const Detail *det)
@@ -354,20 +322,7 @@ void build_info(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &i->ref))
         return;
-    kv_str(d, "Full name", i->full_name);
-    kv_str(d, "First name", i->first_name);
-    kv_str(d, "Last name", i->last_name);
-    kv_num(d, label_title(LBL_NAME_MATCH), i->full_name_pct, " %");
-    kv_str(d, "Date of birth", i->date_of_birth);
-    kv_str(d, "Gender", i->gender);
-    kv_str(d, "Country", i->country);
-    kv_str(d, "City", i->city);
-    kv_str(d, "Address", i->address);
-    kv_str(d, "Document type", i->document_type);
-    kv_str(d, "Document no.", i->document_number);
-    kv_str(d, "Status", i->status);
-    kv_str(d, "IP address", i->ip_address);
-    kv_str(d, "User agent", i->user_agent);
+    kv_fields(d, &FIELDS_INFO_VAL, i, ROW_InfoVal_full_name, ROW_InfoVal_user_agent);
 }
 
 void build_person(DLines *d, const Detail *det)
@@ -377,11 +332,7 @@ void build_person(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &p->ref))
         return;
-    kv_str(d, "Name", p->name);
-    kv_str(d, "Gender", p->gender);
-    kv_str(d, "Nationality", p->nationality);
-    kv_str(d, "Status", p->status);
-    kv_score(d, label_title(LBL_LIVENESS), p->liveness);
+    kv_fields(d, &FIELDS_PERSON, p, ROW_Person_name, ROW_Person_liveness);
 }
 
 void build_consent(DLines *d, const Detail *det)
@@ -391,11 +342,7 @@ void build_consent(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &c->ref))
         return;
-    kv_str(d, "Status", c->status);
-    kv_str(d, "Source", c->source);
-    kv_time(d, "Accepted at", c->accepted_at);
-    kv_str(d, "Privacy policy", c->privacy_url);
-    kv_str(d, "Terms", c->terms_url);
+    kv_fields(d, &FIELDS_CONSENT, c, ROW_Consent_status, ROW_Consent_terms_url);
 }
 
 void build_flow(DLines *d, const Detail *det)
@@ -405,9 +352,7 @@ void build_flow(DLines *d, const Detail *det)
     if ((!ref_present(&p->ref) && !ref_present(&f->ref)) || !dl_section(d, SEC_FLOW, "Project and flow", NULL))
         return;
     if (p->ref.st == REF_POPULATED) {
-        kv_str(d, label_title(LBL_PROJECT), p->name);
-        kv_str(d, "Project status", p->status);
-        kv_flag(d, "Demo mode", p->demo_mode);
+        kv_fields(d, &FIELDS_PROJECT, p, ROW_Project_name, ROW_Project_demo_mode);
     } else if (ref_present(&p->ref)) {
         dl_kv(d, IND, label_title(LBL_PROJECT), SL_DIM, *p->ref.id ? p->ref.id : "(invalid reference)");
     }
@@ -418,23 +363,5 @@ void build_flow(DLines *d, const Detail *det)
             dl_kv(d, IND, label_title(LBL_FLOW), SL_DIM, state);
         return;
     }
-    kv_str(d, label_title(LBL_FLOW), f->name);
-    kv_str(d, "Flow type", f->type);
-    kv_str(d, "Target", f->target);
-    kv_str(d, "Flow status", f->status);
-    kv_num(d, "Version", f->version, NULL);
-    kv_score(d, "Liveness min", f->liveness_min);
-    kv_score(d, "Compare min", f->compare_min);
-    kv_score(d, "Search min", f->search_min);
-    kv_num(d, "Liveness tries", f->liveness_attempt_limit, NULL);
-    kv_num(d, "Document tries", f->doc_attempt_limit, NULL);
-    kv_flag(d, "Registry check", f->verify_names);
-    kv_str(d, "Email gateway", f->email_gateway);
-    kv_str(d, "Phone gateway", f->phone_gateway);
-    if (f->steps.n) {
-        dl_begin(d, IND);
-        dl_add(d, SL_LABEL, "Steps");
-        dl_end(d);
-        kv_list(d, &f->steps, IND + 2);
-    }
+    kv_fields(d, &FIELDS_FLOW, f, ROW_Flow_name, ROW_Flow_steps);
 }

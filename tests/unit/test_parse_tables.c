@@ -9,6 +9,7 @@
 #include "../testutil.h"
 #include "core/parse.h"
 #include "core/parse_stream.h"
+#include "core/labels.h"
 #include "core/record_fields.h"
 
 static const FieldSet *const sets[] = {
@@ -108,4 +109,40 @@ Test(parse_tables, export_names_are_read_only_in_an_export)
     cr_assert_eq(d->unknown.n, 4);
     cr_assert_str_eq(d->unknown.items[0].key, "step");
     detail_free(d);
+}
+
+/* Where the detail pane shows a field under a name it shares with `regdesk show`
+ * (core/labels.h), the table's label is that name. */
+Test(parse_tables, labels_shared_with_show_agree)
+{
+    static const struct {
+        const FieldSet *fs;
+        int row;
+        Label l;
+    } shared[] = {
+        { &FIELDS_REGISTRATION, ROW_Detail_updated_at, LBL_UPDATED },
+        { &FIELDS_REGISTRATION, ROW_Detail_completed_at, LBL_COMPLETED },
+        { &FIELDS_REGISTRATION, ROW_Detail_expires_at, LBL_EXPIRES },
+        { &FIELDS_REGISTRATION, ROW_Detail_language, LBL_LANGUAGE },
+        { &FIELDS_REGISTRATION, ROW_Detail_doc, LBL_DOCUMENT },
+        { &FIELDS_EMAIL_VAL, ROW_EmailVal_email, LBL_EMAIL },
+        { &FIELDS_EMAIL_VAL, ROW_EmailVal_expires_at, LBL_EXPIRES },
+        { &FIELDS_EMAIL_VAL, ROW_EmailVal_created_at, LBL_CREATED },
+        { &FIELDS_EMAIL_VAL, ROW_EmailVal_updated_at, LBL_UPDATED },
+        { &FIELDS_PHONE_VAL, ROW_PhoneVal_phone, LBL_PHONE },
+        { &FIELDS_PHONE_VAL, ROW_PhoneVal_expires_at, LBL_EXPIRES },
+        { &FIELDS_PHONE_VAL, ROW_PhoneVal_created_at, LBL_CREATED },
+        { &FIELDS_PHONE_VAL, ROW_PhoneVal_updated_at, LBL_UPDATED },
+        { &FIELDS_DOC_VAL, ROW_DocVal_created_at, LBL_CREATED },
+        { &FIELDS_DOC_VAL, ROW_DocVal_updated_at, LBL_UPDATED },
+        { &FIELDS_BIO_VAL, ROW_BioVal_created_at, LBL_CREATED },
+        { &FIELDS_BIO_VAL, ROW_BioVal_updated_at, LBL_UPDATED },
+        { &FIELDS_INFO_VAL, ROW_InfoVal_full_name_pct, LBL_NAME_MATCH },
+        { &FIELDS_PERSON, ROW_Person_liveness, LBL_LIVENESS },
+        { &FIELDS_PROJECT, ROW_Project_name, LBL_PROJECT },
+        { &FIELDS_FLOW, ROW_Flow_name, LBL_FLOW },
+    };
+    for (size_t i = 0; i < sizeof shared / sizeof *shared; i++)
+        cr_assert_str_eq(shared[i].fs->rows[shared[i].row].label, label_title(shared[i].l), "%s row %d",
+                         shared[i].fs->name, shared[i].row);
 }
