@@ -9,9 +9,11 @@
 #
 # REF is any commit; it is built from `git archive` in $BUILD/ref-<commit>/ (kept, so the
 # next run reuses it). When REF's sources equal the working tree's there is nothing to
-# prove and the script says so. The table's AGE column reads the clock, so each run of
-# the reference is compared with a run of this build just before and just after it (a
-# day boundary may pass between two runs, not between three).
+# prove and the script says so. The default table's last column, AGE, reads the clock
+# (in a large dump some record crosses a week or day boundary every few seconds), so for
+# that one run the column is cut before comparing; every other run, the table with
+# chosen columns included, must match byte for byte. Each run of the reference is also
+# compared with a run of this build just before and just after it.
 set -eu
 cd "$(dirname "$0")/.."
 REF=${1:-main}
@@ -43,6 +45,7 @@ SIM=$refdir/build/regdesk-sim
 EXPORT_RD=$REFRD
 
 runs=0
+CLOCK=
 # one FILE ARGS...: the reference and this build on the same arguments.
 one() {
     file=$1
@@ -54,6 +57,11 @@ one() {
         "$bin" list --file "$file" "$@" >"$WORK/$who.out" 2>"$WORK/$who.err" || rc=$?
         echo "$rc" >"$WORK/$who.rc"
     done
+    if [ "${CLOCK:-}" = cut ]; then
+        for who in new1 ref new2; do
+            sed -E 's/ +[^ ]+$//' "$WORK/$who.out" >"$WORK/$who.cut" && mv "$WORK/$who.cut" "$WORK/$who.out"
+        done
+    fi
     for new in new1 new2; do
         if cmp -s "$WORK/$new.out" "$WORK/ref.out" && cmp -s "$WORK/$new.err" "$WORK/ref.err" &&
             cmp -s "$WORK/$new.rc" "$WORK/ref.rc"; then
@@ -71,7 +79,10 @@ one() {
 
 # every FILE: each output format, and a few filters, sorts and options.
 every() {
-    for fmt in table json csv tsv count; do one "$1" --format "$fmt"; done
+    CLOCK=cut
+    one "$1" --format table
+    CLOCK=
+    for fmt in json csv tsv count; do one "$1" --format "$fmt"; done
     one "$1" --filter 'status:NEEDS_MANUAL_VERIFICATION flags>0' --sort name --format csv
     one "$1" --filter 'ruiz OR garcia' --format count
     one "$1" --sort -updated --mask --format tsv
