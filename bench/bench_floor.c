@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench_util.h"
 #include "core/json.h"
 #include "core/parse_run.h"
 
@@ -28,26 +29,15 @@ static void run_sink(void *ctx, RecordRun *run)
 
 int main(int argc, char **argv)
 {
-    FILE *f = argc > 1 ? fopen(argv[1], "rb") : NULL;
-    if (!f) {
+    if (argc < 2) {
         fprintf(stderr, "usage: bench-floor DUMP\n");
         return 2;
     }
     json_arena_init(&arena, false);
     RecordStream *rs = rstream_new_runs(run_sink, NULL);
-    static char buf[1 << 18];
-    char err[300];
-    size_t got;
-    bool ok = true;
-    while (ok && (got = fread(buf, 1, sizeof buf, f)) > 0)
-        ok = rstream_feed(rs, buf, got, err, sizeof err);
-    if (!ok || !rstream_finish(rs, err, sizeof err)) {
-        fprintf(stderr, "bench-floor: %s\n", err);
-        return 1;
-    }
+    bench_feed_file(rs, argv[1], "bench-floor");
     rstream_free(rs);
     json_arena_free(&arena);
-    fclose(f);
     printf("%zu\n", parsed);
     return 0;
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "core/filter.h"
+#include "bench_util.h"
 #include "core/parse_stream.h"
 #include "core/related.h"
 #include "core/sort.h"
@@ -54,24 +55,9 @@ static void sink(void *ctx, Summary *s)
 
 static void load(const char *path, Store *st)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        perror(path);
-        exit(1);
-    }
     RecordStream *rs = rstream_new(sink, st);
-    static char buf[1 << 18];
-    char err[300];
-    size_t got;
-    bool ok = true;
-    while (ok && (got = fread(buf, 1, sizeof buf, f)) > 0)
-        ok = rstream_feed(rs, buf, got, err, sizeof err);
-    if (!ok || !rstream_finish(rs, err, sizeof err)) {
-        fprintf(stderr, "bench-scale: %s: %s\n", path, err);
-        exit(1);
-    }
+    bench_feed_file(rs, path, "bench-scale");
     rstream_free(rs);
-    fclose(f);
 }
 
 /* The last word of the most common name: what a reviewer might type. */

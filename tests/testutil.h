@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/parse.h"
+#include "core/strbuf.h"
 
 /* Lucía's case: a fully populated registration needing review. */
 #define TU_FIXTURE_ANA "tests/fixtures/detail_ana.json"
@@ -77,6 +78,30 @@ static inline Page tu_page(const char *json)
     cr_assert(parse_page(body, len, &p, err, sizeof err), "%.200s: %s", json, err);
     free(body);
     return p;
+}
+
+/* A record sink for the dump splitter's tests: the ids in order ("a,b,c,"), how many, and
+ * the last summary (kept; the others are freed). */
+typedef struct TuGot {
+    StrBuf ids;
+    size_t n;
+    Summary *last;
+} TuGot;
+
+static inline void tu_got_sink(void *ctx, Summary *s)
+{
+    TuGot *g = ctx;
+    strbuf_puts(&g->ids, summary_str(s, SS_ID));
+    strbuf_putc(&g->ids, ',');
+    g->n++;
+    free(g->last);
+    g->last = s;
+}
+
+static inline void tu_got_free(TuGot *g)
+{
+    strbuf_free(&g->ids);
+    free(g->last);
 }
 
 #endif

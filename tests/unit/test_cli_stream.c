@@ -5,36 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../testutil.h"
 #include "core/parse_stream.h"
 #include "core/strbuf.h"
 
-typedef struct Got {
-    StrBuf ids; /* "a,b,c," */
-    size_t n;
-    Summary *last;
-} Got;
-
-static void sink(void *ctx, Summary *s)
-{
-    Got *g = ctx;
-    strbuf_puts(&g->ids, summary_str(s, SS_ID));
-    strbuf_putc(&g->ids, ',');
-    g->n++;
-    free(g->last);
-    g->last = s;
-}
-
-static void got_free(Got *g)
-{
-    strbuf_free(&g->ids);
-    free(g->last);
-}
 
 /* Feeds text in pieces of `step` bytes (0 = split once at `cut`); returns the verdict. */
-static bool run(const char *text, size_t cut, size_t step, Got *g, char *err, size_t n)
+static bool run(const char *text, size_t cut, size_t step, TuGot *g, char *err, size_t n)
 {
     memset(g, 0, sizeof *g);
-    RecordStream *rs = rstream_new(sink, g);
+    RecordStream *rs = rstream_new(tu_got_sink, g);
     size_t len = strlen(text);
     bool ok = true;
     if (step) {
@@ -60,21 +40,21 @@ Test(cli_stream, every_split_position_gives_the_same_records)
 {
     size_t len = strlen(tricky);
     for (size_t cut = 0; cut <= len; cut++) {
-        Got g;
+        TuGot g;
         char err[240] = "";
         cr_assert(run(tricky, cut, 0, &g, err, sizeof err), "cut at %zu: %s", cut, err);
         cr_assert_str_eq(strbuf_cstr(&g.ids), "r1,r2,r3,", "cut at %zu", cut);
         cr_assert_eq(summary_status(g.last), ST_FAILED);
-        got_free(&g);
+        tu_got_free(&g);
     }
 }
 
 Test(cli_stream, one_byte_chunks_and_what_the_records_hold)
 {
-    Got g;
+    TuGot g;
     char err[240] = "";
     memset(&g, 0, sizeof g);
-    RecordStream *rs = rstream_new(sink, &g);
+    RecordStream *rs = rstream_new(tu_got_sink, &g);
     for (size_t i = 0; tricky[i]; i++)
         cr_assert(rstream_feed(rs, tricky + i, 1, err, sizeof err), "%s", err);
     cr_assert(rstream_finish(rs, err, sizeof err), "%s", err);
@@ -84,13 +64,13 @@ Test(cli_stream, one_byte_chunks_and_what_the_records_hold)
     cr_assert_eq(st.skipped, 4, "42, a string, null and an array are not records");
     cr_assert_eq(st.bytes, strlen(tricky));
     rstream_free(rs);
-    got_free(&g);
+    tu_got_free(&g);
 
     /* The first record's name keeps its escaped quote and bracket. */
     const char *one = "[{\"_id\":\"r1\",\"fullName\":\"Ana \\\"la } jefa\\\" ]\"}]";
     cr_assert(run(one, 5, 0, &g, err, sizeof err), "%s", err);
     cr_assert_str_eq(summary_str(g.last, SS_NAME), "Ana \"la } jefa\" ]");
-    got_free(&g);
+    tu_got_free(&g);
 }
 
 Test(cli_stream, envelope_and_bare_array_agree)
@@ -100,22 +80,22 @@ Test(cli_stream, envelope_and_bare_array_agree)
                       "\"pages\":1,\"signature\":{\"message\":\"]}\"}}";
     const char *bare = " \t\r\n[{\"_id\":\"a\"} , {\"_id\":\"b\"},{\"_id\":\"c\"} ] \n";
     for (size_t cut = 0; cut <= strlen(env); cut++) {
-        Got g;
+        TuGot g;
         char err[240] = "";
         cr_assert(run(env, cut, 0, &g, err, sizeof err), "cut %zu: %s", cut, err);
         cr_assert_str_eq(strbuf_cstr(&g.ids), "a,b,c,", "cut %zu", cut);
-        got_free(&g);
+        tu_got_free(&g);
     }
-    Got g;
+    TuGot g;
     char err[240] = "";
     cr_assert(run(bare, 3, 0, &g, err, sizeof err), "%s", err);
     cr_assert_str_eq(strbuf_cstr(&g.ids), "a,b,c,");
-    got_free(&g);
+    tu_got_free(&g);
     cr_assert(run("\xef\xbb\xbf[]", 1, 0, &g, err, sizeof err), "a byte order mark is fine: %s", err);
     cr_assert_eq(g.n, 0);
-    got_free(&g);
+    tu_got_free(&g);
     cr_assert(run("{\"data\":[]}", 4, 0, &g, err, sizeof err), "%s", err);
-    got_free(&g);
+    tu_got_free(&g);
 }
 
 Test(cli_stream, reads_regdesk_export_names_back)
@@ -124,7 +104,7 @@ Test(cli_stream, reads_regdesk_export_names_back)
                       "\"name\":\"Lucía\",\"flow\":\"f9\",\"project\":\"p1\",\"redFlags\":2,"
                       "\"failed\":{\"email\":1,\"phone\":0,\"document\":3,\"biometric\":4},"
                       "\"createdAt\":null,\"invalid\":[\"createdAt\",\"bogus\",\"status\"]}]";
-    Got g;
+    TuGot g;
     char err[240] = "";
     cr_assert(run(rec, 0, 7, &g, err, sizeof err), "%s", err);
     const Summary *s = g.last;
@@ -135,13 +115,13 @@ Test(cli_stream, reads_regdesk_export_names_back)
     cr_assert_eq(s->failed[FAIL_BIO], 4);
     cr_assert_eq(s->red_flags, 2);
     cr_assert_eq(s->invalid, SUMF_CREATED | SUMF_STATUS);
-    got_free(&g);
+    tu_got_free(&g);
     /* The API's own names win when both are there. */
     cr_assert(run("[{\"_id\":\"y\",\"currentStep\":\"end\",\"step\":\"x\",\"failedDocumentValidations\":[\"d\"],"
                   "\"failed\":{\"document\":9}}]", 10, 0, &g, err, sizeof err), "%s", err);
     cr_assert_str_eq(summary_str(g.last, SS_STEP), "end");
     cr_assert_eq(g.last->failed[FAIL_DOC], 1);
-    got_free(&g);
+    tu_got_free(&g);
 }
 
 typedef struct Bad {
@@ -173,28 +153,28 @@ Test(cli_stream, malformed_input_names_the_offset)
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
         size_t len = strlen(bad[i].text);
         for (size_t cut = 0; cut <= len; cut++) {
-            Got g;
+            TuGot g;
             char err[240] = "";
             cr_assert_not(run(bad[i].text, cut, 0, &g, err, sizeof err), "accepted \"%s\"", bad[i].text);
             cr_assert(strstr(err, bad[i].expect), "\"%s\" (cut %zu): got \"%s\", want \"%s\"", bad[i].text, cut, err,
                       bad[i].expect);
-            got_free(&g);
+            tu_got_free(&g);
         }
     }
 }
 
 Test(cli_stream, an_error_sticks)
 {
-    Got g = { 0 };
+    TuGot g = { 0 };
     char err[240] = "", err2[240] = "";
-    RecordStream *rs = rstream_new(sink, &g);
+    RecordStream *rs = rstream_new(tu_got_sink, &g);
     cr_assert_not(rstream_feed(rs, "[}", 2, err, sizeof err));
     cr_assert_not(rstream_feed(rs, "{\"_id\":\"a\"}]", 12, err2, sizeof err2));
     cr_assert_str_eq(err, err2);
     cr_assert_not(rstream_finish(rs, err2, sizeof err2));
     cr_assert_eq(g.n, 0);
     rstream_free(rs);
-    got_free(&g);
+    tu_got_free(&g);
 }
 
 Test(cli_stream, deep_nesting_is_refused_not_overflowed)
@@ -203,25 +183,25 @@ Test(cli_stream, deep_nesting_is_refused_not_overflowed)
     strbuf_puts(&b, "[{\"a\":");
     for (int i = 0; i < RSTREAM_MAX_DEPTH + 10; i++)
         strbuf_putc(&b, '[');
-    Got g;
+    TuGot g;
     char err[240] = "";
     cr_assert_not(run(strbuf_cstr(&b), 3, 0, &g, err, sizeof err));
     cr_assert(strstr(err, "nested too deeply"), "%s", err);
-    got_free(&g);
+    tu_got_free(&g);
     strbuf_free(&b);
 }
 
 Test(cli_stream, hostile_record_text_comes_out_sanitised)
 {
     const char *rec = "[{\"_id\":\"h\",\"fullName\":\"\\u001b]0;pwn\\u0007 \\u202e \\u009b31m \\u0000\"}]";
-    Got g;
+    TuGot g;
     char err[240] = "";
     cr_assert(run(rec, 9, 0, &g, err, sizeof err), "%s", err);
     const char *name = summary_str(g.last, SS_NAME);
     cr_assert_null(strchr(name, '\x1b'));
     cr_assert_null(strstr(name, "\xe2\x80\xae"));
     cr_assert_null(strstr(name, "\xc2\x9b"));
-    got_free(&g);
+    tu_got_free(&g);
 }
 
 /* The same for a dump (list --file): a raw NUL byte inside a string shows as U+2400 and
@@ -229,16 +209,16 @@ Test(cli_stream, hostile_record_text_comes_out_sanitised)
 Test(cli_stream, raw_nul_bytes_in_a_record_keep_the_rest)
 {
     static const char text[] = "[{\"_id\":\"a\",\"fullName\":\"Ana\0Bob\"},{\"_id\":\"b\",\"email\":\"x\0y@z.co\"}]";
-    Got g;
+    TuGot g;
     char err[240] = "";
     memset(&g, 0, sizeof g);
-    RecordStream *rs = rstream_new(sink, &g);
+    RecordStream *rs = rstream_new(tu_got_sink, &g);
     cr_assert(rstream_feed(rs, text, sizeof text - 1, err, sizeof err), "%s", err);
     cr_assert(rstream_finish(rs, err, sizeof err), "%s", err);
     rstream_free(rs);
     cr_assert_str_eq(strbuf_cstr(&g.ids), "a,b,");
     cr_assert_str_eq(summary_str(g.last, SS_EMAIL), "x\xE2\x90\x80y@z.co");
-    got_free(&g);
+    tu_got_free(&g);
 }
 
 /* A malformed record names its error offset in the input's bytes, whether or not a NUL
@@ -251,13 +231,13 @@ Test(cli_stream, a_nul_does_not_shift_the_error_offset)
     plain[memchr(plain, '\0', sizeof plain - 1) - (void *)plain] = 'Q';
     char errs[2][240];
     for (int i = 0; i < 2; i++) {
-        Got g;
+        TuGot g;
         memset(&g, 0, sizeof g);
-        RecordStream *rs = rstream_new(sink, &g);
+        RecordStream *rs = rstream_new(tu_got_sink, &g);
         bool ok = rstream_feed(rs, i ? plain : with_nul, sizeof with_nul - 1, errs[i], sizeof errs[i]) &&
                   rstream_finish(rs, errs[i], sizeof errs[i]);
         rstream_free(rs);
-        got_free(&g);
+        tu_got_free(&g);
         cr_assert_not(ok);
     }
     cr_assert_str_eq(errs[0], errs[1]);

@@ -6,25 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../testutil.h"
 #include "net/fileparse.h"
 #include "core/strbuf.h"
 
-typedef struct Got {
-    StrBuf ids; /* "a,b,c," */
-    size_t n;
-} Got;
-
-static void sink(void *ctx, Summary *s)
-{
-    Got *g = ctx;
-    strbuf_puts(&g->ids, summary_str(s, SS_ID));
-    strbuf_putc(&g->ids, ',');
-    g->n++;
-    free(s);
-}
-
 typedef struct Outcome {
-    Got got;
+    TuGot got;
     bool ok;
     char err[240];
     RecordStreamStats st;
@@ -49,7 +36,7 @@ static char *dump(size_t n, size_t bad_at, bool truncate)
 static void one_thread(const char *text, size_t step, Outcome *o)
 {
     memset(o, 0, sizeof *o);
-    RecordStream *rs = rstream_new(sink, &o->got);
+    RecordStream *rs = rstream_new(tu_got_sink, &o->got);
     size_t len = strlen(text);
     o->ok = true;
     for (size_t i = 0; o->ok && i < len; i += step)
@@ -62,7 +49,7 @@ static void one_thread(const char *text, size_t step, Outcome *o)
 static void threads(const char *text, size_t step, int nthreads, Outcome *o)
 {
     memset(o, 0, sizeof *o);
-    FileParse *fp = fileparse_new(sink, &o->got, nthreads);
+    FileParse *fp = fileparse_new(tu_got_sink, &o->got, nthreads);
     size_t len = strlen(text);
     o->ok = true;
     for (size_t i = 0; o->ok && i < len; i += step)
@@ -89,9 +76,9 @@ static void same(const char *text, const char *what)
             cr_assert_eq(got.st.skipped, want.st.skipped, "%s, %d threads", what, t);
             if (want.ok)
                 cr_assert_eq(got.st.bytes, want.st.bytes, "%s, %d threads", what, t);
-            strbuf_free(&got.got.ids);
+            tu_got_free(&got.got);
         }
-        strbuf_free(&want.got.ids);
+        tu_got_free(&want.got);
     }
 }
 
@@ -104,7 +91,7 @@ Test(net_fileparse, many_runs_come_out_whole_and_in_order, .timeout = 60)
     cr_assert(o.ok, "%s", o.err);
     cr_assert_eq(o.got.n, 6000);
     cr_assert_eq(o.st.skipped, 2 * 857 + 2 * (6000 % 7 > 3));
-    strbuf_free(&o.got.ids);
+    tu_got_free(&o.got);
     free(text);
 }
 
@@ -121,7 +108,7 @@ Test(net_fileparse, a_bad_record_stops_at_itself_before_a_later_structural_error
     cr_assert_not(o.ok);
     cr_assert(strstr(o.err, "is not valid JSON"), "%s", o.err);
     cr_assert_eq(o.got.n, 2500);
-    strbuf_free(&o.got.ids);
+    tu_got_free(&o.got);
     free(both);
 }
 
