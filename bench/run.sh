@@ -18,7 +18,7 @@ SMOKE=0
 export LC_ALL=C.UTF-8 TZ=UTC SMOKE
 export BUILD=${BUILD:-build}
 if [ "$SMOKE" = 1 ]; then RUNS=2 OUT=$BUILD/bench-smoke; else RUNS=5 OUT=bench; fi
-RAW=$BUILD/bench-raw$([ "$SMOKE" = 1 ] && echo -smoke)
+RAW=$BUILD/bench-raw; [ "$SMOKE" = 1 ] && RAW=$RAW-smoke || true
 export RUNS
 ROWS="file load pages scale degenerate identity dashboard"
 
