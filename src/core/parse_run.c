@@ -95,9 +95,10 @@ enum { BATCH = 64 };
 
 static void parse_batch(RunParser *p, RecordRun *run, size_t from, size_t n, Arena *scratch)
 {
-    const char *texts[BATCH];
-    size_t lens[BATCH];
-    bool plain[BATCH];
+    /* Zeroed: gcc's ASan build cannot see that n > 0 fills them (maybe-uninitialized). */
+    const char *texts[BATCH] = { 0 };
+    size_t lens[BATCH] = { 0 };
+    bool plain[BATCH] = { 0 };
     cJSON *roots[BATCH];
     JsonError errs[BATCH];
     for (size_t i = 0; i < n; i++) {
