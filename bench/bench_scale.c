@@ -10,6 +10,10 @@
  * times, RUNS times each (default 7): sorting every record by every key, and matching
  * every record against a bare word and a 4-term filter. The filters' words are taken
  * from the data (the most common last name) so they match as they would for a user.
+ * Last, the same sorts and filters as the dashboard's view runs them at this size: in
+ * slices between input polls (model/view.c), with how long the call a key makes takes,
+ * the longest slice (what a key pressed meanwhile waits for at most), and the time until
+ * the new rows land.
  *
  * Output: bench/report.py lines ("value", "sample" and "note"), and nothing else on
  * stdout. */
@@ -28,6 +32,7 @@
 #include "core/store.h"
 #include "core/strbuf.h"
 #include "core/timeutil.h"
+#include "model/view.h"
 
 static double now_ms(void)
 {
@@ -119,6 +124,57 @@ static void time_sorts(const Store *st, uint32_t *idx, int runs)
     }
 }
 
+/* One rebuild in slices, started by `start` as a key would: prints the call's time, the
+ * longest slice and the time until it lands. */
+static void slice_case(View *v, const Store *st, const char *label, SortSpec sort, const char *expr, int runs)
+{
+    for (int r = 0; r < runs; r++) {
+        double t0 = now_ms(), worst = 0;
+        if (expr) {
+            FilterError fe;
+            view_set_filter(v, st, filter_compile(r % 2 ? "" : expr, time_now_ms(), &fe));
+        } else {
+            view_set_sort(v, st, r % 2 ? (SortSpec){ SORT_CREATED, true } : sort);
+        }
+        double call = now_ms() - t0;
+        int slices = 0;
+        while (view_busy(v)) {
+            double s0 = now_ms();
+            view_work(v, st);
+            double d = now_ms() - s0;
+            worst = d > worst ? d : worst;
+            slices++;
+        }
+        if (r % 2) /* the way back, so every measured run starts from the same view */
+            continue;
+        printf("sample\t%s: the key's call\tms\t%.2f\n", label, call);
+        printf("sample\t%s: longest slice\tms\t%.2f\n", label, worst);
+        printf("sample\t%s: a key waits at most\tms\t%.2f\n", label, call + worst);
+        printf("sample\t%s: until the rows land\tms\t%.1f\n", label, now_ms() - t0);
+        if (r == 0)
+            printf("note\t%s: %d slices of %d units, %zu rows\n", label, slices, (int)v->slice_budget, v->n);
+    }
+}
+
+static void time_slices(const Store *st, const char *word, const char *four, int runs)
+{
+    View v;
+    view_init(&v, (SortSpec){ SORT_CREATED, true });
+    view_set_rows(&v, 38);
+    for (size_t i = 0; i < st->n; i++)
+        view_note_new(&v, (uint32_t)i);
+    view_sync(&v, st);
+    while (view_busy(&v))
+        view_work(&v, st);
+    view_goto(&v, (long)st->n / 3);
+    slice_case(&v, st, "view sort name", (SortSpec){ SORT_NAME, false }, NULL, 2 * runs);
+    slice_case(&v, st, "view sort -email", (SortSpec){ SORT_EMAIL, true }, NULL, 2 * runs);
+    slice_case(&v, st, "view sort status", (SortSpec){ SORT_STATUS, false }, NULL, 2 * runs);
+    slice_case(&v, st, "view filter bare word", v.sort, word, 2 * runs);
+    slice_case(&v, st, "view filter 4 terms", v.sort, four, 2 * runs);
+    view_free(&v);
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -154,6 +210,7 @@ int main(int argc, char **argv)
     snprintf(four, sizeof four, "status:review,failed flags>0 created>=2025-01-01 %s", word);
     time_filter(&st, "filter 4 terms", four, runs);
     time_sorts(&st, view, runs);
+    time_slices(&st, word, four, runs);
 
     free(view);
     free(order);

@@ -213,6 +213,13 @@ static void sort_key(const Summary *s, SortSpec spec, Keyed *k)
         k->k0 = k->k1 = UINT64_MAX;
 }
 
+SortDigest sort_digest(const Summary *s, SortSpec spec)
+{
+    Keyed k;
+    sort_key(s, spec, &k);
+    return (SortDigest){ k.k0, k.k1 };
+}
+
 static int keyed_compare(const void *x, const void *y, void *arg)
 {
     const Keyed *a = x, *b = y;

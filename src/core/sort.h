@@ -41,6 +41,13 @@ int sort_compare(const Summary *a, const Summary *b, SortSpec spec);
 /* Sorts idx[0..n) (indices into recs) in place; records that compare equal (a duplicate
  * id) keep their index order. */
 void sort_indices(uint32_t *idx, size_t n, Summary *const *recs, SortSpec spec);
+/* A record's sort digest under spec, two words compared in order: when two records'
+ * digests differ, the smaller sorts first (sort_compare agrees); when equal, ask
+ * sort_compare. Lets a merge compare most pairs without reading the records again. */
+typedef struct SortDigest {
+    uint64_t k0, k1;
+} SortDigest;
+SortDigest sort_digest(const Summary *s, SortSpec spec);
 /* The server's `sort` value for the same order ("-createdAt"), or NULL when the server
  * cannot sort that way (the client sorts anyway). */
 const char *sort_server_param(SortSpec spec);

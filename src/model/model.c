@@ -87,7 +87,7 @@ unsigned model_start(Model *m, int start_view, const char *filter, bool sort_giv
 unsigned model_flush(Model *m)
 {
     unsigned r = 0;
-    if (view_has_pending(&m->view)) {
+    if (view_has_pending(&m->view) && !view_busy(&m->view)) {
         view_sync(&m->view, &m->store);
         m->view_due = m->mono() + VIEW_MERGE_MS;
         r |= R_LIST | R_STATUS | R_SEL_MOVED;
@@ -117,7 +117,13 @@ unsigned model_tick(Model *m, int64_t *next_out)
 {
     int64_t now = m->mono(), next = 0;
     unsigned r = 0;
-    if (view_has_pending(&m->view)) {
+    if (view_busy(&m->view)) { /* a slice now; the next one after a look at the input */
+        if (view_work(&m->view, &m->store))
+            r |= R_LIST | R_HEADER | R_STATUS | R_SEL_MOVED;
+        else
+            next = now;
+    }
+    if (view_has_pending(&m->view) && !view_busy(&m->view)) {
         if (now >= m->view_due || !m->load.active)
             r |= model_flush(m);
         else

@@ -43,7 +43,7 @@ unsigned model_load(Model *m, bool force)
     Load *l = &m->load;
     ServerParams sp = { .created_gte = TIME_NONE, .created_lte = TIME_NONE };
     if (!l->have_all) /* else every record, whatever the filter: the store keeps them all */
-        filter_server_params(m->view.filter, &sp);
+        filter_server_params(view_filter(&m->view), &sp);
     char key[sizeof l->params];
     server_key(&sp, key, sizeof key);
     l->server_due = 0;

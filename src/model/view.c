@@ -17,6 +17,8 @@ void view_init(View *v, SortSpec sort)
     v->sel = -1;
     v->sel_rec = -1;
     v->rows = 1;
+    v->slice_min = VIEW_SLICE_MIN;
+    v->slice_budget = VIEW_SLICE_BUDGET;
 }
 
 void view_free(View *v)
@@ -26,6 +28,8 @@ void view_free(View *v)
     free(v->changed);
     free(v->order);
     filter_free(v->filter);
+    filter_free(v->rb.filter);
+    slicer_free(&v->rb.s);
     memset(v, 0, sizeof *v);
 }
 
@@ -125,6 +129,52 @@ static bool order_valid(const View *v, const Store *st)
            v->order_sort.key == v->sort.key && v->order_sort.descending == v->sort.descending;
 }
 
+/* ---- rebuilds in slices ------------------------------------------------------------------- */
+
+bool view_busy(const View *v)
+{
+    return v->rb.active;
+}
+
+const Filter *view_filter(const View *v)
+{
+    return v->rb.active && v->rb.filter ? v->rb.filter : v->filter;
+}
+
+/* Starts (or starts again) a rebuild of the whole store in slices. f: the new filter
+ * (owned); NULL keeps the one a running rebuild builds for, or the view's own. What was
+ * noted so far is in the store, so the rebuild covers it; what comes later waits. */
+static void start_slices(View *v, const Store *st, Filter *f, bool keep_or_first)
+{
+    bool was = v->rb.active;
+    if (f) {
+        filter_free(v->rb.filter);
+        v->rb.filter = f;
+    } else if (!was) {
+        v->rb.filter = NULL;
+    }
+    v->rb.keep_or_first = keep_or_first || (was && v->rb.keep_or_first);
+    if (!was)
+        v->rb.show_top = false;
+    v->rb.active = true;
+    v->rb.gen++;
+    v->npend = v->nchanged = 0;
+    v->full = false;
+    bool ordered = order_valid(v, st);
+    slicer_filter(&v->rb.s, ordered ? v->order : NULL, st->n, ordered, v->sort);
+}
+
+/* Sorts the view's own rows in slices (a new sort, the same filter). */
+static void start_sort_slices(View *v)
+{
+    v->rb.filter = NULL;
+    v->rb.keep_or_first = true;
+    v->rb.show_top = false;
+    v->rb.active = true;
+    v->rb.gen++;
+    slicer_sort(&v->rb.s, v->idx, v->n, v->sort);
+}
+
 static void full_rebuild(View *v, const Store *st)
 {
     v->idx = xgrow(v->idx, &v->cap, st->n ? st->n : 1, sizeof *v->idx);
@@ -155,6 +205,10 @@ static void full_rebuild(View *v, const Store *st)
 void view_set_filter(View *v, const Store *st, Filter *f)
 {
     remember_order(v, st); /* the view may show everything now, in order: worth keeping */
+    if (v->rb.active || st->n >= v->slice_min) {
+        start_slices(v, st, f, true);
+        return;
+    }
     filter_free(v->filter);
     v->filter = f;
     long screen_row = v->sel - v->top;
@@ -165,6 +219,15 @@ void view_set_filter(View *v, const Store *st, Filter *f)
 void view_set_sort(View *v, const Store *st, SortSpec s)
 {
     v->sort = s;
+    if (v->rb.active || (st->n >= v->slice_min && (v->full || order_valid(v, st)))) {
+        start_slices(v, st, NULL, true);
+        return;
+    }
+    if (v->n >= v->slice_min) {
+        view_sync(v, st); /* the rows to sort are all of them */
+        start_sort_slices(v);
+        return;
+    }
     long screen_row = v->sel - v->top;
     full_rebuild(v, st);
     follow(v, screen_row, true);
@@ -176,7 +239,7 @@ static size_t insertion_point(const View *v, const Store *st, uint32_t rec)
     size_t lo = 0, hi = v->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (sort_compare(st->recs[v->idx[mid]], st->recs[rec], v->sort) <= 0)
+        if (sort_compare(st->recs[v->idx[mid]], st->recs[rec], v->idx_sort) <= 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -218,7 +281,7 @@ static void merge_new(View *v, const Store *st)
     v->npend = 0;
     if (!k)
         return;
-    sort_indices(v->pend, k, st->recs, v->sort);
+    sort_indices(v->pend, k, st->recs, v->idx_sort);
     v->idx = xgrow(v->idx, &v->cap, v->n + k, sizeof *v->idx);
     /* Merge from the back so it can be done in place. The shown records that sort after
      * each new one are found by bisection and moved in one block: a page costs k log n
@@ -230,7 +293,7 @@ static void merge_new(View *v, const Store *st)
         size_t lo = 0, hi = a;
         while (lo < hi) {
             size_t mid = lo + (hi - lo) / 2;
-            if (sort_compare(st->recs[v->idx[mid]], x, v->sort) > 0)
+            if (sort_compare(st->recs[v->idx[mid]], x, v->idx_sort) > 0)
                 hi = mid;
             else
                 lo = mid + 1;
@@ -243,26 +306,90 @@ static void merge_new(View *v, const Store *st)
     v->n += k;
 }
 
-void view_sync(View *v, const Store *st)
+/* Changed and new records into the rows as they are. */
+static void merge_pending(View *v, const Store *st)
 {
-    if (!view_has_pending(v))
-        return;
-    long screen_row = v->sel - v->top;
-    if (v->full || v->npend > v->n) {
-        full_rebuild(v, st);
-    } else {
-        for (size_t i = 0; i < v->nchanged; i++)
-            fix_changed(v, st, v->changed[i]);
-        v->nchanged = 0;
-        merge_new(v, st);
-    }
-    if (v->sel_rec < 0 && v->n > 0) { /* the first rows arrived */
+    for (size_t i = 0; i < v->nchanged; i++)
+        fix_changed(v, st, v->changed[i]);
+    v->nchanged = 0;
+    merge_new(v, st);
+}
+
+/* A rebuild is due rather than a merge: many changes, or more new records than rows in
+ * a small store (a big one merges: k log n beats a pass over everything). */
+static bool rebuild_due(const View *v, const Store *st)
+{
+    return v->full || (v->npend > v->n && st->n < v->slice_min);
+}
+
+/* The selection after the rows changed: on the first row when the first rows arrived,
+ * else on its record, in its screen row. */
+static void settle(View *v, long screen_row, bool keep_or_first)
+{
+    if (v->sel_rec < 0 && v->n > 0) {
         v->sel = 0;
         v->top = 0;
         fix_top(v);
         return;
     }
-    follow(v, screen_row, false);
+    follow(v, screen_row, keep_or_first);
+}
+
+void view_sync(View *v, const Store *st)
+{
+    if (v->rb.active || !view_has_pending(v))
+        return; /* a rebuild under way takes what waits when it lands */
+    long screen_row = v->sel - v->top;
+    if (rebuild_due(v, st)) {
+        if (st->n >= v->slice_min) {
+            start_slices(v, st, NULL, false);
+            return;
+        }
+        full_rebuild(v, st);
+    } else {
+        merge_pending(v, st);
+    }
+    settle(v, screen_row, false);
+}
+
+/* The rebuild's rows replace the view's; what waited merges in; the selection follows. */
+static void land(View *v, const Store *st)
+{
+    Slicer *s = &v->rb.s;
+    long screen_row = v->sel - v->top;
+    free(v->idx);
+    v->idx = s->out;
+    v->cap = s->capout;
+    v->n = s->n;
+    s->out = NULL;
+    slicer_free(s);
+    if (v->rb.filter) {
+        filter_free(v->filter);
+        v->filter = v->rb.filter;
+        v->rb.filter = NULL;
+    }
+    v->idx_sort = v->sort;
+    v->rb.active = false;
+    v->rb.landed = v->rb.gen;
+    remember_order(v, st);
+    bool again = rebuild_due(v, st);
+    if (!again)
+        merge_pending(v, st);
+    settle(v, screen_row, v->rb.keep_or_first);
+    if (v->rb.show_top)
+        view_show_top(v);
+    if (again)
+        start_slices(v, st, NULL, false);
+}
+
+bool view_work(View *v, const Store *st)
+{
+    if (!v->rb.active)
+        return false;
+    if (!slicer_step(&v->rb.s, st, view_filter(v), v->slice_budget))
+        return false;
+    land(v, st);
+    return true;
 }
 
 void view_set_rows(View *v, int rows)
@@ -310,6 +437,10 @@ void view_scroll(View *v, long delta)
 
 void view_show_top(View *v)
 {
+    if (v->rb.active) { /* for the rows it will show */
+        v->rb.show_top = true;
+        return;
+    }
     v->top = 0;
     if (v->sel < 0 || v->sel >= v->rows)
         v->sel = 0;

@@ -15,6 +15,11 @@
 #include "core/filter.h"
 #include "core/sort.h"
 #include "core/store.h"
+#include "model/view_slice.h"
+
+/* From this many input rows on, a rebuild (a filter or a sort) runs in slices between
+ * input polls (view_work), so a keystroke never waits for it; below, it is done at once. */
+enum { VIEW_SLICE_MIN = 200000, VIEW_SLICE_BUDGET = 32768 };
 
 typedef struct View {
     uint32_t *idx; /* store indices in display order */
@@ -38,6 +43,18 @@ typedef struct View {
     size_t norder, caporder;
     uint64_t order_version;
     SortSpec order_sort;
+    /* The rebuild in slices under way. The rows above stay what they are (and on screen)
+     * until it lands; pages noted meanwhile wait and merge in when it does. */
+    struct {
+        bool active;
+        uint64_t gen, landed; /* rebuilds started; the one whose rows are shown */
+        Filter *filter;       /* the filter it builds for (owned); NULL: the view's own */
+        bool keep_or_first;   /* the selection goes to the first row if its record left */
+        bool show_top;        /* view_show_top was asked for while it ran */
+        Slicer s;
+    } rb;
+    size_t slice_min;    /* VIEW_SLICE_MIN; tests lower it */
+    size_t slice_budget; /* work units per view_work (VIEW_SLICE_BUDGET) */
 } View;
 
 void view_init(View *v, SortSpec sort);
@@ -55,6 +72,14 @@ bool view_has_pending(const View *v);
 /* Merges what was noted (new records are filtered, sorted and merged; changed ones are
  * moved, added or removed), keeping the selected record and its screen row. */
 void view_sync(View *v, const Store *st);
+
+/* A rebuild is running in slices: view_work must be called until it lands. */
+bool view_busy(const View *v);
+/* One slice of it (about slice_budget units); true when its rows landed in this call
+ * (the selection followed its record, what waited was merged in). */
+bool view_work(View *v, const Store *st);
+/* The filter the view shows, or the one it is being rebuilt for. */
+const Filter *view_filter(const View *v);
 
 /* Rows on screen (the layout tells); keeps the selection visible. */
 void view_set_rows(View *v, int rows);

@@ -46,6 +46,8 @@ static void draw(Pane *p, Model *m)
     char left[400];
     Slot ls;
     load_state(m, p->ctx->spin, left, sizeof left, &ls);
+    if (view_busy(&m->view)) /* a big sort or filter in slices: these rows are the old ones */
+        snprintf(left + strlen(left), sizeof left - strlen(left), "%s updating the list ", glyph(GL_VBAR));
     char right[96];
     if (m->view.n)
         snprintf(right, sizeof right, " %ld/%zu  %s  ? help ", m->view.sel + 1, m->view.n, glyph(GL_VBAR));
