@@ -5,7 +5,7 @@
 #   sh bench/run.sh           writes bench/report.md (commit it with the change it measures)
 #   sh bench/run.sh --smoke   small sizes, 2 runs each, into build/bench-smoke/report.md
 #
-# Everything runs on this machine against 127.0.0.1; the peers (jq, VisiData, hyperfine,
+# Everything runs on this machine against 127.0.0.1; the peers (jq, VisiData, hyperfine, less,
 # curl, GNU time) are installed the way make test installs its packages. Each row is a
 # script in bench/rows/ printing bench/report.py lines (a row can be any script or binary
 # that does); bench/report.py turns them into the report with min/median/max, ratios to
@@ -29,6 +29,7 @@ command -v vd >/dev/null || need="$need visidata"
 command -v hyperfine >/dev/null || need="$need hyperfine"
 command -v curl >/dev/null || need="$need curl"
 command -v tmux >/dev/null || need="$need tmux"
+command -v less >/dev/null || need="$need less"
 [ -x /usr/bin/time ] || need="$need time"
 [ -z "$need" ] || sh tests/deps.sh install $need || exit 1
 
