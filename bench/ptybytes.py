@@ -66,6 +66,14 @@ def stop(pid, fd, quit_key):
     os.close(fd)
 
 
+def press(fd, key, times, metric):
+    """Presses key `times` times; one sample of the bytes written for each."""
+    for _ in range(times):
+        os.write(fd, key)
+        n, _ = drain(fd)
+        print("sample\t%s\tB\t%d" % (metric, n))
+
+
 env = dict(os.environ, TERM="xterm-256color", HOME=work, VERIFIK_TOKEN="demo-token", LC_ALL="C.UTF-8",
            COLUMNS=str(COLS), LINES=str(ROWS))
 
@@ -83,25 +91,13 @@ for run in range(presses):
     for _ in range(ROWS):  # the selection to the bottom row
         os.write(fd, b"j")
         drain(fd)
-    for _ in range(presses * 2):
-        os.write(fd, b"j")
-        n, _ = drain(fd)
-        print("sample\tregdesk, one-line scroll (j)\tB\t%d" % n)
-    for _ in range(presses):
-        os.write(fd, b"\x1b[6~")
-        n, _ = drain(fd)
-        print("sample\tregdesk, a page (PgDn)\tB\t%d" % n)
+    press(fd, b"j", presses * 2, "regdesk, one-line scroll (j)")
+    press(fd, b"\x1b[6~", presses, "regdesk, a page (PgDn)")
     stop(pid, fd, b"q")
 
 # ---- less on the same list ----
 pid, fd = spawn(["less", "-S", listfile], dict(env, LESS="", LESSHISTFILE="-"))
 drain(fd, 0.5)
-for _ in range(presses * 2):
-    os.write(fd, b"j")
-    n, _ = drain(fd)
-    print("sample\tless, one-line scroll (j)\tB\t%d" % n)
-for _ in range(presses):
-    os.write(fd, b" ")
-    n, _ = drain(fd)
-    print("sample\tless, a page (Space)\tB\t%d" % n)
+press(fd, b"j", presses * 2, "less, one-line scroll (j)")
+press(fd, b" ", presses, "less, a page (Space)")
 stop(pid, fd, b"q")
