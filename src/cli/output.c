@@ -51,7 +51,7 @@ bool out_columns_parse(OutSpec *o, const char *list, char *err, size_t n)
 static void cell(const OutSpec *o, ColId c, const Summary *s, bool table, StrBuf *b)
 {
     Cell out;
-    column_cell(c, s, &(CellOpts){ table ? CELL_TABLE : CELL_FILE, o->mask, o->now_ms }, &out);
+    column_cell(c, s, &(CellOpts){ .medium = table ? CELL_TABLE : CELL_FILE, .mask = o->mask, .now_ms = o->now_ms }, &out);
     strbuf_puts(b, out.text);
 }
 
@@ -106,7 +106,7 @@ void out_delim_row(const OutSpec *o, const Summary *s, StrBuf *b)
 /* The text of column c as a file has it (masked when asked). */
 static const char *file_text(const OutSpec *o, ColId c, const Summary *s, Cell *out)
 {
-    column_cell(c, s, &(CellOpts){ CELL_FILE, o->mask, o->now_ms }, out);
+    column_cell(c, s, &(CellOpts){ .medium = CELL_FILE, .mask = o->mask, .now_ms = o->now_ms }, out);
     return out->text;
 }
 

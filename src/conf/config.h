@@ -90,7 +90,7 @@ typedef struct SettingLimits {
     X(REFRESH,         "refresh",         ST_DURATION, "60s",     IN_SECONDS(0, 86400), \
       "how often the dashboard refreshes the list (0: never); not read yet") \
     X(SLA,             "sla",             ST_DURATION, "24h",     IN_HOURS(1, 8760), \
-      "a registration waiting for review longer than this is overdue; not read yet (24h)") \
+      "a registration waiting for review longer than this is overdue (colour, counts, the Overdue view)") \
     X(MASK,            "mask",            ST_FLAGS,    "email,phone,document,ip", \
       CHOICES("email phone document ip name"), \
       "personal data masked on screen (none: nothing, all: everything); not read yet") \

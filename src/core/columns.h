@@ -98,6 +98,7 @@ typedef struct CellOpts {
     CellMedium medium;
     bool mask;      /* e-mail, phone and document number masked (core/mask) */
     int64_t now_ms; /* for age and idle */
+    int64_t sla_ms; /* a review waiting longer is overdue (core/sla; 0: the default) */
 } CellOpts;
 
 /* A cell's display-safe text ("" for nothing) and slot (SL_NORMAL off screen). */

@@ -93,7 +93,7 @@ static void age_cell(const Summary *s, int64_t since, bool sla, const CellOpts *
         return;
     }
     time_format_age(o->now_ms - since, buf, sizeof buf);
-    put(out, sla && summary_overdue(s, o->now_ms) ? SL_OVERDUE : SL_NORMAL, buf);
+    put(out, sla && summary_overdue(s, o->now_ms, o->sla_ms) ? SL_OVERDUE : SL_NORMAL, buf);
 }
 
 static void count_cell(unsigned v, bool bad, Slot hot, const CellOpts *o, Cell *out)

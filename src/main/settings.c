@@ -57,6 +57,7 @@ static void read_views(Settings *s)
     for (size_t i = 0; i < n; i++)
         user[i] = (SavedView){ defs[i].name, defs[i].filter, defs[i].sort, "" };
     s->nviews = views_combine(config_bool(&s->config, SET_BUILTIN_VIEWS), user, n, s->views, VIEWS_MAX);
+    views_follow_sla(s->views, s->nviews, config_num(&s->config, SET_SLA), s->overdue, sizeof s->overdue);
     for (size_t i = 0; i < n; i++) {
         bool kept = false;
         for (size_t k = 0; k < s->nviews; k++)
@@ -274,6 +275,7 @@ static int dashboard_view(Settings *s)
         used += (size_t)snprintf(s->columns + used, sizeof s->columns - used, "%s%s", i ? "," : "", cols[i]);
     ui->columns = n ? s->columns : NULL;
     ui->mouse = config_bool(cfg, SET_MOUSE);
+    ui->sla_ms = config_num(cfg, SET_SLA) * 1000LL;
     ui->keymap = &s->keymap;
     ui->themes = s->themes.themes;
     ui->nthemes = s->themes.n;

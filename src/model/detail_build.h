@@ -25,6 +25,7 @@ typedef struct DetailCtx {
     size_t rec;
     Related *rel;    /* may be NULL: no related section */
     int64_t now_ms;
+    int64_t sla_ms;  /* the review SLA (core/sla; 0: the default) */
     bool raw_codes;  /* failure codes beside their translations */
     bool raw_json;   /* the record as JSON instead of the sections */
     DetailState state;

@@ -21,7 +21,7 @@
 /* A column's cell as the list shows it, so the pane and the list say the same. */
 static void cell_of(ColId col, const Summary *s, const DetailCtx *c, Cell *out)
 {
-    const CellOpts o = { .medium = CELL_SCREEN, .now_ms = c->now_ms };
+    const CellOpts o = { .medium = CELL_SCREEN, .now_ms = c->now_ms, .sla_ms = c->sla_ms };
     column_cell(col, s, &o, out);
 }
 
@@ -61,7 +61,7 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
     dl_add(d, SL_NORMAL, "  ");
     cell_of(COL_STATUS, s, c, &cell);
     dl_add(d, cell.slot, cell.text);
-    if (summary_overdue(s, c->now_ms)) {
+    if (summary_overdue(s, c->now_ms, c->sla_ms)) {
         dl_add(d, SL_NORMAL, "  ");
         dl_add(d, SL_OVERDUE, "overdue");
     }
@@ -81,7 +81,7 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
         char wait[16];
         time_format_age(c->now_ms - since, wait, sizeof wait);
         dl_addf(d, SL_LABEL, "  %s  in review ", glyph(GL_DOT));
-        dl_add(d, summary_overdue(s, c->now_ms) ? SL_OVERDUE : SL_NORMAL, wait);
+        dl_add(d, summary_overdue(s, c->now_ms, c->sla_ms) ? SL_OVERDUE : SL_NORMAL, wait);
     }
     dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
     dl_addf(d, s->red_flags ? SL_FLAG : SL_NORMAL, "%u red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");

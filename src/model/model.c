@@ -23,6 +23,7 @@ void model_init(Model *m, const ModelEnv *env)
     memset(m, 0, sizeof *m);
     m->jobs = env->jobs;
     m->fixed_now = env->fixed_now;
+    m->sla_ms = env->sla_ms;
     m->mono = env->mono ? env->mono : time_mono_ms;
     m->views = env->views ? env->views : views_builtin(&m->nviews);
     if (env->views)

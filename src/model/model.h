@@ -55,6 +55,7 @@ typedef struct ModelEnv {
     ModelJobs jobs;
     SortSpec sort;         /* the start-up sort */
     int64_t fixed_now;     /* the wall clock for ages (REGDESK_NOW), 0 = the real one */
+    int64_t sla_ms;        /* the review SLA (the sla setting; 0: core/sla's default) */
     int64_t (*mono)(void); /* monotonic ms for timers; NULL = time_mono_ms */
     const SavedView *views; /* the saved views in key order (core/views), kept by the */
     size_t nviews;          /* caller for the model's life; NULL: the built-in ones */
@@ -137,6 +138,7 @@ typedef struct Geometry {
 typedef struct Model {
     ModelJobs jobs;
     int64_t fixed_now;
+    int64_t sla_ms; /* the review SLA (core/sla) */
     int64_t (*mono)(void);
     uint64_t gen; /* generation of the jobs posted now */
     Store store;

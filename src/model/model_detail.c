@@ -191,7 +191,7 @@ const DLines *model_detail_lines(Model *m)
     if (!stale(m, width, st))
         return &d->lines;
     dl_reset(&d->lines, width, d->collapsed);
-    DetailCtx c = { .st = &m->store, .rec = (size_t)d->rec, .rel = m->related, .now_ms = model_now(m),
+    DetailCtx c = { .st = &m->store, .rec = (size_t)d->rec, .rel = m->related, .now_ms = model_now(m), .sla_ms = m->sla_ms,
                     .raw_codes = d->raw_codes, .raw_json = d->raw_json, .state = st, .error = d->err };
     detail_build(&d->lines, &c);
     d->built.valid = true;

@@ -122,7 +122,7 @@ void counts_recount(Model *m)
         int64_t since = summary_review_since(s);
         if (since == TIME_NONE)
             continue;
-        c->overdue += summary_overdue(s, now);
+        c->overdue += summary_overdue(s, now, m->sla_ms);
         if (c->oldest_review_ms == TIME_NONE || since < c->oldest_review_ms)
             c->oldest_review_ms = since;
     }

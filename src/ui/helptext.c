@@ -83,8 +83,8 @@ static void legend(DLines *d)
     dl_end(d);
     dl_begin(d, 2);
     dl_add(d, SL_OVERDUE, "30h");
-    dl_add_wrap(d, SL_NORMAL, "  a registration in review for more than 24 h (the SLA), counted from when it "
-                              "entered review (its updatedAt)", 7);
+    dl_add_wrap(d, SL_NORMAL, "  a registration in review longer than the SLA (24 h, or set sla), counted "
+                              "from when it entered review (its updatedAt)", 7);
     dl_end(d);
     dl_wrap(d, 2, 2, SL_NORMAL, "Flg: red flags.  Fail: failed attempts (email, phone, document and liveness "
                                 "together); 1+2q is one that used an attempt and two quality rejects that did "

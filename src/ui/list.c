@@ -81,7 +81,7 @@ static void draw(Pane *p, Model *m)
     columns_layout(p->ctx->columns, width, &cl);
     werase(w);
     titles(m, w, &cl, width);
-    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = model_now(m) }; /* one clock for every age */
+    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = model_now(m), .sla_ms = m->sla_ms }; /* one clock for every age */
     for (int y = 0; y < rows; y++) {
         long pos = m->view.top + y;
         if (pos >= (long)m->view.n)

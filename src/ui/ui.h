@@ -33,6 +33,7 @@ typedef struct UiConfig {
     const char *warnings;  /* the config's start-up warnings, one per line, for the status */
     size_t nwarnings;      /* bar (regdesk --check-config prints them all) */
     bool mouse;            /* mouse on (click selects, wheel scrolls) */
+    int64_t sla_ms;        /* a review waiting longer is overdue (the sla setting) */
     bool colour;           /* colours (false: NO_COLOR, attributes only) */
     const UiTheme *themes; /* the themes found, in T's order (NULL: the built-in default) */
     size_t nthemes;
