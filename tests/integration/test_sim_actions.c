@@ -6,31 +6,18 @@
 #include <string.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-}
-
-TestSuite(sim_sync, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_resend, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_create, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_delete, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_funnel, .fini = stop_sim, .timeout = 60);
+TestSuite(sim_sync, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_resend, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_create, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_delete, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_funnel, .fini = stop_sims, .timeout = 60);
 
 static void start(const char *const extra[])
 {
-    const char *args[16] = { "--count", "400", "--seed", "21", "--now", "2025-06-01T12:00:00Z" };
-    size_t n = 6;
-    for (size_t i = 0; extra && extra[i]; i++)
-        args[n++] = extra[i];
-    args[n] = NULL;
-    sim = simproc_start(args);
-    cr_assert_not_null(sim);
+    sim = simsuite_start((const char *[]){ "--count", "400", "--seed", "21", "--now",
+                                           "2025-06-01T12:00:00Z", NULL }, extra);
 }
 
 /* Id of the first registration matching a list query. */

@@ -9,24 +9,16 @@
 #include <strings.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
 #define NOW "2025-06-01T12:00:00Z"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-}
-
-TestSuite(sim_list, .fini = stop_sim, .timeout = 60);
+TestSuite(sim_list, .fini = stop_sims, .timeout = 60);
 
 static void start(const char *count)
 {
-    sim = simproc_start((const char *[]){ "--count", count, "--seed", "5", "--now", NOW, NULL });
-    cr_assert_not_null(sim);
+    sim = simsuite_start((const char *[]){ "--count", count, "--seed", "5", "--now", NOW, NULL },
+                         NULL);
 }
 
 static cJSON *list(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
