@@ -20,22 +20,27 @@ static void start(const char *const extra[])
                                            "2025-06-01T12:00:00Z", NULL }, extra);
 }
 
-/* Id of the first registration matching a list query. */
-static void first_id(const char *query, char *out)
+/* The list's first page of one registration for a query, parsed. */
+static cJSON *first_page(const char *query)
 {
     char path[512];
     snprintf(path, sizeof path, "/v2/app-registrations?limit=1&%s", query);
-    cJSON *j = simhttp_get_json(sim, path);
+    return simhttp_get_json(sim, path);
+}
+
+/* Id of the first registration matching a list query. */
+static void first_id(const char *query, char *out)
+{
+    cJSON *j = first_page(query);
     cr_assert_not_null(sj_str(j, "data.0._id"), "nothing matches %s", query);
     snprintf(out, 25, "%s", sj_str(j, "data.0._id"));
     cJSON_Delete(j);
 }
 
+/* How many registrations match a query. */
 static long total(const char *query)
 {
-    char path[512];
-    snprintf(path, sizeof path, "/v2/app-registrations?limit=1&%s", query);
-    cJSON *j = simhttp_get_json(sim, path);
+    cJSON *j = first_page(query);
     long t = (long)sj_num(j, "total");
     cJSON_Delete(j);
     return t;
