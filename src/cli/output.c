@@ -115,7 +115,7 @@ void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b)
     Cell cell;
     char buf[SUMMARY_STR_MAX + 16];
     const char *phone = summary_str(s, SS_PHONE); /* apart from its country code, unlike the column */
-    if (o->mask && *phone) {
+    if ((o->mask & MASK_PHONE) && *phone) {
         mask_phone("", phone, buf, sizeof buf);
         phone = buf;
     }

@@ -19,7 +19,7 @@ typedef struct OutSpec {
     OutFormat format;
     ColumnSet cols; /* the columns (core/columns: the dashboard's table too) */
     bool chosen;    /* given with --columns: kept, only narrowed, when the width runs out */
-    bool mask;      /* email, phone and document number masked (core/mask) */
+    unsigned mask;  /* the kinds masked (a core/pii mask set) */
     int64_t now_ms; /* for age and idle */
     int max_width;  /* table: fit into this many columns (0 = only per-column caps) */
 } OutSpec;

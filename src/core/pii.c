@@ -15,71 +15,14 @@ static const char *const kind_names[PII__COUNT] = {
     [PII_IP] = "ip", [PII_NAME] = "name",
 };
 
-const char *pii_kind_name(PiiKind k)
-{
-    return k > PII_NONE && k < PII__COUNT ? kind_names[k] : "";
-}
-
 /* ---- mask sets ----------------------------------------------------------------------- */
-
-static bool word_is(const char *w, size_t n, const char *name)
-{
-    return strlen(name) == n && !strncasecmp(w, name, n);
-}
-
-static bool set_word(const char *w, size_t n, unsigned *set)
-{
-    if (word_is(w, n, "none"))
-        return true;
-    if (word_is(w, n, "default") || word_is(w, n, "all")) {
-        *set |= word_is(w, n, "all") ? MASK_ALL : MASK_DEFAULT;
-        return true;
-    }
-    if (word_is(w, n, "doc")) {
-        *set |= MASK_DOCUMENT;
-        return true;
-    }
-    for (int k = PII_NONE + 1; k < PII__COUNT; k++)
-        if (word_is(w, n, kind_names[k])) {
-            *set |= 1u << k;
-            return true;
-        }
-    return false;
-}
-
-bool mask_set_parse(const char *spec, unsigned *out, char *err, size_t n)
-{
-    unsigned set = 0;
-    bool none = false, any = false;
-    for (const char *p = spec ? spec : ""; *p;) {
-        p += strspn(p, ", \t");
-        size_t w = strcspn(p, ", \t");
-        if (!w)
-            break;
-        if (!set_word(p, w, &set)) {
-            snprintf(err, n, "unknown field \"%.*s\" to mask; use email, phone, document, ip, name, or none",
-                     (int)(w > 40 ? 40 : w), p);
-            return false;
-        }
-        none |= word_is(p, w, "none");
-        any = true;
-        p += w;
-    }
-    if (!any || (none && set)) {
-        snprintf(err, n, "%s", any ? "mask = none cannot be combined with fields to mask"
-                                   : "mask needs the fields to mask (email, phone, document, ip, name) or none");
-        return false;
-    }
-    *out = set;
-    return true;
-}
 
 void mask_set_format(unsigned set, char *buf, size_t n)
 {
     size_t used = 0;
     buf[0] = '\0';
     for (int k = PII_NONE + 1; k < PII__COUNT && n; k++)
-        if (set & (1u << k)) {
+        if (mask_has(set, (PiiKind)k)) {
             int w = snprintf(buf + used, n - used, "%s%s", used ? "," : "", kind_names[k]);
             if (w < 0 || (size_t)w >= n - used)
                 return;
@@ -87,24 +30,6 @@ void mask_set_format(unsigned set, char *buf, size_t n)
         }
     if (!used)
         snprintf(buf, n, "none");
-}
-
-void mask_set_words(unsigned set, char *buf, size_t n)
-{
-    static const char *const words[PII__COUNT] = { "", "e-mail", "phone", "document number", "IP address", "name" };
-    int count = __builtin_popcount(set & MASK_ALL), seen = 0;
-    size_t used = 0;
-    buf[0] = '\0';
-    for (int k = PII_NONE + 1; k < PII__COUNT && n; k++) {
-        if (!(set & (1u << k)))
-            continue;
-        seen++;
-        const char *join = seen == 1 ? "" : seen == count ? " and " : ", ";
-        int w = snprintf(buf + used, n - used, "%s%s", join, words[k]);
-        if (w < 0 || (size_t)w >= n - used)
-            return;
-        used += (size_t)w;
-    }
 }
 
 /* ---- the kind of a key ------------------------------------------------------------------ */

@@ -15,27 +15,21 @@
 
 typedef enum PiiKind { PII_NONE, PII_EMAIL, PII_PHONE, PII_DOCUMENT, PII_IP, PII_NAME, PII__COUNT } PiiKind;
 
-/* A mask set: bit (1u << kind) per kind masked. */
+/* A mask set: bit (1u << (kind - 1)) per kind masked; the same bits as the `mask`
+ * setting's (conf/config.h: its choices are the kinds, in this order). */
 enum {
-    MASK_EMAIL = 1u << PII_EMAIL,
-    MASK_PHONE = 1u << PII_PHONE,
-    MASK_DOCUMENT = 1u << PII_DOCUMENT,
-    MASK_IP = 1u << PII_IP,
-    MASK_NAME = 1u << PII_NAME,
+    MASK_EMAIL = 1u << (PII_EMAIL - 1),
+    MASK_PHONE = 1u << (PII_PHONE - 1),
+    MASK_DOCUMENT = 1u << (PII_DOCUMENT - 1),
+    MASK_IP = 1u << (PII_IP - 1),
+    MASK_NAME = 1u << (PII_NAME - 1),
     MASK_NONE = 0,
     MASK_DEFAULT = MASK_EMAIL | MASK_PHONE | MASK_DOCUMENT | MASK_IP, /* names stay: a reviewer needs them */
     MASK_ALL = MASK_DEFAULT | MASK_NAME,
 };
 
-/* "email,phone,document,ip,name" (commas or blanks; any case; doc for document), "none",
- * "default" or "all". False with a sentence in err (and *out unchanged) otherwise. */
-bool mask_set_parse(const char *spec, unsigned *out, char *err, size_t n);
-/* "email,phone,document,ip" or "none". */
+/* "email,phone,document,ip" (the setting's words) or "none". */
 void mask_set_format(unsigned set, char *buf, size_t n);
-/* "email" … "name" (the words mask_set_parse takes); "" for PII_NONE. */
-const char *pii_kind_name(PiiKind k);
-/* "e-mail, phone and document number" for sentences: the kinds in set; "" for none. */
-void mask_set_words(unsigned set, char *buf, size_t n);
 
 /* The kind of a field by its JSON key, wherever it stands (a registration, a validation,
  * OCR fields, a registry's answer): "email", "phone", "documentNumber", "ipAddress",
@@ -51,7 +45,7 @@ void mask_text_append(unsigned set, PiiKind k, const char *v, StrBuf *out);
 /* Whether set masks kind k. */
 static inline bool mask_has(unsigned set, PiiKind k)
 {
-    return k != PII_NONE && (set & (1u << k));
+    return k != PII_NONE && (set & (1u << (k - 1)));
 }
 
 /* Free text (notes, a reviewer "Ops <ops@x.org>", a red flag's detail): under set, every

@@ -47,7 +47,8 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(NEXT_SECTION,   "next-section",        G_DETAIL, AF_NONE,   section,     "]",                 "next detail section") \
     X(PREV_SECTION,   "prev-section",        G_DETAIL, AF_NONE,   section,     "[",                 "previous detail section") \
     X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   raw_codes,   "c",                 "show the raw failure codes beside the reasons") \
-    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted), and back") \
+    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted, personal data masked), and back") \
+    X(REVEAL,         "reveal",              G_DETAIL, AF_RECORD, reveal,      "u",                 "unmask it for a while (reveal, 60 s); again, or moving on, masks it") \
     X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter as you type (Esc undoes); in the help or JSON view, find text") \
     X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others (and how many)") \
     X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search (in the list, the help or the JSON view)") \

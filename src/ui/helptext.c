@@ -93,6 +93,10 @@ static void legend(DLines *d)
     dl_add(d, SL_INVALID, "(invalid)");
     dl_add(d, SL_NORMAL, "  a field the API sent with the wrong type; the record is kept");
     dl_end(d);
+    dl_begin(d, 2);
+    dl_add(d, SL_MASKED, "a***@example.org  +57 ******4567");
+    dl_add(d, SL_NORMAL, "  masked (the config's mask); u shows one record for a while");
+    dl_end(d);
 }
 
 static void language(DLines *d)

@@ -34,6 +34,13 @@ typedef struct Prompt {
     bool has_err;
     FilterError err;
     History hist[PR__COUNT];
+    struct { /* matches on masked fields, counted once per filter, search and store version */
+        char filter[MODEL_TEXT_MAX + 1], search[MODEL_TEXT_MAX + 1];
+        uint64_t version;
+        size_t rows, count;
+        long revealed;
+        bool valid;
+    } hidden;
 } Prompt;
 
 void prompt_init(Prompt *p);

@@ -39,6 +39,8 @@ typedef struct UiConfig {
     size_t nthemes;
     size_t theme;          /* the one to start with */
     const char *term;      /* $TERM, to name it when the terminal cannot start */
+    unsigned mask;         /* the kinds of personal data shown masked (core/pii mask set) */
+    int reveal_secs;       /* how long a reveal lasts (0: 60 s) */
     /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
      * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,
      * REGDESK_SCRIPT_TIMEOUT=MS, REGDESK_NOW=ISO-TIME. */

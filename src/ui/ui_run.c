@@ -52,7 +52,8 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
     ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
-                     .sort = sort, .fixed_now = cfg->fixed_now, .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
+                     .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
+                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
     model_init(&ui->m, &env);
     return 0;
 }

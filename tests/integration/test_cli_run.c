@@ -138,6 +138,23 @@ static void pump(int in_fd, int out_fd, int err_fd, const char *input, CliRun *r
         close(in_fd);
 }
 
+/* Replaces the stdout pipe with a pseudo-terminal: out[0] its master (read back like
+ * the pipe; EIO once the child is gone ends it), out[1] its slave. */
+static bool tty_instead(int out[2])
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) || unlockpt(master))
+        return false;
+    int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+    if (slave < 0)
+        return false;
+    close(out[0]);
+    close(out[1]);
+    out[0] = master;
+    out[1] = slave;
+    return true;
+}
+
 CliRun cli_run(const char *const args[], const CliRunOpts *o)
 {
     CliRun r = { .status = -1 };
@@ -152,6 +169,8 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
     build_env(env, o, home, sizeof home);
     int in[2], out[2], err[2];
     if (pipe(in) || pipe(out) || pipe(err))
+        return r;
+    if (o && o->tty_stdout && !tty_instead(out))
         return r;
     pid_t parent = getpid(), pid = fork();
     if (pid == 0) {

@@ -28,6 +28,7 @@ typedef struct CliRunOpts {
     void (*while_running)(pid_t pid, void *ctx);
     void *ctx;
     int delay_ms;            /* wait this long before while_running */
+    bool tty_stdout;         /* stdout is a terminal (a pseudo-terminal read back into out) */
 } CliRunOpts;
 
 /* $REGDESK_BUILD_DIR/regdesk (default build/regdesk). */

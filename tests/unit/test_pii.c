@@ -2,47 +2,37 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "conf/config.h"
 #include "core/pii.h"
 
-static unsigned parse_ok(const char *spec)
+/* The `mask` setting's value, as the config parses it. */
+static unsigned setting(const char *value)
 {
-    unsigned set = 12345;
-    char err[200] = "";
-    cr_assert(mask_set_parse(spec, &set, err, sizeof err), "'%s': %s", spec, err);
+    Config c;
+    config_init(&c, NULL);
+    char why[200] = "";
+    cr_assert(config_set(&c, SET_MASK, value, setting_from_flag("--test"), why, sizeof why), "'%s': %s", value, why);
+    unsigned set = (unsigned)config_num(&c, SET_MASK);
+    config_free(&c);
     return set;
 }
 
-static void parse_bad(const char *spec, const char *why)
+Test(pii, the_mask_setting_holds_these_bits)
 {
-    unsigned set = 777;
-    char err[200] = "";
-    cr_assert_not(mask_set_parse(spec, &set, err, sizeof err), "'%s' was accepted", spec);
-    cr_assert_eq(set, 777, "a refused spec left the set alone");
-    cr_assert(strstr(err, why), "'%s': the sentence \"%s\" lacks \"%s\"", spec, err, why);
-}
-
-Test(pii, mask_sets_parse_and_print)
-{
-    cr_assert_eq(parse_ok("email,phone,document,ip,name"), MASK_ALL);
-    cr_assert_eq(parse_ok("Email, PHONE doc"), MASK_EMAIL | MASK_PHONE | MASK_DOCUMENT);
-    cr_assert_eq(parse_ok("none"), MASK_NONE);
-    cr_assert_eq(parse_ok("default"), MASK_DEFAULT);
-    cr_assert_eq(parse_ok("default,name"), MASK_ALL);
-    cr_assert_eq(parse_ok("all"), MASK_ALL);
-    parse_bad("email,addres", "unknown field \"addres\"");
-    parse_bad("", "needs the fields");
-    parse_bad(" , ", "needs the fields");
-    parse_bad("none,email", "cannot be combined");
+    cr_assert_eq(setting("email"), MASK_EMAIL, "the setting's choices are the kinds, in order");
+    cr_assert_eq(setting("phone"), MASK_PHONE);
+    cr_assert_eq(setting("document"), MASK_DOCUMENT);
+    cr_assert_eq(setting("ip"), MASK_IP);
+    cr_assert_eq(setting("name"), MASK_NAME);
+    cr_assert_eq(setting("none"), MASK_NONE);
+    cr_assert_eq(setting("all"), MASK_ALL);
+    cr_assert_eq(setting(config_info(SET_MASK)->def), MASK_DEFAULT, "the built-in default is the default set");
     char buf[64];
     mask_set_format(MASK_DEFAULT, buf, sizeof buf);
     cr_assert_str_eq(buf, "email,phone,document,ip");
-    cr_assert_eq(parse_ok(buf), MASK_DEFAULT, "what is printed reads back");
+    cr_assert_eq(setting(buf), MASK_DEFAULT, "what is printed reads back");
     mask_set_format(MASK_NONE, buf, sizeof buf);
     cr_assert_str_eq(buf, "none");
-    mask_set_words(MASK_EMAIL | MASK_PHONE | MASK_DOCUMENT, buf, sizeof buf);
-    cr_assert_str_eq(buf, "e-mail, phone and document number");
-    mask_set_words(MASK_IP, buf, sizeof buf);
-    cr_assert_str_eq(buf, "IP address");
 }
 
 Test(pii, kinds_by_key)

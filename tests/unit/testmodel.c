@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../testutil.h"
+#include "core/pii.h"
 
 int64_t tm_clock;
 
@@ -46,6 +47,8 @@ void tm_init(TestModel *t)
     tm_clock = 1000;
     ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel },
                      .sort = { SORT_CREATED, true },
+                     .mask = MASK_DEFAULT, /* as the dashboard starts */
+                     .reveal_secs = 60,
                      .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
                      .mono = clock_now };
     model_init(&t->m, &env);

@@ -26,7 +26,7 @@ typedef struct TestModel {
 } TestModel;
 
 /* A model on a wide screen (the detail beside the list, 20 list rows) with the clock at
- * 1000 and no record. */
+ * 1000 and no record; personal data masked with the default set, reveals last 60 s. */
 void tm_init(TestModel *t);
 void tm_free(TestModel *t);
 /* tm_init, a list load started (one list job), and its first page of n records
