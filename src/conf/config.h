@@ -97,7 +97,7 @@ typedef struct SettingLimits {
     X(REVEAL,          "reveal",          ST_DURATION, "60s",     IN_SECONDS(5, 3600), \
       "how long a revealed registration stays unmasked (u in the dashboard)") \
     X(IDLE_LOCK,       "idle_lock",       ST_DURATION, "15m",     IN_MINUTES(0, 1440), \
-      "hide the screen after this long without a key (0: never); not read yet") \
+      "the dashboard's lock screen after this long without a key (0: never); a privacy screen") \
     X(REASON_LABELS,   "reason_labels",   ST_LIST,     SETTING_REASON_LABELS, NOLIMIT, \
       "labels offered for a decision's note; not read yet")
 /* clang-format on */

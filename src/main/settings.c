@@ -280,6 +280,7 @@ static int dashboard_view(Settings *s)
     ui->sla_ms = config_num(cfg, SET_SLA) * 1000LL;
     ui->mask = s->cli.mask;
     ui->reveal_secs = (int)config_num(cfg, SET_REVEAL);
+    ui->lock_secs = (int)config_num(cfg, SET_IDLE_LOCK);
     ui->keymap = &s->keymap;
     ui->themes = s->themes.themes;
     ui->nthemes = s->themes.n;

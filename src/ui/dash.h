@@ -8,6 +8,7 @@
 #include "model/model.h"
 #include "net/worker.h"
 #include "ui/layout.h"
+#include "ui/lock.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
@@ -28,6 +29,8 @@ typedef struct Ui {
     HelpOverlay help;
     SortMenu sortmenu;
     ViewMenu viewmenu;
+    LockScreen lock;
+    int64_t last_input; /* monotonic ms of the last key or click: the idle lock counts from it */
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */
     bool mouse;

@@ -99,6 +99,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     help_init(&ui->help, &ui->prompt, &ui->layers);
     sortmenu_init(&ui->sortmenu);
     viewmenu_init(&ui->viewmenu);
+    lock_init(&ui->lock, cfg->lock_secs);
     int rc = prepare(ui, cfg, err, n);
     if (!rc && !term_start(cfg, err, n))
         rc = UI_EXIT_USAGE;
@@ -111,6 +112,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     term_set_mouse(ui->mouse);
     render_init(ui);
     ui->dirty = R_ALL;
+    ui->last_input = model_mono(&ui->m);
     if (!utf8)
         model_message(&ui->m, SL_STATUS_WARN, 0, "the locale is not UTF-8: names are shown with ? (set LANG=C.UTF-8)");
     ui->dirty |= model_start(&ui->m, cfg->start_view, cfg->filter, cfg->sort != NULL);

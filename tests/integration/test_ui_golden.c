@@ -267,6 +267,11 @@ Test(ui_golden, personal_data_masked_revealed_and_not_masked)
     golden(sim_normal, (const char *[]){ "privacy_200x60", "nomask_80x24", "masked_match_80x24", NULL });
 }
 
+Test(ui_golden, idle_lock)
+{
+    golden(sim_normal, (const char *[]){ "lock_80x24", NULL });
+}
+
 Test(ui_golden, hostile_dataset)
 {
     golden(sim_hostile, (const char *[]){ "hostile_200x60", "hostile_invalid_80x24", NULL });

@@ -155,3 +155,71 @@ Test(ui_run, list_stopped_mid_load_exits_with_128_plus_the_signal_and_prints_not
     cr_assert(strstr(r.err, "regdesk: stopped by SIGTERM"), "%s", r.err);
     cli_run_free(&r);
 }
+
+/* ---- the idle lock --------------------------------------------------------------------------- */
+
+/* A config file in the scratch directory that locks after a second without a key; its
+ * path. */
+static const char *lock_config(void)
+{
+    static char path[256];
+    cli_scratch_path(path, sizeof path, "lock.config");
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs("set idle_lock = 1s\n", f);
+    fclose(f);
+    return path;
+}
+
+/* Every line of a locked screen is the lock's own text: no name, no count, no status. */
+static void only_the_lock(const char *path)
+{
+    static const char *const own[] = { "regdesk is locked", "No key for 1 second, so every registration is hidden.",
+                                       "The list keeps loading in the background; nothing is lost.",
+                                       "Press Enter to unlock.",
+                                       "A privacy screen, not authentication: it hides the screen from passers-by.",
+                                       NULL };
+    char *screen = tu_read_file(path, NULL);
+    cr_assert(strstr(screen, own[0]), "%s is not locked:\n%s", path, screen);
+    for (char *line = strtok(screen, "\n"); line; line = strtok(NULL, "\n")) {
+        line += strspn(line, " ");
+        if (!*line)
+            continue;
+        bool known = false;
+        for (size_t i = 0; own[i] && !known; i++)
+            known = !strncmp(line, own[i], strlen(own[i]));
+        cr_assert(known, "%s shows more than the lock: \"%s\"", path, line);
+    }
+    free(screen);
+}
+
+Test(ui_run, the_lock_hides_everything_while_the_list_keeps_loading)
+{
+    /* 3000 records in 30 pages at 0.3 s each, 4 at a time: still loading when it locks. */
+    cli_sim_start((const char *[]){ "--count", "3000", "--seed", "7", "--fault", "latency=300", NULL });
+    char first[256], locked[256], done[256], after[256], keys[1400];
+    cli_scratch_path(first, sizeof first, "first.txt");
+    cli_scratch_path(locked, sizeof locked, "locked.txt");
+    cli_scratch_path(done, sizeof done, "locked-done.txt");
+    cli_scratch_path(after, sizeof after, "after.txt");
+    snprintf(keys, sizeof keys,
+             "REGDESK_KEYS=:wait-rows 1\n?\n:dump %s\n:sleep 1200\n:dump %s\n:wait-loaded\n:dump %s\nj\nq\n<Enter>\ny\n"
+             ":dump %s\n:quit\n",
+             first, locked, done, after);
+    const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=100x30", keys,
+                                "REGDESK_NOW=2025-05-25T12:00:00Z", NULL };
+    CliRun r = cli_run((const char *[]){ "--config", lock_config(), "--api", simproc_url(cli_sim), NULL },
+                       &(CliRunOpts){ .env = env });
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    char *s = tu_read_file(first, NULL);
+    cr_assert_null(strstr(s, "3000 loaded"), "still loading before the lock:\n%s", s);
+    free(s);
+    only_the_lock(locked);
+    only_the_lock(done);
+    s = tu_read_file(after, NULL);
+    cr_assert(strstr(s, "3000 loaded"), "what loaded while locked is all there, and j and q did nothing:\n%s", s);
+    cr_assert(strstr(s, " 1/3000 "), "the selection is where it was:\n%s", s);
+    cr_assert(strstr(s, " Help "), "the help that was open is open again:\n%s", s);
+    free(s);
+    cli_run_free(&r);
+}

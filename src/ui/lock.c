@@ -1,0 +1,105 @@
+/* The idle lock screen (lock.h). */
+#include "ui/lock.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/safetext.h"
+#include "ui/draw.h"
+
+static LockScreen *of(Layer *l)
+{
+    return (LockScreen *)l; /* the layer is the lock's first member */
+}
+
+int64_t lock_due(const LockScreen *l, int64_t last_input)
+{
+    return l->idle_secs > 0 && !l->locked ? last_input + (int64_t)l->idle_secs * 1000 : 0;
+}
+
+unsigned lock_engage(LockScreen *l, LayerStack *layers, Model *m)
+{
+    if (l->locked)
+        return 0;
+    unsigned r = layer_push(layers, &l->layer);
+    if (!r)
+        return 0; /* the stack is full: cannot happen with the layers there are */
+    l->locked = true;
+    l->confirming = false;
+    l->cursor = curs_set(0); /* an open prompt's cursor does not blink through */
+    return r | R_ALL | model_privacy_hide(m);
+}
+
+/* "15 minutes", "90 seconds". */
+static void quiet_time(int secs, char *buf, size_t n)
+{
+    if (secs % 60 == 0 && secs >= 120)
+        snprintf(buf, n, "%d minutes", secs / 60);
+    else if (secs == 60)
+        snprintf(buf, n, "1 minute");
+    else
+        snprintf(buf, n, "%d second%s", secs, secs == 1 ? "" : "s");
+}
+
+static void draw(Layer *layer, WINDOW *w, Model *m)
+{
+    (void)m;
+    LockScreen *l = of(layer);
+    int h, width;
+    getmaxyx(w, h, width);
+    werase(w);
+    for (int y = 0; y < h; y++)
+        draw_fill(w, y, 0, width, SL_LOCK);
+    char quiet[48], why[160];
+    quiet_time(l->idle_secs, quiet, sizeof quiet);
+    snprintf(why, sizeof why, "No key for %s, so every registration is hidden.", quiet);
+    const struct {
+        Slot slot;
+        const char *text;
+    } lines[] = {
+        { SL_TITLE, " regdesk is locked " },
+        { SL_LOCK, "" },
+        { SL_LOCK, why },
+        { SL_LOCK, "The list keeps loading in the background; nothing is lost." },
+        { SL_LOCK, "" },
+        { SL_TITLE, l->confirming ? "Press y to unlock; any other key keeps it locked." : "Press Enter to unlock." },
+        { SL_LOCK, "" },
+        { SL_LOCK, "A privacy screen, not authentication: it hides the screen from passers-by." },
+    };
+    int n = (int)(sizeof lines / sizeof *lines), top = (h - n) / 2;
+    for (int i = 0; i < n; i++) {
+        int cols = safetext_width(lines[i].text), x = cols < width ? (width - cols) / 2 : 0;
+        if (top + i >= 0 && top + i < h)
+            draw_text(w, top + i, x, width - x, lines[i].slot, lines[i].text);
+    }
+}
+
+static unsigned key(Layer *layer, Model *m, const Layout *lay, Key k)
+{
+    (void)m;
+    (void)lay;
+    LockScreen *l = of(layer);
+    if (l->confirming && (k == 'y' || k == 'Y')) {
+        layer->done = true;
+        return R_ALL;
+    }
+    l->confirming = !l->confirming && k == K_ENTER;
+    return R_OVERLAY; /* every other key is swallowed */
+}
+
+static void closed(Layer *layer)
+{
+    LockScreen *l = of(layer);
+    l->locked = l->confirming = false;
+    if (l->cursor != ERR)
+        curs_set(l->cursor);
+}
+
+static const LayerOps lock_ops = { "lock", LAYER_SCREEN, NULL, draw, key, closed };
+
+void lock_init(LockScreen *l, int idle_secs)
+{
+    memset(l, 0, sizeof *l);
+    l->layer.ops = &lock_ops;
+    l->idle_secs = idle_secs;
+}

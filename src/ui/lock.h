@@ -1,0 +1,28 @@
+#ifndef REGDESK_UI_LOCK_H
+#define REGDESK_UI_LOCK_H
+/* The idle lock: after a quiet period (idle_lock) a layer over the whole screen hides
+ * every registration, the header's counts included, and takes every key until Enter and
+ * then y unlock it. The panes are not drawn under it; the worker's results keep flowing
+ * into the model, so the selection, the view and what loaded are all there afterwards.
+ * A privacy screen, not authentication: whoever is at the keyboard can unlock it. */
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "ui/pane.h"
+
+typedef struct LockScreen {
+    Layer layer;     /* first: the layer stack holds &lock->layer */
+    int idle_secs;   /* quiet time before it locks; 0 = never */
+    bool locked;
+    bool confirming; /* Enter was pressed: y unlocks, any other key keeps it locked */
+    int cursor;      /* the cursor's visibility before it locked */
+} LockScreen;
+
+void lock_init(LockScreen *l, int idle_secs);
+/* When (monotonic ms) it locks, the last key having come at last_input; 0 when it
+ * never will (off, or locked already). */
+int64_t lock_due(const LockScreen *l, int64_t last_input);
+/* Locks now: any reveal ends, the layer opens over everything. Returns reactions. */
+unsigned lock_engage(LockScreen *l, LayerStack *layers, Model *m);
+
+#endif
