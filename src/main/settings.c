@@ -281,6 +281,7 @@ static int dashboard_view(Settings *s)
     ui->mask = s->cli.mask;
     ui->reveal_secs = (int)config_num(cfg, SET_REVEAL);
     ui->lock_secs = (int)config_num(cfg, SET_IDLE_LOCK);
+    ui->audit_log = s->audit_log;
     ui->keymap = &s->keymap;
     ui->themes = s->themes.themes;
     ui->nthemes = s->themes.n;

@@ -22,6 +22,7 @@ void model_init(Model *m, const ModelEnv *env)
 {
     memset(m, 0, sizeof *m);
     m->jobs = env->jobs;
+    m->audit = env->audit;
     m->fixed_now = env->fixed_now;
     m->sla_ms = env->sla_ms;
     m->mono = env->mono ? env->mono : time_mono_ms;

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/audit.h"
 #include "core/filter.h"
 #include "core/related.h"
 #include "core/slot.h"
@@ -51,8 +52,16 @@ typedef struct ModelJobs {
     void (*cancel_before)(void *ctx, uint64_t generation);
 } ModelJobs;
 
+/* How the model leaves a line in the audit log (local/audit.h does the writing): false,
+ * with a sentence in err, when it cannot; the action then does not happen. */
+typedef struct ModelAudit {
+    void *ctx;
+    bool (*write)(void *ctx, const AuditEvent *ev, char *err, size_t n);
+} ModelAudit;
+
 typedef struct ModelEnv {
     ModelJobs jobs;
+    ModelAudit audit;
     SortSpec sort;         /* the start-up sort */
     unsigned mask;         /* the kinds of personal data shown masked (core/pii) */
     int reveal_secs;       /* how long a reveal lasts; <= 0: 60 s */
@@ -149,6 +158,7 @@ typedef struct Geometry {
 
 typedef struct Model {
     ModelJobs jobs;
+    ModelAudit audit;
     int64_t fixed_now;
     int64_t sla_ms; /* the review SLA (core/sla) */
     int64_t (*mono)(void);
@@ -245,8 +255,10 @@ long model_selected(const Model *m);
 /* ---- personal data (model_privacy.c) -------------------------------------------------- */
 /* The mask set record rec is shown with: none while it is revealed. */
 unsigned model_mask_for(const Model *m, long rec);
-/* Reveals the selected record for the configured time (again: masks it again). Moving
- * to another record, the time running out or model_privacy_hide masks it again. */
+/* Reveals the selected record for the configured time (again: masks it again), and
+ * writes its audit line first (action "reveal", the id, the kinds unmasked and for how
+ * long; no value): when the line cannot be written nothing is revealed. Moving to
+ * another record, the time running out or model_privacy_hide masks it again. */
 unsigned model_reveal(Model *m);
 /* Seconds the reveal of record rec has left (rounded up), 0 when it is not revealed. */
 int model_reveal_left(const Model *m, long rec);

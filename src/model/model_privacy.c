@@ -1,6 +1,8 @@
 /* Personal data on screen: every record is drawn with the mask set, except the one the
  * reviewer revealed, for a limited time and only while it stays selected. The store
  * always keeps the real values; masking happens when the list and the pane draw. */
+#include <stdio.h>
+
 #include "core/pii.h"
 #include "model/model_internal.h"
 
@@ -30,6 +32,21 @@ static unsigned end_reveal(Model *m)
     return R_LIST | R_DETAIL;
 }
 
+/* The reveal's line: the record, what it unmasks and for how long; no value. */
+static bool audit_reveal(Model *m, long rec, char *err, size_t n)
+{
+    if (!m->audit.write) {
+        snprintf(err, n, "no audit log is set up");
+        return false;
+    }
+    char fields[80];
+    mask_set_format(m->privacy.mask, fields, sizeof fields);
+    AuditEvent ev = { .action = "reveal", .id = summary_str(m->store.recs[rec], SS_ID), .outcome = AO_OK };
+    audit_extra_text(&ev, "fields", fields);
+    audit_extra_num(&ev, "seconds", m->privacy.reveal_ms / 1000);
+    return m->audit.write(m->audit.ctx, &ev, err, n);
+}
+
 unsigned model_reveal(Model *m)
 {
     Privacy *p = &m->privacy;
@@ -40,6 +57,9 @@ unsigned model_reveal(Model *m)
         return model_message(m, SL_STATUSBAR, 4, "nothing is masked (the config says mask = none)");
     if (rec == p->revealed)
         return end_reveal(m) | model_message(m, SL_STATUSBAR, 3, "masked again");
+    char err[600];
+    if (!audit_reveal(m, rec, err, sizeof err))
+        return model_message(m, SL_STATUS_ERR, 0, "not revealed: %s", err);
     end_reveal(m);
     p->revealed = rec;
     p->reveal_until = m->mono() + p->reveal_ms;

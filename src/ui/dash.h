@@ -5,6 +5,7 @@
  * this one holds only the type. */
 #include <stdbool.h>
 
+#include "local/audit.h"
 #include "model/model.h"
 #include "net/worker.h"
 #include "ui/layout.h"
@@ -20,6 +21,7 @@ typedef struct Ui {
     const UiConfig *cfg;
     Model m;
     Worker *worker;
+    AuditLog *audit;   /* the audit log's writer (local/audit.h) */
     ColumnSet columns;
     Layout lay;
     Pane panes[PANE__COUNT];

@@ -27,7 +27,25 @@ unsigned lock_engage(LockScreen *l, LayerStack *layers, Model *m)
     l->locked = true;
     l->confirming = false;
     l->cursor = curs_set(0); /* an open prompt's cursor does not blink through */
+    l->since = model_mono(m);
+    AuditEvent ev = { .action = "lock", .outcome = AO_OK };
+    audit_extra_num(&ev, "idle_seconds", l->idle_secs);
+    l->err[0] = '\0';
+    audit_append(l->audit, &ev, l->err, sizeof l->err);
     return r | R_ALL | model_privacy_hide(m);
+}
+
+/* The unlock's line, and what could not be logged said at last. */
+static unsigned unlock(LockScreen *l, Model *m)
+{
+    AuditEvent ev = { .action = "unlock", .outcome = AO_OK };
+    audit_extra_num(&ev, "locked_seconds", (model_mono(m) - l->since) / 1000);
+    char err[400];
+    if (!audit_append(l->audit, &ev, err, sizeof err) && !l->err[0])
+        snprintf(l->err, sizeof l->err, "%s", err);
+    if (!l->err[0])
+        return 0;
+    return model_message(m, SL_STATUS_ERR, 0, "the lock left no trace: %s", l->err);
 }
 
 /* "15 minutes", "90 seconds". */
@@ -76,12 +94,11 @@ static void draw(Layer *layer, WINDOW *w, Model *m)
 
 static unsigned key(Layer *layer, Model *m, const Layout *lay, Key k)
 {
-    (void)m;
     (void)lay;
     LockScreen *l = of(layer);
     if (l->confirming && (k == 'y' || k == 'Y')) {
         layer->done = true;
-        return R_ALL;
+        return R_ALL | unlock(l, m);
     }
     l->confirming = !l->confirming && k == K_ENTER;
     return R_OVERLAY; /* every other key is swallowed */
@@ -97,9 +114,10 @@ static void closed(Layer *layer)
 
 static const LayerOps lock_ops = { "lock", LAYER_SCREEN, NULL, draw, key, closed };
 
-void lock_init(LockScreen *l, int idle_secs)
+void lock_init(LockScreen *l, int idle_secs, AuditLog *audit)
 {
     memset(l, 0, sizeof *l);
     l->layer.ops = &lock_ops;
     l->idle_secs = idle_secs;
+    l->audit = audit;
 }

@@ -31,6 +31,19 @@ static void post_cancel(void *w, uint64_t gen)
     worker_cancel_before(w, gen);
 }
 
+/* The model's audit lines (a reveal) go to the log. */
+static bool write_audit(void *a, const AuditEvent *ev, char *err, size_t n)
+{
+    return audit_append(a, ev, err, n);
+}
+
+/* The audit log's writer, stamped with the API's host[:port] as the CLI's are. */
+static AuditLog *open_audit(const UiConfig *cfg)
+{
+    const char *url = cfg->worker.base.url, *scheme = strstr(url, "://");
+    return audit_open(cfg->audit_log ? cfg->audit_log : "", "dashboard", scheme ? scheme + 3 : url);
+}
+
 /* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
  * sentence in err when something does. */
 static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
@@ -51,7 +64,10 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     SortSpec sort = { SORT_CREATED, true };
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
+    ui->audit = open_audit(cfg);
+    lock_init(&ui->lock, cfg->lock_secs, ui->audit);
     ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
+                     .audit = { ui->audit, write_audit },
                      .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
                      .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
     model_init(&ui->m, &env);
@@ -68,6 +84,7 @@ static void finish(Ui *ui)
     prompt_free(&ui->prompt);
     help_free(&ui->help);
     script_free(ui->script);
+    audit_close(ui->audit);
     free(ui);
 }
 
@@ -99,7 +116,6 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     help_init(&ui->help, &ui->prompt, &ui->layers);
     sortmenu_init(&ui->sortmenu);
     viewmenu_init(&ui->viewmenu);
-    lock_init(&ui->lock, cfg->lock_secs);
     int rc = prepare(ui, cfg, err, n);
     if (!rc && !term_start(cfg, err, n))
         rc = UI_EXIT_USAGE;

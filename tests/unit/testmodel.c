@@ -41,11 +41,27 @@ static void fake_cancel(void *ctx, uint64_t gen)
     j->cancelled_below = gen;
 }
 
+static bool fake_audit(void *ctx, const AuditEvent *ev, char *err, size_t n)
+{
+    FakeAudit *a = ctx;
+    if (a->fail) {
+        snprintf(err, n, "the audit log /x/audit.log cannot be written (disk full)");
+        return false;
+    }
+    a->lines++;
+    strbuf_reset(&a->last);
+    AuditStamp st = { 1, "lucia", "bastion", "dashboard", "127.0.0.1" };
+    audit_format(&st, ev, &a->last);
+    return true;
+}
+
 void tm_init(TestModel *t)
 {
     memset(t, 0, sizeof *t);
     tm_clock = 1000;
+    t->audit.last = (StrBuf)STRBUF_INIT;
     ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel },
+                     .audit = { &t->audit, fake_audit },
                      .sort = { SORT_CREATED, true },
                      .mask = MASK_DEFAULT, /* as the dashboard starts */
                      .reveal_secs = 60,
@@ -66,6 +82,7 @@ Model *tm_start(TestModel *t, size_t n)
 void tm_free(TestModel *t)
 {
     model_free(&t->m);
+    strbuf_free(&t->audit.last);
 }
 
 unsigned tm_screen(TestModel *t, bool detail_shown)

@@ -17,12 +17,20 @@ typedef struct FakeJobs {
     uint64_t cancelled_below;
 } FakeJobs;
 
+/* The audit lines the model wrote, as the log would have taken them (or refused: fail). */
+typedef struct FakeAudit {
+    int lines;
+    bool fail;            /* the next lines cannot be written */
+    StrBuf last;          /* the last line, formatted as the log writes it */
+} FakeAudit;
+
 /* The test's clock (monotonic ms); every TestModel reads it. */
 extern int64_t tm_clock;
 
 typedef struct TestModel {
     Model m;
     FakeJobs jobs;
+    FakeAudit audit;
 } TestModel;
 
 /* A model on a wide screen (the detail beside the list, 20 list rows) with the clock at
