@@ -30,6 +30,18 @@ static int sh(const char *fmt, ...)
     return system(cmd);
 }
 
+/* What cmd prints, into buf. */
+static void command_output(const char *cmd, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    FILE *p = popen(cmd, "r");
+    if (!p)
+        return;
+    size_t k = fread(buf, 1, n - 1, p);
+    buf[k] = '\0';
+    pclose(p);
+}
+
 /* The pane's text (or a tmux format's value) into buf. */
 static void capture(const char *what, char *buf, size_t n)
 {
@@ -38,13 +50,7 @@ static void capture(const char *what, char *buf, size_t n)
         snprintf(cmd, sizeof cmd, "tmux -S %s display -p -t ui '%s' 2>/dev/null", sock, what);
     else
         snprintf(cmd, sizeof cmd, "tmux -S %s capture-pane -p -t ui 2>/dev/null", sock);
-    buf[0] = '\0';
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return;
-    size_t k = fread(buf, 1, n - 1, p);
-    buf[k] = '\0';
-    pclose(p);
+    command_output(cmd, buf, n);
 }
 
 /* Polls the screen until text appears; fails with the last screen after timeout_ms. */
@@ -176,13 +182,7 @@ static void capture_all(char *buf, size_t n)
 {
     char cmd[256];
     snprintf(cmd, sizeof cmd, "tmux -S %s capture-pane -p -S - -t ui 2>/dev/null", sock);
-    buf[0] = '\0';
-    FILE *p = popen(cmd, "r");
-    if (!p)
-        return;
-    size_t k = fread(buf, 1, n - 1, p);
-    buf[k] = '\0';
-    pclose(p);
+    command_output(cmd, buf, n);
 }
 
 static void nothing_left(const Seen *s, const char *when)
