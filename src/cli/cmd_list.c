@@ -152,27 +152,21 @@ static int write_records(const OutSpec *o, const Store *st, const uint32_t *idx,
             out_table_measure(o, &t, st->recs[idx[i]]);
         out_table_fit(o, &t);
         out_table_header(o, &t, &b);
-    } else if (o->format == FMT_JSON) {
-        strbuf_puts(&b, n ? "[\n" : "[");
     } else {
-        out_delim_header(o, &b);
+        out_file_begin(o, n, &b);
     }
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
         const Summary *s = st->recs[idx[i]];
-        if (o->format == FMT_TABLE) {
+        if (o->format == FMT_TABLE)
             out_table_row(o, &t, s, &b);
-        } else if (o->format == FMT_JSON) {
-            out_json_record(o, s, &b);
-            strbuf_puts(&b, i + 1 < n ? ",\n" : "\n");
-        } else {
-            out_delim_row(o, s, &b);
-        }
+        else
+            out_file_row(o, s, i, n, &b);
         ok = cli_write(out, &b);
         strbuf_reset(&b);
     }
-    if (o->format == FMT_JSON)
-        strbuf_puts(&b, "]\n");
+    if (o->format != FMT_TABLE && o->format != FMT_COUNT)
+        out_file_end(o, &b);
     ok = ok && cli_write(out, &b);
     strbuf_free(&b);
     int rc = cli_finish_output(out); /* says why when the writes failed */

@@ -144,3 +144,29 @@ void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b)
     jo_end(&w, ']');
     jo_end(&w, '}');
 }
+
+/* ---- a whole file ------------------------------------------------------------------------ */
+
+void out_file_begin(const OutSpec *o, size_t n, StrBuf *b)
+{
+    if (o->format == FMT_JSON)
+        strbuf_puts(b, n ? "[\n" : "[");
+    else
+        out_delim_header(o, b);
+}
+
+void out_file_row(const OutSpec *o, const Summary *s, size_t i, size_t n, StrBuf *b)
+{
+    if (o->format == FMT_JSON) {
+        out_json_record(o, s, b);
+        strbuf_puts(b, i + 1 < n ? ",\n" : "\n");
+    } else {
+        out_delim_row(o, s, b);
+    }
+}
+
+void out_file_end(const OutSpec *o, StrBuf *b)
+{
+    if (o->format == FMT_JSON)
+        strbuf_puts(b, "]\n");
+}

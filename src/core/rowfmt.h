@@ -45,4 +45,11 @@ void out_delim_row(const OutSpec *o, const Summary *s, StrBuf *b);
  * redFlags, failed{email,phone,document,biometric}, createdAt, updatedAt, invalid[]. */
 void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b);
 
+/* A file of n records in a file format (JSON, CSV, TSV): what comes before the first
+ * record (the JSON array's opening, the CSV/TSV header), record i with its separator,
+ * and what closes it. */
+void out_file_begin(const OutSpec *o, size_t n, StrBuf *b);
+void out_file_row(const OutSpec *o, const Summary *s, size_t i, size_t n, StrBuf *b);
+void out_file_end(const OutSpec *o, StrBuf *b);
+
 #endif

@@ -19,6 +19,8 @@ static const char usage_text[] =
     "  [--filter EXPR] [--sort KEY] [--columns LIST] [--view NAME] [--no-mouse]\n"
     "                       start with this filter, sort, list columns or saved view\n"
     "                       (a view's name or key); ? in the dashboard lists every key\n"
+    "                       personal data is masked (u reveals one record a while, with\n"
+    "                       an audit line); e exports the list as shown to a new file\n"
     "\n"
     "Commands:\n"
     "  list [--view NAME] [--filter EXPR] [--sort KEY]\n"

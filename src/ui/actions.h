@@ -57,6 +57,7 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(REVERSE,        "reverse-sort",        G_FIND,   AF_NONE,   reverse,     "S",                 "reverse the sort order") \
     X(VIEW,           "view",                G_FIND,   AF_NONE,   view,        "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
     X(VIEWS,          "views",               G_FIND,   AF_NONE,   views,       "V",                 "every saved view, to pick one (the config's after the nine too)") \
+    X(EXPORT,         "export",              G_OTHER,  AF_NONE,   export,      "e",                 "export the list as shown to CSV, TSV or JSON (masked unless asked)") \
     X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload every row and count on screen, and the open record") \
     X(MOUSE,          "mouse",               G_OTHER,  AF_NONE,   mouse,       "M",                 "mouse on or off (off lets the terminal select text)") \
     X(THEME,          "next-theme",          G_OTHER,  AF_NONE,   theme,       "T",                 "the next colour theme (default, light, high-contrast…)") \
@@ -76,7 +77,9 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(P_KILL_END,     "prompt-kill-end",     G_PROMPT, AF_NONE,   prompt,      "<C-k>",             "delete to the end of the line") \
     X(P_KILL_WORD,    "prompt-kill-word",    G_PROMPT, AF_NONE,   prompt,      "<C-w>",             "delete the word before the cursor") \
     X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE,   prompt,      "<Up> <C-p>",        "earlier filter from this session") \
-    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter from this session")
+    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter from this session") \
+    X(P_EXPORT_COLUMNS, "export-columns",    G_PROMPT, AF_NONE,   prompt,      "<Tab>",             "export: the columns on screen, or all") \
+    X(P_EXPORT_UNMASK, "export-unmask",      G_PROMPT, AF_NONE,   prompt,      "<C-t>",             "export: unmasked, or masked again (unmasked asks first)")
 /* clang-format on */
 
 typedef enum ActionId {

@@ -202,6 +202,11 @@ static unsigned act_redraw(const Call *c)
     return R_ALL;
 }
 
+static unsigned act_export(const Call *c)
+{
+    return export_open(&c->ui->exp, &c->ui->layers, &c->ui->m);
+}
+
 static unsigned act_help(const Call *c)
 {
     return help_open(&c->ui->help, &c->ui->layers, &c->ui->lay, &c->ui->m);

@@ -8,6 +8,7 @@
 #include "local/audit.h"
 #include "model/model.h"
 #include "net/worker.h"
+#include "ui/export.h"
 #include "ui/layout.h"
 #include "ui/lock.h"
 #include "ui/overlay.h"
@@ -32,6 +33,7 @@ typedef struct Ui {
     SortMenu sortmenu;
     ViewMenu viewmenu;
     LockScreen lock;
+    ExportPrompt exp;  /* e, and the export it is writing */
     int64_t last_input; /* monotonic ms of the last key or click: the idle lock counts from it */
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */

@@ -213,6 +213,9 @@ int ui_loop(Ui *ui)
         ui->dirty |= model_tick(&ui->m, &next);
         next = time_earliest(next, spin(ui, model_mono(&ui->m)));
         next = time_earliest(next, idle_lock(ui, model_mono(&ui->m)));
+        int64_t exp_next;
+        ui->dirty |= export_step(&ui->exp, &ui->m, &exp_next);
+        next = time_earliest(next, exp_next);
         render(ui);
         struct pollfd fds[3] = {
             { worker_wake_fd(ui->worker), POLLIN, 0 },

@@ -118,11 +118,8 @@ static unsigned cancel(Prompt *p, Model *m)
     return r;
 }
 
-/* Editing keys; returns whether the text may have changed. */
-static bool edit(Prompt *p, ActionId act)
+bool prompt_edit(LineEdit *e, History *h, ActionId act)
 {
-    LineEdit *e = &p->ed;
-    History *h = &p->hist[p->kind];
     switch (act) {
     case ACT_P_LEFT: le_left(e); return false;
     case ACT_P_RIGHT: le_right(e); return false;
@@ -133,8 +130,8 @@ static bool edit(Prompt *p, ActionId act)
     case ACT_P_KILL_START: le_kill_start(e); return true;
     case ACT_P_KILL_END: le_kill_end(e); return true;
     case ACT_P_KILL_WORD: le_kill_word(e); return true;
-    case ACT_P_HIST_PREV: return history_move(h, e, -1);
-    case ACT_P_HIST_NEXT: return history_move(h, e, +1);
+    case ACT_P_HIST_PREV: return h && history_move(h, e, -1);
+    case ACT_P_HIST_NEXT: return h && history_move(h, e, +1);
     default: return false;
     }
 }
@@ -148,7 +145,7 @@ static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
         return accept(p, m);
     if (act == ACT_P_CANCEL)
         return cancel(p, m);
-    bool changed = act != ACT_NONE ? edit(p, act) : k >= 0x20 && k < KEY_FN_BASE && le_insert(&p->ed, (uint32_t)k);
+    bool changed = act != ACT_NONE ? prompt_edit(&p->ed, &p->hist[p->kind], act) : k >= 0x20 && k < KEY_FN_BASE && le_insert(&p->ed, (uint32_t)k);
     return R_STATUS | (changed ? on_change(p, m) : 0);
 }
 
@@ -247,6 +244,17 @@ static void input_row(const Prompt *p, WINDOW *w, int width)
     if (p->has_err && ee > strlen(s) && x < width) /* the error points past the end */
         draw_text(w, 1, x, 1, SL_PROMPT_ERR, " ");
     wmove(w, 1, lx + cols_between(s, start, cur));
+}
+
+void prompt_draw_line(WINDOW *w, int row, int width, const char *lead, const LineEdit *ed)
+{
+    draw_fill(w, row, 0, width, SL_PROMPT);
+    int lx = draw_text(w, row, 0, width, SL_PROMPT, lead);
+    size_t cur = le_cursor_chars(ed), start = 0;
+    while (start < cur && cols_between(ed->buf, start, cur) > width - lx - 2)
+        start++;
+    draw_text(w, row, lx, width - lx, SL_PROMPT, ed->buf + byte_of_char(ed->buf, start));
+    wmove(w, row, lx + cols_between(ed->buf, start, cur));
 }
 
 static void draw(Layer *l, WINDOW *w, Model *m)

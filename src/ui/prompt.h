@@ -50,4 +50,11 @@ unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind k
 /* Opens the prompt that finds text with f (PR_TEXT). */
 unsigned prompt_open_find(Prompt *p, LayerStack *layers, const Model *m, const TextFinder *f);
 
+/* The editing keys every prompt shares (cursor, deletions, history when h is not NULL),
+ * applied to e; returns whether the text may have changed. */
+bool prompt_edit(LineEdit *e, History *h, ActionId act);
+/* A prompt's input row: lead, then e's text scrolled so the cursor shows, the cursor
+ * left there. */
+void prompt_draw_line(WINDOW *w, int row, int width, const char *lead, const LineEdit *e);
+
 #endif

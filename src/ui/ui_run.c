@@ -66,6 +66,7 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
         sort_parse(cfg->sort, &sort);
     ui->audit = open_audit(cfg);
     lock_init(&ui->lock, cfg->lock_secs, ui->audit);
+    export_init(&ui->exp, &ui->columns, ui->audit);
     ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
                      .audit = { ui->audit, write_audit },
                      .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
@@ -81,6 +82,7 @@ static void finish(Ui *ui)
     term_stop();
     if (ui->m.mono)
         model_free(&ui->m);
+    export_free(&ui->exp); /* a half-written export leaves nothing */
     prompt_free(&ui->prompt);
     help_free(&ui->help);
     script_free(ui->script);

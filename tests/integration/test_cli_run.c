@@ -21,10 +21,10 @@ enum { RUN_TIMEOUT_MS = 90000, MAX_ARGS = 48, MAX_ENV = 32 };
 
 const char *cli_binary(void)
 {
-    static char path[4096];
+    static char path[4096], abs[4096];
     const char *dir = getenv("REGDESK_BUILD_DIR");
     snprintf(path, sizeof path, "%s/regdesk", dir && *dir ? dir : "build");
-    return path;
+    return realpath(path, abs) ? abs : path; /* absolute: a run may start in another directory */
 }
 
 static char scratch[64];
@@ -182,6 +182,8 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
         dup2(err[1], STDERR_FILENO);
         for (int fd = 3; fd < 1024; fd++)
             close(fd);
+        if (o && o->cwd && chdir(o->cwd) != 0)
+            _exit(126);
         execve(argv[0], (char *const *)argv, env);
         _exit(127);
     }
