@@ -243,7 +243,7 @@ static pid_t run_dashboard(bool alternate, Seen *s)
     char cwd[4096], line[8192];
     cr_assert_eq(sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
                     "-u REGDESK_SCRIPT -u REGDESK_KEYS HOME=%s XDG_CONFIG_HOME=%s LC_ALL=C.UTF-8 TERM=tmux-256color "
-                    "PS1='$ ' bash --norc --noprofile -i\"", sock, tmpdir, tmpdir), 0, "tmux could not start");
+                    "HISTFILE=/dev/null PS1='$ ' bash --norc --noprofile -i\"", sock, tmpdir, tmpdir), 0, "tmux could not start");
     if (!alternate)
         sh("tmux -S %s set-option -w -t ui alternate-screen off", sock);
     keys("-l 'echo before-regdesk'");
@@ -289,4 +289,91 @@ Test(ui_tmux, suspend_and_crash_leave_no_registration_behind, .init = setup, .fi
     kill(pid, SIGABRT);
     expect("the terminal was restored", 10000);
     nothing_left(&s, "after a crash");
+}
+
+/* ---- what any screen shows: masked, unless revealed ------------------------------------------ */
+
+enum { SECRET_RECS = 30 }; /* more than fill the list at 100x30 */
+
+typedef struct Secrets {
+    char v[SECRET_RECS * 3][160]; /* record i: e-mail, phone, document number */
+} Secrets;
+
+static Secrets newest_secrets(void)
+{
+    Secrets s;
+    memset(&s, 0, sizeof s);
+    cJSON *j = simhttp_get_json(sim, "/v2/app-registrations?limit=30&sort=-createdAt&populates[]=documentValidation");
+    static const char *const keys[] = { "email", "phone", "documentValidation.documentNumber" };
+    for (int i = 0; i < SECRET_RECS; i++)
+        for (int k = 0; k < 3; k++) {
+            char key[96];
+            snprintf(key, sizeof key, "data.%d.%s", i, keys[k]);
+            const char *v = sj_str(j, key);
+            if (v && strlen(v) >= 7)
+                snprintf(s.v[i * 3 + k], sizeof s.v[i * 3 + k], "%s", v);
+        }
+    cJSON_Delete(j);
+    return s;
+}
+
+/* The screen now holds no real value, except those of record `revealed` (-1: none),
+ * which must all be there. */
+static void screen_masked(const Secrets *s, int revealed, const char *when)
+{
+    static char screen[65536];
+    capture(NULL, screen, sizeof screen);
+    for (int i = 0; i < SECRET_RECS * 3; i++) {
+        if (!*s->v[i])
+            continue;
+        bool shown = strstr(screen, s->v[i]) != NULL;
+        if (i / 3 == revealed && i % 3 != 2) /* its document is in the pane further down */
+            cr_assert(shown, "%s: revealed, yet \"%s\" is not on screen:\n%s", when, s->v[i], screen);
+        else if (i / 3 != revealed)
+            cr_assert_not(shown, "%s: \"%s\" is on screen unmasked:\n%s", when, s->v[i], screen);
+    }
+}
+
+Test(ui_tmux, no_screen_of_a_session_shows_personal_data_unless_revealed, .init = setup, .fini = teardown,
+     .timeout = 90)
+{
+    Seen seen = first_records();
+    Secrets s = newest_secrets();
+    run_dashboard(true, &seen);
+    screen_masked(&s, -1, "the list");
+    keys("Enter");
+    expect("Checks", 10000);
+    screen_masked(&s, -1, "the detail");
+    keys("v");
+    expect("JSON of", 10000);
+    screen_masked(&s, -1, "the raw JSON");
+    keys("v");
+    keys("?");
+    expect("regdesk keys", 5000);
+    screen_masked(&s, -1, "the help");
+    keys("Escape");
+    keys("u");
+    expect("revealed", 5000);
+    screen_masked(&s, 0, "the first record revealed");
+    keys("J");
+    expect("masked · u reveals", 5000);
+    screen_masked(&s, -1, "the next record");
+    keys("/");
+    keys("-l 'status:review'");
+    expect("filter status:review", 5000);
+    screen_masked(&s, -1, "the filter prompt");
+    keys("Enter");
+    keys("f");
+    keys("-l 'flags>0'");
+    expect("records match", 5000);
+    screen_masked(&s, -1, "the search prompt");
+    keys("Enter");
+    keys("e");
+    expect("export to:", 5000);
+    screen_masked(&s, -1, "the export prompt");
+    keys("Escape");
+    keys("q");
+    keys("-l 'echo regdesk-exited=$?'");
+    keys("Enter");
+    expect("regdesk-exited=0", 10000);
 }
