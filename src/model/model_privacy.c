@@ -76,7 +76,9 @@ unsigned model_privacy_hide(Model *m)
 
 unsigned privacy_follow(Model *m)
 {
-    return m->privacy.revealed >= 0 && model_selected(m) != m->privacy.revealed ? end_reveal(m) : 0;
+    if (m->privacy.revealed < 0 || model_selected(m) == m->privacy.revealed)
+        return 0;
+    return end_reveal(m) | model_message(m, SL_STATUSBAR, 3, "masked again: another record is selected");
 }
 
 int64_t privacy_tick(Model *m, int64_t now, unsigned *r)

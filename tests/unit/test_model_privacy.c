@@ -86,6 +86,7 @@ Test(model_privacy, moving_to_another_record_or_pressing_again_masks)
     model_reveal(m);
     model_list_nav(m, NAV_DOWN);
     cr_assert_eq(model_mask_for(m, first), MASK_DEFAULT, "leaving the record masks it");
+    cr_assert(strstr(m->msg.text, "masked again"), "the \"unmasked for\" message does not stay: %s", m->msg.text);
     cr_assert_eq(model_mask_for(m, model_selected(m)), MASK_DEFAULT, "the next one is not revealed");
     model_list_nav(m, NAV_UP);
     cr_assert_eq(model_mask_for(m, first), MASK_DEFAULT, "coming back does not reveal it again");
