@@ -10,6 +10,7 @@
 #   make asan       only the ASan+UBSan pass
 #   make valgrind   the whole suite under valgrind (slow; not part of make test)
 #   make fuzz       libFuzzer (clang-14) on every harness in tests/fuzz/, FUZZ_SECONDS each
+#   make screenshots   screenshots/*.txt and *.png from the real dashboard in tmux
 #   make test-install  the install tests alone (tests/install.sh; make test runs them)
 #   make deps       install the Debian packages regdesk needs (root), or print the command
 #   make clean
@@ -113,7 +114,7 @@ SIM_LIBS  = $(call pc_libs,$(SIM_PKGS)) -lpthread -lm
 TEST_LIBS = $(call pc_libs,criterion) $(APP_LIBS) -lm
 
 .PHONY: all tests-bin bench-bin demo test test-install asan tsan valgrind deps check-deps check-libs \
-        clean bench fuzz fuzz-bin install uninstall FORCE
+        clean bench fuzz fuzz-bin install uninstall screenshots FORCE
 SIM_BIN := $(if $(SIM_SRC),$(BUILD)/regdesk-sim)
 all: $(BUILD)/regdesk $(SIM_BIN) $(BUILD)/installed/regdesk $(BUILD)/installed/regdesk.bash \
      $(BUILD)/installed/_regdesk
@@ -262,6 +263,9 @@ uninstall:
 	    $(addprefix $(DESTDIR)$(MANDIR)/man5/,$(notdir $(MAN5))) \
 	    $(INST_BASH)/regdesk $(INST_BASH)/regdesk-sim $(DESTDIR)$(ZSHCOMPDIR)/_regdesk
 	rmdir $(INST_THEMES) $(DESTDIR)$(DATADIR)/regdesk 2>/dev/null || true
+
+screenshots: check-deps all
+	@sh screenshots/make.sh
 
 test-install: all
 	@sh tests/install.sh
