@@ -88,7 +88,10 @@ _regdesk_sim()
 {
     local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
     case $prev in
-    --fault) COMPREPLY=($(compgen -W "latency= error= 429= truncate= malformed= reset= slow= huge= html= retry-after= slow-ms= huge-mb=" -- "${cur##*,}")); compopt -o nospace 2>/dev/null; return ;;
+    --fault)
+        local done=${cur%"${cur##*,}"}
+        COMPREPLY=($(compgen -P "$done" -W "latency= error= 429= truncate= malformed= reset= slow= huge= html= retry-after= slow-ms= huge-mb=" -- "${cur##*,}"))
+        compopt -o nospace 2>/dev/null; return ;;
     --port | --count | --seed | --now | --token | --expire-after | --block-domains) return ;;
     esac
     COMPREPLY=($(compgen -W "$_regdesk_sim_options" -- "$cur"))

@@ -111,6 +111,7 @@ out=$(bash --norc --noprofile -c '
     COMP_WORDS=(regdesk --sort -fl); COMP_CWORD=2; _regdesk; printf "sort:%s\n" "${COMPREPLY[@]}"
     COMP_WORDS=(regdesk list --columns status,na); COMP_CWORD=3; _regdesk; printf "col:%s\n" "${COMPREPLY[@]}"
     COMP_WORDS=(regdesk-sim --he); COMP_CWORD=1; _regdesk_sim; printf "sim:%s\n" "${COMPREPLY[@]}"
+    COMP_WORDS=(regdesk-sim --fault latency=300,er); COMP_CWORD=2; _regdesk_sim; printf "fault:%s\n" "${COMPREPLY[@]}"
 ' sh "$comp" 2>&1) || fail "the bash completion does not load: $out"
 want="cmd:list
 fmt:csv
@@ -118,7 +119,8 @@ fmt:count
 theme:solarized
 sort:-flags
 col:status,name
-sim:--help"
+sim:--help
+fault:latency=300,error="
 [ "$out" = "$want" ] || fail "bash completes
 $out
 instead of
@@ -151,7 +153,8 @@ for lib in ncurses libcurl cJSON; do grep -q "^  $lib [0-9]" "$work/version" || 
 "$prefix/bin/regdesk-sim" --version | grep -q "^regdesk-sim [0-9]" || fail "regdesk-sim --version"
 "$prefix/bin/regdesk-sim" --help | grep -q -- "--fault" || fail "regdesk-sim --help"
 run=$work/run && mkdir -p "$run"
-"$prefix/bin/regdesk-sim" --count 200 --seed 7 --now 2025-05-25T12:00:00Z >"$run/sim.out" 2>"$run/sim.err" &
+: >"$run/sim.out"
+"$prefix/bin/regdesk-sim" --count 200 --seed 7 --now 2025-05-25T12:00:00Z >>"$run/sim.out" 2>"$run/sim.err" &
 sim=$!
 url=""
 for i in $(seq 100); do
