@@ -29,8 +29,9 @@ _regdesk_views()
 _regdesk_command_options()
 {
     case $1 in
-    list) echo "--view --filter --sort --format --columns --mask --partial --file" ;;
-    show | projects) echo "--format" ;;
+    list) echo "--view --filter --sort --format --columns --mask --no-mask --partial --file" ;;
+    show) echo "--format --mask --no-mask" ;;
+    projects) echo "--format" ;;
     override) echo "--status --note --force --dry-run" ;;
     resend-link) echo "--email --reveal-link" ;;
     create) echo "--project --flow --email --phone --country-code --language" ;;
