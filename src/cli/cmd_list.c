@@ -25,7 +25,7 @@ typedef struct LoadOutcome {
     int failed_pages;
     long loaded, total;
     ErrorClass error; /* of the first failure */
-    char message[320];
+    char message[MSG_MAX]; /* the worker's sentence, quote marks kept */
 } LoadOutcome;
 
 /* ---- loading ------------------------------------------------------------------------------ */
@@ -41,7 +41,7 @@ static int load_file(const char *path, Store *st)
     bool is_stdin = !strcmp(path, "-");
     FILE *f = is_stdin ? stdin : fopen(path, "rb");
     if (!f) {
-        cli_error("cannot open %s: %s", path, strerror(errno));
+        cli_error("cannot open " QS ": %s", path, strerror(errno));
         return EXIT_INTERNAL;
     }
     RecordStream *rs = rstream_new(store_sink, st);
@@ -53,16 +53,16 @@ static int load_file(const char *path, Store *st)
         ok = rstream_feed(rs, buf, got, err, sizeof err);
     int rc = EXIT_OK;
     if (ok && ferror(f)) {
-        cli_error("cannot read %s: %s", path, strerror(errno));
+        cli_error("cannot read " QS ": %s", path, strerror(errno));
         rc = EXIT_INTERNAL;
     } else if (!ok || !rstream_finish(rs, err, sizeof err)) {
-        cli_error("%s: %s", is_stdin ? "standard input" : path, err);
+        cli_error(QS ": %s", is_stdin ? "standard input" : path, err);
         rc = EXIT_INTERNAL;
     } else {
         RecordStreamStats stats;
         rstream_stats(rs, &stats);
         if (stats.skipped)
-            cli_error("%s: skipped %zu array element(s) that are not registration objects",
+            cli_error(QS ": skipped %zu array element(s) that are not registration objects",
                       is_stdin ? "standard input" : path, stats.skipped);
     }
     free(buf);
@@ -179,12 +179,12 @@ static int prepare(const CliSettings *cs, const ListArgs *a, OutSpec *o, SortSpe
 {
     memset(o, 0, sizeof *o);
     if (a->format && !out_format_parse(a->format, &o->format)) {
-        cli_error("unknown format \"%s\"; use table, json, csv, tsv or count", a->format);
+        cli_error("unknown format \"" QS "\"; use table, json, csv, tsv or count", a->format);
         return EXIT_USAGE;
     }
     *spec = (SortSpec){ SORT_CREATED, true }; /* newest first, like the API */
     if (a->sort && !sort_parse(a->sort, spec)) {
-        cli_error("unknown sort \"%s\"; use created, updated, age, status, flags, failed, name or email, "
+        cli_error("unknown sort \"" QS "\"; use created, updated, age, status, flags, failed, name or email, "
                   "with - for descending", a->sort);
         return EXIT_USAGE;
     }

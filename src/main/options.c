@@ -147,7 +147,7 @@ int options_take_globals(int *argc, char **argv, Globals *g)
         }
         const char *v = config || !global_flags[k].switch_value ? argv[i + 1] : global_flags[k].switch_value;
         if (!v) {
-            cli_error("%s needs a value; see regdesk --help", a);
+            cli_error(QS " needs a value; see regdesk --help", a);
             return EXIT_USAGE;
         }
         if (v == argv[i + 1])
@@ -193,7 +193,7 @@ int options_dashboard(int argc, char **argv, Config *cfg)
             if (f.id == SET_FILTER && !filter_parses(f.value))
                 return EXIT_USAGE;
         } else if (strcmp(argv[i], "--no-mouse")) {
-            cli_error("unknown option \"%s\" for the dashboard; see regdesk --help", argv[i]);
+            cli_error("unknown option \"" QS "\" for the dashboard; see regdesk --help", argv[i]);
             return EXIT_USAGE;
         }
         if (!options_apply(cfg, &f))

@@ -222,7 +222,7 @@ static unsigned take_error(Model *m, const Result *res)
         r |= refused(m, res);
     if (res->job == m->det.job && m->det.job) {
         m->det.err_rec = m->det.job_rec;
-        safetext_format(m->det.err, sizeof m->det.err, "%s", res->message);
+        msg_format(m->det.err, sizeof m->det.err, "%s", res->message); /* quotes kept: the pane shortens them */
         m->det.job = 0;
         r |= R_DETAIL;
     }

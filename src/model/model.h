@@ -126,7 +126,7 @@ typedef struct DetailModel {
     int64_t fetch_due;  /* monotonic ms: fetch the shown record then, 0 = not due; waits
                            while a follow is due */
     long err_rec;       /* the record the error is about, -1 none */
-    char err[320];
+    char err[MSG_MAX];  /* quote marks kept (core/msg.h) */
     DFind find;         /* the / search inside the raw JSON view */
 } DetailModel;
 

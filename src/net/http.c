@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/buildinfo.h"
+#include "core/msg.h"
 #include "core/safetext.h"
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -108,34 +109,32 @@ static bool transient(CURLcode res)
 static void transport_message(const Exchange *ex, CURLcode res, char *msg, size_t n)
 {
     if (ex->too_big) {
-        fmt_bounded(msg, n, "the API sent a response larger than the %zu MB limit; raise max_response "
+        msg_format(msg, n, "the API sent a response larger than the %zu MB limit; raise max_response "
                          "in the config if this is expected", ex->cap / (1024 * 1024));
         return;
     }
+    /* libcurl's text can quote server bytes: quoted, so it is made safe and shrinks first. */
     const char *what = ex->errbuf[0] ? ex->errbuf : curl_easy_strerror(res);
-    StrBuf safe = STRBUF_INIT; /* libcurl's text can quote server bytes */
-    safetext_append(&safe, what, strlen(what), SAFE_LINE);
     switch (res) {
     case CURLE_COULDNT_RESOLVE_HOST:
-        fmt_bounded(msg, n, "cannot find the API host (%s); check --api and your DNS", strbuf_cstr(&safe));
+        msg_format(msg, n, "cannot find the API host (" QS "); check --api and your DNS", what);
         break;
     case CURLE_COULDNT_CONNECT:
-        fmt_bounded(msg, n, "cannot connect to the API (%s); is it reachable from here?", strbuf_cstr(&safe));
+        msg_format(msg, n, "cannot connect to the API (" QS "); is it reachable from here?", what);
         break;
     case CURLE_OPERATION_TIMEDOUT:
-        fmt_bounded(msg, n, "the API did not answer in time (%s)", strbuf_cstr(&safe));
+        msg_format(msg, n, "the API did not answer in time (" QS ")", what);
         break;
     case CURLE_PEER_FAILED_VERIFICATION: case CURLE_SSL_CACERT_BADFILE:
-        fmt_bounded(msg, n, "the API's TLS certificate could not be verified (%s); use --cacert FILE "
-                         "for a private CA", strbuf_cstr(&safe));
+        msg_format(msg, n, "the API's TLS certificate could not be verified (" QS "); use --cacert FILE "
+                         "for a private CA", what);
         break;
     case CURLE_UNSUPPORTED_PROTOCOL:
-        fmt_bounded(msg, n, "refused to use that protocol (%s); regdesk talks https only", strbuf_cstr(&safe));
+        msg_format(msg, n, "refused to use that protocol (" QS "); regdesk talks https only", what);
         break;
     default:
-        fmt_bounded(msg, n, "network error talking to the API: %s", strbuf_cstr(&safe));
+        msg_format(msg, n, "network error talking to the API: " QS, what);
     }
-    strbuf_free(&safe);
 }
 
 static long retry_after(CURL *e, long cap_ms)
@@ -152,13 +151,9 @@ static void redirect_message(CURL *e, long http, char *msg, size_t n)
 {
     char *loc = NULL;
     curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &loc);
-    StrBuf safe = STRBUF_INIT;
-    if (loc)
-        safetext_append(&safe, loc, strlen(loc) > 200 ? 200 : strlen(loc), SAFE_LINE);
-    fmt_bounded(msg, n, "the API answered HTTP %ld, a redirect to %s; regdesk does not follow redirects "
+    msg_format(msg, n, "the API answered HTTP %ld, a redirect to " QS "; regdesk does not follow redirects "
                      "(the token would go along): set --api to the final address",
-             http, safe.len ? strbuf_cstr(&safe) : "an unnamed place");
-    strbuf_free(&safe);
+               http, loc ? loc : "an unnamed place");
 }
 
 Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, const WorkerConfig *cfg, ErrorClass *ec,
@@ -187,9 +182,7 @@ Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, const Worker
     if (code == 429 || code >= 500) {
         *ec = EC_SERVER;
         *retry_after_ms = retry_after(ex->easy, cfg->retry_max_ms);
-        char what[300];
-        api_error_describe(api, what, sizeof what);
-        fmt_bounded(msg, n, "%s", what);
+        api_error_describe(api, msg, n);
         /* 429 means "not processed": safe to repeat anything. A 5xx on a POST/PUT may
          * have done the work, so only reads are repeated. */
         return code == 429 || idempotent ? OUT_RETRY : OUT_FAIL;

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/filter.h"
+#include "core/msg.h"
 #include "core/parse.h"
 #include "net/request.h"
 #include "net/token.h"
@@ -78,7 +79,10 @@ typedef struct Result {
     int http;            /* last HTTP status seen, 0 if none (an action's answer too) */
     int attempt;         /* RES_RETRYING: which retry comes next (1-based) */
     long retry_in_ms;
-    char message[320];   /* RES_ERROR / RES_RETRYING: one sentence for a person */
+    /* RES_ERROR / RES_RETRYING: one sentence for a person, made with msg_format: the
+     * server's words in it are quoted (core/msg.h), so it can be quoted in turn and still
+     * never be cut; show it with safetext_format or cli_error, which drop the marks. */
+    char message[MSG_MAX];
 } Result;
 
 void result_free(Result *r);

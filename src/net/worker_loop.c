@@ -133,12 +133,12 @@ static void fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError *api, int
     if (api)
         r->api = *api;
     if (is_page(t) && j->pages > 1)
-        fmt_bounded(r->message, sizeof r->message, "page %d of %d could not be loaded: %s", t->page_no,
-                    j->pages, msg);
+        msg_format(r->message, sizeof r->message, "page %d of %d could not be loaded: %s", t->page_no,
+                   j->pages, msg);
     else if (is_page(t) && t->page_no > 1) /* the server never said how many pages */
-        fmt_bounded(r->message, sizeof r->message, "page %d could not be loaded: %s", t->page_no, msg);
+        msg_format(r->message, sizeof r->message, "page %d could not be loaded: %s", t->page_no, msg);
     else
-        fmt_bounded(r->message, sizeof r->message, "%s", msg);
+        msg_format(r->message, sizeof r->message, "%s", msg);
     if (is_page(t)) {
         j->failed_pages++;
         j->more = false;
@@ -169,8 +169,8 @@ static void retry_or_fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError 
                           const char *msg)
 {
     if (t->attempt >= w->cfg.max_retries) {
-        char final[320];
-        fmt_bounded(final, sizeof final, "%s (gave up after %d attempts)", msg, t->attempt + 1);
+        char final[MSG_MAX];
+        msg_format(final, sizeof final, "%s (gave up after %d attempts)", msg, t->attempt + 1);
         fail(w, t, ec, api, http, final);
         Job *j = t->job;
         j->active--;
@@ -190,8 +190,8 @@ static void retry_or_fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError 
     r->http = http;
     r->attempt = t->attempt;
     r->retry_in_ms = delay;
-    fmt_bounded(r->message, sizeof r->message, "%s; retrying in %.1f s (retry %d of %d)", msg, delay / 1000.0,
-             t->attempt, w->cfg.max_retries);
+    msg_format(r->message, sizeof r->message, "%s; retrying in %.1f s (retry %d of %d)", msg, delay / 1000.0,
+               t->attempt, w->cfg.max_retries);
     stats_add(w, 0, 1, 0, 1, 0);
     worker_post(w, r);
 }
@@ -272,7 +272,7 @@ static void complete(Worker *w, Transfer *t, CURLcode res)
     memset(&api, 0, sizeof api);
     int http;
     long after;
-    char msg[300];
+    char msg[MSG_MAX];
     Outcome o = exchange_outcome(&t->ex, res, t->req.method, &w->cfg, &ec, &api, &http, &after, msg, sizeof msg);
     if (o == OUT_OK) {
         char err[200];
@@ -284,7 +284,7 @@ static void complete(Worker *w, Transfer *t, CURLcode res)
             return;
         }
         /* 200 with a body regdesk cannot read: a cut or garbled response. Reads retry. */
-        fmt_bounded(msg, sizeof msg, "the API's answer could not be read: %s", err);
+        msg_format(msg, sizeof msg, "the API's answer could not be read: %s", err);
         ec = EC_PARSE;
         o = t->req.method == M_GET ? OUT_RETRY : OUT_FAIL;
     }

@@ -96,7 +96,7 @@ for t in $targets; do
     mkdir -p "$out/corpus/$t"
     case $t in
         filter | conflang | url) dict=tests/fuzz/$t.dict ;;
-        safetext | mask) dict=tests/fuzz/text.dict ;;
+        safetext | mask | msg) dict=tests/fuzz/text.dict ;;
         *) dict=tests/fuzz/json.dict ;;
     esac
     log=$out/$t.log

@@ -69,7 +69,7 @@ typedef struct LoadOutcome {
     Store store;
     long total;
     int pages, retrying, errors, failed_pages;
-    char last_error[320];
+    char last_error[MSG_MAX]; /* without quote marks */
 } LoadOutcome;
 
 /* Runs a full list load to RES_LIST_DONE, merging pages into a store. */
@@ -96,7 +96,7 @@ static void full_load(uint64_t gen, const ServerParams *sp, LoadOutcome *out, in
             cr_assert(strstr(r->message, "retrying in"), "%s", r->message);
         } else if (r->kind == RES_ERROR) {
             out->errors++;
-            snprintf(out->last_error, sizeof out->last_error, "%s", r->message);
+            msg_plain(out->last_error, sizeof out->last_error, r->message);
         } else {
             cr_assert_eq(r->kind, RES_LIST_DONE);
             out->failed_pages = r->failed_pages;
