@@ -33,6 +33,7 @@ typedef struct Sim {
     SimAuth *auth;
     SimStats stats;
     int64_t mono_start_ms;
+    unsigned port;            /* the port it listens on, once bound */
     atomic_bool stopping;     /* set on SIGINT/SIGTERM: slow responses stop early */
 } Sim;
 
