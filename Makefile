@@ -169,8 +169,8 @@ $(BUILD)/regdesk-tests: $(TEST_OBJ) $(APP_OBJ)
 
 # The worker tests once more, against a minimal Criterion stand-in (tests/tsan/), because
 # Criterion cannot start under ThreadSanitizer (Snaipe/Criterion#274).
-SHIM_SRC := tests/integration/test_worker.c tests/integration/simproc.c tests/integration/simstats.c \
-            tests/integration/simhttp.c tests/tsan/shim.c
+SHIM_SRC := tests/integration/test_worker.c tests/integration/test_worker_lies.c tests/integration/workertest.c \
+            tests/integration/simproc.c tests/integration/simstats.c tests/integration/simhttp.c tests/tsan/shim.c
 SHIM_OBJ := $(patsubst %.c,$(BUILD)/obj-shim/%.o,$(SHIM_SRC))
 $(BUILD)/obj-shim/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -20,12 +20,15 @@ typedef struct ListArgs {
     bool mask, no_mask, partial;
 } ListArgs;
 
-/* What a load from the API left behind when it was not complete. */
+/* What a load from the API left behind when it was not complete or not consistent. */
 typedef struct LoadOutcome {
     int failed_pages;
     long loaded, total;
     ErrorClass error; /* of the first failure */
     char message[MSG_MAX]; /* the worker's sentence, quote marks kept */
+    ListCap capped;
+    bool data_changed;
+    char done[MSG_MAX];    /* RES_LIST_DONE's sentence about a cap or a change */
 } LoadOutcome;
 
 /* ---- loading ------------------------------------------------------------------------------ */
@@ -97,6 +100,7 @@ static int load_api(const CliSettings *cs, const Filter *f, SortSpec spec, Store
     ListQuery q = { .sort = sort_server_param(spec) };
     filter_server_params(f, &q.server);
     uint64_t job = worker_list(w, &q, 1);
+    store_begin_load(st);
     bool tty = isatty(STDERR_FILENO), done = false;
     memset(out, 0, sizeof *out);
     while (!done) {
@@ -119,6 +123,9 @@ static int load_api(const CliSettings *cs, const Filter *f, SortSpec spec, Store
             out->failed_pages = r->failed_pages;
             out->loaded = r->loaded;
             out->total = r->total;
+            out->capped = r->capped;
+            out->data_changed = r->data_changed;
+            snprintf(out->done, sizeof out->done, "%s", r->message);
             done = true;
         }
         result_free(r);
@@ -205,21 +212,42 @@ static int prepare(const CliSettings *cs, const ListArgs *a, OutSpec *o, SortSpe
     return EXIT_OK;
 }
 
-/* Without --partial an incomplete load prints nothing; with it, what loaded is printed,
- * and either way the exit status says the list is incomplete. */
+/* Without --partial an incomplete load (pages that never came, or a cap that stopped it)
+ * prints nothing; with it, what loaded is printed, and either way the exit status says
+ * the list is incomplete: the failure's, 5 for an API that would not stop, 6 for a local
+ * limit. */
 static int incomplete(const LoadOutcome *lo, const ListArgs *a, size_t have)
 {
-    char total[48] = "";
+    char total[48] = "", why[64];
     if (lo->total >= 0)
         snprintf(total, sizeof total, " of %ld", lo->total);
-    cli_error("%s", lo->message[0] ? lo->message : "the list could not be loaded");
+    if (lo->failed_pages)
+        cli_error("%s", lo->message[0] ? lo->message : "the list could not be loaded");
+    if (lo->capped)
+        cli_error("%s", lo->done);
+    if (lo->failed_pages)
+        snprintf(why, sizeof why, "%d page(s) could not be loaded", lo->failed_pages);
+    else
+        snprintf(why, sizeof why, "the load was stopped");
     if (a->partial)
-        cli_error("the list is incomplete: %d page(s) could not be loaded; printed the %zu matching among the "
-                  "%ld registrations that arrived%s", lo->failed_pages, have, lo->loaded, total);
+        cli_error("the list is incomplete: %s; printed the %zu matching among the %ld registrations that arrived%s",
+                  why, have, lo->loaded, total);
     else if (lo->loaded > 0)
-        cli_error("%d page(s) could not be loaded (%ld%s registrations arrived), so nothing was printed; "
-                  "--partial prints what did load", lo->failed_pages, lo->loaded, total);
-    return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
+        cli_error("%s (%ld%s registrations arrived), so nothing was printed; --partial prints what did load", why,
+                  lo->loaded, total);
+    if (lo->failed_pages)
+        return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
+    return lo->capped == CAP_PAGES ? EXIT_SERVER : EXIT_INTERNAL;
+}
+
+/* Warnings about a list that is complete but was not served consistently. */
+static void consistency(const LoadOutcome *lo, const Store *st)
+{
+    if (st->load_dups)
+        cli_error("dropped %zu duplicate registration(s): the API sent the same id on more than one page (records "
+                  "added while the list loaded shift the pages)", st->load_dups);
+    if (lo->data_changed && !lo->capped)
+        cli_error("%s; run the command again for a consistent list", lo->done);
 }
 
 /* --view NAME: the saved view's filter (with --filter's, both applying) and sort (unless
@@ -282,7 +310,9 @@ int cmd_list(int argc, char **argv, const CliSettings *cs)
         if (filter_match(f, st.recs[i]))
             idx[n++] = (uint32_t)i;
     sort_indices(idx, n, st.recs, spec);
-    if (rc == EXIT_OK && lo.failed_pages > 0) {
+    if (rc == EXIT_OK && !a.file)
+        consistency(&lo, &st);
+    if (rc == EXIT_OK && (lo.failed_pages > 0 || lo.capped)) {
         rc = incomplete(&lo, &a, n);
         if (a.partial)
             write_records(&o, &st, idx, n, stdout);

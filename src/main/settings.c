@@ -111,6 +111,8 @@ static int worker_settings(const Config *cfg, WorkerConfig *wc)
     wc->total_timeout_ms = config_num(cfg, SET_TIMEOUT) * 1000;
     wc->connect_timeout_ms = config_num(cfg, SET_CONNECT_TIMEOUT) * 1000;
     wc->max_response = (size_t)config_num(cfg, SET_MAX_RESPONSE_MB) << 20;
+    wc->max_records = (size_t)config_num(cfg, SET_MAX_RECORDS);
+    wc->max_memory = (size_t)config_num(cfg, SET_MAX_MEMORY_MB) << 20;
     const char *cacert = config_str(cfg, SET_CACERT);
     wc->cacert = *cacert ? cacert : NULL;
     return EXIT_OK;

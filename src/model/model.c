@@ -252,8 +252,14 @@ static unsigned take_done(Model *m, const Result *res)
         l->total = res->total;
     l->failed_pages = res->failed_pages;
     l->retry_until = 0;
-    l->have_all |= !res->failed_pages && !l->params[0];
-    unsigned r = model_flush(m);
+    l->have_all |= !res->failed_pages && !res->capped && !l->params[0];
+    unsigned r = 0;
+    if (res->capped || res->data_changed) /* the worker's sentence: a cap, or a list that moved */
+        r = model_message(m, SL_STATUS_ERR, 0, "%s; r loads it again", res->message);
+    else if (m->store.load_dups)
+        r = model_message(m, SL_STATUSBAR, 0, "dropped %zu duplicate registration(s): the API sent the same id on "
+                          "more than one page", m->store.load_dups);
+    r |= model_flush(m);
     return r | load_refresh_missing(m) | R_STATUS | R_LIST | R_HEADER;
 }
 

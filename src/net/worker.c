@@ -27,6 +27,8 @@ void worker_config_defaults(WorkerConfig *c)
     c->low_speed_time_s = 15;
     c->total_timeout_ms = 60000;
     c->max_response = 32u << 20;
+    c->max_records = 5000000;
+    c->max_memory = (size_t)2 << 30;
     c->max_retries = 4;
     c->retry_base_ms = 500;
     c->retry_max_ms = 30000;
@@ -149,8 +151,8 @@ static Job *new_job(JobKind kind, uint64_t gen)
     Job *j = xcalloc(1, sizeof *j);
     j->kind = kind;
     j->gen = gen;
-    j->pages = -1;
-    j->total = -1;
+    j->pages = j->first_pages = j->max_pages = j->pages_asked = -1;
+    j->total = j->first_total = j->first_limit = -1;
     return j;
 }
 

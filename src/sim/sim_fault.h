@@ -13,8 +13,8 @@
  * and query), deep (a body nested deep-levels arrays deep), empty ({}), wrongtype
  * ({"data":"…"}).
  * Retrieve only: otherid (another registration), aslist (a list page).
- * List only: dupes (the page starts dupes-n records early, repeating the previous
- * page's end), drift (total grows by drift-n per page, pages recomputed), endless (every
+ * List only: dupes (page k starts (k-1) x dupes-n records early, repeating the end of
+ * page k-1, as offset paging does while records keep being added), drift (total grows by drift-n per page, pages recomputed), endless (every
  * page full, fresh ids past the data, no total or pages), growing (every page full and
  * announcing one page more than asked), wrongpage (page 1 whatever was asked, and
  * saying so), wronglimit (half the page size, and saying so).
@@ -41,7 +41,7 @@ typedef struct SimFaultSpec {
     unsigned latency_ms;
     double p[FK__COUNT];
     unsigned retry_after, slow_ms, huge_mb, trickle_ms, hang_ms, deep_levels, dupes_n, drift_n;
-    char redirect_to[256]; /* "" = this server */
+    char redirect_to[1024]; /* "" = this server */
 } SimFaultSpec;
 
 void sim_fault_defaults(SimFaultSpec *f);

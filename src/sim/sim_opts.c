@@ -43,7 +43,7 @@ void sim_opts_usage(FILE *out)
         "                     default this server), deep (deep-levels nested arrays),\n"
         "                     empty ({}), wrongtype ({\"data\":\"...\"})\n"
         "                     retrieve: otherid (another registration), aslist (a list)\n"
-        "                     list: dupes (starts dupes-n records early), drift (total\n"
+        "                     list: dupes (page k starts (k-1)*dupes-n early), drift (total\n"
         "                     grows drift-n per page), endless (full pages, no total),\n"
         "                     growing (always one page more), wrongpage (page 1\n"
         "                     whatever was asked), wronglimit (half the page size)\n"

@@ -263,7 +263,7 @@ static long counted_total(const SimStore *st, const SimQuery *q)
 void sim_query_fault(SimQuery *q, int fault, unsigned dupes_n, unsigned drift_n)
 {
     switch ((SimFaultKind)fault) {
-    case FK_DUPES: q->start_early = q->page > 1 ? dupes_n : 0; break;
+    case FK_DUPES: q->start_early = dupes_n * (q->page - 1); break;
     case FK_DRIFT: q->total_extra = (long)drift_n * (long)(q->page - 1); break;
     case FK_ENDLESS: q->endless = true; break;
     case FK_GROWING: q->growing = true; break;

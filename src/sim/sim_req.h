@@ -31,7 +31,7 @@ typedef struct SimResp {
     StrBuf body;
     const char *content_type; /* NULL = application/json */
     unsigned retry_after;     /* seconds; 0 = no Retry-After header */
-    char location[1024];      /* a Location header, "" = none */
+    char location[2048];      /* a Location header, "" = none */
 } SimResp;
 
 /* First value of a query argument, or NULL. */
