@@ -113,7 +113,7 @@ static bool transient(CURLcode res)
 static void transport_message(const Exchange *ex, CURLcode res, char *msg, size_t n)
 {
     if (ex->too_big) {
-        msg_format(msg, n, "the API sent a response larger than the %zu MB limit; raise max_response "
+        msg_format(msg, n, "the API sent a response larger than the %zu MB limit; raise max_response_mb "
                          "in the config if this is expected", ex->cap / (1024 * 1024));
         return;
     }

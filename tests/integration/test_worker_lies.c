@@ -132,7 +132,8 @@ Test(worker_lies, a_response_over_the_cap_is_final)
     LoadOutcome lo;
     full_load(1, NULL, &lo, 30000);
     cr_assert_eq(lo.retrying, 0);
-    cr_assert(strstr(lo.last_error, "larger than the 1 MB limit"), "%s", lo.last_error);
+    cr_assert(strstr(lo.last_error, "larger than the 1 MB limit; raise max_response_mb in the config"), "%s",
+              lo.last_error);
     cr_assert_eq(stats().list_requests, 1, "the 8 MB body was fetched %lu times", stats().list_requests);
     store_free(&lo.store);
 }
