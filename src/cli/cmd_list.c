@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
+#include "cli/dumpfile.h"
 #include "cli/output.h"
 #include "core/parse_stream.h"
 #include "core/sort.h"
@@ -38,40 +39,63 @@ static void store_sink(void *ctx, Summary *s)
     store_put(ctx, s, NULL);
 }
 
-/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store. */
-static int load_file(const char *path, Store *st)
+/* The end of a dump that did not parse to its end: a file cut inside its last record
+ * still lists the records before the cut, with a warning; anything else is an error. */
+static int file_ended(RecordStream *rs, const char *name, const char *err)
 {
-    bool is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error("cannot open " QS ": %s", path, strerror(errno));
+    RecordStreamStats stats;
+    rstream_stats(rs, &stats);
+    if (!stats.truncated || stats.records == 0) {
+        cli_error(QS ": %s", name, err);
         return EXIT_INTERNAL;
     }
+    cli_error(QS " ends in the middle of the JSON (at byte offset %llu): it looks cut short; listed the %zu "
+              "complete registration(s) before the cut", name, (unsigned long long)stats.bytes, stats.records);
+    return EXIT_OK;
+}
+
+/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store: the file
+ * through cli/dumpfile, the records through core/parse_stream. */
+static int load_file(const char *path, const WorkerConfig *limits, Store *st)
+{
+    char err[MSG_MAX];
+    DumpFile *f = dump_open(path, limits->total_timeout_ms / 1000, err, sizeof err); /* --timeout for a FIFO */
+    if (!f) {
+        cli_error("%s", err);
+        return EXIT_INTERNAL;
+    }
+    long max = limits->max_records;
+    store_begin_load(st);
     RecordStream *rs = rstream_new(store_sink, st);
     enum { CHUNK = 256 * 1024 };
-    char *buf = xmalloc(CHUNK), err[300];
+    char *buf = xmalloc(CHUNK);
     bool ok = true;
-    size_t got;
-    while (ok && (got = fread(buf, 1, CHUNK, f)) > 0)
-        ok = rstream_feed(rs, buf, got, err, sizeof err);
+    long got = 0;
+    while (ok && (long)st->n < max && (got = dump_read(f, buf, CHUNK, err, sizeof err)) > 0)
+        ok = rstream_feed(rs, buf, (size_t)got, err, sizeof err);
     int rc = EXIT_OK;
-    if (ok && ferror(f)) {
-        cli_error("cannot read " QS ": %s", path, strerror(errno));
+    if ((long)st->n >= max) {
+        cli_error("stopped at %zu registrations, the max_records limit in the config; " QS " holds more", st->n,
+                  dump_name(f));
+        rc = EXIT_INTERNAL;
+    } else if (ok && got < 0) {
+        cli_error("%s", err);
         rc = EXIT_INTERNAL;
     } else if (!ok || !rstream_finish(rs, err, sizeof err)) {
-        cli_error(QS ": %s", is_stdin ? "standard input" : path, err);
-        rc = EXIT_INTERNAL;
+        rc = file_ended(rs, dump_name(f), err);
     } else {
         RecordStreamStats stats;
         rstream_stats(rs, &stats);
         if (stats.skipped)
-            cli_error(QS ": skipped %zu array element(s) that are not registration objects",
-                      is_stdin ? "standard input" : path, stats.skipped);
+            cli_error(QS ": skipped %zu array element(s) that are not registration objects", dump_name(f),
+                      stats.skipped);
     }
+    if (st->load_dups)
+        cli_error(QS " holds %zu registration(s) whose id came earlier in it; the later copy of each is listed",
+                  dump_name(f), st->load_dups);
     free(buf);
     rstream_free(rs);
-    if (!is_stdin)
-        fclose(f);
+    dump_close(f);
     return rc;
 }
 
@@ -303,7 +327,7 @@ int cmd_list(int argc, char **argv, const CliSettings *cs)
     Store st;
     store_init(&st);
     LoadOutcome lo = { 0 };
-    rc = a.file ? load_file(a.file, &st) : load_api(cs, f, spec, &st, &lo);
+    rc = a.file ? load_file(a.file, &cs->worker, &st) : load_api(cs, f, spec, &st, &lo);
     uint32_t *idx = xmalloc((st.n ? st.n : 1) * sizeof *idx);
     size_t n = 0;
     for (size_t i = 0; i < st.n; i++)

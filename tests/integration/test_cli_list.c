@@ -179,11 +179,13 @@ Test(cli_list, file_takes_a_raw_api_page_and_reports_a_cut_file)
     cr_assert_eq(r.status, 0, "%s", r.err);
     cr_assert_str_eq(r.out, "100\n");
     cli_run_free(&r);
+    /* Cut in the middle: the records before the cut, and a warning (issue 15). */
     write_file(path, page.body, page.len / 2);
-    r = cli_run((const char *[]){ "list", "--file", path, NULL }, NULL);
-    cr_assert_eq(r.status, 6, "a truncated file is a local failure");
-    cr_assert(strstr(r.err, "is it truncated?"), "%s", r.err);
-    cr_assert_str_eq(r.out, "", "nothing printed from a broken file");
+    r = cli_run((const char *[]){ "list", "--file", path, "--format", "count", NULL }, NULL);
+    cr_assert_eq(r.status, 0, "%s", r.err);
+    cr_assert(strstr(r.err, "it looks cut short; listed the "), "%s", r.err);
+    long n = atol(r.out);
+    cr_assert(n > 0 && n < 100, "the complete records before the cut: %s", r.out);
     cli_run_free(&r);
     simhttp_free(&page);
 }
