@@ -11,6 +11,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "net/safefile.h"
 
 enum { TOKEN_FILE_MAX = 16 * 1024 };
 
@@ -157,30 +158,21 @@ static bool make_dirs(const char *file, char *err, size_t n)
 
 bool token_save(const char *file, const char *token, char *err, size_t n)
 {
-    char def[512], tmp[600];
+    char def[512];
     if (!file) {
         token_default_path(def, sizeof def);
         file = def;
     }
     if (!make_dirs(file, err, n))
         return false;
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", file, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        fmt_bounded(err, n, "cannot write token file " QS ": %s", tmp, strerror(errno));
+    SafeFile *f = safefile_open(file, 0, err, n); /* mode 0600, whole or not at all */
+    if (!f)
+        return false;
+    if (!safefile_write(f, token, strlen(token), err, n) || !safefile_write(f, "\n", 1, err, n)) {
+        safefile_abort(f);
         return false;
     }
-    size_t len = strlen(token);
-    bool ok = fchmod(fd, 0600) == 0 && write(fd, token, len) == (ssize_t)len && write(fd, "\n", 1) == 1 &&
-              fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, file) != 0)
-        ok = false;
-    if (!ok) {
-        fmt_bounded(err, n, "cannot write token file " QS ": %s", file, strerror(errno));
-        unlink(tmp);
-    }
-    return ok;
+    return safefile_commit(f, err, n);
 }
 
 void token_free(char *token)

@@ -198,3 +198,29 @@ Test(cli_file, a_large_file_shows_progress_on_a_terminal_only)
     cr_assert_str_eq(r.err, "", "no progress when stderr is not a terminal");
     cli_run_free(&r);
 }
+
+/* Output that cannot be written (the export is stdout here): /dev/full, and a file size
+ * limit, which is an error with a sentence, not SIGXFSZ killing regdesk. */
+Test(cli_file, output_that_cannot_be_written_is_a_sentence)
+{
+    char path[256], out[256], cmd[8192], cwd[4096];
+    cli_scratch_path(path, sizeof path, "dump.json");
+    make_file(path, "[", 0, 'x', "");
+    FILE *f = fopen(path, "ab");
+    for (int i = 0; i < 3000; i++)
+        fprintf(f, "%s{\"_id\":\"id%05d\",\"status\":\"ONGOING\",\"fullName\":\"Ana Ruiz %d\"}", i ? "," : "", i, i);
+    fputs("]", f);
+    fclose(f);
+    cr_assert_not_null(getcwd(cwd, sizeof cwd));
+    snprintf(cmd, sizeof cmd, "%s/%s list --file %s --format csv > /dev/full", cwd, cli_binary(), path);
+    CliRun r = cli_run((const char *[]){ "-c", cmd, NULL }, &(CliRunOpts){ .binary = "/bin/sh" });
+    cr_assert_eq(r.status, 6, "%s", r.err);
+    cr_assert(strstr(r.err, "regdesk: cannot write the output: No space left on device"), "%s", r.err);
+    cli_run_free(&r);
+    cli_scratch_path(out, sizeof out, "out.csv");
+    snprintf(cmd, sizeof cmd, "%s/%s list --file %s --format csv > %s", cwd, cli_binary(), path, out);
+    r = cli_run((const char *[]){ "-c", cmd, NULL }, &(CliRunOpts){ .binary = "/bin/sh", .fsize_limit = 8192 });
+    cr_assert_eq(r.status, 6, "a size limit is an exit status, not a signal (%d): %s", r.status, r.err);
+    cr_assert(strstr(r.err, "regdesk: cannot write the output: File too large"), "%s", r.err);
+    cli_run_free(&r);
+}
