@@ -61,8 +61,22 @@ void result_free(Result *r)
 
 /* ---- result queue (any thread) ------------------------------------------------------ */
 
+/* A server can quote the token back ("invalid token …"): it never goes further. */
+static void scrub(char *s, const char *token)
+{
+    size_t tl = token ? strlen(token) : 0;
+    for (char *p; tl && (p = strstr(s, token));) {
+        memcpy(p, "***", 3);
+        memmove(p + 3, p + tl, strlen(p + tl) + 1);
+    }
+}
+
 void worker_post(Worker *w, Result *r)
 {
+    scrub(r->message, w->token);
+    scrub(r->api.message, w->token);
+    scrub(r->api.code, w->token);
+    scrub(r->api.detail, w->token);
     pthread_mutex_lock(&w->lock);
     if (r->generation < w->cancel_gen) {
         pthread_mutex_unlock(&w->lock);

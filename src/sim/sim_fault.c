@@ -9,7 +9,7 @@
 
 static const char *const names[FK__COUNT] = {
     "none", "error", "429", "truncate", "malformed", "reset", "slow", "huge", "html",
-    "trickle", "hang", "redirect", "deep", "empty", "wrongtype", "otherid", "aslist",
+    "trickle", "hang", "redirect", "deep", "empty", "wrongtype", "echo", "otherid", "aslist",
     "dupes", "drift", "endless", "growing", "wrongpage", "wronglimit",
 };
 

@@ -11,7 +11,7 @@
  * every trickle-ms), hang (accepts, reads the request, never answers, until the client
  * leaves), redirect (302 to redirect-to, by default this server, with the same path
  * and query), deep (a body nested deep-levels arrays deep), empty ({}), wrongtype
- * ({"data":"…"}).
+ * ({"data":"…"}), echo (401 quoting the Authorization header it got back).
  * Retrieve only: otherid (another registration), aslist (a list page).
  * List only: dupes (page k starts (k-1) x dupes-n records early, repeating the end of
  * page k-1, as offset paging does while records keep being added), drift (total grows by drift-n per page, pages recomputed), endless (every
@@ -31,7 +31,7 @@
 
 typedef enum SimFaultKind {
     FK_NONE, FK_ERROR, FK_429, FK_TRUNCATE, FK_MALFORMED, FK_RESET, FK_SLOW, FK_HUGE, FK_HTML,
-    FK_TRICKLE, FK_HANG, FK_REDIRECT, FK_DEEP, FK_EMPTY, FK_WRONGTYPE,
+    FK_TRICKLE, FK_HANG, FK_REDIRECT, FK_DEEP, FK_EMPTY, FK_WRONGTYPE, FK_ECHO,
     FK_OTHERID, FK_ASLIST,
     FK_DUPES, FK_DRIFT, FK_ENDLESS, FK_GROWING, FK_WRONGPAGE, FK_WRONGLIMIT,
     FK__COUNT

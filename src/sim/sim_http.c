@@ -188,6 +188,13 @@ static void redirect(const Sim *sim, const SimReq *rq, SimResp *r)
     strbuf_free(&b);
 }
 
+static void echo_token(const SimReq *rq, SimResp *r)
+{
+    char msg[600];
+    snprintf(msg, sizeof msg, "401:invalid_token %.500s", rq->authorization ? rq->authorization : "(none)");
+    sim_resp_error(r, 401, "Unauthorized", msg);
+}
+
 static void sleep_ms(unsigned ms)
 {
     struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
@@ -237,6 +244,8 @@ static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, SimReq *
         sim_fault_canned(fk, &sim->cfg.fault, seq, &r);
     else if (fk == FK_REDIRECT)
         redirect(sim, rq, &r);
+    else if (fk == FK_ECHO) /* a server that quotes the credentials back in its error */
+        echo_token(rq, &r);
     else
         run_route(sim, rq, route, method_ok, id, too_big, &r);
     if (fk == FK_MALFORMED)

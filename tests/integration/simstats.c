@@ -8,7 +8,7 @@
 
 static const char *const fault_names[SIMSTATS_FAULTS] = {
     "error",   "429",     "truncate",  "malformed", "reset", "slow",    "huge",      "html",
-    "trickle", "hang",    "redirect",  "deep",      "empty", "wrongtype", "otherid", "aslist",
+    "trickle", "hang",    "redirect",  "deep",      "empty", "wrongtype", "echo",    "otherid", "aslist",
     "dupes",   "drift",   "endless",   "growing",   "wrongpage", "wronglimit",
 };
 

@@ -6,7 +6,7 @@
  * count as connections. */
 #include "simproc.h"
 
-enum { SIMSTATS_FAULTS = 22 };
+enum { SIMSTATS_FAULTS = 23 };
 
 typedef struct SimStats {
     unsigned long requests;         /* API requests, every route */
@@ -20,7 +20,7 @@ typedef struct SimStats {
 } SimStats;
 
 /* "error", "429", "truncate", "malformed", "reset", "slow", "huge", "html", "trickle",
- * "hang", "redirect", "deep", "empty", "wrongtype", "otherid", "aslist", "dupes", "drift",
+ * "hang", "redirect", "deep", "empty", "wrongtype", "echo", "otherid", "aslist", "dupes", "drift",
  * "endless", "growing", "wrongpage", "wronglimit" */
 const char *simstats_fault_name(int k);
 void simstats_reset(const SimProc *sp);
