@@ -110,7 +110,7 @@ static void share_out(Split *sp, size_t avail)
             continue;
         size_t room = share + (extra ? 1 : 0);
         extra -= extra ? 1 : 0;
-        s->keep = shorten(sp->text.s + s->start, s->len, room, &s->ell);
+        s->keep = shorten(strbuf_cstr(&sp->text) + s->start, s->len, room, &s->ell);
     }
     free(done);
 }
@@ -122,7 +122,7 @@ static void emit(const Split *sp, char *buf, size_t n, bool keep_marks)
         const Seg *s = &sp->segs[i];
         if (s->quote && keep_marks)
             strbuf_putc(&out, MSG_QUOTE_OPEN);
-        strbuf_append(&out, sp->text.s + s->start, s->keep);
+        strbuf_append(&out, strbuf_cstr(&sp->text) + s->start, s->keep);
         if (s->ell)
             strbuf_append(&out, ELLIPSIS, ELLIPSIS_LEN);
         if (s->quote && keep_marks)
