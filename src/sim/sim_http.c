@@ -102,6 +102,9 @@ static enum MHD_Result serve_internal(Sim *sim, struct MHD_Connection *conn, con
     } else if (strcmp(rq->path, "/__sim/reset-stats") == 0 && rq->method == M_POST) {
         sim_stats_reset(&sim->stats);
         jw_raw(&w, "{\"ok\":true}", 11);
+    } else if (strcmp(rq->path, "/__sim/faults") == 0 && rq->method == M_POST && sim_req_arg(rq, "on")) {
+        atomic_store(&sim->faults_off, strcmp(sim_req_arg(rq, "on"), "0") == 0);
+        jw_raw(&w, "{\"ok\":true}", 11);
     } else {
         sim_resp_error(&r, 404, "ResourceNotFound", "no such simulator route");
     }
@@ -213,8 +216,9 @@ static void log_request(const Sim *sim, const SimReq *rq, unsigned status, size_
 static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, SimReq *rq, bool too_big)
 {
     uint64_t seq = atomic_fetch_add(&request_seq, 1);
-    SimFaultKind fk = sim_fault_pick(&sim->cfg.fault, sim->cfg.seed, seq);
-    if (sim->cfg.fault.latency_ms) {
+    bool off = atomic_load(&sim->faults_off);
+    SimFaultKind fk = off ? FK_NONE : sim_fault_pick(&sim->cfg.fault, sim->cfg.seed, seq);
+    if (sim->cfg.fault.latency_ms && !off) {
         sleep_ms(sim->cfg.fault.latency_ms);
         atomic_fetch_add(&sim->stats.latency, 1);
     }

@@ -60,8 +60,9 @@ void sim_opts_usage(FILE *out)
         "  --help             this text;  --version  the version and libraries\n"
         "\n"
         "The first line on stdout is \"listening on http://127.0.0.1:PORT\".\n"
-        "The e-mail login accepts the demo OTP 123456. GET /__sim/stats shows counters.\n"
-        "See regdesk-sim(1).\n",
+        "The e-mail login accepts the demo OTP 123456. GET /__sim/stats shows counters;\n"
+        "POST /__sim/reset-stats zeroes them; POST /__sim/faults?on=0 pauses --fault\n"
+        "(and its latency), on=1 resumes it. See regdesk-sim(1).\n",
         out);
 }
 
