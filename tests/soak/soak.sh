@@ -61,8 +61,16 @@ dash=$(pgrep -P "$pane" -x regdesk | head -n 1)
 [ -n "$dash" ] || fail "the dashboard did not start"
 
 rss() { awk '/^VmRSS/ { print $2 }' "/proc/$1/status" 2>/dev/null || echo 0; }
-fds() { ls "/proc/$1/fd" 2>/dev/null | wc -l; }
-echo "seconds,dashboard_rss_kb,dashboard_fds,sim_rss_kb,sim_fds,cli_runs,cli_hung" >"$out/samples.csv"
+# Descriptors other than sockets (files, pipes, the eventfd): these must stay flat; the
+# sockets are the worker's connections, bounded by --parallel + 1, and counted apart.
+fds() { find "/proc/$1/fd" -mindepth 1 -printf '%l\n' 2>/dev/null | grep -vc '^socket:'; }
+sockets() { find "/proc/$1/fd" -mindepth 1 -printf '%l\n' 2>/dev/null | grep -c '^socket:'; }
+sample() {
+    echo "$1,$(rss "$dash"),$(fds "$dash"),$(sockets "$dash"),$(rss "$sim_pid"),$(fds "$sim_pid"),$runs,$hung" \
+        >>"$out/samples.csv"
+}
+echo "seconds,dashboard_rss_kb,dashboard_fds,dashboard_sockets,sim_rss_kb,sim_fds,cli_runs,cli_hung" \
+    >"$out/samples.csv"
 
 # ---- the run --------------------------------------------------------------------------------
 start=$(date +%s)
@@ -79,37 +87,39 @@ while [ $(($(date +%s) - start)) -lt "$secs" ]; do
     # The dashboard: a reload, moves, a record, a filter and back.
     keys r; sleep 1
     keys j j j j Enter; sleep 1
-    keys Escape G g; sleep 0.5
+    keys Escape; sleep 1.2 # ESCDELAY: a key right after Esc would read as Alt-key
+    keys G g; sleep 0.5
     keys / && keys -l 'status:review' && keys Enter; sleep 1
     keys / C-u Enter; sleep 0.5
     # The CLI: a list, and a show of a record it printed. `timeout` catches a job that
     # never ends (the worker's own limit is the config's timeout, per request).
-    cmd=list
-    [ -n "$id" ] && [ $((round % 2)) -eq 0 ] && cmd="show $id"
-    # shellcheck disable=SC2086
-    HOME=$home VERIFIK_TOKEN=demo-token timeout 300 "$bin" --config "$home/config" --api "$url" $cmd \
-        --partial >"$out/cli.out" 2>>"$out/cli.err"
-    rc=$?
-    runs=$((runs + 1))
-    [ $rc -eq 124 ] && hung=$((hung + 1))
-    [ -z "$id" ] && id=$(sed -n '2s/^\([0-9a-f]\{24\}\).*/\1/p' "$out/cli.out")
+    for cmd in "list --partial" ${id:+"show $id"}; do
+        # shellcheck disable=SC2086
+        HOME=$home VERIFIK_TOKEN=demo-token timeout 300 "$bin" --config "$home/config" --api "$url" $cmd \
+            >"$out/cli.out" 2>>"$out/cli.err"
+        rc=$?
+        runs=$((runs + 1))
+        [ $rc -eq 124 ] && hung=$((hung + 1))
+        [ -z "$id" ] && id=$(sed -n '2s/^\([0-9a-f]\{24\}\).*/\1/p' "$out/cli.out")
+    done
     now=$(date +%s)
     if [ "$now" -ge "$next_sample" ]; then
-        echo "$((now - start)),$(rss "$dash"),$(fds "$dash"),$(rss "$sim_pid"),$(fds "$sim_pid"),$runs,$hung" \
-            >>"$out/samples.csv"
+        sample $((now - start))
         next_sample=$((now + every))
     fi
 done
-end=$(date +%s)
-echo "$((end - start)),$(rss "$dash"),$(fds "$dash"),$(rss "$sim_pid"),$(fds "$sim_pid"),$runs,$hung" >>"$out/samples.csv"
+sample $(($(date +%s) - start))
 
 # ---- recovery: the faults stop --------------------------------------------------------------
 curl -s --noproxy '*' -X POST "$url/__sim/faults?on=0" >/dev/null || fail "could not pause the faults"
 stats >"$out/stats.json"
-keys Escape; keys r
+keys Escape; sleep 1.2; keys r
+# Recovered: the status bar says the load is over (no spinner, no retry) with at least
+# every registration there is (records that a lying page added earlier stay in the store).
 recovered=no
 for _ in $(seq 120); do
-    screen | grep -q " $count loaded" && { recovered=yes; break; }
+    n=$(screen | tail -n 1 | sed -n 's/^ \([0-9]*\) loaded .*/\1/p')
+    [ -n "$n" ] && [ "$n" -ge "$count" ] && { recovered=yes; break; }
     sleep 0.5
 done
 cli_count=$(HOME=$home VERIFIK_TOKEN=demo-token timeout 120 "$bin" --config "$home/config" --api "$url" list \
@@ -143,6 +153,10 @@ for key in ("dashboard_rss_kb", "dashboard_fds", "sim_rss_kb", "sim_fds"):
     lines.append(f"  {key}: start {rows[0][key]}, after warm-up {a}, end {b} ({g:+.1f} %)")
     if key.startswith("dashboard") and g >= 5:
         problems.append(f"{key} grew {g:.1f} % after the warm-up")
+socks = [int(r["dashboard_sockets"]) for r in rows]
+lines.append(f"  dashboard_sockets (the worker's connections): min {min(socks)}, max {max(socks)}")
+if max(socks) > 6:
+    problems.append(f"the dashboard held {max(socks)} sockets (parallel 4 + 1 allowed, + 1 closing)")
 lines.append(f"CLI runs: {last['cli_runs']}, that never ended: {last['cli_hung']}")
 if int(last["cli_hung"]):
     problems.append(f"{last['cli_hung']} CLI command(s) did not end within 300 s")
