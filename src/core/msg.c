@@ -159,6 +159,8 @@ static void fit(char *buf, size_t n, const char *text, size_t len, bool keep_mar
 }
 
 static void vformat(char *buf, size_t n, bool keep_marks, bool sanitize, const char *fmt, va_list ap)
+    __attribute__((format(printf, 5, 0)));
+static void vformat(char *buf, size_t n, bool keep_marks, bool sanitize, const char *fmt, va_list ap)
 {
     StrBuf raw = STRBUF_INIT;
     strbuf_vprintf(&raw, fmt, ap);

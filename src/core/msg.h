@@ -15,7 +15,10 @@
  *     a pane. safetext_format and msg_format also make everything display-safe
  *     (SAFE_LINE), each quote on its own; fmt_bounded copies bytes as they are.
  * Only a sentence whose own words exceed the buffer (a buffer too small for its longest
- * sentence, a bug) is cut, on a character boundary. */
+ * sentence, a bug) is cut, on a character boundary. A mark byte inside an argument (raw
+ * text from the command line, say; sanitised text holds none) is read as a mark: at
+ * worst it lets that text or the words after it shrink; a mark that pairs with nothing
+ * is dropped. */
 #include <stdarg.h>
 #include <stddef.h>
 

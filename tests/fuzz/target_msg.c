@@ -5,7 +5,8 @@
  * several sizes. Properties: every result ends inside its buffer; quote marks pair up;
  * the text without them is display-safe; whenever the words fit, every word survives
  * whole and in order (only quotes shrink), also when the sentence is itself quoted inside
- * a longer one; with room to spare nothing is shortened at all. */
+ * a longer one; with room to spare nothing is shortened at all (when no argument holds a
+ * quote mark, which would be read as one). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,10 +38,15 @@ FUZZ_TARGET(msg)
     char *full = malloc(big), *plain = malloc(big), *small = malloc(MSG_MAX + 1);
     format_parts(full, big, true, p);
     msg_plain(plain, big, full);
+    /* A quote mark inside an argument is read as a mark (msg.h): the comparison holds for
+     * arguments without one. */
     StrBuf want = STRBUF_INIT;
-    for (int i = 0; i < PARTS; i++)
+    bool marks = false;
+    for (int i = 0; i < PARTS; i++) {
         safetext_append(&want, p[i], strlen(p[i]), SAFE_LINE);
-    FUZZ_CHECK(!strcmp(plain, strbuf_cstr(&want)), "with room to spare the text changed: \"%s\"", plain);
+        marks |= strchr(p[i], MSG_QUOTE_OPEN) || strchr(p[i], MSG_QUOTE_CLOSE);
+    }
+    FUZZ_CHECK(marks || !strcmp(plain, strbuf_cstr(&want)), "with room to spare the text changed: \"%s\"", plain);
     strbuf_free(&want);
     static const size_t sizes[] = { MSG_MAX, 200, 64, 17, 4, 1 };
     for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
