@@ -50,6 +50,7 @@ typedef struct ModelJobs {
     uint64_t (*list)(void *ctx, const ListQuery *q, uint64_t generation);
     uint64_t (*retrieve)(void *ctx, const char *id, uint64_t generation);
     void (*cancel_before)(void *ctx, uint64_t generation);
+    void (*cancel_job)(void *ctx, uint64_t job); /* one job no longer wanted */
 } ModelJobs;
 
 /* How the model leaves a line in the audit log (local/audit.h does the writing): false,

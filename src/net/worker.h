@@ -151,6 +151,11 @@ uint64_t worker_login_confirm(Worker *w, const char *email, const char *otp, uin
  * acceptable, or give actions a generation that is not cancelled. */
 void worker_cancel_before(Worker *w, uint64_t g);
 
+/* Drops one job (a retrieve for a record the user has moved away from): its queued work
+ * and its transfer go, and no result of it arrives after this call. The same caution as
+ * above for an action that may already have reached the API. */
+void worker_cancel_job(Worker *w, uint64_t job);
+
 /* What the worker is doing, for a status bar (safe to call from any thread). */
 typedef struct WorkerStats {
     int in_flight;        /* transfers running */

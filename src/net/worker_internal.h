@@ -7,6 +7,8 @@
 #include "net/http.h"
 #include "net/worker.h"
 
+enum { CANCELLED_MAX = 64 };
+
 typedef enum JobKind {
     JOB_LIST, JOB_RETRIEVE, JOB_OVERRIDE, JOB_RESEND, JOB_CREATE, JOB_LOGIN, JOB_CONFIRM, JOB_PROJECTS
 } JobKind;
@@ -62,6 +64,9 @@ struct Worker {
     Result **results;
     size_t nres, capres;
     uint64_t next_id, cancel_gen;
+    /* single jobs cancelled (worker_cancel_job): the last CANCELLED_MAX ids, a ring */
+    uint64_t cancelled[CANCELLED_MAX];
+    unsigned ncancelled, cancel_seq;
     bool stopping;
     WorkerStats stats;
     /* worker thread only */
@@ -69,10 +74,13 @@ struct Worker {
     Transfer *pending, *running;
     int pages_running;
     uint64_t seen_cancel;
+    unsigned seen_cancel_seq;
     uint64_t rng;
 };
 
-/* Queues a result for worker_poll, unless its generation was cancelled. */
+/* Whether job `id` was cancelled by worker_cancel_job (lock held). */
+bool job_cancelled(const Worker *w, uint64_t id);
+/* Queues a result for worker_poll, unless its generation or its job was cancelled. */
 void worker_post(Worker *w, Result *r);
 Result *job_result(ResultKind kind, const Job *job);
 void job_free(Job *j);

@@ -443,11 +443,28 @@ static void adopt(Worker *w, Job *j)
     list_append(&w->pending, t);
 }
 
-static void drop_transfers(Worker *w, Transfer **list, uint64_t below, bool running)
+/* Which jobs go: those of a generation below `below`, and those cancelled one by one. */
+typedef struct Doomed {
+    uint64_t below;
+    uint64_t ids[CANCELLED_MAX];
+    unsigned n;
+} Doomed;
+
+static bool doomed(const Doomed *d, const Job *j)
+{
+    if (j->gen < d->below)
+        return true;
+    for (unsigned i = 0; i < d->n; i++)
+        if (d->ids[i] == j->id)
+            return true;
+    return false;
+}
+
+static void drop_transfers(Worker *w, Transfer **list, const Doomed *d, bool running)
 {
     for (Transfer **p = list; *p;) {
         Transfer *t = *p;
-        if (t->job->gen >= below) {
+        if (!doomed(d, t->job)) {
             p = &t->next;
             continue;
         }
@@ -463,19 +480,39 @@ static void drop_transfers(Worker *w, Transfer **list, uint64_t below, bool runn
     }
 }
 
-static void cancel_before(Worker *w, uint64_t below)
+static void drop(Worker *w, const Doomed *d)
 {
-    drop_transfers(w, &w->running, below, true);
-    drop_transfers(w, &w->pending, below, false);
+    drop_transfers(w, &w->running, d, true);
+    drop_transfers(w, &w->pending, d, false);
     for (Job **p = &w->jobs; *p;) {
         Job *j = *p;
-        if (j->gen < below) {
+        if (doomed(d, j)) {
             *p = j->next;
             job_free(j);
         } else {
             p = &j->next;
         }
     }
+}
+
+static void cancel_before(Worker *w, uint64_t below)
+{
+    Doomed d = { .below = below };
+    drop(w, &d);
+}
+
+/* The jobs cancelled one by one since the last look (lock not held). */
+static void cancel_jobs(Worker *w)
+{
+    Doomed d = { .below = 0 };
+    pthread_mutex_lock(&w->lock);
+    bool fresh = w->cancel_seq != w->seen_cancel_seq;
+    w->seen_cancel_seq = w->cancel_seq;
+    d.n = w->ncancelled < CANCELLED_MAX ? w->ncancelled : CANCELLED_MAX;
+    memcpy(d.ids, w->cancelled, d.n * sizeof *d.ids);
+    pthread_mutex_unlock(&w->lock);
+    if (fresh)
+        drop(w, &d);
 }
 
 void drop_all(Worker *w)
@@ -527,6 +564,7 @@ void *worker_main(void *arg)
             cancel_before(w, cancel);
             w->seen_cancel = cancel;
         }
+        cancel_jobs(w);
         start_ready(w);
         int running;
         curl_multi_perform(w->multi, &running);

@@ -366,3 +366,28 @@ Test(worker_lies, a_cancelled_retrieve_is_dropped)
     worker_stats(w, &ws);
     cr_assert_eq(ws.in_flight, 0, "its transfer was aborted");
 }
+
+/* One job cancelled alone (the user moved away from a record): it never answers, and
+ * the others go on. */
+Test(worker_lies, a_job_cancelled_alone_is_dropped_and_the_rest_goes_on)
+{
+    start_sim((const char *const[]){ "--count", "200", "--seed", "5", "--now", "2025-05-25T12:00:00Z", "--fault",
+                                     "latency=400", NULL });
+    start_worker_with("demo-token", 2, NULL);
+    LoadOutcome lo;
+    full_load(1, NULL, &lo, 20000);
+    uint64_t gone = worker_retrieve(w, summary_str(lo.store.recs[3], SS_ID), 1);
+    uint64_t kept = worker_retrieve(w, summary_str(lo.store.recs[4], SS_ID), 1);
+    worker_cancel_job(w, gone);
+    Result *r = await_job(kept, 10000, NULL);
+    cr_assert_eq(r->kind, RES_DETAIL);
+    result_free(r);
+    r = next_result(1200);
+    cr_assert_null(r, "a result arrived after the cancel (job %llu, kind %d)", r ? (unsigned long long)r->job : 0ULL,
+                   r ? (int)r->kind : -1);
+    WorkerStats ws;
+    worker_stats(w, &ws);
+    cr_assert_eq(ws.in_flight, 0);
+    cr_assert_eq(ws.queued, 0);
+    store_free(&lo.store);
+}

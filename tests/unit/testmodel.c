@@ -55,12 +55,19 @@ static bool fake_audit(void *ctx, const AuditEvent *ev, char *err, size_t n)
     return true;
 }
 
+static void fake_cancel_job(void *ctx, uint64_t job)
+{
+    FakeJobs *j = ctx;
+    j->job_cancels++;
+    j->cancelled_job = job;
+}
+
 void tm_init(TestModel *t)
 {
     memset(t, 0, sizeof *t);
     tm_clock = 1000;
     t->audit.last = (StrBuf)STRBUF_INIT;
-    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel },
+    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_cancel_job },
                      .audit = { &t->audit, fake_audit },
                      .sort = { SORT_CREATED, true },
                      .mask = MASK_DEFAULT, /* as the dashboard starts */

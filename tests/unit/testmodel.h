@@ -15,6 +15,8 @@ typedef struct FakeJobs {
     char last_id[64];      /* of the last retrieve */
     ListQuery last_query;  /* of the last list */
     uint64_t cancelled_below;
+    int job_cancels;
+    uint64_t cancelled_job; /* the last one cancelled alone */
 } FakeJobs;
 
 /* The audit lines the model wrote, as the log would have taken them (or refused: fail). */
