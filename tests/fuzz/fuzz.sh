@@ -96,10 +96,13 @@ failed=
 for t in $targets; do
     [ -d "tests/fuzz/corpus/$t" ] || fail "no corpus for target $t (tests/fuzz/corpus/$t)"
     mkdir -p "$out/corpus/$t"
+    # The longest input worth trying: a JSON body can be large; a filter, an address or a
+    # line of text cannot, and shorter inputs are more executions in the same time.
     case $t in
-        filter | conflang | url) dict=tests/fuzz/$t.dict ;;
-        safetext | mask | msg) dict=tests/fuzz/text.dict ;;
-        *) dict=tests/fuzz/json.dict ;;
+        filter | url) dict=tests/fuzz/$t.dict; max_len=1024 ;;
+        conflang) dict=tests/fuzz/$t.dict; max_len=4096 ;;
+        safetext | mask | msg) dict=tests/fuzz/text.dict; max_len=4096 ;;
+        *) dict=tests/fuzz/json.dict; max_len=65536 ;;
     esac
     log=$out/$t.log
     eval "runs=\${FUZZ_RUNS_$t:-\${FUZZ_RUNS:-}}"
@@ -113,7 +116,7 @@ for t in $targets; do
     started=$(date +%s)
     ASAN_OPTIONS="detect_leaks=1:strict_string_checks=1" \
     UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
-        "$bdir/fuzzer-$t" "$limit" -max_len=65536 -rss_limit_mb=2048 -timeout=20 \
+        "$bdir/fuzzer-$t" "$limit" -max_len="$max_len" -rss_limit_mb=2048 -timeout=20 \
         -print_final_stats=1 -dict="$dict" -artifact_prefix="$out/crashes/$t-" \
         "$out/corpus/$t" "tests/fuzz/corpus/$t" >"$log" 2>&1
     rc=$?
