@@ -29,6 +29,7 @@ void model_init(Model *m, const ModelEnv *env)
     m->views = env->views ? env->views : views_builtin(&m->nviews);
     if (env->views)
         m->nviews = env->nviews;
+    m->request_timeout_ms = env->request_timeout_ms;
     store_init(&m->store);
     view_init(&m->view, env->sort);
     m->related = related_new();
@@ -136,6 +137,12 @@ unsigned model_tick(Model *m, int64_t *next_out)
     }
     next = time_earliest(next, detail_tick(m, now, &r));
     next = time_earliest(next, privacy_tick(m, now, &r));
+    bool stopped;
+    next = time_earliest(next, watch_tick(m, now, &r, &stopped));
+    if (stopped)
+        r |= model_message(m, SL_STATUS_ERR, 0, "the list stopped answering: no news for %g s, the request's "
+                           "--timeout; r loads it again", (double)m->request_timeout_ms / 1000) |
+             model_flush(m) | R_LIST | R_HEADER;
     if (m->load.server_due) {
         if (now >= m->load.server_due)
             r |= model_load(m, false);
@@ -267,6 +274,8 @@ unsigned model_apply(Model *m, Result *res)
 {
     if (res->generation != m->gen && res->kind != RES_DETAIL)
         return 0; /* from a load that was replaced */
+    if (res->job == m->load.job)
+        m->load.news_at = m->mono();
     unsigned r = 0;
     switch (res->kind) {
     case RES_PAGE: r = take_page(m, res); break;

@@ -50,6 +50,7 @@ unsigned detail_request(Model *m, bool force)
     if (d->job) /* the record the user moved away from is not wanted any more */
         m->jobs.cancel_job(m->jobs.ctx, d->job);
     d->job = m->jobs.retrieve(m->jobs.ctx, id, m->gen);
+    d->job_since = m->mono();
     d->job_rec = rec;
     if (d->err_rec == rec)
         d->err_rec = -1;

@@ -58,6 +58,7 @@ unsigned model_load(Model *m, bool force)
     l->refresh = false;
     l->seen = xgrow(l->seen, &l->seen_cap, m->store.n + 1, 1);
     memset(l->seen, 0, l->seen_cap);
+    l->news_at = m->mono();
     l->loaded = 0;
     l->total = -1;
     l->failed_pages = 0;

@@ -75,7 +75,8 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_cancel_job },
                      .audit = { ui->audit, write_audit },
                      .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
-                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
+                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews,
+                     .request_timeout_ms = cfg->worker.total_timeout_ms };
     model_init(&ui->m, &env);
     return 0;
 }

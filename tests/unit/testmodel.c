@@ -73,7 +73,8 @@ void tm_init(TestModel *t)
                      .mask = MASK_DEFAULT, /* as the dashboard starts */
                      .reveal_secs = 60,
                      .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
-                     .mono = clock_now };
+                     .mono = clock_now,
+                     .request_timeout_ms = 60000 };
     model_init(&t->m, &env);
     tm_screen(t, true);
 }
