@@ -259,7 +259,8 @@ static unsigned take_done(Model *m, const Result *res)
         l->total = res->total;
     l->failed_pages = res->failed_pages;
     l->retry_until = 0;
-    l->have_all |= !res->failed_pages && !res->capped && !l->params[0];
+    /* a filtered refresh keeps a store that had everything; a capped load never has it */
+    l->have_all = !res->capped && (l->have_all || (!res->failed_pages && !l->params[0]));
     unsigned r = 0;
     if (res->capped || res->data_changed) /* the worker's sentence: a cap, or a list that moved */
         r = model_message(m, SL_STATUS_ERR, 0, "%s; r loads it again", res->message);
