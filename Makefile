@@ -177,7 +177,7 @@ SHIM_OBJ := $(patsubst %.c,$(BUILD)/obj-shim/%.o,$(SHIM_SRC))
 $(BUILD)/obj-shim/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -Itests/tsan -Itests/integration $(call pc_cflags,libcurl libcjson) -c $< -o $@
-$(BUILD)/worker-tests: $(SHIM_OBJ) $(NET_OBJ) $(CORE_OBJ) $(INFO_OBJ)
+$(BUILD)/worker-tests: $(SHIM_OBJ) $(NET_OBJ) $(LOCAL_OBJ) $(CORE_OBJ) $(INFO_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(call pc_libs,libcurl libcjson) -lpthread -lm
 
 # bench/bench_X.c → $(BUILD)/bench-X, linked against everything but main.

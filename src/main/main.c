@@ -18,7 +18,7 @@
 #include "ui/version.h"
 
 /* No core dumps and no same-user ptrace: the token and customer data live in memory. A
- * file size limit (ulimit -f) is an error with a sentence (net/safefile), not a kill. */
+ * file size limit (ulimit -f) is an error with a sentence (local/safefile), not a kill. */
 static void process_harden(void)
 {
     struct rlimit no_core = { 0, 0 };

@@ -11,7 +11,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
-#include "net/safefile.h"
+#include "local/safefile.h"
 
 enum { TOKEN_FILE_MAX = 16 * 1024 };
 

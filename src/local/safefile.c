@@ -1,5 +1,5 @@
 /* Whole-or-nothing file writes (safefile.h). */
-#include "net/safefile.h"
+#include "local/safefile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -12,6 +12,7 @@
 
 #include "core/msg.h"
 #include "core/xalloc.h"
+#include "local/files.h"
 
 struct SafeFile {
     int fd;
@@ -19,22 +20,11 @@ struct SafeFile {
     char *path, *tmp;
 };
 
-/* What to do about errno, for the end of a sentence. */
-static const char *advice(int e)
-{
-    switch (e) {
-    case ENOSPC: case EDQUOT: return "the disk is full; free some space and try again";
-    case EFBIG: return "the file would exceed the size this process may write (ulimit -f)";
-    case EROFS: return "the file system is read-only; choose another place";
-    case EACCES: case EPERM: return "its directory is not writable by you; choose another place";
-    case ENOENT: return "its directory does not exist";
-    default: return "nothing was written";
-    }
-}
-
 static void say(char *err, size_t n, const char *path, int e)
 {
-    msg_format(err, n, "cannot write " QS ": %s; %s (the file is as it was)", path, strerror(e), advice(e));
+    char cause[200];
+    files_cause(cause, sizeof cause, e);
+    msg_format(err, n, "cannot write " QS ": %s (the file is as it was)", path, cause);
 }
 
 /* The directory a path is in ("." for a bare name). */
@@ -162,43 +152,4 @@ bool safefile_write_all(const char *path, const void *data, size_t len, unsigned
         return false;
     }
     return safefile_commit(f, err, n);
-}
-
-bool safefile_append(const char *path, const void *data, size_t len, char *err, size_t n)
-{
-    int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        say(err, n, path, errno);
-        if (fd >= 0)
-            close(fd);
-        return false;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        msg_format(err, n, "cannot write " QS ": it is not a regular file", path);
-        close(fd);
-        return false;
-    }
-    const char *p = data;
-    size_t left = len;
-    int e = 0;
-    while (left > 0 && !e) { /* until written, or the reason it cannot be (a short write says none) */
-        ssize_t w = write(fd, p, left);
-        if (w > 0) {
-            p += w;
-            left -= (size_t)w;
-        } else if (w == 0 || errno != EINTR) {
-            e = w == 0 ? ENOSPC : errno;
-        }
-    }
-    if (!e && fsync(fd) != 0)
-        e = errno;
-    bool ok = e == 0;
-    if (!ok) {
-        if (ftruncate(fd, st.st_size) != 0) /* take back half a record */
-            e = errno;
-        say(err, n, path, e);
-    }
-    close(fd);
-    return ok;
 }

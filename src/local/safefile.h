@@ -1,7 +1,7 @@
-#ifndef REGDESK_NET_SAFEFILE_H
-#define REGDESK_NET_SAFEFILE_H
+#ifndef REGDESK_LOCAL_SAFEFILE_H
+#define REGDESK_LOCAL_SAFEFILE_H
 /* Writing a file that is either whole or not there: for the token file, exports, and
- * any file regdesk writes (an audit log appends with safefile_append).
+ * any file regdesk writes (a log appends whole records with files_append_record, files.h).
  *
  * safefile_open creates a temporary file beside the target (same directory, so the
  * final rename is atomic; mode 0600), safefile_write streams into it, and
@@ -29,10 +29,5 @@ void safefile_abort(SafeFile *f);
 
 /* open + one write + commit. */
 bool safefile_write_all(const char *path, const void *data, size_t len, unsigned flags, char *err, size_t n);
-
-/* Appends one record (a line of an audit log) with one write and an fsync, creating the
- * file with mode 0600 when it is missing. A record that cannot be written whole is
- * taken back (the file is cut to its old size), so a log never holds half a line. */
-bool safefile_append(const char *path, const void *data, size_t len, char *err, size_t n);
 
 #endif
