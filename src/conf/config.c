@@ -311,9 +311,9 @@ void config_apply(Config *s, ConfDoc *d)
         if (id < 0) {
             const char *near = conf_suggest(name->text, names, SET__COUNT);
             if (near)
-                conf_warn(d, name->pos, "unknown setting \"%s\"; did you mean \"%s\"?", name->text, near);
+                conf_warn(d, name->pos, "unknown setting \"" QS "\"; did you mean \"%s\"?", name->text, near);
             else
-                conf_warn(d, name->pos, "unknown setting \"%s\" (regdesk-config(5) lists them)", name->text);
+                conf_warn(d, name->pos, "unknown setting \"" QS "\" (regdesk-config(5) lists them)", name->text);
             continue;
         }
         char why[400];

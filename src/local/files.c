@@ -34,12 +34,12 @@ static bool dir_ok(const char *dir, char *why, size_t n)
         return false;
     }
     if (!S_ISDIR(st.st_mode)) {
-        fmt_bounded(why, n, "%s is not a directory", dir);
+        safetext_format(why, n, QS " is not a directory", dir);
         return false;
     }
     if (st.st_uid != geteuid() || (st.st_mode & 022)) {
-        fmt_bounded(why, n, "%s is %s; it must be yours and writable by you alone (chmod 700 %s)", dir,
-                    st.st_uid != geteuid() ? "someone else's" : "writable by other people", dir);
+        safetext_format(why, n, QS " is %s; it must be yours and writable by you alone (chmod 700 " QS ")", dir,
+                        st.st_uid != geteuid() ? "someone else's" : "writable by other people", dir);
         return false;
     }
     return true;
@@ -67,7 +67,7 @@ bool files_make_private_dirs(const char *file, char *why, size_t n)
             int e = errno;
             char cause[200];
             files_cause(cause, sizeof cause, e);
-            fmt_bounded(why, n, "cannot create %s: %s", dir, cause);
+            safetext_format(why, n, "cannot create " QS ": %s", dir, cause);
             return false;
         }
         *p = c;
