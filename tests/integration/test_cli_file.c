@@ -183,9 +183,7 @@ Test(cli_file, a_large_file_shows_progress_on_a_terminal_only)
     make_file(path, "[{\"_id\":\"a1\"}", 24LL << 20, ' ', "]");
     if (access("/usr/bin/script", X_OK) != 0)
         cr_skip_test("script(1) is not installed");
-    char cwd[4096];
-    cr_assert_not_null(getcwd(cwd, sizeof cwd));
-    snprintf(cmd, sizeof cmd, "%s/%s list --file %s --format count", cwd, cli_binary(), path);
+    snprintf(cmd, sizeof cmd, "%s list --file %s --format count", cli_binary(), path); /* absolute */
     CliRun r = cli_run((const char *[]){ "-qec", cmd, "/dev/null", NULL }, &(CliRunOpts){ .binary = "/usr/bin/script" });
     cr_assert_eq(r.status, 0, "%s %s", r.out, r.err);
     cr_assert(strstr(r.out, "regdesk: reading ") && strstr(r.out, " of 24.0 MB ("), "no progress on the terminal: %s",
@@ -203,7 +201,7 @@ Test(cli_file, a_large_file_shows_progress_on_a_terminal_only)
  * limit, which is an error with a sentence, not SIGXFSZ killing regdesk. */
 Test(cli_file, output_that_cannot_be_written_is_a_sentence)
 {
-    char path[256], out[256], cmd[8192], cwd[4096];
+    char path[256], out[256], cmd[8192];
     cli_scratch_path(path, sizeof path, "dump.json");
     make_file(path, "[", 0, 'x', "");
     FILE *f = fopen(path, "ab");
@@ -211,14 +209,13 @@ Test(cli_file, output_that_cannot_be_written_is_a_sentence)
         fprintf(f, "%s{\"_id\":\"id%05d\",\"status\":\"ONGOING\",\"fullName\":\"Ana Ruiz %d\"}", i ? "," : "", i, i);
     fputs("]", f);
     fclose(f);
-    cr_assert_not_null(getcwd(cwd, sizeof cwd));
-    snprintf(cmd, sizeof cmd, "%s/%s list --file %s --format csv > /dev/full", cwd, cli_binary(), path);
+    snprintf(cmd, sizeof cmd, "%s list --file %s --format csv > /dev/full", cli_binary(), path); /* absolute */
     CliRun r = cli_run((const char *[]){ "-c", cmd, NULL }, &(CliRunOpts){ .binary = "/bin/sh" });
     cr_assert_eq(r.status, 6, "%s", r.err);
     cr_assert(strstr(r.err, "regdesk: cannot write the output: No space left on device"), "%s", r.err);
     cli_run_free(&r);
     cli_scratch_path(out, sizeof out, "out.csv");
-    snprintf(cmd, sizeof cmd, "%s/%s list --file %s --format csv > %s", cwd, cli_binary(), path, out);
+    snprintf(cmd, sizeof cmd, "%s list --file %s --format csv > %s", cli_binary(), path, out);
     r = cli_run((const char *[]){ "-c", cmd, NULL }, &(CliRunOpts){ .binary = "/bin/sh", .fsize_limit = 8192 });
     cr_assert_eq(r.status, 6, "a size limit is an exit status, not a signal (%d): %s", r.status, r.err);
     cr_assert(strstr(r.err, "regdesk: cannot write the output: File too large"), "%s", r.err);
