@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "net/token.h"
 
@@ -42,7 +43,7 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
         const char *a = argv[i];
         if (only_pos || a[0] != '-' || !a[1]) {
             if (*got >= npos) {
-                cli_error("unexpected argument \"%s\" for `regdesk %s`; see regdesk --help", a, argv[0]);
+                cli_error("unexpected argument \"" QS "\" for `regdesk %s`; see regdesk --help", a, argv[0]);
                 return false;
             }
             pos[(*got)++] = a;
@@ -55,7 +56,7 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
         const char *eq = strchr(a, '=');
         const CliOpt *o = find_opt(opts, nopts, a, eq ? (size_t)(eq - a) : strlen(a));
         if (!o || (o->flag && eq)) {
-            cli_error("unknown option \"%s\" for `regdesk %s`; see regdesk --help", a, argv[0]);
+            cli_error("unknown option \"" QS "\" for `regdesk %s`; see regdesk --help", a, argv[0]);
             return false;
         }
         if (o->flag) {
@@ -65,10 +66,21 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
-            cli_error("%s needs a value; see regdesk --help", a);
+            cli_error(QS " needs a value; see regdesk --help", a);
             return false;
         }
     }
+    return true;
+}
+
+bool cli_mask_choice(const CliSettings *cs, bool mask, bool no_mask, unsigned *out)
+{
+    if (mask && no_mask) {
+        cli_error("--mask and --no-mask contradict each other; give one");
+        return false;
+    }
+    unsigned set = cs->mask ? cs->mask : MASK_DEFAULT; /* --mask masks even when the config says none */
+    *out = no_mask ? MASK_NONE : mask ? set : isatty(STDOUT_FILENO) ? cs->mask : MASK_NONE;
     return true;
 }
 
@@ -76,7 +88,7 @@ bool cli_text_or_json(const char *format, const char *command, bool *json)
 {
     *json = format && !strcmp(format, "json");
     if (format && !*json && strcmp(format, "text")) {
-        cli_error("unknown format \"%s\" for %s; use text or json", format, command);
+        cli_error("unknown format \"" QS "\" for %s; use text or json", format, command);
         return false;
     }
     return true;
@@ -206,7 +218,7 @@ Detail *cli_retrieve(Worker *w, const char *id, int *rc)
     } else if (!r || r->kind == RES_ERROR) {
         *rc = cli_fail(r);
     } else {
-        cli_error("the API answered with a different registration than %s", id);
+        cli_error("the API answered with a different registration than " QS, id);
         *rc = EXIT_SERVER;
     }
     result_free(r);

@@ -151,7 +151,7 @@ int cmd_override(int argc, char **argv, const CliSettings *cs)
         return EXIT_USAGE;
     }
     if (!override_status_allowed(status)) {
-        cli_error("--status must be COMPLETED, COMPLETED_WITHOUT_KYC or FAILED, not \"%s\"", status_arg);
+        cli_error("--status must be COMPLETED, COMPLETED_WITHOUT_KYC or FAILED, not \"" QS "\"", status_arg);
         return EXIT_USAGE;
     }
     if (!note || blank(note)) {
@@ -267,7 +267,7 @@ static int create_args(CreateParams *p, char *cc, size_t n)
         return EXIT_USAGE;
     }
     if (p->country_code && !country_code(p->country_code, cc, n)) {
-        cli_error("--country-code must be + and 1 to 4 digits (like +57), not \"%s\"", p->country_code);
+        cli_error("--country-code must be + and 1 to 4 digits (like +57), not \"" QS "\"", p->country_code);
         return EXIT_USAGE;
     }
     if (p->country_code)

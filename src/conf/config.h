@@ -72,7 +72,11 @@ typedef struct SettingLimits {
     X(TIMEOUT,         "timeout",         ST_DURATION, "60s",     IN_SECONDS(1, 3600), \
       "one request, start to end") \
     X(MAX_RESPONSE_MB, "max_response_mb", ST_INT,      "32",      RANGE(1, 4096), \
-      "the largest answer accepted, in MiB") \
+      "the largest answer accepted, in MiB (after decompression; a larger one is not fetched again)") \
+    X(MAX_RECORDS,     "max_records",     ST_INT,      "5000000", RANGE(1000, 100000000), \
+      "a full load stops after this many registrations, with a sentence") \
+    X(MAX_MEMORY_MB,   "max_memory_mb",   ST_INT,      "2048",    RANGE(16, 1048576), \
+      "a full load also stops when its registrations take this much memory, in MiB") \
     X(THEME,           "theme",           ST_TEXT,     "default", NOLIMIT, \
       "a theme's name (default, light, high-contrast, solarized, monochrome…) or a theme file") \
     X(MOUSE,           "mouse",           ST_BOOL,     "yes",     NOLIMIT, \
@@ -90,14 +94,14 @@ typedef struct SettingLimits {
     X(REFRESH,         "refresh",         ST_DURATION, "60s",     IN_SECONDS(0, 86400), \
       "how often the dashboard refreshes the list (0: never); not read yet") \
     X(SLA,             "sla",             ST_DURATION, "24h",     IN_HOURS(1, 8760), \
-      "a registration waiting for review longer than this is overdue; not read yet (24h)") \
+      "a registration waiting for review longer than this is overdue (colour, counts, the Overdue view)") \
     X(MASK,            "mask",            ST_FLAGS,    "email,phone,document,ip", \
       CHOICES("email phone document ip name"), \
-      "personal data masked on screen (none: nothing, all: everything); not read yet") \
+      "personal data masked on screen, and by list and show on a terminal (none: nothing, all: names too)") \
     X(REVEAL,          "reveal",          ST_DURATION, "60s",     IN_SECONDS(5, 3600), \
-      "how long a revealed registration stays unmasked; not read yet") \
+      "how long a revealed registration stays unmasked (u in the dashboard)") \
     X(IDLE_LOCK,       "idle_lock",       ST_DURATION, "15m",     IN_MINUTES(0, 1440), \
-      "hide the screen after this long without a key (0: never); not read yet") \
+      "the dashboard's lock screen after this long without a key (0: never); a privacy screen") \
     X(REASON_LABELS,   "reason_labels",   ST_LIST,     SETTING_REASON_LABELS, NOLIMIT, \
       "labels offered for a decision's note; not read yet")
 /* clang-format on */

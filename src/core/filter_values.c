@@ -23,19 +23,6 @@ static const struct {
     { "REJECTED", ST_FAILED },
 };
 
-/* Every spelling of st that status: accepts: its name, its badge, its aliases. */
-static size_t spellings(Status st, const char *out[4])
-{
-    size_t n = 0;
-    out[n++] = status_name(st);
-    if (strcmp(status_badge(st), out[0]))
-        out[n++] = status_badge(st);
-    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
-        if (aliases[i].st == st)
-            out[n++] = aliases[i].text;
-    return n;
-}
-
 /* Upper-cases ASCII and maps '-' and ' ' to '_', like status_parse. False if too long. */
 static bool normalize(const char *s, char *out, size_t cap)
 {
@@ -47,6 +34,23 @@ static bool normalize(const char *s, char *out, size_t cap)
         out[i] = ch >= 'a' && ch <= 'z' ? (char)(ch - 32) : ch == '-' || ch == ' ' ? '_' : ch;
     }
     return true;
+}
+
+/* Every spelling of st that status: accepts (its name, its badge, its aliases), each
+ * normalised as a user's value is, so the two compare with strcmp. */
+static size_t spellings(Status st, char out[4][64])
+{
+    const char *sp[4];
+    size_t n = 0;
+    sp[n++] = status_name(st);
+    if (strcmp(status_badge(st), sp[0]))
+        sp[n++] = status_badge(st);
+    for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
+        if (aliases[i].st == st)
+            sp[n++] = aliases[i].text;
+    for (size_t i = 0; i < n; i++)
+        normalize(sp[i], out[i], sizeof out[i]);
+    return n;
 }
 
 /* Is v a prefix of cand, or of cand from one of its words on ("MANUAL" in
@@ -79,13 +83,11 @@ static int closest_status(const char *nv, Status *best)
     int best_d = 99;
     size_t nlen = strlen(nv);
     for (int st = 0; st < ST__COUNT; st++) {
-        const char *sp[4];
-        size_t n = spellings((Status)st, sp);
+        char cand[4][64];
+        size_t n = spellings((Status)st, cand);
         for (size_t i = 0; i < n; i++) {
-            char cand[64];
-            normalize(sp[i], cand, sizeof cand);
-            int d = filter_edit_distance(nv, nlen, cand, strlen(cand));
-            for (const char *w = cand; w;) {
+            int d = filter_edit_distance(nv, nlen, cand[i], strlen(cand[i]));
+            for (const char *w = cand[i]; w;) {
                 const char *end = strchr(w, '_');
                 int dw = filter_edit_distance(nv, nlen, w, end ? (size_t)(end - w) : strlen(w));
                 d = dw < d ? dw : d;
@@ -123,16 +125,14 @@ bool filter_status_resolve(Ctx *c, const char *v, bool fuzzy, Status *out)
     }
     uint32_t prefix_of = 0;
     for (int st = 0; st < ST__COUNT; st++) {
-        const char *sp[4];
-        size_t n = spellings((Status)st, sp);
+        char cand[4][64];
+        size_t n = spellings((Status)st, cand);
         for (size_t i = 0; i < n; i++) {
-            char cand[64];
-            normalize(sp[i], cand, sizeof cand);
-            if (!strcmp(cand, nv)) { /* an exact spelling beats any prefix */
+            if (!strcmp(cand[i], nv)) { /* an exact spelling beats any prefix */
                 *out = (Status)st;
                 return true;
             }
-            if (word_prefix(cand, nv))
+            if (word_prefix(cand[i], nv))
                 prefix_of |= 1u << st;
         }
     }

@@ -37,6 +37,7 @@ typedef struct RecordStreamStats {
     size_t skipped; /* array elements that were not objects (before the first error; runs
                        mode: counted by whoever parses the runs, rrun_skipped) */
     uint64_t bytes; /* input consumed */
+    bool truncated; /* rstream_finish failed because the input ended inside the JSON */
 } RecordStreamStats;
 
 /* One record's text may not exceed this (a populated record with images is a few MB).

@@ -17,11 +17,17 @@
  * Flags: FR_SKIP_NULL  a null value counts as absent, so the next spelling is tried (the
  *                      member then comes out absent, never null, when all are null);
  *        FR_EXPORT     only in regdesk's own export (list --file), unknown elsewhere;
- *        FR_CUSTOM     read by hand in the parser (the row still gives path and label). */
+ *        FR_CUSTOM     read by hand in the parser (the row still gives path and label);
+ *        FR_LINK       a link: shown with its tokens masked, whatever the mask set;
+ *        FR_PII(kind)  personal data of that kind (core/pii.h): shown masked when the
+ *                      mask set has the kind. No FR_PII: PII_NONE. */
 #include <stddef.h>
 #include <stdint.h>
 
-enum { FR_SKIP_NULL = 1, FR_EXPORT = 2, FR_CUSTOM = 4 };
+#include "core/pii.h"
+
+enum { FR_SKIP_NULL = 1, FR_EXPORT = 2, FR_CUSTOM = 4, FR_LINK = 8 };
+#define FR_PII(kind) ((kind) << 4)
 
 /* How a member is read, and (FT_<kind>) its C type. */
 typedef enum ReadKind {
@@ -90,6 +96,12 @@ typedef struct FieldDesc {
     uint16_t member;   /* for an alias: the row of its member; otherwise the row itself */
 } FieldDesc;
 
+/* The kind of personal data a row holds (FR_PII), PII_NONE for the rest. */
+static inline PiiKind field_pii(const FieldDesc *f)
+{
+    return (PiiKind)(f->flags >> 4);
+}
+
 typedef struct FieldSet {
     const char *name; /* "EmailVal" */
     const FieldDesc *rows;
@@ -146,7 +158,7 @@ typedef struct FieldSet {
     X(T, TIME, created_at, "createdAt", "Created", 0)                          \
     X(T, TIME, updated_at, "updatedAt", "Updated", 0)
 #define EMAIL_VAL_FIELDS(X, T)                                                 \
-    X(T, STR, email, "email", "Email", 0)                                      \
+    X(T, STR, email, "email", "Email", FR_PII(PII_EMAIL))                      \
     X(T, STR, status, "status", "Status", 0)                                   \
     X(T, STR, method, "validationMethod", "Method", 0)                         \
     X(T, STR, type, "type", "Type", 0)                                         \
@@ -156,7 +168,7 @@ typedef struct FieldSet {
 
 #define PHONE_VAL_FIELDS(X, T)                                                 \
     X(T, STR, country_code, "countryCode", "Country code", 0)                  \
-    X(T, STR, phone, "phone", "Phone", 0)                                      \
+    X(T, STR, phone, "phone", "Phone", FR_PII(PII_PHONE))                      \
     X(T, STR, gateway, "phoneGateway", "Gateway", 0)                           \
     X(T, STR, status, "status", "Status", 0)                                   \
     X(T, STR, method, "validationMethod", "Method", 0)                         \
@@ -167,7 +179,7 @@ typedef struct FieldSet {
 
 /* ---- an image: the picture itself (base64) is never kept, only that it exists ---- */
 #define IMAGE_FIELDS(X, T)                                                     \
-    X(T, STR, url, "url", "Image", 0)                                          \
+    X(T, STR, url, "url", "Image", FR_LINK)                                    \
     X(T, REASON, failed_reason, "failedReason", "Failed reason", 0)
 #define IMAGE_KEYS(K, T) K(T, base64, "base64", 0)
 #define IMAGE_ALIASES NO_ROWS
@@ -189,7 +201,7 @@ typedef struct FieldSet {
     X(T, STR, status, "status", "Status", 0)                                                   \
     X(T, STR, document_type, "documentType", "Type", 0)                                        \
     X(T, STR, category, "documentCategory", "Category", 0)                                     \
-    X(T, STR, number, "documentNumber", "Number", 0)                                           \
+    X(T, STR, number, "documentNumber", "Number", FR_PII(PII_DOCUMENT))                        \
     X(T, STR, country, "country", "Country", 0)                                                \
     X(T, STR, nationality, "nationality", "Nationality", 0)                                    \
     X(T, STR, validation_method, "validationMethod", "Method", 0)                              \
@@ -208,8 +220,8 @@ typedef struct FieldSet {
     X(T, STR, face_reason, "documentFaceReason", "Face on doc", 0)                             \
     X(T, FLAG, document_live, "documentLiveness.isLive", "Document live", 0)                   \
     X(T, REASON, failed_reason, "failedReason", "Failed reason", 0)                            \
-    X(T, STR, url, "url", "Front image", 0)                                                    \
-    X(T, STR, back_url, "backUrl", "Back image", 0)                                            \
+    X(T, STR, url, "url", "Front image", FR_LINK)                                              \
+    X(T, STR, back_url, "backUrl", "Back image", FR_LINK)                                      \
     X(T, TIME, created_at, "createdAt", "Created", 0)                                          \
     X(T, TIME, updated_at, "updatedAt", "Updated", 0)                                          \
     X(T, KVOBJ, registry, "scoreValidation", "Government registry answer", 0)                  \
@@ -221,9 +233,9 @@ typedef struct FieldSet {
 
 /* ---- the sign-up form's data ------------------------------------------------------------ */
 #define INFO_VAL_FIELDS(X, T)                                                  \
-    X(T, STR, full_name, "fullName", "Full name", FR_SKIP_NULL)                \
-    X(T, STR, first_name, "firstName", "First name", 0)                        \
-    X(T, STR, last_name, "lastName", "Last name", 0)                           \
+    X(T, STR, full_name, "fullName", "Full name", FR_SKIP_NULL | FR_PII(PII_NAME)) \
+    X(T, STR, first_name, "firstName", "First name", FR_PII(PII_NAME))         \
+    X(T, STR, last_name, "lastName", "Last name", FR_PII(PII_NAME))            \
     X(T, PCT, full_name_pct, "fullNameMatchPercentage", "Name match", 0)       \
     X(T, STR, date_of_birth, "dateOfBirth", "Date of birth", 0)                \
     X(T, STR, gender, "gender", "Gender", 0)                                   \
@@ -231,16 +243,16 @@ typedef struct FieldSet {
     X(T, STR, city, "city", "City", 0)                                         \
     X(T, STR, address, "address", "Address", 0)                                \
     X(T, STR, document_type, "documentType", "Document type", 0)               \
-    X(T, STR, document_number, "documentNumber", "Document no.", 0)            \
+    X(T, STR, document_number, "documentNumber", "Document no.", FR_PII(PII_DOCUMENT)) \
     X(T, STR, status, "status", "Status", 0)                                   \
-    X(T, STR, ip_address, "ipAddress", "IP address", 0)                        \
+    X(T, STR, ip_address, "ipAddress", "IP address", FR_PII(PII_IP))           \
     X(T, STR, user_agent, "userAgent", "User agent", 0)
 #define INFO_VAL_KEYS NO_ROWS
 #define INFO_VAL_ALIASES(A, T) A(T, name, full_name, "name", 0)
 
 /* ---- the person found by face recognition ----------------------------------------------- */
 #define PERSON_FIELDS(X, T)                                                    \
-    X(T, STR, name, "name", "Name", 0)                                         \
+    X(T, STR, name, "name", "Name", FR_PII(PII_NAME))                          \
     X(T, STR, gender, "gender", "Gender", 0)                                   \
     X(T, STR, nationality, "nationality", "Nationality", 0)                    \
     X(T, STR, status, "status", "Status", 0)                                   \
@@ -267,8 +279,8 @@ typedef struct FieldSet {
     X(T, STR, status, "status", "Status", 0)                                   \
     X(T, STR, source, "source", "Source", 0)                                   \
     X(T, TIME, accepted_at, "acceptedAt", "Accepted at", 0)                    \
-    X(T, STR, privacy_url, "privacyPolicyUrl", "Privacy policy", 0)            \
-    X(T, STR, terms_url, "termsAndConditionsUrl", "Terms", 0)
+    X(T, STR, privacy_url, "privacyPolicyUrl", "Privacy policy", FR_LINK)      \
+    X(T, STR, terms_url, "termsAndConditionsUrl", "Terms", FR_LINK)
 #define CONSENT_KEYS NO_ROWS
 #define CONSENT_ALIASES NO_ROWS
 
@@ -306,16 +318,16 @@ typedef struct FieldSet {
 
 /* ---- the registration itself --------------------------------------------------------------- */
 #define REGISTRATION_FIELDS(X, T)                                                              \
-    X(T, STR, full_name, "fullName", "Name", FR_CUSTOM)                                        \
+    X(T, STR, full_name, "fullName", "Name", FR_CUSTOM | FR_PII(PII_NAME))                     \
     X(T, TIME, updated_at, "updatedAt", "Updated", 0)                                          \
     X(T, TIME, completed_at, "completedAt", "Completed", 0)                                    \
     X(T, TIME, expires_at, "expiresAt", "Expires", 0)                                          \
-    X(T, STR, first_name, "firstName", "First name", 0)                                        \
-    X(T, STR, last_name, "lastName", "Last name", 0)                                           \
+    X(T, STR, first_name, "firstName", "First name", FR_PII(PII_NAME))                         \
+    X(T, STR, last_name, "lastName", "Last name", FR_PII(PII_NAME))                            \
     X(T, STR, language, "language", "Language", 0)                                             \
-    X(T, STR, ip_address, "ipAddress", "IP address", 0)                                        \
+    X(T, STR, ip_address, "ipAddress", "IP address", FR_PII(PII_IP))                           \
     X(T, STR, user_agent, "userAgent", "User agent", 0)                                        \
-    X(T, STR, smart_link, "smartLink", "Smart link", 0)                                        \
+    X(T, STR, smart_link, "smartLink", "Smart link", FR_LINK)                                  \
     X(T, STR, client, "client", "Client", FR_CUSTOM)                                           \
     X(T, FLAG, deleted, "deleted", "Deleted", 0)                                               \
     X(T, TIME, created_at, "createdAt", "Created", 0)                                          \

@@ -11,8 +11,8 @@ int64_t summary_review_since(const Summary *s)
     return updated;
 }
 
-bool summary_overdue(const Summary *s, int64_t now_ms)
+bool summary_overdue(const Summary *s, int64_t now_ms, int64_t sla_ms)
 {
     int64_t since = summary_review_since(s);
-    return since != TIME_NONE && now_ms - since > SLA_REVIEW_MS;
+    return since != TIME_NONE && now_ms - since > (sla_ms > 0 ? sla_ms : SLA_DEFAULT_MS);
 }

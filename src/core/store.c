@@ -27,6 +27,7 @@ void store_free(Store *st)
     free(st->recs);
     free(st->details);
     free(st->slots);
+    free(st->seen);
     memset(st, 0, sizeof *st);
 }
 
@@ -65,6 +66,12 @@ static void detail_set(Store *st, size_t idx, Detail *d)
     at = detail_slot(st, idx);
     *at = (DetailSlot){ (uint32_t)(idx + 1), d };
     st->details_used++;
+}
+
+void store_begin_load(Store *st)
+{
+    st->load++;
+    st->load_dups = 0;
 }
 
 /* Slot holding id, or the empty slot where it would go. */
@@ -113,13 +120,17 @@ static Summary *merged(Summary *old, Summary *fresh)
     return s;
 }
 
-size_t store_put(Store *st, Summary *s, bool *inserted)
+static size_t put(Store *st, Summary *s, bool *inserted, bool from_load)
 {
     /* One probe finds the record, or the empty slot a new one takes. */
     size_t slot = st->nslots ? slot_of(st, summary_str(s, SS_ID)) : 0;
     long at = st->nslots && st->slots[slot] ? (long)st->slots[slot] - 1 : -1;
     st->version++;
     if (at >= 0) {
+        if (from_load && st->load) {
+            st->load_dups += st->seen[at] == st->load;
+            st->seen[at] = st->load;
+        }
         Summary *old = st->recs[at];
         s = merged(old, s);
         if (store_detail(st, (size_t)at) && old->updated_ms != s->updated_ms)
@@ -131,10 +142,15 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
             *inserted = false;
         return (size_t)at;
     }
-    if (st->n == st->cap)
-        st->recs = xgrow(st->recs, &st->cap, st->n + 1, sizeof *st->recs);
+    if (st->n == st->cap) {
+        size_t cap = st->cap;
+        st->recs = xgrow(st->recs, &cap, st->n + 1, sizeof *st->recs);
+        st->seen = xrealloc(st->seen, cap * sizeof *st->seen);
+        st->cap = cap;
+    }
     size_t idx = st->n++;
     st->recs[idx] = s;
+    st->seen[idx] = from_load ? st->load : 0;
     if (st->n * 2 > st->nslots)
         rehash(st);
     else
@@ -142,6 +158,11 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
     if (inserted)
         *inserted = true;
     return idx;
+}
+
+size_t store_put(Store *st, Summary *s, bool *inserted)
+{
+    return put(st, s, inserted, true);
 }
 
 size_t store_merge_page(Store *st, Page *p)
@@ -160,7 +181,7 @@ size_t store_put_detail(Store *st, Detail *d)
 {
     Summary *s = d->summary;
     d->summary = NULL;
-    size_t idx = store_put(st, s, NULL);
+    size_t idx = put(st, s, NULL, false);
     detail_set(st, idx, d);
     return idx;
 }
@@ -173,7 +194,8 @@ const Detail *store_detail(const Store *st, size_t idx)
 
 size_t store_memory(const Store *st)
 {
-    size_t bytes = st->cap * sizeof *st->recs + st->ndetails * sizeof *st->details + st->nslots * sizeof *st->slots;
+    size_t bytes = st->cap * (sizeof *st->recs + sizeof *st->seen) + st->ndetails * sizeof *st->details +
+                   st->nslots * sizeof *st->slots;
     for (size_t i = 0; i < st->n; i++)
         bytes += summary_size(st->recs[i]);
     return bytes;

@@ -1,9 +1,12 @@
 /* The built-in saved views, and the list they make with the config's. */
 #include "core/views.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#define OVERDUE_FILTER "status:review waiting>"
 
 static const SavedView builtin[] = {
     { "All", "", "-created", "every registration loaded, newest first" },
@@ -11,7 +14,7 @@ static const SavedView builtin[] = {
     { "Failed", "status:failed", "-created", "registrations that failed, newest first" },
     { "Flagged", "flags>0", "-flags", "registrations with red flags, most flags first" },
     { "Today", "created:today", "-created", "created today (UTC), newest first" },
-    { "Overdue", "status:review waiting>24h", "age", "waiting for review for more than 24 h (the SLA)" },
+    { "Overdue", OVERDUE_FILTER "24h", "age", "in review longer than the SLA (24 h; set sla)" },
     { "Stuck", "status:started,ongoing idle>1d", "updated", "started or ongoing, no progress for a day" },
     { "Expired", "status:expired", "-created", "sessions that expired before finishing" },
     { "Bad data", "invalid:yes", "-created", "records the API sent with malformed fields" },
@@ -22,6 +25,23 @@ const SavedView *views_builtin(size_t *n)
 {
     *n = N_BUILTIN;
     return builtin;
+}
+
+enum { OVERDUE = 5 }; /* builtin[OVERDUE] */
+
+void views_follow_sla(SavedView *v, size_t n, long sla_seconds, char *buf, size_t cap)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (v[i].filter != builtin[OVERDUE].filter) /* a config view of that name stays as written */
+            continue;
+        if (sla_seconds % 3600 == 0)
+            snprintf(buf, cap, OVERDUE_FILTER "%ldh", sla_seconds / 3600);
+        else if (sla_seconds % 60 == 0)
+            snprintf(buf, cap, OVERDUE_FILTER "%ldm", sla_seconds / 60);
+        else
+            snprintf(buf, cap, OVERDUE_FILTER "%lds", sla_seconds);
+        v[i].filter = buf;
+    }
 }
 
 static int by_name(const SavedView *v, size_t n, const char *name)

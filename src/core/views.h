@@ -27,6 +27,9 @@ const SavedView *views_builtin(size_t *n);
 /* The views in key order into out[0..cap): the built-in ones when builtins, then user's,
  * each replacing a view of the same name (case ignored) in its place. Returns how many. */
 size_t views_combine(bool builtins, const SavedView *user, size_t nuser, SavedView *out, size_t cap);
+/* The built-in Overdue view among v[0..n) waits for sla_seconds instead of 24 h: its
+ * filter is written into buf (the caller keeps it as long as the views). */
+void views_follow_sla(SavedView *v, size_t n, long sla_seconds, char *buf, size_t cap);
 /* The index in v[0..n) of the view called name (case ignored) or numbered name (1-n), or
  * -1. */
 int views_find(const SavedView *v, size_t n, const char *name);

@@ -8,6 +8,7 @@
 
 #include "conf/viewdef.h"
 #include "core/paths.h"
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
@@ -57,12 +58,13 @@ static void read_views(Settings *s)
     for (size_t i = 0; i < n; i++)
         user[i] = (SavedView){ defs[i].name, defs[i].filter, defs[i].sort, "" };
     s->nviews = views_combine(config_bool(&s->config, SET_BUILTIN_VIEWS), user, n, s->views, VIEWS_MAX);
+    views_follow_sla(s->views, s->nviews, config_num(&s->config, SET_SLA), s->overdue, sizeof s->overdue);
     for (size_t i = 0; i < n; i++) {
         bool kept = false;
         for (size_t k = 0; k < s->nviews; k++)
             kept |= s->views[k].name == defs[i].name;
         if (!kept)
-            conf_warn(s->doc, defs[i].pos, "more than %d saved views; \"%s\" is left out", VIEWS_MAX, defs[i].name);
+            conf_warn(s->doc, defs[i].pos, "more than %d saved views; \"" QS "\" is left out", VIEWS_MAX, defs[i].name);
     }
     free(user);
 }
@@ -73,7 +75,7 @@ static void check_start_view(Settings *s)
     const char *name = config_str(&s->config, SET_START_VIEW);
     const SettingSource *src = config_source(&s->config, SET_START_VIEW);
     if (*name && views_find(s->views, s->nviews, name) < 0 && src->origin == FROM_CONFIG)
-        conf_warn(s->doc, src->pos, "start_view \"%s\" is not a saved view (a view's name, or its key 1-%zu)", name,
+        conf_warn(s->doc, src->pos, "start_view \"" QS "\" is not a saved view (a view's name, or its key 1-%zu)", name,
                   s->nviews < VIEWS_KEYS ? s->nviews : VIEWS_KEYS);
 }
 
@@ -109,6 +111,8 @@ static int worker_settings(const Config *cfg, WorkerConfig *wc)
     wc->total_timeout_ms = config_num(cfg, SET_TIMEOUT) * 1000;
     wc->connect_timeout_ms = config_num(cfg, SET_CONNECT_TIMEOUT) * 1000;
     wc->max_response = (size_t)config_num(cfg, SET_MAX_RESPONSE_MB) << 20;
+    wc->max_records = (size_t)config_num(cfg, SET_MAX_RECORDS);
+    wc->max_memory = (size_t)config_num(cfg, SET_MAX_MEMORY_MB) << 20;
     const char *cacert = config_str(cfg, SET_CACERT);
     wc->cacert = *cacert ? cacert : NULL;
     return EXIT_OK;
@@ -160,6 +164,7 @@ int settings_load(Settings *s, const Globals *g)
     s->cli.token_file = named ? config_str(&s->config, SET_TOKEN_FILE) : NULL;
     state_dir_path("audit.log", s->audit_log, sizeof s->audit_log);
     s->cli.audit_log = s->audit_log;
+    s->cli.mask = (unsigned)config_num(&s->config, SET_MASK); /* the flags' bits are core/pii's */
     s->cli.views = s->views;
     s->cli.nviews = s->nviews;
     return EXIT_OK;
@@ -274,6 +279,11 @@ static int dashboard_view(Settings *s)
         used += (size_t)snprintf(s->columns + used, sizeof s->columns - used, "%s%s", i ? "," : "", cols[i]);
     ui->columns = n ? s->columns : NULL;
     ui->mouse = config_bool(cfg, SET_MOUSE);
+    ui->sla_ms = config_num(cfg, SET_SLA) * 1000LL;
+    ui->mask = s->cli.mask;
+    ui->reveal_secs = (int)config_num(cfg, SET_REVEAL);
+    ui->lock_secs = (int)config_num(cfg, SET_IDLE_LOCK);
+    ui->audit_log = s->audit_log;
     ui->keymap = &s->keymap;
     ui->themes = s->themes.themes;
     ui->nthemes = s->themes.n;

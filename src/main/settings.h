@@ -26,6 +26,7 @@ typedef struct Settings {
     bool config_read;     /* there was a config file */
     SavedView views[VIEWS_MAX]; /* built-in and config views, in key order */
     size_t nviews;
+    char overdue[48]; /* the built-in Overdue view's filter, with the sla setting in it */
     Keymap keymap;        /* the table's keys, then the config's bind and unbind */
     ThemeSet themes;      /* the themes found, the config's colours over each */
     StrBuf warnings;      /* start-up warnings, one line each (file:line:col: …) */

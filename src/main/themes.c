@@ -66,8 +66,8 @@ static int by_name(const void *a, const void *b)
 static void find_all(FoundList *l)
 {
     char dirs[CONFFILE_THEME_DIRS][512];
-    conffile_theme_dirs(dirs);
-    for (int i = 0; i < CONFFILE_THEME_DIRS; i++)
+    int n = conffile_theme_dirs(dirs);
+    for (int i = 0; i < n; i++)
         scan(l, dirs[i]);
     if (!known(l, "default"))
         add_found(l, "default", NULL);
@@ -142,7 +142,7 @@ int themes_load(ThemeSet *ts, const Config *cfg, ConfDoc *config_doc, StrBuf *wa
                   strbuf_cstr(&names));
         rc = EXIT_USAGE;
     } else if (active < 0) {
-        conf_warn(config_doc, src->pos, "no theme \"%s\"; the themes are %s (the default is used)", value,
+        conf_warn(config_doc, src->pos, "no theme \"" QS "\"; the themes are %s (the default is used)", value,
                   strbuf_cstr(&names));
         active = 0;
     }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/pii.h"
 #include "core/reasons.h"
 #include "core/safetext.h"
 #include "core/steps.h"
@@ -36,6 +37,19 @@ void kv_str(DLines *d, const char *label, Str s)
         dl_kv(d, IND, label, SL_NORMAL, s.s);
     else if (s.st == FS_INVALID)
         kv_invalid(d, label, s.s);
+}
+
+void kv_pii(DLines *d, unsigned mask, const char *label, Str s, PiiKind k)
+{
+    if ((s.st != FS_OK || !*s.s) && s.st != FS_INVALID)
+        return;
+    StrBuf b = STRBUF_INIT;
+    mask_text_append(mask, k, s.s, &b);
+    if (s.st == FS_INVALID)
+        kv_invalid(d, label, strbuf_cstr(&b));
+    else
+        dl_kv(d, IND, label, mask_has(mask, k) ? SL_MASKED : SL_NORMAL, strbuf_cstr(&b));
+    strbuf_free(&b);
 }
 
 void kv_num(DLines *d, const char *label, Num v, const char *unit)
@@ -94,14 +108,34 @@ static int kv_width(const KVList *l, unsigned depth)
     return w;
 }
 
-void kv_list(DLines *d, const KVList *l, int indent)
+/* A row's value as shown, into `b`: masked by its own key, or by the personal key of the
+ * object it sits in (`under`). Returns the kind it was masked as. */
+static PiiKind kv_masked(unsigned mask, const KV *kv, PiiKind under, StrBuf *b)
+{
+    PiiKind k = pii_kind_of_key(kv->key);
+    strbuf_reset(b);
+    if (k == PII_NONE && under != PII_NONE)
+        mask_text_append(mask, k = under, kv->value, b);
+    else
+        mask_kv_value(mask, kv->key, kv->value, b);
+    return k;
+}
+
+void kv_list(DLines *d, unsigned mask, const KVList *l, int indent)
 {
     int width[8] = { 0 };
+    StrBuf b = STRBUF_INIT;
+    PiiKind under = PII_NONE; /* a nested object under a personal key: its rows are too */
+    unsigned under_depth = 0;
     for (size_t i = 0; i < l->n; i++) {
         const KV *kv = &l->items[i];
-        int ind = indent + 2 * kv->depth;
+        int ind = indent + 2 * (int)kv->depth;
+        if (under != PII_NONE && kv->depth <= under_depth)
+            under = PII_NONE;
         if (!kv->value) { /* a nested object's header */
             dl_wrap(d, ind, 2, SL_LABEL, kv->key);
+            if (under == PII_NONE && (under = pii_kind_of_key(kv->key)) != PII_NONE)
+                under_depth = kv->depth;
             continue;
         }
         int w = DL_LABEL_W;
@@ -110,8 +144,10 @@ void kv_list(DLines *d, const KVList *l, int indent)
                 width[kv->depth] = kv_width(l, kv->depth);
             w = width[kv->depth];
         }
-        dl_kv_as(d, ind, w, SL_LABEL, kv->key, SL_NORMAL, kv->value);
+        PiiKind k = kv_masked(mask, kv, under, &b);
+        dl_kv_as(d, ind, w, SL_LABEL, kv->key, mask_has(mask, k) ? SL_MASKED : SL_NORMAL, strbuf_cstr(&b));
     }
+    strbuf_free(&b);
     if (l->truncated) {
         dl_begin(d, indent);
         dl_add(d, SL_DIM, "(more fields were sent than regdesk keeps)");
@@ -120,17 +156,17 @@ void kv_list(DLines *d, const KVList *l, int indent)
 }
 
 /* A list of rows under a heading of its own (OCR fields, a registry's answer, steps). */
-static void kv_titled_list(DLines *d, const char *label, const KVList *l)
+static void kv_titled_list(DLines *d, unsigned mask, const char *label, const KVList *l)
 {
     if (!l->n)
         return;
     dl_begin(d, IND);
     dl_add(d, SL_LABEL, label);
     dl_end(d);
-    kv_list(d, l, IND + 2);
+    kv_list(d, mask, l, IND + 2);
 }
 
-void kv_fields(DLines *d, const FieldSet *fs, const void *obj, int first, int last)
+void kv_fields(DLines *d, unsigned mask, const FieldSet *fs, const void *obj, int first, int last)
 {
     for (int r = first; r <= last; r++) {
         const FieldDesc *f = &fs->rows[r];
@@ -138,7 +174,12 @@ void kv_fields(DLines *d, const FieldSet *fs, const void *obj, int first, int la
         switch ((ReadKind)f->kind) {
         case RK_STR:
         case RK_TEXT:
-        case RK_REASON: kv_str(d, f->label, *(const Str *)at); break;
+        case RK_REASON:
+            if (field_pii(f) != PII_NONE || (f->flags & FR_LINK))
+                kv_pii(d, mask, f->label, *(const Str *)at, field_pii(f));
+            else
+                kv_str(d, f->label, *(const Str *)at);
+            break;
         case RK_NUM:
         case RK_COUNT: kv_num(d, f->label, *(const Num *)at, NULL); break;
         case RK_PCT: kv_num(d, f->label, *(const Num *)at, " %"); break;
@@ -147,7 +188,7 @@ void kv_fields(DLines *d, const FieldSet *fs, const void *obj, int first, int la
         case RK_TIME: kv_time(d, f->label, *(const Time *)at); break;
         case RK_KV:
         case RK_KVOBJ:
-        case RK_OCR: kv_titled_list(d, f->label, at); break;
+        case RK_OCR: kv_titled_list(d, mask, f->label, at); break;
         case RK_IMAGE: {
             const Image *img = at; /* only whether there is one: the picture is never kept */
             if (img->ref.st == REF_POPULATED)
@@ -233,7 +274,7 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
         }
         return;
     }
-    kv_fields(d, &FIELDS_REGISTRATION, det, ROW_Detail_updated_at, ROW_Detail_deleted);
+    kv_fields(d, c->mask, &FIELDS_REGISTRATION, det, ROW_Detail_updated_at, ROW_Detail_deleted);
 }
 
 static void name_match(DLines *d, const DocVal *doc)
@@ -251,16 +292,16 @@ static void name_match(DLines *d, const DocVal *doc)
     dl_kv(d, IND, label_title(LBL_NAME_MATCH), doc->full_name_pct.v < 80 ? SL_BAD : SL_GOOD, buf);
 }
 
-void build_document(DLines *d, const Detail *det)
+void build_document(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const DocVal *doc = &det->doc;
     if (!ref_present(&doc->ref) || !dl_section(d, SEC_DOCUMENT, label_title(LBL_DOCUMENT), NULL))
         return;
     if (ref_not_loaded(d, &doc->ref))
         return;
-    kv_fields(d, &FIELDS_DOC_VAL, doc, ROW_DocVal_status, ROW_DocVal_input_method);
+    kv_fields(d, c->mask, &FIELDS_DOC_VAL, doc, ROW_DocVal_status, ROW_DocVal_input_method);
     name_match(d, doc);
-    kv_fields(d, &FIELDS_DOC_VAL, doc, ROW_DocVal_names_match, ROW_DocVal_ocr);
+    kv_fields(d, c->mask, &FIELDS_DOC_VAL, doc, ROW_DocVal_names_match, ROW_DocVal_ocr);
 }
 
 void build_liveness(DLines *d, const Detail *det)
@@ -270,7 +311,7 @@ void build_liveness(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &bio->ref))
         return;
-    kv_fields(d, &FIELDS_BIO_VAL, bio, ROW_BioVal_status, ROW_BioVal_liveness);
+    kv_fields(d, MASK_NONE, &FIELDS_BIO_VAL, bio, ROW_BioVal_status, ROW_BioVal_liveness);
     kv_score(d, "Flow minimum", det->flow.liveness_min);
     AttemptTally t;
     attempt_tally(NULL, det, FAIL_BIO, &t);
@@ -279,7 +320,7 @@ void build_liveness(DLines *d, const Detail *det)
         attempt_tally_text(&t, buf, sizeof buf);
         dl_kv(d, IND, "Attempts", t.limit && t.counted >= t.limit ? SL_BAD : SL_NORMAL, buf);
     }
-    kv_fields(d, &FIELDS_BIO_VAL, bio, ROW_BioVal_failed_reason, ROW_BioVal_updated_at);
+    kv_fields(d, MASK_NONE, &FIELDS_BIO_VAL, bio, ROW_BioVal_failed_reason, ROW_BioVal_updated_at);
 }
 
 void build_compare(DLines *d, const Detail *det)
@@ -289,60 +330,60 @@ void build_compare(DLines *d, const Detail *det)
         return;
     if (ref_not_loaded(d, &c->ref))
         return;
-    kv_fields(d, &FIELDS_COMPARE, c, ROW_Compare_score, ROW_Compare_min_score);
+    kv_fields(d, MASK_NONE, &FIELDS_COMPARE, c, ROW_Compare_score, ROW_Compare_min_score);
     kv_score(d, "Flow threshold", det->flow.compare_min);
-    kv_fields(d, &FIELDS_COMPARE, c, ROW_Compare_passed, ROW_Compare_compared_at);
-    kv_fields(d, &FIELDS_REGISTRATION, det, ROW_Detail_document_face, ROW_Detail_document_face);
+    kv_fields(d, MASK_NONE, &FIELDS_COMPARE, c, ROW_Compare_passed, ROW_Compare_compared_at);
+    kv_fields(d, MASK_NONE, &FIELDS_REGISTRATION, det, ROW_Detail_document_face, ROW_Detail_document_face);
 }
 
-void build_email(DLines *d, const Detail *det)
+void build_email(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const EmailVal *e = &det->email_val;
     if (!ref_present(&e->ref) || !dl_section(d, SEC_EMAIL, "Email validation", NULL))
         return;
     if (ref_not_loaded(d, &e->ref))
         return;
-    kv_fields(d, &FIELDS_EMAIL_VAL, e, ROW_EmailVal_email, ROW_EmailVal_updated_at);
+    kv_fields(d, c->mask, &FIELDS_EMAIL_VAL, e, ROW_EmailVal_email, ROW_EmailVal_updated_at);
 }
 
-void build_phone(DLines *d, const Detail *det)
+void build_phone(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const PhoneVal *p = &det->phone_val;
     if (!ref_present(&p->ref) || !dl_section(d, SEC_PHONE, "Phone validation", NULL))
         return;
     if (ref_not_loaded(d, &p->ref))
         return;
-    kv_fields(d, &FIELDS_PHONE_VAL, p, ROW_PhoneVal_country_code, ROW_PhoneVal_updated_at);
+    kv_fields(d, c->mask, &FIELDS_PHONE_VAL, p, ROW_PhoneVal_country_code, ROW_PhoneVal_updated_at);
 }
 
-void build_info(DLines *d, const Detail *det)
+void build_info(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const InfoVal *i = &det->info;
     if (!ref_present(&i->ref) || !dl_section(d, SEC_INFO, "Information validation (sign-up data)", NULL))
         return;
     if (ref_not_loaded(d, &i->ref))
         return;
-    kv_fields(d, &FIELDS_INFO_VAL, i, ROW_InfoVal_full_name, ROW_InfoVal_user_agent);
+    kv_fields(d, c->mask, &FIELDS_INFO_VAL, i, ROW_InfoVal_full_name, ROW_InfoVal_user_agent);
 }
 
-void build_person(DLines *d, const Detail *det)
+void build_person(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const Person *p = &det->person;
     if (!ref_present(&p->ref) || !dl_section(d, SEC_PERSON, "Person (face recognition)", NULL))
         return;
     if (ref_not_loaded(d, &p->ref))
         return;
-    kv_fields(d, &FIELDS_PERSON, p, ROW_Person_name, ROW_Person_liveness);
+    kv_fields(d, c->mask, &FIELDS_PERSON, p, ROW_Person_name, ROW_Person_liveness);
 }
 
-void build_consent(DLines *d, const Detail *det)
+void build_consent(DLines *d, const DetailCtx *ctx, const Detail *det)
 {
     const Consent *c = &det->consent;
     if (!ref_present(&c->ref) || !dl_section(d, SEC_CONSENT, "Consent", NULL))
         return;
     if (ref_not_loaded(d, &c->ref))
         return;
-    kv_fields(d, &FIELDS_CONSENT, c, ROW_Consent_status, ROW_Consent_terms_url);
+    kv_fields(d, ctx->mask, &FIELDS_CONSENT, c, ROW_Consent_status, ROW_Consent_terms_url);
 }
 
 void build_flow(DLines *d, const Detail *det)
@@ -352,7 +393,7 @@ void build_flow(DLines *d, const Detail *det)
     if ((!ref_present(&p->ref) && !ref_present(&f->ref)) || !dl_section(d, SEC_FLOW, "Project and flow", NULL))
         return;
     if (p->ref.st == REF_POPULATED) {
-        kv_fields(d, &FIELDS_PROJECT, p, ROW_Project_name, ROW_Project_demo_mode);
+        kv_fields(d, MASK_NONE, &FIELDS_PROJECT, p, ROW_Project_name, ROW_Project_demo_mode);
     } else if (ref_present(&p->ref)) {
         dl_kv(d, IND, label_title(LBL_PROJECT), SL_DIM, *p->ref.id ? p->ref.id : "(invalid reference)");
     }
@@ -363,5 +404,5 @@ void build_flow(DLines *d, const Detail *det)
             dl_kv(d, IND, label_title(LBL_FLOW), SL_DIM, state);
         return;
     }
-    kv_fields(d, &FIELDS_FLOW, f, ROW_Flow_name, ROW_Flow_steps);
+    kv_fields(d, MASK_NONE, &FIELDS_FLOW, f, ROW_Flow_name, ROW_Flow_steps);
 }

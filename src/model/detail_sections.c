@@ -6,6 +6,7 @@
 #include <strings.h>
 
 #include "core/diagnose.h"
+#include "core/pii.h"
 #include "core/reasons.h"
 #include "core/sla.h"
 #include "core/steps.h"
@@ -21,7 +22,7 @@
 /* A column's cell as the list shows it, so the pane and the list say the same. */
 static void cell_of(ColId col, const Summary *s, const DetailCtx *c, Cell *out)
 {
-    const CellOpts o = { .medium = CELL_SCREEN, .now_ms = c->now_ms };
+    const CellOpts o = { .medium = CELL_SCREEN, .mask = c->mask, .now_ms = c->now_ms, .sla_ms = c->sla_ms };
     column_cell(col, s, &o, out);
 }
 
@@ -61,7 +62,7 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
     dl_add(d, SL_NORMAL, "  ");
     cell_of(COL_STATUS, s, c, &cell);
     dl_add(d, cell.slot, cell.text);
-    if (summary_overdue(s, c->now_ms)) {
+    if (summary_overdue(s, c->now_ms, c->sla_ms)) {
         dl_add(d, SL_NORMAL, "  ");
         dl_add(d, SL_OVERDUE, "overdue");
     }
@@ -81,7 +82,7 @@ static void build_top(DLines *d, const DetailCtx *c, const Summary *s)
         char wait[16];
         time_format_age(c->now_ms - since, wait, sizeof wait);
         dl_addf(d, SL_LABEL, "  %s  in review ", glyph(GL_DOT));
-        dl_add(d, summary_overdue(s, c->now_ms) ? SL_OVERDUE : SL_NORMAL, wait);
+        dl_add(d, summary_overdue(s, c->now_ms, c->sla_ms) ? SL_OVERDUE : SL_NORMAL, wait);
     }
     dl_addf(d, SL_LABEL, "  %s  ", glyph(GL_DOT));
     dl_addf(d, s->red_flags ? SL_FLAG : SL_NORMAL, "%u red flag%s", s->red_flags, s->red_flags == 1 ? "" : "s");
@@ -248,7 +249,7 @@ static const char *registry_name(const DocVal *doc)
     return NULL;
 }
 
-static void check_name(DLines *d, const Summary *s, const Detail *det)
+static void check_name(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det)
 {
     const DocVal *doc = &det->doc;
     if (doc->ref.st != REF_POPULATED || !ok(doc->full_name_pct.st))
@@ -257,9 +258,12 @@ static void check_name(DLines *d, const Summary *s, const Detail *det)
         check(d, V_NONE, label_title(LBL_NAME_MATCH), "registry lookup did not run");
         return;
     }
+    char regbuf[256], formbuf[256], buf[600];
     const char *reg = registry_name(doc);
     const char *form = *det->info.full_name.s ? det->info.full_name.s : summary_str(s, SS_NAME);
-    char buf[600];
+    if (reg)
+        reg = mask_text(c->mask, PII_NAME, reg, regbuf, sizeof regbuf);
+    form = mask_text(c->mask, PII_NAME, form, formbuf, sizeof formbuf);
     if (reg)
         fmt_bounded(buf, sizeof buf, "%.0f %%: registry \"%s\" vs \"%s\"", doc->full_name_pct.v, reg, form);
     else
@@ -313,14 +317,14 @@ static void check_attempts(DLines *d, const Detail *det, FailKind k, const Ref *
     check(d, t.limit && t.counted >= t.limit ? V_BAD : t.counted ? V_WARN : V_OK, label, buf);
 }
 
-static void build_checks(DLines *d, const Summary *s, const Detail *det)
+static void build_checks(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det)
 {
     if (!dl_section(d, SEC_CHECKS, "Checks", NULL))
         return;
     size_t before = d->n;
     check_liveness(d, det);
     check_compare(d, det);
-    check_name(d, s, det);
+    check_name(d, c, s, det);
     char extra[200];
     fmt_bounded(extra, sizeof extra, "%s%s%s", det->doc.document_type.s, *det->doc.country.s ? ", " : "",
                 det->doc.country.s);
@@ -338,7 +342,7 @@ static void build_checks(DLines *d, const Summary *s, const Detail *det)
 
 /* ---- red flags and attempts ----------------------------------------------------------------- */
 
-static void build_flags(DLines *d, const Summary *s, const Detail *det)
+static void build_flags(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det)
 {
     unsigned count = det && det->red_flags.st == FS_OK ? (unsigned)det->red_flags.v : s->red_flags;
     size_t details = det ? det->red_flags_details.n : 0;
@@ -355,7 +359,7 @@ static void build_flags(DLines *d, const Summary *s, const Detail *det)
     else if (!details)
         dl_wrap(d, IND, 0, SL_DIM, "No details were sent (redFlagsDetails is empty).");
     else
-        kv_list(d, &det->red_flags_details, IND);
+        kv_list(d, c->mask, &det->red_flags_details, IND);
 }
 
 enum { ATTEMPT_HANG = IND + 24 }; /* under the reason, past the time and the kind */
@@ -479,7 +483,7 @@ static void build_related(DLines *d, const DetailCtx *c)
         dl_wrap(d, IND, 0, SL_DIM, "Enter on a line selects that registration.");
 }
 
-static void build_reviews(DLines *d, const Detail *det)
+static void build_reviews(DLines *d, const DetailCtx *c, const Detail *det)
 {
     if (!det->n_reviews)
         return;
@@ -487,6 +491,7 @@ static void build_reviews(DLines *d, const Detail *det)
     snprintf(note, sizeof note, "%zu", det->n_reviews);
     if (!dl_section(d, SEC_REVIEWS, label_title(LBL_REVIEW_HISTORY), note))
         return;
+    StrBuf b = STRBUF_INIT;
     for (size_t i = 0; i < det->n_reviews; i++) {
         const ReviewEntry *r = &det->reviews[i];
         char when[32] = "-";
@@ -497,20 +502,26 @@ static void build_reviews(DLines *d, const Detail *det)
         dl_add(d, SL_NORMAL, *r->previous_status.s ? status_text(r->previous_status.s) : "?");
         dl_addf(d, SL_NORMAL, " %s ", glyph(GL_ARROW));
         dl_add(d, status_slot(status_parse(r->new_status.s, strlen(r->new_status.s))), status_text(r->new_status.s));
-        if (*r->reviewer.s) {
+        if (*r->reviewer.s) { /* a name, an id, or "Name <e-mail>" (masked like any other) */
+            strbuf_reset(&b);
+            mask_free_text(c->mask, r->reviewer.s, &b);
             char by[300];
-            fmt_bounded(by, sizeof by, "  by %s %s", r->reviewer.s, r->by_staff ? "(Verifik staff)" : "(client)");
+            fmt_bounded(by, sizeof by, "  by %s %s", strbuf_cstr(&b), r->by_staff ? "(Verifik staff)" : "(client)");
             if (!dl_fits(d, by)) /* on a line of its own rather than cut */
                 dl_begin(d, IND + 18);
             dl_add(d, SL_DIM, by + (d->col > IND + 18 ? 0 : 2));
         }
         dl_end(d);
-        if (*r->note.s)
-            dl_wrap(d, IND + 4, 0, SL_NORMAL, r->note.s);
+        if (*r->note.s) {
+            strbuf_reset(&b);
+            mask_free_text(c->mask, r->note.s, &b);
+            dl_wrap(d, IND + 4, 0, SL_NORMAL, strbuf_cstr(&b));
+        }
     }
+    strbuf_free(&b);
 }
 
-static void build_notes(DLines *d, const Detail *det)
+static void build_notes(DLines *d, const DetailCtx *c, const Detail *det)
 {
     if (det->notes.st == FS_INVALID) {
         if (dl_section(d, SEC_NOTES, label_title(LBL_NOTES), NULL))
@@ -519,7 +530,10 @@ static void build_notes(DLines *d, const Detail *det)
     }
     if (!*det->notes.s || !dl_section(d, SEC_NOTES, label_title(LBL_NOTES), NULL))
         return;
-    dl_wrap(d, IND, 0, SL_NORMAL, det->notes.s);
+    StrBuf b = STRBUF_INIT; /* a note may quote an applicant's e-mail or number */
+    mask_free_text(c->mask, det->notes.s, &b);
+    dl_wrap(d, IND, 0, SL_NORMAL, strbuf_cstr(&b));
+    strbuf_free(&b);
 }
 
 static void ref_row(DLines *d, const char *label, const Ref *r)
@@ -556,24 +570,30 @@ static void build_refs(DLines *d, const Detail *det)
             ref_row(d, refs[i].label, refs[i].r);
 }
 
-static void build_unknown(DLines *d, const Detail *det)
+static void build_unknown(DLines *d, const DetailCtx *c, const Detail *det)
 {
     if (!det->unknown.n)
         return;
     char note[32];
     snprintf(note, sizeof note, "%zu", det->unknown.n);
     if (dl_section(d, SEC_UNKNOWN, "Other fields", note))
-        kv_list(d, &det->unknown, IND);
+        kv_list(d, c->mask, &det->unknown, IND);
 }
 
-static void build_raw(DLines *d, const Detail *det)
+static void build_raw(DLines *d, const DetailCtx *c, const Detail *det)
 {
-    if (!dl_section(d, SEC_RAW, "Raw JSON", "secrets redacted; v returns"))
+    bool masked = c->mask != MASK_NONE;
+    if (!dl_section(d, SEC_RAW, "Raw JSON", masked ? "secrets redacted, personal data masked; v returns"
+                                                   : "secrets redacted; v returns"))
         return;
-    if (!det || !det->raw_json)
+    if (!det || !det->raw_json) {
         dl_wrap(d, IND, 0, SL_DIM, "The JSON comes with the full record.");
-    else
-        dl_wrap(d, 0, 2, SL_NORMAL, det->raw_json);
+        return;
+    }
+    StrBuf b = STRBUF_INIT; /* masked from the real text each time it is built */
+    mask_json_text(c->mask, det->raw_json, &b);
+    dl_wrap(d, 0, 2, SL_NORMAL, strbuf_cstr(&b));
+    strbuf_free(&b);
 }
 
 void detail_build(DLines *d, const DetailCtx *c)
@@ -583,30 +603,30 @@ void detail_build(DLines *d, const DetailCtx *c)
     build_top(d, c, s);
     build_state(d, c);
     if (c->raw_json) {
-        build_raw(d, det);
+        build_raw(d, c, det);
         return;
     }
     if (det) {
         build_reasons(d, c, s, det);
-        build_checks(d, s, det);
+        build_checks(d, c, s, det);
     }
-    build_flags(d, s, det);
+    build_flags(d, c, s, det);
     build_attempts(d, c, s, det);
     build_related(d, c);
     build_identity(d, c, s, det);
     if (!det)
         return;
-    build_document(d, det);
+    build_document(d, c, det);
     build_liveness(d, det);
     build_compare(d, det);
-    build_email(d, det);
-    build_phone(d, det);
-    build_info(d, det);
-    build_person(d, det);
-    build_consent(d, det);
+    build_email(d, c, det);
+    build_phone(d, c, det);
+    build_info(d, c, det);
+    build_person(d, c, det);
+    build_consent(d, c, det);
     build_flow(d, det);
-    build_reviews(d, det);
-    build_notes(d, det);
+    build_reviews(d, c, det);
+    build_notes(d, c, det);
     build_refs(d, det);
-    build_unknown(d, det);
+    build_unknown(d, c, det);
 }

@@ -18,6 +18,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/audit.h"
 #include "core/filter.h"
 #include "core/related.h"
 #include "core/slot.h"
@@ -49,15 +50,28 @@ typedef struct ModelJobs {
     uint64_t (*list)(void *ctx, const ListQuery *q, uint64_t generation);
     uint64_t (*retrieve)(void *ctx, const char *id, uint64_t generation);
     void (*cancel_before)(void *ctx, uint64_t generation);
+    void (*cancel_job)(void *ctx, uint64_t job); /* one job no longer wanted */
 } ModelJobs;
+
+/* How the model leaves a line in the audit log (local/audit.h does the writing): false,
+ * with a sentence in err, when it cannot; the action then does not happen. */
+typedef struct ModelAudit {
+    void *ctx;
+    bool (*write)(void *ctx, const AuditEvent *ev, char *err, size_t n);
+} ModelAudit;
 
 typedef struct ModelEnv {
     ModelJobs jobs;
+    ModelAudit audit;
     SortSpec sort;         /* the start-up sort */
+    unsigned mask;         /* the kinds of personal data shown masked (core/pii) */
+    int reveal_secs;       /* how long a reveal lasts; <= 0: 60 s */
     int64_t fixed_now;     /* the wall clock for ages (REGDESK_NOW), 0 = the real one */
+    int64_t sla_ms;        /* the review SLA (the sla setting; 0: core/sla's default) */
     int64_t (*mono)(void); /* monotonic ms for timers; NULL = time_mono_ms */
     const SavedView *views; /* the saved views in key order (core/views), kept by the */
     size_t nviews;          /* caller for the model's life; NULL: the built-in ones */
+    long request_timeout_ms; /* the worker's; nothing shows loading longer (0 = no watch) */
 } ModelEnv;
 
 /* The list load in progress or last finished. */
@@ -77,6 +91,7 @@ typedef struct Load {
     int64_t retry_until; /* monotonic ms; 0 when not retrying */
     char retry[200];
     int64_t server_due;  /* monotonic ms when the filter's server side should be checked */
+    int64_t news_at;     /* monotonic ms of its start or its last result (model_watch.c) */
 } Load;
 
 typedef struct Counts {
@@ -103,17 +118,19 @@ typedef struct DetailModel {
         int width;
         uint32_t collapsed;
         bool raw_codes, raw_json;
+        unsigned mask;
         DetailState state;
         uint64_t store_version;
         int64_t at;
     } built;
     int64_t follow_due; /* monotonic ms: show the selected record then (it moved), 0 = not due */
     uint64_t job;       /* retrieve in flight, 0 when none */
+    int64_t job_since;  /* monotonic ms it was asked for (model_watch.c) */
     long job_rec;
     int64_t fetch_due;  /* monotonic ms: fetch the shown record then, 0 = not due; waits
                            while a follow is due */
     long err_rec;       /* the record the error is about, -1 none */
-    char err[320];
+    char err[MSG_MAX];  /* quote marks kept (core/msg.h) */
     DFind find;         /* the / search inside the raw JSON view */
 } DetailModel;
 
@@ -122,6 +139,15 @@ typedef struct Message {
     Slot slot;
     int64_t until; /* monotonic ms; 0 = stays until replaced or cleared */
 } Message;
+
+/* Personal data on screen: what is masked, and the one record revealed for a while. */
+typedef struct Privacy {
+    unsigned mask;        /* the kinds masked (core/pii mask set) */
+    int64_t reveal_ms;    /* how long a reveal lasts */
+    long revealed;        /* store index of the record shown unmasked, -1 for none */
+    int64_t reveal_until; /* monotonic ms when it is masked again */
+    int shown_left;       /* the countdown's seconds as last drawn */
+} Privacy;
 
 typedef enum Focus { FOCUS_LIST, FOCUS_DETAIL } Focus;
 
@@ -136,8 +162,11 @@ typedef struct Geometry {
 
 typedef struct Model {
     ModelJobs jobs;
+    ModelAudit audit;
     int64_t fixed_now;
+    int64_t sla_ms; /* the review SLA (core/sla) */
     int64_t (*mono)(void);
+    long request_timeout_ms;
     uint64_t gen; /* generation of the jobs posted now */
     Store store;
     View view;
@@ -152,6 +181,7 @@ typedef struct Model {
     Filter *search;
     char search_text[MODEL_TEXT_MAX + 1];
     Message msg;
+    Privacy privacy;
     bool auth_failed; /* the token was refused: say so until a load succeeds */
     char auth[400];   /* the worker's one sentence for it (where the token came from, what to do) */
     Focus focus;
@@ -226,6 +256,25 @@ unsigned model_load(Model *m, bool force);
  * left that server side: decided elsewhere) is asked for on its own. */
 unsigned model_reload(Model *m);
 long model_selected(const Model *m);
+
+/* ---- personal data (model_privacy.c) -------------------------------------------------- */
+/* The mask set record rec is shown with: none while it is revealed. */
+unsigned model_mask_for(const Model *m, long rec);
+/* Reveals the selected record for the configured time (again: masks it again), and
+ * writes its audit line first (action "reveal", the id, the kinds unmasked and for how
+ * long; no value): when the line cannot be written nothing is revealed. Moving to
+ * another record, the time running out or model_privacy_hide masks it again. */
+unsigned model_reveal(Model *m);
+/* Seconds the reveal of record rec has left (rounded up), 0 when it is not revealed. */
+int model_reveal_left(const Model *m, long rec);
+/* Ends a reveal at once (the lock screen). */
+unsigned model_privacy_hide(Model *m);
+/* The fields (bits 1u << SumStr) through which the filter or the search matched record
+ * rec and that are shown masked: the list marks them, so a match on a hidden value is
+ * seen ("juan.p" finds j***@…). */
+uint32_t model_masked_hits(const Model *m, long rec);
+/* How many records in the view have such a hit (one pass over the view). */
+size_t model_masked_hit_count(const Model *m);
 
 /* ---- the detail pane (model_detail.c) -------------------------------------------------- */
 bool model_detail_visible(const Model *m);

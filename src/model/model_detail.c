@@ -47,7 +47,10 @@ unsigned detail_request(Model *m, bool force)
         snprintf(d->err, sizeof d->err, "its id arrived malformed, so it cannot be asked for");
         return R_DETAIL;
     }
+    if (d->job) /* the record the user moved away from is not wanted any more */
+        m->jobs.cancel_job(m->jobs.ctx, d->job);
     d->job = m->jobs.retrieve(m->jobs.ctx, id, m->gen);
+    d->job_since = m->mono();
     d->job_rec = rec;
     if (d->err_rec == rec)
         d->err_rec = -1;
@@ -85,7 +88,7 @@ static unsigned show(Model *m, long rec, int64_t fetch_at)
 unsigned model_settle(Model *m, unsigned r)
 {
     if (r & R_SEL_MOVED)
-        r |= R_LIST | R_STATUS | detail_follow(m);
+        r |= R_LIST | R_STATUS | privacy_follow(m) | detail_follow(m);
     return r;
 }
 
@@ -156,7 +159,8 @@ static bool stale(const Model *m, int width, DetailState st)
 {
     const DetailModel *d = &m->det;
     if (!d->built.valid || d->built.rec != d->rec || d->built.width != width || d->built.collapsed != d->collapsed ||
-        d->built.raw_codes != d->raw_codes || d->built.raw_json != d->raw_json || d->built.state != st)
+        d->built.raw_codes != d->raw_codes || d->built.raw_json != d->raw_json || d->built.state != st ||
+        d->built.mask != model_mask_for(m, d->rec))
         return true;
     if (d->built.det != store_detail(&m->store, (size_t)d->rec) || d->built.sum != m->store.recs[d->rec])
         return true;
@@ -191,8 +195,9 @@ const DLines *model_detail_lines(Model *m)
     if (!stale(m, width, st))
         return &d->lines;
     dl_reset(&d->lines, width, d->collapsed);
-    DetailCtx c = { .st = &m->store, .rec = (size_t)d->rec, .rel = m->related, .now_ms = model_now(m),
-                    .raw_codes = d->raw_codes, .raw_json = d->raw_json, .state = st, .error = d->err };
+    DetailCtx c = { .st = &m->store, .rec = (size_t)d->rec, .rel = m->related, .now_ms = model_now(m), .sla_ms = m->sla_ms,
+                    .raw_codes = d->raw_codes, .raw_json = d->raw_json, .mask = model_mask_for(m, d->rec),
+                    .state = st, .error = d->err };
     detail_build(&d->lines, &c);
     d->built.valid = true;
     d->built.rec = d->rec;
@@ -200,6 +205,7 @@ const DLines *model_detail_lines(Model *m)
     d->built.collapsed = d->collapsed;
     d->built.raw_codes = d->raw_codes;
     d->built.raw_json = d->raw_json;
+    d->built.mask = c.mask;
     d->built.state = st;
     d->built.det = store_detail(&m->store, (size_t)d->rec);
     d->built.sum = m->store.recs[d->rec];

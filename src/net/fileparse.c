@@ -36,6 +36,7 @@ struct FileParse {
     bool stopping;
     /* the caller's thread only */
     bool failed;
+    bool split_failed; /* the error kept is the splitter's (a truncated input is one) */
     char err[240];
     size_t delivered, skipped;
 };
@@ -193,7 +194,7 @@ FileParse *fileparse_new(RecordSink sink, void *ctx, int threads)
 static bool outcome(FileParse *fp, bool split_ok, const char *split_err, char *err, size_t n)
 {
     if (!fp->failed && !split_ok) {
-        fp->failed = true;
+        fp->failed = fp->split_failed = true;
         snprintf(fp->err, sizeof fp->err, "%s", split_err);
     }
     if (fp->failed)
@@ -225,6 +226,7 @@ bool fileparse_finish(FileParse *fp, char *err, size_t n)
 void fileparse_stats(const FileParse *fp, RecordStreamStats *out)
 {
     rstream_stats(fp->rs, out);
+    out->truncated = out->truncated && fp->split_failed; /* an earlier record's error wins */
     out->records = fp->delivered;
     out->skipped = fp->skipped;
 }

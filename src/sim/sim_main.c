@@ -47,6 +47,7 @@ static int serve(Sim *sim)
         fprintf(stderr, "regdesk-sim: cannot listen on 127.0.0.1:%u\n", sim->cfg.port);
         return 1;
     }
+    sim->port = port;
     printf("listening on http://127.0.0.1:%u\n", port);
     fflush(stdout);
     if (sim->cfg.verbose)
@@ -68,6 +69,8 @@ int main(int argc, char **argv)
     int rc = r == OPTS_ERROR ? 2 : 0;
     if (r == OPTS_HELP)
         sim_opts_usage(stdout);
+    else if (r == OPTS_VERSION)
+        sim_opts_version(stdout);
     else if (r == OPTS_RUN)
         rc = serve(&sim);
     sim_auth_free(sim.auth);

@@ -1,10 +1,13 @@
 #include "sim/sim_opts.h"
 
+#include <cJSON.h>
 #include <errno.h>
 #include <getopt.h>
+#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buildinfo.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "sim/sim_rng.h"
@@ -30,9 +33,25 @@ void sim_opts_usage(FILE *out)
         "  --expire-after N   a token expires after N requests (403 expired_token)\n"
         "  --hostile          about 1 in 5 registrations carry escape sequences, invalid\n"
         "                     UTF-8, huge or deeply nested values and wrong types\n"
-        "  --fault SPEC       inject faults, e.g. latency=300,error=0.1,429=0.1,\n"
-        "                     truncate=0.05,malformed=0.05,reset=0.05,slow=0.02,huge=0.01,\n"
-        "                     html=0.02 (also retry-after=S, slow-ms=MS, huge-mb=N)\n"
+        "  --fault SPEC       inject faults: KEY=PROBABILITY,... (their sum at most 1),\n"
+        "                     drawn from the seed, each counted in /__sim/stats; e.g.\n"
+        "                     latency=300,error=0.1,429=0.1,truncate=0.05,reset=0.05\n"
+        "                     any route: error (500/503), 429, truncate, malformed,\n"
+        "                     reset, slow (a drip over slow-ms), huge (huge-mb MiB),\n"
+        "                     html (a 502 page), trickle (1 byte per trickle-ms), hang\n"
+        "                     (accept, never answer), redirect (302 to redirect-to, by\n"
+        "                     default this server), deep (deep-levels nested arrays),\n"
+        "                     empty ({}), wrongtype ({\"data\":\"...\"}), echo (401\n"
+        "                     quoting the Authorization header back)\n"
+        "                     retrieve: otherid (another registration), aslist (a list)\n"
+        "                     list: dupes (page k starts (k-1)*dupes-n early), drift (total\n"
+        "                     grows drift-n per page), endless (full pages, no total),\n"
+        "                     growing (always one page more), wrongpage (page 1\n"
+        "                     whatever was asked), wronglimit (half the page size)\n"
+        "                     tuning: latency=MS (every request), retry-after=S,\n"
+        "                     slow-ms=MS, huge-mb=N, trickle-ms=MS, hang-ms=MS,\n"
+        "                     redirect-to=http://127.0.0.1:PORT, deep-levels=N,\n"
+        "                     dupes-n=N, drift-n=N\n"
         "  --block-domains L  comma-separated e-mail domains create refuses\n"
         "                     (default mailinator.com,yopmail.com,... blocked.example)\n"
         "  --no-projects      serve no projects list (GET /v3/projects answers 404), like\n"
@@ -40,11 +59,19 @@ void sim_opts_usage(FILE *out)
         "  --same-person      every registration has one person's name, e-mail, phone,\n"
         "                     document number and creation time (degenerate data)\n"
         "  --verbose          log each request with its server time (us) to stderr\n"
-        "  --help             this text\n"
+        "  --help             this text;  --version  the version and libraries\n"
         "\n"
         "The first line on stdout is \"listening on http://127.0.0.1:PORT\".\n"
-        "The e-mail login accepts the demo OTP 123456. GET /__sim/stats shows counters.\n",
+        "The e-mail login accepts the demo OTP 123456. GET /__sim/stats shows counters;\n"
+        "POST /__sim/reset-stats zeroes them; POST /__sim/faults?on=0 pauses --fault\n"
+        "(and its latency), on=1 resumes it. See regdesk-sim(1).\n",
         out);
+}
+
+void sim_opts_version(FILE *out)
+{
+    fprintf(out, "regdesk-sim %s\n  libmicrohttpd %s\n  cJSON %s\n", buildinfo_version, MHD_get_version(),
+            cJSON_Version());
 }
 
 static bool parse_ulong(const char *s, unsigned long max, unsigned long *out)
@@ -112,7 +139,8 @@ SimOptsResult sim_opts_parse(int argc, char **argv, SimConfig *cfg)
         { "hostile", no_argument, NULL, 'H' },      { "verbose", no_argument, NULL, 'v' },
         { "no-projects", no_argument, NULL, 'P' },
         { "same-person", no_argument, NULL, 'S' },
-        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+        { "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
     };
     memset(cfg, 0, sizeof *cfg);
     cfg->count = 5000;
@@ -124,8 +152,8 @@ SimOptsResult sim_opts_parse(int argc, char **argv, SimConfig *cfg)
     int opt, idx = -1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
-        if (opt == 'h')
-            return OPTS_HELP;
+        if (opt == 'h' || opt == 'V')
+            return opt == 'h' ? OPTS_HELP : OPTS_VERSION;
         if (opt == '?') {
             fprintf(stderr, "regdesk-sim: unknown option %s (try --help)\n", argv[optind - 1]);
             return OPTS_ERROR;

@@ -82,26 +82,27 @@ void sim_client_id(char *out, uint64_t seed)
     sim_id(out, seed, K_CLIENT, 1, SETUP_MS - 86400000LL);
 }
 
-int sim_project_find(uint64_t seed, const char *id)
+/* The index below n whose id (made by make_id) is id, or -1. */
+static int find_id(uint64_t seed, const char *id, unsigned n,
+                   void (*make_id)(char *, uint64_t, unsigned))
 {
     char buf[SIM_ID_LEN + 1];
-    for (unsigned p = 0; p < SIM_PROJECTS; p++) {
-        sim_project_id(buf, seed, p);
+    for (unsigned i = 0; i < n; i++) {
+        make_id(buf, seed, i);
         if (strcmp(buf, id) == 0)
-            return (int)p;
+            return (int)i;
     }
     return -1;
 }
 
+int sim_project_find(uint64_t seed, const char *id)
+{
+    return find_id(seed, id, SIM_PROJECTS, sim_project_id);
+}
+
 int sim_flow_find(uint64_t seed, const char *id)
 {
-    char buf[SIM_ID_LEN + 1];
-    for (unsigned f = 0; f < SIM_FLOWS; f++) {
-        sim_flow_id(buf, seed, f);
-        if (strcmp(buf, id) == 0)
-            return (int)f;
-    }
-    return -1;
+    return find_id(seed, id, SIM_FLOWS, sim_flow_id);
 }
 
 unsigned sim_project_pick_country(unsigned p, SimRng *r)

@@ -12,13 +12,19 @@ const char *sim_req_arg(const SimReq *rq, const char *key)
     return NULL;
 }
 
+/* out becomes a response with this status whose body is an open JSON object. */
+static void error_begin(SimResp *out, unsigned status, JsonW *w)
+{
+    out->status = status;
+    strbuf_reset(&out->body);
+    jw_init(w, &out->body);
+    jw_obj(w);
+}
+
 void sim_resp_error(SimResp *out, unsigned status, const char *code, const char *message)
 {
     JsonW w;
-    out->status = status;
-    strbuf_reset(&out->body);
-    jw_init(&w, &out->body);
-    jw_obj(&w);
+    error_begin(out, status, &w);
     jw_kstr(&w, "code", code);
     jw_kstr(&w, "message", message);
     jw_obj_end(&w);
@@ -34,10 +40,7 @@ void sim_resp_no_route(SimResp *out, const char *path)
 void sim_resp_error_status(SimResp *out, unsigned status, const char *code, const char *message)
 {
     JsonW w;
-    out->status = status;
-    strbuf_reset(&out->body);
-    jw_init(&w, &out->body);
-    jw_obj(&w);
+    error_begin(out, status, &w);
     jw_kstr(&w, "message", message);
     jw_kstr(&w, "code", code);
     jw_kint(&w, "status", status);

@@ -16,7 +16,7 @@ static const char *const group_titles[G__COUNT] = {
     [G_FIND] = "Filter, search, sort, views",
     [G_OTHER] = "Other",
     [G_DECIDE] = "Decisions",
-    [G_PROMPT] = "While typing a filter or search",
+    [G_PROMPT] = "While typing in a prompt (filter, search, export)",
 };
 
 const ActionInfo *action_info(ActionId a)

@@ -47,7 +47,8 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(NEXT_SECTION,   "next-section",        G_DETAIL, AF_NONE,   section,     "]",                 "next detail section") \
     X(PREV_SECTION,   "prev-section",        G_DETAIL, AF_NONE,   section,     "[",                 "previous detail section") \
     X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   raw_codes,   "c",                 "show the raw failure codes beside the reasons") \
-    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted), and back") \
+    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted, personal data masked), and back") \
+    X(REVEAL,         "reveal",              G_DETAIL, AF_RECORD, reveal,      "u",                 "unmask it for a while (reveal, 60 s); again, or moving on, masks it") \
     X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter as you type (Esc undoes); in the help or JSON view, find text") \
     X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others (and how many)") \
     X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search (in the list, the help or the JSON view)") \
@@ -56,6 +57,7 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(REVERSE,        "reverse-sort",        G_FIND,   AF_NONE,   reverse,     "S",                 "reverse the sort order") \
     X(VIEW,           "view",                G_FIND,   AF_NONE,   view,        "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
     X(VIEWS,          "views",               G_FIND,   AF_NONE,   views,       "V",                 "every saved view, to pick one (the config's after the nine too)") \
+    X(EXPORT,         "export",              G_OTHER,  AF_NONE,   export,      "e",                 "export the list as shown to CSV, TSV or JSON (masked unless asked)") \
     X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload every row and count on screen, and the open record") \
     X(MOUSE,          "mouse",               G_OTHER,  AF_NONE,   mouse,       "M",                 "mouse on or off (off lets the terminal select text)") \
     X(THEME,          "next-theme",          G_OTHER,  AF_NONE,   theme,       "T",                 "the next colour theme (default, light, high-contrast…)") \
@@ -75,7 +77,9 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(P_KILL_END,     "prompt-kill-end",     G_PROMPT, AF_NONE,   prompt,      "<C-k>",             "delete to the end of the line") \
     X(P_KILL_WORD,    "prompt-kill-word",    G_PROMPT, AF_NONE,   prompt,      "<C-w>",             "delete the word before the cursor") \
     X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE,   prompt,      "<Up> <C-p>",        "earlier filter from this session") \
-    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter from this session")
+    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter from this session") \
+    X(P_EXPORT_COLUMNS, "export-columns",    G_PROMPT, AF_NONE,   prompt,      "<Tab>",             "export: the columns on screen, or all") \
+    X(P_EXPORT_UNMASK, "export-unmask",      G_PROMPT, AF_NONE,   prompt,      "<C-t>",             "export: unmasked, or masked again (unmasked asks first)")
 /* clang-format on */
 
 typedef enum ActionId {

@@ -5,9 +5,12 @@
  * this one holds only the type. */
 #include <stdbool.h>
 
+#include "local/audit.h"
 #include "model/model.h"
 #include "net/worker.h"
+#include "ui/export.h"
 #include "ui/layout.h"
+#include "ui/lock.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
@@ -19,6 +22,7 @@ typedef struct Ui {
     const UiConfig *cfg;
     Model m;
     Worker *worker;
+    AuditLog *audit;   /* the audit log's writer (local/audit.h) */
     ColumnSet columns;
     Layout lay;
     Pane panes[PANE__COUNT];
@@ -28,6 +32,9 @@ typedef struct Ui {
     HelpOverlay help;
     SortMenu sortmenu;
     ViewMenu viewmenu;
+    LockScreen lock;
+    ExportPrompt exp;  /* e, and the export it is writing */
+    int64_t last_input; /* monotonic ms of the last key or click: the idle lock counts from it */
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */
     bool mouse;

@@ -23,19 +23,23 @@ static void titles(const Model *m, WINDOW *w, const ColumnLayout *cl, int width)
     }
 }
 
-static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, const CellOpts *co)
+static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, CellOpts co)
 {
     long rec = m->view.idx[pos];
+    co.mask = model_mask_for(m, rec);
     const Summary *s = m->store.recs[rec];
     bool selected = pos == m->view.sel;
     Slot row_slot = !selected ? SL_NORMAL : m->focus == FOCUS_LIST ? SL_CURSOR : SL_CURSOR_IDLE;
     bool match = model_search_matches(m, rec);
+    uint32_t hidden = model_masked_hits(m, rec); /* a match on a value shown masked */
     draw_fill(w, y, 0, width, row_slot);
     for (int i = 0; i < cl->n; i++) {
         Cell cell;
-        column_cell(cl->id[i], s, co, &cell);
+        column_cell(cl->id[i], s, &co, &cell);
         Slot slot = selected ? row_slot : cell.slot;
         if (match && !selected && cl->id[i] == COL_NAME)
+            slot = SL_MATCH;
+        if (!selected && (hidden & column_field_bit(cl->id[i])))
             slot = SL_MATCH;
         draw_cell(w, y, cl->x[i], cl->w[i], slot, cell.text, column_def(cl->id[i])->right);
     }
@@ -81,12 +85,12 @@ static void draw(Pane *p, Model *m)
     columns_layout(p->ctx->columns, width, &cl);
     werase(w);
     titles(m, w, &cl, width);
-    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = model_now(m) }; /* one clock for every age */
+    const CellOpts co = { .medium = CELL_SCREEN, .now_ms = model_now(m), .sla_ms = m->sla_ms }; /* one clock for every age */
     for (int y = 0; y < rows; y++) {
         long pos = m->view.top + y;
         if (pos >= (long)m->view.n)
             break;
-        row(m, w, &cl, y + 1, pos, width, &co);
+        row(m, w, &cl, y + 1, pos, width, co);
     }
     if (m->view.n == 0)
         empty_note(m, w, width, p->r.h);

@@ -8,7 +8,7 @@
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-typedef enum StepKind { S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_SLEEP, S_RESIZE, S_DUMP, S_QUIT } StepKind;
+typedef enum StepKind { S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_WAIT_MESSAGE, S_SLEEP, S_RESIZE, S_DUMP, S_QUIT } StepKind;
 
 typedef struct Step {
     StepKind kind;
@@ -79,6 +79,10 @@ static bool command(Script *s, const char *cmd, const char *arg, int line)
         add(s, S_WAIT_LOADED, line);
     } else if (!strcmp(cmd, "wait-detail")) {
         add(s, S_WAIT_DETAIL, line);
+    } else if (!strcmp(cmd, "wait-message")) { /* until the status bar says this */
+        if (!*arg)
+            return false;
+        add(s, S_WAIT_MESSAGE, line)->path = xstrdup(arg);
     } else if (!strcmp(cmd, "wait-rows") || !strcmp(cmd, "sleep")) {
         char *end;
         long v = strtol(arg, &end, 10);
@@ -146,6 +150,7 @@ static bool satisfied(const Model *m, const Step *st)
     switch (st->kind) {
     case S_WAIT_LOADED: return m->load.started && !m->load.active;
     case S_WAIT_ROWS: return (long)m->store.n >= st->arg1;
+    case S_WAIT_MESSAGE: return strstr(m->msg.text, st->path) != NULL;
     case S_WAIT_DETAIL: {
         DetailState ds = model_detail_state(m);
         return !m->det.follow_due && m->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
@@ -156,7 +161,8 @@ static bool satisfied(const Model *m, const Step *st)
 
 static bool is_wait(const Step *st)
 {
-    return st->kind == S_WAIT_LOADED || st->kind == S_WAIT_ROWS || st->kind == S_WAIT_DETAIL;
+    return st->kind == S_WAIT_LOADED || st->kind == S_WAIT_ROWS || st->kind == S_WAIT_DETAIL ||
+           st->kind == S_WAIT_MESSAGE;
 }
 
 bool script_ready(const Script *s, const Model *m)

@@ -11,6 +11,8 @@
  *   :wait-rows N                   until N records are loaded; results queued after the
  *                                  page that got there wait, so a dump shows that page
  *   :wait-detail                   until the shown record's full form arrived (or failed)
+ *   :wait-message TEXT             until the status bar's message holds TEXT (an export
+ *                                  written, say)
  *   :sleep MS
  *   :resize COLS ROWS              resize the (headless) screen
  *   :dump PATH                     the screen as text, once the detail pane has caught up

@@ -33,11 +33,16 @@ typedef struct UiConfig {
     const char *warnings;  /* the config's start-up warnings, one per line, for the status */
     size_t nwarnings;      /* bar (regdesk --check-config prints them all) */
     bool mouse;            /* mouse on (click selects, wheel scrolls) */
+    int64_t sla_ms;        /* a review waiting longer is overdue (the sla setting) */
     bool colour;           /* colours (false: NO_COLOR, attributes only) */
     const UiTheme *themes; /* the themes found, in T's order (NULL: the built-in default) */
     size_t nthemes;
     size_t theme;          /* the one to start with */
     const char *term;      /* $TERM, to name it when the terminal cannot start */
+    unsigned mask;         /* the kinds of personal data shown masked (core/pii mask set) */
+    int reveal_secs;       /* how long a reveal lasts (0: 60 s) */
+    int lock_secs;         /* quiet time before the lock screen hides everything (idle_lock); 0 = never */
+    const char *audit_log; /* the audit log (local/audit.h): reveals, lock, unlock, exports */
     /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
      * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,
      * REGDESK_SCRIPT_TIMEOUT=MS, REGDESK_NOW=ISO-TIME. */

@@ -31,6 +31,24 @@ static void post_cancel(void *w, uint64_t gen)
     worker_cancel_before(w, gen);
 }
 
+/* The model's audit lines (a reveal) go to the log. */
+static bool write_audit(void *a, const AuditEvent *ev, char *err, size_t n)
+{
+    return audit_append(a, ev, err, n);
+}
+
+/* The audit log's writer, stamped with the API's host[:port] as the CLI's are. */
+static AuditLog *open_audit(const UiConfig *cfg)
+{
+    const char *url = cfg->worker.base.url, *scheme = strstr(url, "://");
+    return audit_open(cfg->audit_log ? cfg->audit_log : "", "dashboard", scheme ? scheme + 3 : url);
+}
+
+static void post_cancel_job(void *w, uint64_t job)
+{
+    worker_cancel_job(w, job);
+}
+
 /* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
  * sentence in err when something does. */
 static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
@@ -51,8 +69,14 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     SortSpec sort = { SORT_CREATED, true };
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
-    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
-                     .sort = sort, .fixed_now = cfg->fixed_now, .views = cfg->views, .nviews = cfg->nviews };
+    ui->audit = open_audit(cfg);
+    lock_init(&ui->lock, cfg->lock_secs, ui->audit);
+    export_init(&ui->exp, &ui->columns, ui->audit);
+    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_cancel_job },
+                     .audit = { ui->audit, write_audit },
+                     .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
+                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews,
+                     .request_timeout_ms = cfg->worker.total_timeout_ms };
     model_init(&ui->m, &env);
     return 0;
 }
@@ -64,9 +88,11 @@ static void finish(Ui *ui)
     term_stop();
     if (ui->m.mono)
         model_free(&ui->m);
+    export_free(&ui->exp); /* a half-written export leaves nothing */
     prompt_free(&ui->prompt);
     help_free(&ui->help);
     script_free(ui->script);
+    audit_close(ui->audit);
     free(ui);
 }
 
@@ -110,6 +136,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     term_set_mouse(ui->mouse);
     render_init(ui);
     ui->dirty = R_ALL;
+    ui->last_input = model_mono(&ui->m);
     if (!utf8)
         model_message(&ui->m, SL_STATUS_WARN, 0, "the locale is not UTF-8: names are shown with ? (set LANG=C.UTF-8)");
     ui->dirty |= model_start(&ui->m, cfg->start_view, cfg->filter, cfg->sort != NULL);

@@ -6,49 +6,41 @@
 #include <string.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-}
-
-TestSuite(sim_sync, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_resend, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_create, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_delete, .fini = stop_sim, .timeout = 60);
-TestSuite(sim_funnel, .fini = stop_sim, .timeout = 60);
+TestSuite(sim_sync, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_resend, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_create, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_delete, .fini = stop_sims, .timeout = 60);
+TestSuite(sim_funnel, .fini = stop_sims, .timeout = 60);
 
 static void start(const char *const extra[])
 {
-    const char *args[16] = { "--count", "400", "--seed", "21", "--now", "2025-06-01T12:00:00Z" };
-    size_t n = 6;
-    for (size_t i = 0; extra && extra[i]; i++)
-        args[n++] = extra[i];
-    args[n] = NULL;
-    sim = simproc_start(args);
-    cr_assert_not_null(sim);
+    sim = simsuite_start((const char *[]){ "--count", "400", "--seed", "21", "--now",
+                                           "2025-06-01T12:00:00Z", NULL }, extra);
+}
+
+/* The list's first page of one registration for a query, parsed. */
+static cJSON *first_page(const char *query)
+{
+    char path[512];
+    snprintf(path, sizeof path, "/v2/app-registrations?limit=1&%s", query);
+    return simhttp_get_json(sim, path);
 }
 
 /* Id of the first registration matching a list query. */
 static void first_id(const char *query, char *out)
 {
-    char path[512];
-    snprintf(path, sizeof path, "/v2/app-registrations?limit=1&%s", query);
-    cJSON *j = simhttp_get_json(sim, path);
+    cJSON *j = first_page(query);
     cr_assert_not_null(sj_str(j, "data.0._id"), "nothing matches %s", query);
     snprintf(out, 25, "%s", sj_str(j, "data.0._id"));
     cJSON_Delete(j);
 }
 
+/* How many registrations match a query. */
 static long total(const char *query)
 {
-    char path[512];
-    snprintf(path, sizeof path, "/v2/app-registrations?limit=1&%s", query);
-    cJSON *j = simhttp_get_json(sim, path);
+    cJSON *j = first_page(query);
     long t = (long)sj_num(j, "total");
     cJSON_Delete(j);
     return t;

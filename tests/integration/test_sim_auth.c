@@ -5,27 +5,13 @@
 #include <string.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-}
-
-TestSuite(sim_auth, .fini = stop_sim, .timeout = 60);
+TestSuite(sim_auth, .fini = stop_sims, .timeout = 60);
 
 static void start(const char *const extra[])
 {
-    const char *args[12] = { "--count", "50" };
-    size_t n = 2;
-    for (size_t i = 0; extra && extra[i]; i++)
-        args[n++] = extra[i];
-    args[n] = NULL;
-    sim = simproc_start(args);
-    cr_assert_not_null(sim);
+    sim = simsuite_start((const char *[]){ "--count", "50", NULL }, extra);
 }
 
 static const char UNAUTHORIZED[] = "{\"code\":\"Unauthorized\",\"message\":\"Invalid or expired token.\"}";

@@ -8,28 +8,17 @@
 #include <strings.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
 #define NOW "2025-06-01T12:00:00Z"
-
-static SimProc *sim, *other;
-
-static void stop_sims(void)
-{
-    simproc_stop(sim);
-    simproc_stop(other);
-    sim = other = NULL;
-}
 
 TestSuite(sim_data, .fini = stop_sims, .timeout = 60);
 TestSuite(sim_hostile, .fini = stop_sims, .timeout = 60);
 
 static SimProc *start(const char *count, const char *seed, const char *now, bool hostile)
 {
-    SimProc *p = simproc_start((const char *[]){ "--count", count, "--seed", seed, "--now", now,
-                                                 hostile ? "--hostile" : NULL, NULL });
-    cr_assert_not_null(p);
-    return p;
+    return simsuite_start((const char *[]){ "--count", count, "--seed", seed, "--now", now, NULL },
+                          (const char *[]){ hostile ? "--hostile" : NULL, NULL });
 }
 
 /* The raw body of a GET (asserts 200). Caller frees. */

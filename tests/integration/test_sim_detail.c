@@ -6,23 +6,14 @@
 #include <string.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-}
-
-TestSuite(sim_detail, .fini = stop_sim, .timeout = 60);
+TestSuite(sim_detail, .fini = stop_sims, .timeout = 60);
 
 static void start(const char *count)
 {
-    sim = simproc_start((const char *[]){ "--count", count, "--seed", "9", "--now",
-                                          "2025-06-01T12:00:00Z", NULL });
-    cr_assert_not_null(sim);
+    sim = simsuite_start((const char *[]){ "--count", count, "--seed", "9", "--now",
+                                           "2025-06-01T12:00:00Z", NULL }, NULL);
 }
 
 static const char *const all_populates[] = {

@@ -6,17 +6,8 @@
 #include <time.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 #include "simstats.h"
-
-static SimProc *sim, *other;
-
-static void stop_sims(void)
-{
-    simproc_stop(sim);
-    simproc_stop(other);
-    sim = other = NULL;
-}
 
 TestSuite(sim_fault, .fini = stop_sims, .timeout = 60);
 TestSuite(sim_stats, .fini = stop_sims, .timeout = 60);
@@ -25,9 +16,8 @@ static const char PAGE[] = "/v2/app-registrations?limit=20";
 
 static SimProc *start(const char *fault)
 {
-    SimProc *p = simproc_start((const char *[]){ "--count", "200", "--seed", "4", "--fault", fault, NULL });
-    cr_assert_not_null(p, "--fault %s", fault);
-    return p;
+    return simsuite_start((const char *[]){ "--count", "200", "--seed", "4", NULL },
+                          (const char *[]){ "--fault", fault, NULL });
 }
 
 static int fault_index(const char *name)

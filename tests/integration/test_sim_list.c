@@ -9,24 +9,16 @@
 #include <strings.h>
 
 #include "simhttp.h"
-#include "simproc.h"
+#include "simsuite.h"
 
 #define NOW "2025-06-01T12:00:00Z"
 
-static SimProc *sim;
-
-static void stop_sim(void)
-{
-    simproc_stop(sim);
-    sim = NULL;
-}
-
-TestSuite(sim_list, .fini = stop_sim, .timeout = 60);
+TestSuite(sim_list, .fini = stop_sims, .timeout = 60);
 
 static void start(const char *count)
 {
-    sim = simproc_start((const char *[]){ "--count", count, "--seed", "5", "--now", NOW, NULL });
-    cr_assert_not_null(sim);
+    sim = simsuite_start((const char *[]){ "--count", count, "--seed", "5", "--now", NOW, NULL },
+                         NULL);
 }
 
 static cJSON *list(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -60,6 +52,26 @@ static long total_of(const char *fmt, ...)
     long t = (long)sj_num(j, "total");
     cJSON_Delete(j);
     return t;
+}
+
+/* The string at path (sj_str's form) in the list for query, copied to out. */
+static void text_of(const char *query, const char *path, char *out, size_t cap)
+{
+    cJSON *j = list("%s", query);
+    snprintf(out, cap, "%s", sj_str(j, path));
+    cJSON_Delete(j);
+}
+
+/* The total of where_<field>=<value>, once every row of its first 100 has that value. */
+static long total_where(const char *field, const char *value)
+{
+    cJSON *j = list("limit=100&where_%s=%s", field, value);
+    const cJSON *r;
+    cJSON_ArrayForEach(r, sj_path(j, "data"))
+        cr_assert_str_eq(sj_str(r, field), value, "where_%s=%s", field, value);
+    long total = (long)sj_num(j, "total");
+    cJSON_Delete(j);
+    return total;
 }
 
 static bool is_hex_id(const cJSON *v)
@@ -295,46 +307,33 @@ Test(sim_list, where_status_and_in_status)
 Test(sim_list, where_project_flow_and_step)
 {
     start("600");
-    cJSON *j = list("limit=100&populates[]=projectFlow&sort=%s", "createdAt");
+    const char *first = "limit=100&populates[]=projectFlow&sort=createdAt";
     char flow[25], project[25];
-    snprintf(flow, sizeof flow, "%s", sj_str(j, "data.0.projectFlow._id"));
-    snprintf(project, sizeof project, "%s", sj_str(j, "data.0.projectFlow.project"));
-    cJSON_Delete(j);
-    j = list("limit=100&where_project=%s", project);
-    long in_project = (long)sj_num(j, "total");
+    text_of(first, "data.0.projectFlow._id", flow, sizeof flow);
+    text_of(first, "data.0.projectFlow.project", project, sizeof project);
+    long in_project = total_where("project", project);
     cr_assert_gt(in_project, 0);
     cr_assert_lt(in_project, 600);
-    const cJSON *r;
-    cJSON_ArrayForEach(r, sj_path(j, "data")) cr_assert_str_eq(sj_str(r, "project"), project);
-    cJSON_Delete(j);
-    j = list("limit=100&where_projectFlow=%s", flow);
-    cr_assert_gt(sj_num(j, "total"), 0);
-    cr_assert_leq(sj_num(j, "total"), in_project);
-    cJSON_ArrayForEach(r, sj_path(j, "data")) cr_assert_str_eq(sj_str(r, "projectFlow"), flow);
-    cJSON_Delete(j);
+    long in_flow = total_where("projectFlow", flow);
+    cr_assert_gt(in_flow, 0);
+    cr_assert_leq(in_flow, in_project);
     cr_assert_eq(total_of("where_project=%s", "0123456789abcdef01234567"), 0);
     cr_assert_eq(total_of("where_projectFlow=%s", "not-an-id"), 0);
     const char *steps[] = { "end", "1", "skipKYC", "liveness" };
-    for (size_t i = 0; i < 4; i++) {
-        j = list("limit=100&where_currentStep=%s", steps[i]);
-        cr_assert_gt(sj_num(j, "total"), 0, "step %s", steps[i]);
-        cJSON_ArrayForEach(r, sj_path(j, "data")) cr_assert_str_eq(sj_str(r, "currentStep"), steps[i]);
-        cJSON_Delete(j);
-    }
+    for (size_t i = 0; i < 4; i++)
+        cr_assert_gt(total_where("currentStep", steps[i]), 0, "step %s", steps[i]);
     cr_assert_eq(total_of("where_currentStep=%s", "nowhere"), 0);
 }
 
 Test(sim_list, created_range_is_inclusive)
 {
     start("500");
-    cJSON *j = list("limit=100&sort=%s", "createdAt");
     char t10[32], t60[32];
-    snprintf(t10, sizeof t10, "%s", sj_str(j, "data.10.createdAt"));
-    snprintf(t60, sizeof t60, "%s", sj_str(j, "data.60.createdAt"));
-    cJSON_Delete(j);
+    text_of("limit=100&sort=createdAt", "data.10.createdAt", t10, sizeof t10);
+    text_of("limit=100&sort=createdAt", "data.60.createdAt", t60, sizeof t60);
     char q[160];
     snprintf(q, sizeof q, "limit=100&sort=createdAt&whereGTE_createdAt=%s&whereLTE_createdAt=%s", t10, t60);
-    j = list("%s", q);
+    cJSON *j = list("%s", q);
     cr_assert_eq(sj_num(j, "total"), 51, "both ends included");
     cr_assert_str_eq(sj_str(j, "data.0.createdAt"), t10);
     cr_assert_str_eq(sj_str(j, "data.50.createdAt"), t60);

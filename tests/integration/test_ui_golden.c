@@ -26,12 +26,14 @@
 #define GOLDEN_DIR "tests/ui/golden"
 #define SCRIPT_DIR "tests/ui/scripts"
 
+/* The binary's absolute path: the dashboard runs in the scratch directory, where an
+ * export's default path (./regdesk-…) lands. */
 static const char *regdesk_binary(void)
 {
-    static char path[4096];
+    static char path[4096], abs[4096];
     const char *dir = getenv("REGDESK_BUILD_DIR");
     snprintf(path, sizeof path, "%s/regdesk", dir && *dir ? dir : "build");
-    return path;
+    return realpath(path, abs) ? abs : path;
 }
 
 typedef struct Run {
@@ -71,9 +73,12 @@ static void run_text(Run *r, const char *size, const char *script)
             fputc(*p, f);
     }
     fclose(f);
+    const char *binary = regdesk_binary();
     pid_t pid = fork();
     cr_assert_geq(pid, 0);
     if (pid == 0) {
+        if (chdir(r->dir) != 0)
+            _exit(126);
         int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(fd, STDERR_FILENO);
         int null = open("/dev/null", O_RDWR);
@@ -90,7 +95,7 @@ static void run_text(Run *r, const char *size, const char *script)
         setenv("TERM", "xterm-256color", 1);
         unsetenv("NO_COLOR");
         unsetenv("REGDESK_API");
-        execl(regdesk_binary(), "regdesk", "--api", simproc_url(r->sim), (char *)NULL);
+        execl(binary, "regdesk", "--api", simproc_url(r->sim), (char *)NULL);
         _exit(127);
     }
     int status = 0;
@@ -260,6 +265,21 @@ Test(ui_golden, find_in_the_help_the_json_and_the_list)
 Test(ui_golden, resize_help_and_sort)
 {
     golden(sim_normal, (const char *[]){ "resize_help_sort_200x60", NULL });
+}
+
+Test(ui_golden, personal_data_masked_revealed_and_not_masked)
+{
+    golden(sim_normal, (const char *[]){ "privacy_200x60", "nomask_80x24", "masked_match_80x24", NULL });
+}
+
+Test(ui_golden, export_prompt_result_and_refusals)
+{
+    golden(sim_normal, (const char *[]){ "export_80x24", NULL });
+}
+
+Test(ui_golden, idle_lock)
+{
+    golden(sim_normal, (const char *[]){ "lock_80x24", NULL });
 }
 
 Test(ui_golden, hostile_dataset)

@@ -35,6 +35,15 @@ static ConfDoc *parse_with(const char *text, const MemFile *files)
     return d;
 }
 
+/* text parsed as "cfg" with no warning into ndirs directives. */
+static ConfDoc *parse_clean(const char *text, size_t ndirs)
+{
+    ConfDoc *d = ct_parse(text);
+    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
+    cr_assert_eq(d->ndirs, ndirs, "%zu directives, not %zu", d->ndirs, ndirs);
+    return d;
+}
+
 static void assert_word(const ConfWord *w, const char *text, int line, int col)
 {
     cr_assert_str_eq(w->text, text);
@@ -44,7 +53,7 @@ static void assert_word(const ConfWord *w, const char *text, int line, int col)
 
 Test(conf, every_directive)
 {
-    ConfDoc *d = ct_parse("# regdesk\n"
+    ConfDoc *d = parse_clean("# regdesk\n"
                        "set refresh = 60\n"
                        "page_size=50\n"
                        "  api = https://api.example.test   # the sandbox\n"
@@ -55,9 +64,7 @@ Test(conf, every_directive)
                        "bind = expand-all\n"
                        "unbind <C-d>\n"
                        "view \"Needs review\" = status:review sort:age\n"
-                       "\tview Mine=email:@example.org\n");
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
-    cr_assert_eq(d->ndirs, 11);
+                       "\tview Mine=email:@example.org\n", 11);
     const ConfDirective *x = d->dirs;
     cr_assert_eq(x[0].kind, CONF_SET);
     cr_assert_not(x[0].short_form);
@@ -107,16 +114,14 @@ Test(conf, a_directive_name_before_an_equals)
 
 Test(conf, values_quotes_and_comments)
 {
-    ConfDoc *d = ct_parse("set filter = \"  status:review age>1d  \"\n"
+    ConfDoc *d = parse_clean("set filter = \"  status:review age>1d  \"\n"
                        "set a = \"say \\\"hi\\\" \\\\ bye\"   # quoted\n"
                        "set b = name:\"ana maria\" status:review\n"
                        "set c = x#y # the # after a blank starts a comment\n"
                        "set d =\n"
                        "view V = name:\"a # b\" # comment\n"
                        "set e = \"a\" \"b\"\n"
-                       "bind x \"quoted action\"  # trailing\n");
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
-    cr_assert_eq(d->ndirs, 8);
+                       "bind x \"quoted action\"  # trailing\n", 8);
     cr_assert_str_eq(d->dirs[0].args[1].text, "  status:review age>1d  ", "one quoted string keeps its blanks");
     cr_assert(d->dirs[0].args[1].quoted);
     cr_assert_str_eq(d->dirs[0].args[1].raw, "\"  status:review age>1d  \"");
@@ -136,9 +141,7 @@ Test(conf, line_ends_bom_and_wide_characters)
     const char text[] = "\xEF\xBB\xBFset a = 1\r\n"
                         "view \"Lucía ☃\" = name:lucía\r\n"
                         "set b = 2"; /* no final newline */
-    ConfDoc *d = ct_parse(text);
-    cr_assert_eq(d->nwarns, 0, "%s", d->nwarns ? ct_warning(d, 0) : "");
-    cr_assert_eq(d->ndirs, 3);
+    ConfDoc *d = parse_clean(text, 3);
     assert_word(&d->dirs[0].args[0], "a", 1, 5);
     assert_word(&d->dirs[0].args[1], "1", 1, 9);
     assert_word(&d->dirs[1].args[1], "name:lucía", 2, 18); /* í and ☃ are one column each */
@@ -370,4 +373,22 @@ Test(conf, names_and_suggestions)
     cr_assert_str_eq(conf_suggest("pagesize", names, 4), "page_size");
     cr_assert_null(conf_suggest("colour", names, 4));
     cr_assert_null(conf_suggest("x", names, 4));
+}
+
+/* A long quoted word shortens; the warning's own words, the usage at its end, stay whole
+ * (issue 17: sentences were cut wherever the buffer ended). */
+Test(conf, a_long_word_never_cuts_the_warning)
+{
+    static char text[2000];
+    char word[900];
+    memset(word, 'x', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    snprintf(text, sizeof text, "unbind %s %s\n", word, word);
+    ConfDoc *d = ct_parse(text);
+    const char *w = ct_warning(d, 0);
+    cr_assert(strstr(w, "…\" at the end of the line (unbind KEY)"), "%s", w);
+    conf_warn(d, (ConfPos){ "cfg", 2, 1 }, "no theme \"" QS "\"; the default is used", word);
+    w = ct_warning(d, d->nwarns - 1);
+    cr_assert(strstr(w, "…\"; the default is used"), "%s", w);
+    conf_free(d);
 }

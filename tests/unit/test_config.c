@@ -7,6 +7,15 @@
 #include "conf/config.h"
 #include "conftest.h"
 
+/* A fresh Config (built-in values, no home) with text applied; the caller frees both. */
+static ConfDoc *applied(Config *s, const char *text)
+{
+    config_init(s, NULL);
+    ConfDoc *d = ct_parse(text);
+    config_apply(s, d);
+    return d;
+}
+
 static const char *formatted(const Config *s, SettingId id)
 {
     static StrBuf b = STRBUF_INIT;
@@ -140,9 +149,7 @@ Test(config, bad_values_are_warnings_at_the_value)
 Test(config, a_bad_line_leaves_the_rest)
 {
     Config s;
-    config_init(&s, NULL);
-    ConfDoc *d = ct_parse("set page_size = 50\nset page_size = 0\nset retries = 0\n");
-    config_apply(&s, d);
+    ConfDoc *d = applied(&s, "set page_size = 50\nset page_size = 0\nset retries = 0\n");
     cr_assert_eq(d->nwarns, 1);
     cr_assert_eq(config_num(&s, SET_PAGE_SIZE), 50, "the bad value does not replace the good one");
     cr_assert_eq(config_num(&s, SET_RETRIES), 0, "0 is a value, not 'unset'");
@@ -153,10 +160,7 @@ Test(config, a_bad_line_leaves_the_rest)
 Test(config, precedence_is_the_order_of_application)
 {
     Config s;
-    config_init(&s, NULL);
-    ConfDoc *d = ct_parse("api = https://config.example.test\nparallel = 2\n");
-    config_apply(&s, d);
-    conf_free(d);
+    conf_free(applied(&s, "api = https://config.example.test\nparallel = 2\n"));
     char why[300];
     cr_assert(config_set(&s, SET_API, "https://env.example.test", setting_from_env("REGDESK_API"), why, sizeof why));
     cr_assert(config_set(&s, SET_PARALLEL, "8", setting_from_flag("--parallel"), why, sizeof why));
@@ -184,9 +188,7 @@ Test(config, precedence_is_the_order_of_application)
 Test(config, print_config_shows_every_value_and_source)
 {
     Config s;
-    config_init(&s, NULL);
-    ConfDoc *d = ct_parse("\n\nset page_size = 50\n");
-    config_apply(&s, d);
+    ConfDoc *d = applied(&s, "\n\nset page_size = 50\n");
     char why[200];
     cr_assert(config_set(&s, SET_API, "http://127.0.0.1:8080", setting_from_flag("--api"), why, sizeof why));
     StrBuf out = STRBUF_INIT;
@@ -204,10 +206,8 @@ Test(config, print_config_shows_every_value_and_source)
     cr_assert(strstr(text, "set refresh = 1m "), "%s", text);
     cr_assert(strstr(text, "# built-in\n"));
     /* what --print-config prints is a config regdesk reads back to the same values */
-    ConfDoc *again = ct_parse(text);
     Config t;
-    config_init(&t, NULL);
-    config_apply(&t, again);
+    ConfDoc *again = applied(&t, text);
     cr_assert_eq(again->nwarns, 0, "%s", again->nwarns ? ct_warning(again, 0) : "");
     for (int i = 0; i < SET__COUNT; i++) {
         char a[600];

@@ -330,3 +330,20 @@ Test(main_settings, a_theme_that_is_not_there, .init = cr_redirect_stderr)
     cr_assert(fgets(line, sizeof line, f) && strstr(line, "--theme: no theme \"nope\"; the themes are default"), "%s",
               line);
 }
+
+/* set sla reaches the dashboard (colour, counts) and the Overdue view both use. */
+Test(main_settings, the_sla_setting_reaches_the_dashboard_and_the_overdue_view)
+{
+    setenv("HOME", "/nonexistent-home", 1);
+    Settings s;
+    cr_assert_eq(load(&s, "set sla = 8h\n", NULL, 0), 0);
+    char *argv[] = { "regdesk", NULL };
+    setenv("VERIFIK_TOKEN", "tok-for-settings-test", 1);
+    cr_assert_eq(settings_dashboard(&s, 1, argv), 0);
+    unsetenv("VERIFIK_TOKEN");
+    cr_assert_eq(s.ui.sla_ms, 8 * 3600 * 1000LL);
+    int k = views_find(s.views, s.nviews, "Overdue");
+    cr_assert_geq(k, 0);
+    cr_assert_str_eq(s.views[k].filter, "status:review waiting>8h");
+    settings_free(&s);
+}

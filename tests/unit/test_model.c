@@ -403,3 +403,24 @@ Test(model, the_search_counts_what_it_finds)
     cr_assert_eq(model_search_count(m), 0);
     tm_free(&t);
 }
+
+/* The header's overdue count follows the sla setting: two cases nine and seven hours in
+ * review are both within the default 24 h, and one of them is past an 8 h SLA. */
+Test(model, the_overdue_count_follows_the_sla_setting)
+{
+    const int64_t hour = 3600000LL, now = 1748174400000LL; /* tm_init's fixed clock */
+    for (int sla_h = 0; sla_h <= 8; sla_h += 8) {
+        TestModel t;
+        tm_init(&t);
+        t.m.sla_ms = sla_h * hour;
+        model_load(&t.m, true);
+        Summary *nine = tm_summary("r-nine", ST_NEEDS_MANUAL_VERIFICATION, now - 30 * hour);
+        Summary *seven = tm_summary("r-seven", ST_NEEDS_MANUAL_VERIFICATION, now - 30 * hour);
+        nine->updated_ms = now - 9 * hour;
+        seven->updated_ms = now - 7 * hour;
+        tm_page_of(&t, nine);
+        tm_page_of(&t, seven);
+        cr_assert_eq(t.m.counts.overdue, sla_h ? 1u : 0u, "sla %dh: %u overdue", sla_h, t.m.counts.overdue);
+        tm_free(&t);
+    }
+}

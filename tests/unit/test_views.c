@@ -61,3 +61,30 @@ Test(views, found_by_name_or_key)
     s = views_sort(&plain);
     cr_assert(s.key == SORT_CREATED && s.descending, "no sort: newest first");
 }
+
+/* The built-in Overdue view waits for the sla setting, in the filter language's units;
+ * a config view that took its name keeps its own filter. */
+Test(views, overdue_follows_the_sla_setting)
+{
+    SavedView out[VIEWS_MAX];
+    char buf[48];
+    size_t n = views_combine(true, NULL, 0, out, VIEWS_MAX);
+    int k = views_find(out, n, "Overdue");
+    cr_assert_geq(k, 0);
+    views_follow_sla(out, n, 8 * 3600, buf, sizeof buf);
+    cr_assert_str_eq(out[k].filter, "status:review waiting>8h");
+    const R nine = { .st = ST_NEEDS_MANUAL_VERIFICATION, .created = NOW - 2 * DAY, .updated = NOW - 9 * HOUR };
+    cr_assert(M(out[k].filter, nine), "nine hours in review is past an 8 h SLA");
+    out[k].filter = views_builtin(&n)[k].filter; /* views_follow_sla rewrites only the built-in text */
+    views_follow_sla(out, n, 90 * 60, buf, sizeof buf);
+    cr_assert_str_eq(out[k].filter, "status:review waiting>90m");
+    out[k].filter = views_builtin(&n)[k].filter;
+    views_follow_sla(out, n, 24 * 3600, buf, sizeof buf);
+    cr_assert_str_eq(out[k].filter, "status:review waiting>24h", "the default reads as before");
+    cr_assert_not(M(out[k].filter, nine));
+
+    const SavedView user[] = { { "Overdue", "status:review age>36h", "age", "" } };
+    n = views_combine(true, user, 1, out, VIEWS_MAX);
+    views_follow_sla(out, n, 8 * 3600, buf, sizeof buf);
+    cr_assert_str_eq(out[k].filter, "status:review age>36h", "the config's own Overdue is left as written");
+}

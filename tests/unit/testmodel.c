@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../testutil.h"
+#include "core/pii.h"
 
 int64_t tm_clock;
 
@@ -40,14 +41,40 @@ static void fake_cancel(void *ctx, uint64_t gen)
     j->cancelled_below = gen;
 }
 
+static bool fake_audit(void *ctx, const AuditEvent *ev, char *err, size_t n)
+{
+    FakeAudit *a = ctx;
+    if (a->fail) {
+        snprintf(err, n, "the audit log /x/audit.log cannot be written (disk full)");
+        return false;
+    }
+    a->lines++;
+    strbuf_reset(&a->last);
+    AuditStamp st = { 1, "lucia", "bastion", "dashboard", "127.0.0.1" };
+    audit_format(&st, ev, &a->last);
+    return true;
+}
+
+static void fake_cancel_job(void *ctx, uint64_t job)
+{
+    FakeJobs *j = ctx;
+    j->job_cancels++;
+    j->cancelled_job = job;
+}
+
 void tm_init(TestModel *t)
 {
     memset(t, 0, sizeof *t);
     tm_clock = 1000;
-    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel },
+    t->audit.last = (StrBuf)STRBUF_INIT;
+    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_cancel_job },
+                     .audit = { &t->audit, fake_audit },
                      .sort = { SORT_CREATED, true },
+                     .mask = MASK_DEFAULT, /* as the dashboard starts */
+                     .reveal_secs = 60,
                      .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
-                     .mono = clock_now };
+                     .mono = clock_now,
+                     .request_timeout_ms = 60000 };
     model_init(&t->m, &env);
     tm_screen(t, true);
 }
@@ -63,6 +90,7 @@ Model *tm_start(TestModel *t, size_t n)
 void tm_free(TestModel *t)
 {
     model_free(&t->m);
+    strbuf_free(&t->audit.last);
 }
 
 unsigned tm_screen(TestModel *t, bool detail_shown)

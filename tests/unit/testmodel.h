@@ -15,7 +15,16 @@ typedef struct FakeJobs {
     char last_id[64];      /* of the last retrieve */
     ListQuery last_query;  /* of the last list */
     uint64_t cancelled_below;
+    int job_cancels;
+    uint64_t cancelled_job; /* the last one cancelled alone */
 } FakeJobs;
+
+/* The audit lines the model wrote, as the log would have taken them (or refused: fail). */
+typedef struct FakeAudit {
+    int lines;
+    bool fail;            /* the next lines cannot be written */
+    StrBuf last;          /* the last line, formatted as the log writes it */
+} FakeAudit;
 
 /* The test's clock (monotonic ms); every TestModel reads it. */
 extern int64_t tm_clock;
@@ -23,10 +32,11 @@ extern int64_t tm_clock;
 typedef struct TestModel {
     Model m;
     FakeJobs jobs;
+    FakeAudit audit;
 } TestModel;
 
 /* A model on a wide screen (the detail beside the list, 20 list rows) with the clock at
- * 1000 and no record. */
+ * 1000 and no record; personal data masked with the default set, reveals last 60 s. */
 void tm_init(TestModel *t);
 void tm_free(TestModel *t);
 /* tm_init, a list load started (one list job), and its first page of n records
