@@ -1,6 +1,7 @@
 #ifndef REGDESK_MODEL_DETAIL_INTERNAL_H
 #define REGDESK_MODEL_DETAIL_INTERNAL_H
-/* Shared by detail_sections.c and detail_objects.c: formatting one field of a record. */
+/* Shared by detail_sections.c, detail_attempts.c and detail_objects.c: formatting one
+ * field of a record. */
 #include "core/pii.h"
 #include "core/record.h"
 #include "model/detail_build.h"
@@ -33,6 +34,10 @@ void kv_fields(DLines *d, unsigned mask, const FieldSet *fs, const void *obj, in
 bool ref_not_loaded(DLines *d, const Ref *r);
 /* True when the ref has something to show (populated or just an id). */
 bool ref_present(const Ref *r);
+
+/* Red flags and failed attempts (detail_attempts.c). */
+void build_flags(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
+void build_attempts(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
 
 /* The validation sections (detail_objects.c). */
 void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
