@@ -101,10 +101,12 @@ const ApiBase *worker_base(const Worker *w);
 /* Next result, or NULL when none is waiting. Never blocks. */
 Result *worker_poll(Worker *w);
 
-/* Full list load: page 1, then the rest with bounded parallelism. */
+/* Full list load: page 1, then the rest with bounded parallelism; or, with page set, that
+ * one page alone (a RES_PAGE, then RES_LIST_DONE). */
 typedef struct ListQuery {
     ServerParams server; /* copied when the job is submitted */
     const char *sort;    /* server sort value, or NULL for the default */
+    int page;            /* 0: every page; N: page N only */
 } ListQuery;
 uint64_t worker_list(Worker *w, const ListQuery *q, uint64_t generation);
 /* The reviewer's populated record; jumps ahead of queued list pages. */
