@@ -60,6 +60,10 @@ bool sim_fault_parse(const char *spec, SimFaultSpec *f, char *err, size_t n)
             break;
         }
         *eq = '\0';
+        if (strcmp(tok, "only") == 0) { /* a route's name, checked where routes are known */
+            snprintf(f->only, sizeof f->only, "%s", eq + 1);
+            continue;
+        }
         double v = strtod(eq + 1, &end);
         if (end == eq + 1 || *end || !set_key(f, tok, v)) {
             snprintf(err, n, "--fault: bad key or value in '%s=%s'", tok, eq + 1);

@@ -6,7 +6,8 @@
  * latency is added to every API request (ms); the others are probabilities (their sum at
  * most 1) drawn from the seed and the request's sequence number, so a run repeats.
  * Tuning keys: retry-after=S (429's Retry-After, default 1), slow-ms=MS (how long a slow
- * drip takes, default 2000), huge-mb=N (size of the huge body, default 200). */
+ * drip takes, default 2000), huge-mb=N (size of the huge body, default 200), and
+ * only=ROUTE (faults for that route alone, named as in /__sim/stats: sync, list, …). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,7 @@ typedef struct SimFaultSpec {
     unsigned latency_ms;
     double p[FK__COUNT];
     unsigned retry_after, slow_ms, huge_mb;
+    char only[24]; /* "" = every route */
 } SimFaultSpec;
 
 void sim_fault_defaults(SimFaultSpec *f);

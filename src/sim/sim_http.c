@@ -13,6 +13,7 @@
 
 #include "core/timeutil.h"
 #include "core/xalloc.h"
+#include "sim/sim_auth.h"
 #include "sim/sim_req.h"
 #include "sim/sim_routes.h"
 #include "sim/sim_stream.h"
@@ -99,6 +100,9 @@ static enum MHD_Result serve_internal(Sim *sim, struct MHD_Connection *conn, con
     } else if (strcmp(rq->path, "/__sim/reset-stats") == 0 && rq->method == M_POST) {
         sim_stats_reset(&sim->stats);
         jw_raw(&w, "{\"ok\":true}", 11);
+    } else if (strcmp(rq->path, "/__sim/expire") == 0 && rq->method == M_POST && sim_req_arg(rq, "after")) {
+        sim_auth_expire_in(sim->auth, atol(sim_req_arg(rq, "after")));
+        jw_raw(&w, "{\"ok\":true}", 11);
     } else {
         sim_resp_error(&r, 404, "ResourceNotFound", "no such simulator route");
     }
@@ -164,6 +168,8 @@ static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, const Si
     char id[64];
     bool method_ok;
     SimRoute route = sim_route_match(rq, id, sizeof id, &method_ok);
+    if (fk != FK_NONE && sim->cfg.fault.only[0] && strcmp(sim->cfg.fault.only, sim_route_name(route)) != 0)
+        fk = FK_NONE; /* only=ROUTE: the others are served as they are */
     sim_stats_request(&sim->stats, route);
     if (fk != FK_NONE)
         sim_stats_fault(&sim->stats, fk);

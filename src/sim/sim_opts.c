@@ -32,7 +32,8 @@ void sim_opts_usage(FILE *out)
         "                     UTF-8, huge or deeply nested values and wrong types\n"
         "  --fault SPEC       inject faults, e.g. latency=300,error=0.1,429=0.1,\n"
         "                     truncate=0.05,malformed=0.05,reset=0.05,slow=0.02,huge=0.01,\n"
-        "                     html=0.02 (also retry-after=S, slow-ms=MS, huge-mb=N)\n"
+        "                     html=0.02 (also retry-after=S, slow-ms=MS, huge-mb=N, and\n"
+        "                     only=ROUTE for one route's requests: only=sync)\n"
         "  --block-domains L  comma-separated e-mail domains create refuses\n"
         "                     (default mailinator.com,yopmail.com,... blocked.example)\n"
         "  --no-projects      serve no projects list (GET /v3/projects answers 404), like\n"
@@ -41,7 +42,9 @@ void sim_opts_usage(FILE *out)
         "  --help             this text\n"
         "\n"
         "The first line on stdout is \"listening on http://127.0.0.1:PORT\".\n"
-        "The e-mail login accepts the demo OTP 123456. GET /__sim/stats shows counters.\n",
+        "The e-mail login accepts the demo OTP 123456; an override made with the token it\n"
+        "gives names that e-mail as its reviewer. GET /__sim/stats shows counters;\n"
+        "POST /__sim/expire?after=N expires every token after N more API requests.\n",
         out);
 }
 
