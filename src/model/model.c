@@ -11,10 +11,7 @@
 #include "core/timeutil.h"
 #include "model/model_internal.h"
 
-enum {
-    VIEW_MERGE_MS = 150,    /* while pages arrive, the list takes them in this often */
-    AGE_REFRESH_MS = 30000, /* ages in the list and the detail move on */
-};
+enum { AGE_REFRESH_MS = 30000 }; /* ages in the list and the detail move on */
 
 /* ---- life --------------------------------------------------------------------------------- */
 
@@ -22,6 +19,11 @@ void model_init(Model *m, const ModelEnv *env)
 {
     memset(m, 0, sizeof *m);
     m->jobs = env->jobs;
+    m->host = env->host;
+    m->labels = env->labels;
+    m->n_labels = env->n_labels;
+    m->ref.every_ms = env->refresh_ms > 0 ? env->refresh_ms : 0;
+    m->dec.rec = -1;
     m->fixed_now = env->fixed_now;
     m->sla_ms = env->sla_ms;
     m->mono = env->mono ? env->mono : time_mono_ms;
@@ -39,6 +41,7 @@ void model_init(Model *m, const ModelEnv *env)
 
 void model_free(Model *m)
 {
+    acts_free(m);
     view_free(&m->view);
     store_free(&m->store);
     related_free(m->related);
@@ -87,17 +90,7 @@ unsigned model_start(Model *m, int start_view, const char *filter, bool sort_giv
 
 unsigned model_flush(Model *m)
 {
-    unsigned r = 0;
-    if (view_has_pending(&m->view)) {
-        view_sync(&m->view, &m->store);
-        m->view_due = m->mono() + VIEW_MERGE_MS;
-        r |= R_LIST | R_STATUS | R_SEL_MOVED;
-    }
-    if (m->counts.dirty) {
-        counts_recount(m);
-        r |= R_HEADER;
-    }
-    return model_settle(m, r);
+    return model_settle(m, model_merge_pending(m));
 }
 
 /* Ages on screen move on: the counts (overdue) and the detail's lines hold them too. */
@@ -133,6 +126,7 @@ unsigned model_tick(Model *m, int64_t *next_out)
         }
     }
     next = time_earliest(next, detail_tick(m, now, &r));
+    next = time_earliest(next, refresh_tick(m, now, &r));
     if (m->load.server_due) {
         if (now >= m->load.server_due)
             r |= model_load(m, false);
@@ -155,31 +149,20 @@ unsigned model_tick(Model *m, int64_t *next_out)
 
 /* ---- results ------------------------------------------------------------------------------ */
 
-static unsigned touched(Model *m, size_t idx, bool inserted)
-{
-    if (inserted)
-        view_note_new(&m->view, (uint32_t)idx);
-    else
-        view_note_changed(&m->view, (uint32_t)idx);
-    return detail_record_changed(m, (long)idx);
-}
-
 static unsigned take_page(Model *m, Result *res)
 {
     Page *p = &res->page;
     unsigned r = R_STATUS | R_HEADER;
     for (size_t i = 0; i < p->n; i++) {
-        bool ins;
-        size_t idx = store_put(&m->store, p->items[i], &ins);
+        size_t idx;
+        r |= model_put_summary(m, p->items[i], &idx);
         load_saw(m, idx);
-        r |= touched(m, idx, ins);
     }
     p->n = 0; /* the store owns the summaries now */
     m->load.loaded = res->loaded;
     m->load.total = res->total;
     m->load.retry_until = 0;
     m->auth_failed = false;
-    m->counts.dirty = true;
     if (m->view.sel_rec < 0) /* the first rows show at once; later ones in batches */
         r |= model_flush(m);
     return r;
@@ -187,18 +170,11 @@ static unsigned take_page(Model *m, Result *res)
 
 static unsigned take_detail(Model *m, Result *res)
 {
-    bool was = store_find(&m->store, summary_str(res->detail->summary, SS_ID)) >= 0;
-    size_t idx = store_put_detail(&m->store, res->detail);
+    unsigned r = model_put_detail(m, res->detail, NULL);
     res->detail = NULL;
-    unsigned r = touched(m, idx, !was) | R_DETAIL | R_STATUS;
     if (res->job == m->det.job)
         m->det.job = 0;
-    if ((long)idx == m->det.rec)
-        m->det.fetch_due = 0; /* it is here: nothing left to fetch */
-    if ((long)idx == m->det.err_rec)
-        m->det.err_rec = -1;
     m->auth_failed = false;
-    m->counts.dirty = true;
     return r;
 }
 
@@ -250,15 +226,19 @@ static unsigned take_done(Model *m, const Result *res)
     l->failed_pages = res->failed_pages;
     l->retry_until = 0;
     l->have_all |= !res->failed_pages && !l->params[0];
+    refresh_load_done(m);
     unsigned r = model_flush(m);
     return r | load_refresh_missing(m) | R_STATUS | R_LIST | R_HEADER;
 }
 
 unsigned model_apply(Model *m, Result *res)
 {
+    unsigned r = 0;
+    if (decide_result(m, res, &r) || resend_result(m, res, &r) || create_result(m, res, &r) ||
+        refresh_result(m, res, &r))
+        return model_settle(m, r); /* the actions' own jobs, told apart by job id */
     if (res->generation != m->gen && res->kind != RES_DETAIL)
         return 0; /* from a load that was replaced */
-    unsigned r = 0;
     switch (res->kind) {
     case RES_PAGE: r = take_page(m, res); break;
     case RES_LIST_DONE: r = take_done(m, res); break;

@@ -16,6 +16,7 @@ void view_init(View *v, SortSpec sort)
     v->sort = v->idx_sort = sort;
     v->sel = -1;
     v->sel_rec = -1;
+    v->pin_rec = -1;
     v->rows = 1;
 }
 
@@ -202,6 +203,8 @@ static void insert_at(View *v, size_t pos, uint32_t rec)
 static void fix_changed(View *v, const Store *st, uint32_t rec)
 {
     long at = view_find(v, rec);
+    if (at >= 0 && (long)rec == v->pin_rec)
+        return;
     if (at >= 0)
         remove_at(v, (size_t)at);
     if (filter_match(v->filter, st->recs[rec]))
@@ -237,7 +240,10 @@ void view_sync(View *v, const Store *st)
         return;
     long screen_row = v->sel - v->top;
     if (v->full || v->npend > v->n) {
+        long pin_at = v->pin_rec >= 0 ? view_find(v, v->pin_rec) : -1;
         full_rebuild(v, st);
+        if (pin_at >= 0 && view_find(v, v->pin_rec) < 0) /* a pinned row keeps its place anyway */
+            insert_at(v, (size_t)pin_at < v->n ? (size_t)pin_at : v->n, (uint32_t)v->pin_rec);
     } else {
         for (size_t i = 0; i < v->nchanged; i++)
             fix_changed(v, st, v->changed[i]);

@@ -5,12 +5,16 @@
  * this one holds only the type. */
 #include <stdbool.h>
 
+#include "local/audit.h"
 #include "model/model.h"
 #include "net/worker.h"
+#include "ui/create_box.h"
+#include "ui/decide_box.h"
 #include "ui/layout.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
+#include "ui/resend_box.h"
 #include "ui/ui.h"
 
 typedef struct Script Script;
@@ -28,6 +32,10 @@ typedef struct Ui {
     HelpOverlay help;
     SortMenu sortmenu;
     ViewMenu viewmenu;
+    DecideBox decide;  /* the decision dialog */
+    ResendBox resend;
+    CreateBox create;
+    AuditLog *audit;   /* the audit log the actions write (local/audit.h) */
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */
     bool mouse;

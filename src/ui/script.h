@@ -11,6 +11,9 @@
  *   :wait-rows N                   until N records are loaded; results queued after the
  *                                  page that got there wait, so a dump shows that page
  *   :wait-detail                   until the shown record's full form arrived (or failed)
+ *   :wait-action                   until no decision, resend or create is on its way
+ *   :wait-refresh N                until N live refreshes have finished (--refresh SECONDS)
+ *   :wait-file PATH                until PATH exists (a test harness acting in between)
  *   :sleep MS
  *   :resize COLS ROWS              resize the (headless) screen
  *   :dump PATH                     the screen as text, once the detail pane has caught up

@@ -39,6 +39,10 @@ typedef struct UiConfig {
     size_t nthemes;
     size_t theme;          /* the one to start with */
     const char *term;      /* $TERM, to name it when the terminal cannot start */
+    const char *audit_log; /* the audit log (local/audit.h) */
+    const char *const *labels; /* reason labels for decision notes (NULL: the built-in ones) */
+    size_t n_labels;
+    long refresh_s;        /* the live refresh's period in seconds; 0 = off */
     /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
      * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,
      * REGDESK_SCRIPT_TIMEOUT=MS, REGDESK_NOW=ISO-TIME. */

@@ -8,6 +8,7 @@
 #include "core/glyphs.h"
 #include "core/xalloc.h"
 #include "ui/dash.h"
+#include "ui/clip.h"
 #include "ui/draw.h"
 #include "ui/loop.h"
 #include "ui/render.h"
@@ -31,6 +32,38 @@ static void post_cancel(void *w, uint64_t gen)
     worker_cancel_before(w, gen);
 }
 
+static uint64_t post_override(void *w, const char *id, Status to, const char *note, uint64_t gen)
+{
+    return worker_override(w, id, to, note, gen);
+}
+
+static uint64_t post_resend(void *w, const char *id, bool email, uint64_t gen)
+{
+    return worker_resend_link(w, id, email, gen);
+}
+
+static uint64_t post_create(void *w, const CreateParams *p, uint64_t gen)
+{
+    return worker_create(w, p, gen);
+}
+
+/* The model's way out to the audit log and the clipboard. */
+static bool audit_ready(void *ui, char *err, size_t n)
+{
+    return audit_check(((Ui *)ui)->audit, err, n);
+}
+
+static bool audit_line(void *ui, const AuditEvent *ev, char *err, size_t n)
+{
+    return audit_append(((Ui *)ui)->audit, ev, err, n);
+}
+
+static bool copy(void *ui, const char *text)
+{
+    (void)ui;
+    return clip_copy(text);
+}
+
 /* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
  * sentence in err when something does. */
 static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
@@ -51,8 +84,14 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     SortSpec sort = { SORT_CREATED, true };
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
-    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel },
-                     .sort = sort, .fixed_now = cfg->fixed_now, .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
+    const char *url = cfg->worker.base.url, *scheme = strstr(url, "://");
+    ui->audit = audit_open(cfg->audit_log, "dashboard", scheme ? scheme + 3 : url);
+    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_override, post_resend,
+                               post_create },
+                     .host = { ui, audit_ready, audit_line, copy },
+                     .labels = cfg->labels, .n_labels = cfg->n_labels, .refresh_ms = cfg->refresh_s * 1000,
+                     .sort = sort, .fixed_now = cfg->fixed_now, .sla_ms = cfg->sla_ms,
+                     .views = cfg->views, .nviews = cfg->nviews };
     model_init(&ui->m, &env);
     return 0;
 }
@@ -67,6 +106,7 @@ static void finish(Ui *ui)
     prompt_free(&ui->prompt);
     help_free(&ui->help);
     script_free(ui->script);
+    audit_close(ui->audit);
     free(ui);
 }
 
@@ -98,6 +138,9 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     help_init(&ui->help, &ui->prompt, &ui->layers);
     sortmenu_init(&ui->sortmenu);
     viewmenu_init(&ui->viewmenu);
+    decide_box_init(&ui->decide);
+    resend_box_init(&ui->resend);
+    create_box_init(&ui->create);
     int rc = prepare(ui, cfg, err, n);
     if (!rc && !term_start(cfg, err, n))
         rc = UI_EXIT_USAGE;
