@@ -39,24 +39,54 @@ void box_clamp(Rect *r)
         r->x = 0;
 }
 
+/* How many bytes of s[at..len) the row of width columns from at takes: text to read breaks
+ * between words; text being typed (a cursor shown), anywhere. */
+static size_t row_bytes(const char *s, size_t at, size_t len, int width, bool typing)
+{
+    int used = 0;
+    size_t k = safetext_fit(s + at, width, &used);
+    if (k == 0 && at < len)
+        k = 1; /* never stuck on a character wider than the box */
+    if (at + k < len && !typing) {
+        size_t sp = k;
+        while (sp > 0 && s[at + sp - 1] != ' ')
+            sp--;
+        if (sp > 0)
+            k = sp;
+    }
+    return k;
+}
+
+/* The first row to draw: 0, or for text being typed, the one that keeps the cursor's row
+ * the last in sight. */
+static size_t first_row_start(const char *s, size_t len, int width, int rows, long cursor)
+{
+    enum { TRACK = 64 };
+    size_t start[TRACK], at = 0;
+    int row = 0;
+    if (cursor < 0)
+        return 0;
+    while (row < TRACK) {
+        start[row] = at;
+        size_t k = row_bytes(s, at, len, width, true);
+        if ((size_t)cursor < at + k || at + k >= len)
+            break;
+        at += k;
+        row++;
+    }
+    if (row == TRACK)
+        row--;
+    return row >= rows ? start[row - rows + 1] : 0;
+}
+
 int box_wrap(WINDOW *win, int y, int x, int width, int rows, Slot slot, const char *s, long cursor, int *cy, int *cx)
 {
-    size_t len = strlen(s), at = 0;
+    size_t len = strlen(s), at = first_row_start(s, len, width, rows, cursor);
     int row = 0;
     if (cursor >= 0)
         *cy = y, *cx = x;
     while (row < rows && (at < len || row == 0)) {
-        int used = 0;
-        size_t k = safetext_fit(s + at, width, &used);
-        if (k == 0 && at < len)
-            k = 1; /* never stuck on a character wider than the box */
-        if (at + k < len && cursor < 0) { /* text to read breaks between words; text being typed, anywhere */
-            size_t sp = k;
-            while (sp > 0 && s[at + sp - 1] != ' ')
-                sp--;
-            if (sp > 0)
-                k = sp;
-        }
+        size_t k = row_bytes(s, at, len, width, cursor >= 0);
         char line[1024];
         size_t take = k < sizeof line ? k : sizeof line - 1;
         memcpy(line, s + at, take);

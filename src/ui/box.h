@@ -15,8 +15,9 @@ void box_center(const Layout *lay, int h, int w, Rect *r);
 /* Keeps a box's top-left corner on the screen. */
 void box_clamp(Rect *r);
 /* Draws s (safe text, one line) wrapped over at most rows rows of width columns from
- * (y, x); returns the rows it took. With cursor >= 0 (a byte offset in s), *cy and *cx get
- * where that byte is drawn. */
+ * (y, x); returns the rows it took. With cursor >= 0 (a byte offset in s: text being
+ * typed), the rows shown are the ones that end with the cursor's, and *cy and *cx get where
+ * that byte is drawn. */
 int box_wrap(WINDOW *win, int y, int x, int width, int rows, Slot slot, const char *s, long cursor, int *cy, int *cx);
 
 #endif

@@ -397,7 +397,7 @@ static void a_row_changes_elsewhere(Run *r, const char *screen)
 
 Test(ui_golden, decisions_and_the_next_case)
 {
-    golden(sim_normal, (const char *[]){ "decide_80x24", NULL });
+    golden(sim_normal, (const char *[]){ "decide_80x24", "decide_labels_80x24", NULL });
 }
 
 Test(ui_golden, a_decision_on_its_way)
