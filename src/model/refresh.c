@@ -153,7 +153,8 @@ unsigned model_toggle_pause(Model *m)
 {
     Refresh *f = &m->ref;
     if (!f->every_ms)
-        return model_message(m, SL_STATUS_WARN, 4, "the live refresh is off (--refresh SECONDS turns it on)");
+        return model_message(m, SL_STATUS_WARN, 4,
+                             "the live refresh is off (set refresh in the config, or --refresh SECONDS, turns it on)");
     f->paused = !f->paused;
     if (!f->paused && !m->load.active)
         f->due = m->mono(); /* back: look at once */
