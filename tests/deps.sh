@@ -12,6 +12,8 @@ missing() {
     command -v pkg-config >/dev/null 2>&1 || return 0
     command -v tmux >/dev/null 2>&1 || return 0
     command -v python3 >/dev/null 2>&1 || return 0
+    command -v zsh >/dev/null 2>&1 || return 0 # the completion and install tests
+    command -v man >/dev/null 2>&1 || return 0
     for pc in ncursesw libcurl libcjson criterion libmicrohttpd; do
         pkg-config --exists "$pc" || return 0
     done

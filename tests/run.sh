@@ -56,6 +56,7 @@ release() {
     python3 tests/layers.py includes || fail "the layer rules are broken (see above)"
     make -s -j"$jobs" all >/dev/null || fail "release build failed"
     python3 tests/layers.py calls build/obj || fail "files call each other in a circle (see above)"
+    sh tests/install.sh || fail "the install tests failed (see above)"
 }
 
 asan() {

@@ -25,6 +25,8 @@ typedef struct CliSettings {
     const char *audit_log;  /* the audit log (local/audit.h) */
     const SavedView *views; /* the saved views in key order (list --view), kept by main */
     size_t nviews;
+    unsigned mask;          /* what --mask masks (the config's `mask`, core/pii); used by
+                               default when stdout is a terminal */
 } CliSettings;
 
 /* Whether name is a subcommand. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "net/token.h"
 
@@ -69,6 +70,17 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
             return false;
         }
     }
+    return true;
+}
+
+bool cli_mask_choice(const CliSettings *cs, bool mask, bool no_mask, unsigned *out)
+{
+    if (mask && no_mask) {
+        cli_error("--mask and --no-mask contradict each other; give one");
+        return false;
+    }
+    unsigned set = cs->mask ? cs->mask : MASK_DEFAULT; /* --mask masks even when the config says none */
+    *out = no_mask ? MASK_NONE : mask ? set : isatty(STDOUT_FILENO) ? cs->mask : MASK_NONE;
     return true;
 }
 

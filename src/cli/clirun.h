@@ -29,6 +29,12 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
  * false, with the problem printed, for any other format. */
 bool cli_text_or_json(const char *format, const char *command, bool *json);
 
+/* What list and show mask: everything the config's `mask` names with --mask, nothing
+ * with --no-mask, and without either the config's set when stdout is a terminal (a
+ * screen others may see) and nothing when it is a file or a pipe (an export that was
+ * asked for). False, with the problem printed, for both flags at once. */
+bool cli_mask_choice(const CliSettings *cs, bool mask, bool no_mask, unsigned *out);
+
 /* Prints a filter error with the expression and a caret line under the bad term. */
 void cli_filter_error(FILE *out, const char *expr, const FilterError *e);
 

@@ -17,7 +17,7 @@
 
 typedef struct ListArgs {
     const char *filter, *sort, *format, *file, *columns, *view;
-    bool mask, partial;
+    bool mask, no_mask, partial;
 } ListArgs;
 
 /* What a load from the API left behind when it was not complete. */
@@ -152,27 +152,21 @@ static int write_records(const OutSpec *o, const Store *st, const uint32_t *idx,
             out_table_measure(o, &t, st->recs[idx[i]]);
         out_table_fit(o, &t);
         out_table_header(o, &t, &b);
-    } else if (o->format == FMT_JSON) {
-        strbuf_puts(&b, n ? "[\n" : "[");
     } else {
-        out_delim_header(o, &b);
+        out_file_begin(o, n, &b);
     }
     bool ok = true;
     for (size_t i = 0; ok && i < n; i++) {
         const Summary *s = st->recs[idx[i]];
-        if (o->format == FMT_TABLE) {
+        if (o->format == FMT_TABLE)
             out_table_row(o, &t, s, &b);
-        } else if (o->format == FMT_JSON) {
-            out_json_record(o, s, &b);
-            strbuf_puts(&b, i + 1 < n ? ",\n" : "\n");
-        } else {
-            out_delim_row(o, s, &b);
-        }
+        else
+            out_file_row(o, s, i, n, &b);
         ok = cli_write(out, &b);
         strbuf_reset(&b);
     }
-    if (o->format == FMT_JSON)
-        strbuf_puts(&b, "]\n");
+    if (o->format != FMT_TABLE && o->format != FMT_COUNT)
+        out_file_end(o, &b);
     ok = ok && cli_write(out, &b);
     strbuf_free(&b);
     int rc = cli_finish_output(out); /* says why when the writes failed */
@@ -181,7 +175,7 @@ static int write_records(const OutSpec *o, const Store *st, const uint32_t *idx,
 
 /* ---- the command ---------------------------------------------------------------------------- */
 
-static int prepare(const ListArgs *a, OutSpec *o, SortSpec *spec)
+static int prepare(const CliSettings *cs, const ListArgs *a, OutSpec *o, SortSpec *spec)
 {
     memset(o, 0, sizeof *o);
     if (a->format && !out_format_parse(a->format, &o->format)) {
@@ -204,7 +198,8 @@ static int prepare(const ListArgs *a, OutSpec *o, SortSpec *spec)
         cli_error("%s", err);
         return EXIT_USAGE;
     }
-    o->mask = a->mask;
+    if (!cli_mask_choice(cs, a->mask, a->no_mask, &o->mask))
+        return EXIT_USAGE;
     o->now_ms = time_now_ms();
     o->max_width = o->format == FMT_TABLE ? terminal_width() : 0;
     return EXIT_OK;
@@ -258,7 +253,7 @@ int cmd_list(int argc, char **argv, const CliSettings *cs)
     const CliOpt opts[] = {
         { "--filter", &a.filter, NULL },   { "--sort", &a.sort, NULL },   { "--format", &a.format, NULL },
         { "--file", &a.file, NULL },       { "--columns", &a.columns, NULL }, { "--mask", NULL, &a.mask },
-        { "--partial", NULL, &a.partial }, { "--view", &a.view, NULL },
+        { "--no-mask", NULL, &a.no_mask }, { "--partial", NULL, &a.partial }, { "--view", &a.view, NULL },
     };
     size_t npos;
     if (!cli_options(argc, argv, opts, sizeof opts / sizeof *opts, NULL, 0, &npos))
@@ -268,7 +263,7 @@ int cmd_list(int argc, char **argv, const CliSettings *cs)
         return EXIT_USAGE;
     OutSpec o;
     SortSpec spec;
-    int rc = prepare(&a, &o, &spec);
+    int rc = prepare(cs, &a, &o, &spec);
     if (rc)
         return rc;
     FilterError fe;

@@ -1,45 +1,8 @@
 #ifndef REGDESK_CLI_OUTPUT_H
 #define REGDESK_CLI_OUTPUT_H
-/* `regdesk list` output: a table for people, CSV/TSV for spreadsheets, JSON for programs,
- * or just the count. Writers append to a StrBuf one record at a time; the caller flushes.
- * Record text is already display-safe (core/safetext); the writers add each format's own
- * escaping (RFC 4180 quoting with formula neutralising, TSV blanking, JSON \u escapes). */
-#include <stdbool.h>
-#include <stddef.h>
-#include <stdint.h>
-
-#include "core/columns.h"
-#include "core/record.h"
-#include "core/strbuf.h"
-
-typedef enum OutFormat { FMT_TABLE, FMT_JSON, FMT_CSV, FMT_TSV, FMT_COUNT } OutFormat;
-
-
-typedef struct OutSpec {
-    OutFormat format;
-    ColumnSet cols; /* the columns (core/columns: the dashboard's table too) */
-    bool chosen;    /* given with --columns: kept, only narrowed, when the width runs out */
-    bool mask;      /* email, phone and document number masked (core/mask) */
-    int64_t now_ms; /* for age and idle */
-    int max_width;  /* table: fit into this many columns (0 = only per-column caps) */
-} OutSpec;
-
-/* "table", "json", "csv", "tsv", "count". */
-bool out_format_parse(const char *s, OutFormat *out);
-/* The default columns of the format (table: a compact set; CSV/TSV: every column). */
-void out_columns_default(OutSpec *o);
-/* "id,name,flags" (names as in the CSV header, or short aliases; the dashboard's
- * --columns takes the same); err names a bad one. */
-bool out_columns_parse(OutSpec *o, const char *list, char *err, size_t n);
-
-/* CSV or TSV (per o->format): the header line, then one line per record. */
-void out_delim_header(const OutSpec *o, StrBuf *b);
-void out_delim_row(const OutSpec *o, const Summary *s, StrBuf *b);
-
-/* One JSON object (no separator, no newline); the field set is documented in README.md:
- * id, status, step, name, email, phone, countryCode, project, flow, documentNumber,
- * redFlags, failed{email,phone,document,biometric}, createdAt, updatedAt, invalid[]. */
-void out_json_record(const OutSpec *o, const Summary *s, StrBuf *b);
+/* `regdesk list` output: the table for people (here), CSV/TSV, JSON or the count
+ * (core/rowfmt.h, shared with the dashboard's export). */
+#include "core/rowfmt.h"
 
 /* The table needs every row's widths first: out_table_measure each row, out_table_fit,
  * then the header and the rows. Cells wider than their column end in "…". The id is

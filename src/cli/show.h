@@ -7,9 +7,10 @@
 #include "core/record.h"
 #include "core/strbuf.h"
 
-/* now_ms: for "30h ago" and whether a link has expired. */
-void show_text(const Detail *d, int64_t now_ms, StrBuf *b);
+/* now_ms: for "30h ago" and whether a link has expired; mask: the personal data masked
+ * (a core/pii set). */
+void show_text(const Detail *d, int64_t now_ms, unsigned mask, StrBuf *b);
 /* One JSON object and a newline; the field set is documented in README.md. */
-void show_json(const Detail *d, int64_t now_ms, StrBuf *b);
+void show_json(const Detail *d, int64_t now_ms, unsigned mask, StrBuf *b);
 
 #endif

@@ -11,6 +11,20 @@ const char *show_status(const Summary *s)
     return *t ? t : status_name(ST_UNKNOWN);
 }
 
+const char *show_masked(unsigned mask, PiiKind k, const char *v, StrBuf *tmp)
+{
+    strbuf_reset(tmp);
+    mask_text_append(mask, k, v, tmp);
+    return strbuf_cstr(tmp);
+}
+
+const char *show_masked_text(unsigned mask, const char *v, StrBuf *tmp)
+{
+    strbuf_reset(tmp);
+    mask_free_text(mask, v, tmp);
+    return strbuf_cstr(tmp);
+}
+
 const char *show_ref_word(Ref r)
 {
     static const char *const words[] = { [REF_ABSENT] = "absent", [REF_NULL] = "null", [REF_ID] = "idOnly",

@@ -34,28 +34,34 @@ static void ref_obj(JsonOut *w, const char *key, Ref r, const char *name)
     jo_end(w, '}');
 }
 
-static void kv_array(JsonOut *w, const char *key, const KVList *kv)
+static void kv_array(JsonOut *w, const char *key, const KVList *kv, unsigned mask)
 {
+    StrBuf v = STRBUF_INIT;
     jo_array(w, key);
     for (size_t i = 0; i < kv->n; i++) {
         jo_object(w, NULL);
         jo_str(w, "key", kv->items[i].key);
-        jo_str(w, "value", kv->items[i].value);
+        strbuf_reset(&v);
+        mask_kv_value(mask, kv->items[i].key, kv->items[i].value, &v);
+        jo_str(w, "value", kv->items[i].value ? strbuf_cstr(&v) : NULL);
         jo_uint(w, "depth", kv->items[i].depth);
         jo_end(w, '}');
     }
     jo_end(w, ']');
+    strbuf_free(&v);
 }
 
-static void identity(JsonOut *w, const Detail *d)
+static void identity(JsonOut *w, const Detail *d, unsigned mask)
 {
     const Summary *s = d->summary;
+    StrBuf t = STRBUF_INIT;
     jo_text(w, "id", summary_str(s, SS_ID));
     jo_text(w, "status", show_status(s));
     jo_text(w, "step", summary_str(s, SS_STEP));
-    jo_text(w, "name", summary_str(s, SS_NAME));
-    jo_text(w, "email", summary_str(s, SS_EMAIL));
-    jo_text(w, "phone", summary_str(s, SS_PHONE));
+    jo_text(w, "name", show_masked(mask, PII_NAME, summary_str(s, SS_NAME), &t));
+    jo_text(w, "email", show_masked(mask, PII_EMAIL, summary_str(s, SS_EMAIL), &t));
+    jo_text(w, "phone", show_masked(mask, PII_PHONE, summary_str(s, SS_PHONE), &t));
+    strbuf_free(&t);
     jo_text(w, "countryCode", summary_str(s, SS_COUNTRY_CODE));
     jo_text(w, "language", d->language.s);
     ref_obj(w, "project", d->project.ref, d->project.name.s);
@@ -76,8 +82,9 @@ static void contact(JsonOut *w, const char *key, Ref ref, Str status, Num attemp
     jo_end(w, '}');
 }
 
-static void validations(JsonOut *w, const Detail *d)
+static void validations(JsonOut *w, const Detail *d, unsigned mask)
 {
+    StrBuf t = STRBUF_INIT;
     ShowScores sc;
     show_scores(d, &sc);
     contact(w, "emailValidation", d->email_val.ref, d->email_val.status, d->email_val.attempts,
@@ -103,13 +110,14 @@ static void validations(JsonOut *w, const Detail *d)
     jo_str(w, "state", show_ref_word(doc->ref));
     jo_text(w, "status", doc->status.s);
     jo_text(w, "type", doc->document_type.s);
-    jo_text(w, "number", doc->number.s);
+    jo_text(w, "number", show_masked(mask, PII_DOCUMENT, doc->number.s, &t));
     jo_text(w, "country", doc->country.s);
     num(w, "fullNameMatchPct", doc->full_name_pct);
     num(w, "firstNameMatchPct", doc->first_name_pct);
     num(w, "lastNameMatchPct", doc->last_name_pct);
-    kv_array(w, "registry", &doc->registry);
+    kv_array(w, "registry", &doc->registry, mask);
     jo_end(w, '}');
+    strbuf_free(&t);
 }
 
 /* "attempts": {"biometric": {"failed", "counted", "qualityRejects", "limit"}, …} */
@@ -154,8 +162,9 @@ static void attempts(JsonOut *w, const Detail *d)
 }
 
 /* "diagnosis": [{"kind", "level", "text"}], empty for a registration in review. */
-static void diagnosis(JsonOut *w, const Detail *d, int64_t now)
+static void diagnosis(JsonOut *w, const Detail *d, int64_t now, unsigned mask)
 {
+    StrBuf t = STRBUF_INIT; /* a finding may quote the address a code went to */
     static const char *const levels[] = { "info", "warn", "bad" };
     Finding f[DIAGNOSIS_MAX];
     size_t n = diagnose(d->summary, d, now, f);
@@ -164,19 +173,21 @@ static void diagnosis(JsonOut *w, const Detail *d, int64_t now)
         jo_object(w, NULL);
         jo_str(w, "kind", finding_kind_name(f[i].kind));
         jo_str(w, "level", levels[f[i].level]);
-        jo_str(w, "text", f[i].text);
+        jo_str(w, "text", show_masked_text(mask, f[i].text, &t));
         jo_end(w, '}');
     }
     jo_end(w, ']');
+    strbuf_free(&t);
 }
 
-static void reviews(JsonOut *w, const Detail *d)
+static void reviews(JsonOut *w, const Detail *d, unsigned mask)
 {
+    StrBuf t = STRBUF_INIT;
     ReviewReason rr[REVIEW_REASONS_MAX];
     size_t n = review_reasons(d->summary, d, rr);
     jo_array(w, "reviewReasons");
     for (size_t i = 0; i < n; i++)
-        jo_str(w, NULL, rr[i].text);
+        jo_str(w, NULL, show_masked_text(mask, rr[i].text, &t));
     jo_end(w, ']');
     jo_array(w, "reviewHistory");
     for (size_t i = 0; i < d->n_reviews; i++) {
@@ -185,30 +196,33 @@ static void reviews(JsonOut *w, const Detail *d)
         time_field(w, "at", r->created_at);
         jo_text(w, "previousStatus", r->previous_status.s);
         jo_text(w, "newStatus", r->new_status.s);
-        jo_text(w, "note", r->note.s);
-        jo_text(w, "reviewer", r->reviewer.s);
+        jo_text(w, "note", show_masked_text(mask, r->note.s, &t));
+        jo_text(w, "reviewer", show_masked_text(mask, r->reviewer.s, &t));
         jo_bool(w, "byStaff", r->by_staff);
         jo_end(w, '}');
     }
     jo_end(w, ']');
+    strbuf_free(&t);
 }
 
-void show_json(const Detail *d, int64_t now_ms, StrBuf *b)
+void show_json(const Detail *d, int64_t now_ms, unsigned mask, StrBuf *b)
 {
     JsonOut w;
+    StrBuf t = STRBUF_INIT;
     jo_init(&w, b);
     jo_object(&w, NULL);
-    identity(&w, d);
-    diagnosis(&w, d, now_ms);
-    validations(&w, d);
+    identity(&w, d, mask);
+    diagnosis(&w, d, now_ms, mask);
+    validations(&w, d, mask);
     if (d->red_flags.st == FS_INVALID)
         jo_null(&w, "redFlags");
     else
         jo_uint(&w, "redFlags", d->summary->red_flags);
-    kv_array(&w, "redFlagsDetails", &d->red_flags_details);
+    kv_array(&w, "redFlagsDetails", &d->red_flags_details, mask);
     attempts(&w, d);
-    reviews(&w, d);
-    jo_text(&w, "notes", d->notes.s);
+    reviews(&w, d, mask);
+    jo_text(&w, "notes", show_masked_text(mask, d->notes.s, &t));
     jo_end(&w, '}');
     strbuf_putc(b, '\n');
+    strbuf_free(&t);
 }

@@ -58,18 +58,21 @@ static void indented(StrBuf *b, const char *indent, const char *text)
     strbuf_putc(b, '\n');
 }
 
-static void identity(const Detail *d, int64_t now, StrBuf *b)
+static void identity(const Detail *d, int64_t now, unsigned mask, StrBuf *b)
 {
     const Summary *s = d->summary;
-    strbuf_printf(b, "%s — %s (step: %s)\n", or_dash(summary_str(s, SS_NAME)), show_status(s),
-                  step_label(summary_str(s, SS_STEP)));
+    StrBuf t1 = STRBUF_INIT;
+    strbuf_printf(b, "%s — %s (step: %s)\n", or_dash(show_masked(mask, PII_NAME, summary_str(s, SS_NAME), &t1)),
+                  show_status(s), step_label(summary_str(s, SS_STEP)));
     row(b, label(LBL_ID), "%s", summary_str(s, SS_ID));
-    row(b, label(LBL_EMAIL), "%s", or_dash(summary_str(s, SS_EMAIL)));
-    const char *cc = summary_str(s, SS_COUNTRY_CODE), *phone = summary_str(s, SS_PHONE);
+    row(b, label(LBL_EMAIL), "%s", or_dash(show_masked(mask, PII_EMAIL, summary_str(s, SS_EMAIL), &t1)));
+    const char *cc = summary_str(s, SS_COUNTRY_CODE), *phone = show_masked(mask, PII_PHONE, summary_str(s, SS_PHONE), &t1);
     row(b, label(LBL_PHONE), "%s%s%s", cc, *cc && *phone ? " " : "", *phone ? phone : (*cc ? "" : "—"));
     if (d->doc.ref.st == REF_POPULATED)
-        row(b, label(LBL_DOCUMENT), "%s %s%s%s%s", or_dash(d->doc.document_type.s), or_dash(d->doc.number.s),
-            *d->doc.country.s ? " (" : "", d->doc.country.s, *d->doc.country.s ? ")" : "");
+        row(b, label(LBL_DOCUMENT), "%s %s%s%s%s", or_dash(d->doc.document_type.s),
+            or_dash(show_masked(mask, PII_DOCUMENT, d->doc.number.s, &t1)), *d->doc.country.s ? " (" : "",
+            d->doc.country.s, *d->doc.country.s ? ")" : "");
+    strbuf_free(&t1);
     row(b, label(LBL_PROJECT), "%s (%s)", or_dash(d->project.name.s), or_dash(d->project.ref.id));
     row(b, label(LBL_FLOW), "%s (%s)", or_dash(d->flow.name.s[0] ? d->flow.name.s : d->flow.type.s), or_dash(d->flow.ref.id));
     if (*d->language.s)
@@ -90,8 +93,9 @@ static void identity(const Detail *d, int64_t now, StrBuf *b)
 
 /* First after the identity: why it needs review, or for any other status why it is
  * stuck (or how it ended). */
-static void reasons(const Detail *d, int64_t now, StrBuf *b)
+static void reasons(const Detail *d, int64_t now, unsigned mask, StrBuf *b)
 {
+    StrBuf t = STRBUF_INIT; /* a finding may quote the address a code went to */
     Status st = summary_status(d->summary);
     if (st != ST_NEEDS_MANUAL_VERIFICATION) {
         Finding f[DIAGNOSIS_MAX];
@@ -100,7 +104,8 @@ static void reasons(const Detail *d, int64_t now, StrBuf *b)
         if (!n)
             strbuf_puts(b, "  nothing in what the API sent explains it\n");
         for (size_t i = 0; i < n; i++)
-            strbuf_printf(b, "  • %s\n", f[i].text);
+            strbuf_printf(b, "  • %s\n", show_masked_text(mask, f[i].text, &t));
+        strbuf_free(&t);
         return;
     }
     ReviewReason rr[REVIEW_REASONS_MAX];
@@ -109,7 +114,8 @@ static void reasons(const Detail *d, int64_t now, StrBuf *b)
     if (!n)
         strbuf_puts(b, "  no reason can be derived from what the API sent; see the checks and red flags\n");
     for (size_t i = 0; i < n; i++)
-        strbuf_printf(b, "  • %s\n", rr[i].text);
+        strbuf_printf(b, "  • %s\n", show_masked_text(mask, rr[i].text, &t));
+    strbuf_free(&t);
 }
 
 static void contact_validation(StrBuf *b, const char *label, Ref ref, Str status, Num attempts, Num max)
@@ -169,7 +175,9 @@ static void document_tries(const Detail *d, StrBuf *b)
         row(b, "", "attempts %s", line);
 }
 
-static void document(const Detail *d, StrBuf *b)
+static void kv_rows(StrBuf *b, const KVList *kv, unsigned mask, const char *first);
+
+static void document(const Detail *d, unsigned mask, StrBuf *b)
 {
     const DocVal *doc = &d->doc;
     if (doc->ref.st != REF_POPULATED) {
@@ -188,12 +196,10 @@ static void document(const Detail *d, StrBuf *b)
                      doc->last_name_pct.v);
         row(b, label(LBL_NAME_MATCH), "%.0f %% with the government registry%s", doc->full_name_pct.v, parts);
     }
-    for (size_t i = 0; i < doc->registry.n; i++)
-        if (doc->registry.items[i].value)
-            row(b, i ? "" : "registry says", "%s: %s", doc->registry.items[i].key, doc->registry.items[i].value);
+    kv_rows(b, &doc->registry, mask, "registry says");
 }
 
-static void validations(const Detail *d, StrBuf *b)
+static void validations(const Detail *d, unsigned mask, StrBuf *b)
 {
     strbuf_puts(b, "\nValidations\n");
     contact_validation(b, label(LBL_EMAIL), d->email_val.ref, d->email_val.status, d->email_val.attempts,
@@ -201,26 +207,37 @@ static void validations(const Detail *d, StrBuf *b)
     contact_validation(b, label(LBL_PHONE), d->phone_val.ref, d->phone_val.status, d->phone_val.attempts,
                        d->phone_val.max_attempts);
     biometrics(d, b);
-    document(d, b);
+    document(d, mask, b);
 }
 
-static void kv_rows(StrBuf *b, const KVList *kv)
+/* Key/value rows, each value masked by its key; with `first`, as rows under that label
+ * (only the rows with a value), else indented by depth. */
+static void kv_rows(StrBuf *b, const KVList *kv, unsigned mask, const char *first)
 {
+    StrBuf v = STRBUF_INIT;
+    bool any = false;
     for (size_t i = 0; i < kv->n; i++) {
         const KV *e = &kv->items[i];
-        strbuf_printf(b, "  %*s%s%s%s\n", 2 * e->depth, "", e->key, e->value ? ": " : "", e->value ? e->value : "");
+        strbuf_reset(&v);
+        mask_kv_value(mask, e->key, e->value, &v);
+        if (first && e->value)
+            row(b, any ? "" : first, "%s: %s", e->key, strbuf_cstr(&v));
+        else if (!first)
+            strbuf_printf(b, "  %*s%s%s%s\n", 2 * e->depth, "", e->key, e->value ? ": " : "", strbuf_cstr(&v));
+        any |= e->value != NULL;
     }
-    if (kv->truncated)
+    strbuf_free(&v);
+    if (kv->truncated && !first)
         strbuf_puts(b, "  … (more rows than regdesk keeps)\n");
 }
 
-static void red_flags(const Detail *d, StrBuf *b)
+static void red_flags(const Detail *d, unsigned mask, StrBuf *b)
 {
     if (d->red_flags.st == FS_INVALID)
         strbuf_printf(b, "\n%s: (invalid count)\n", label_title(LBL_RED_FLAGS));
     else
         strbuf_printf(b, "\n%s: %u\n", label_title(LBL_RED_FLAGS), d->summary->red_flags);
-    kv_rows(b, &d->red_flags_details);
+    kv_rows(b, &d->red_flags_details, mask, NULL);
 }
 
 static void attempt_line(const Attempt *a, StrBuf *b)
@@ -263,30 +280,34 @@ static void attempts(const Detail *d, StrBuf *b)
         attempt_line(&d->attempts[i], b);
 }
 
-static void history(const Detail *d, StrBuf *b)
+static void history(const Detail *d, unsigned mask, StrBuf *b)
 {
+    StrBuf t = STRBUF_INIT;
     strbuf_printf(b, "\n%s: %zu\n", label_title(LBL_REVIEW_HISTORY), d->n_reviews);
     for (size_t i = 0; i < d->n_reviews; i++) {
         const ReviewEntry *r = &d->reviews[i];
         char when[96];
         time_cell(r->created_at, when, sizeof when);
         strbuf_printf(b, "  %s  %s → %s  by %s%s\n", when, or_dash(r->previous_status.s), or_dash(r->new_status.s),
-                      or_dash(r->reviewer.s), r->by_staff ? " (Verifik staff)" : "");
+                      or_dash(show_masked_text(mask, r->reviewer.s, &t)), r->by_staff ? " (Verifik staff)" : "");
         if (*r->note.s)
-            indented(b, "      ", r->note.s);
+            indented(b, "      ", show_masked_text(mask, r->note.s, &t));
     }
+    strbuf_free(&t);
 }
 
-void show_text(const Detail *d, int64_t now_ms, StrBuf *b)
+void show_text(const Detail *d, int64_t now_ms, unsigned mask, StrBuf *b)
 {
-    identity(d, now_ms, b);
-    reasons(d, now_ms, b);
-    validations(d, b);
-    red_flags(d, b);
+    identity(d, now_ms, mask, b);
+    reasons(d, now_ms, mask, b);
+    validations(d, mask, b);
+    red_flags(d, mask, b);
     attempts(d, b);
-    history(d, b);
+    history(d, mask, b);
     if (*d->notes.s) {
+        StrBuf t = STRBUF_INIT;
         strbuf_printf(b, "\n%s\n", label_title(LBL_NOTES));
-        indented(b, "  ", d->notes.s);
+        indented(b, "  ", show_masked_text(mask, d->notes.s, &t));
+        strbuf_free(&t);
     }
 }

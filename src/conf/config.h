@@ -93,11 +93,11 @@ typedef struct SettingLimits {
       "a registration waiting for review longer than this is overdue (colour, counts, the Overdue view)") \
     X(MASK,            "mask",            ST_FLAGS,    "email,phone,document,ip", \
       CHOICES("email phone document ip name"), \
-      "personal data masked on screen (none: nothing, all: everything); not read yet") \
+      "personal data masked on screen, and by list and show on a terminal (none: nothing, all: names too)") \
     X(REVEAL,          "reveal",          ST_DURATION, "60s",     IN_SECONDS(5, 3600), \
-      "how long a revealed registration stays unmasked; not read yet") \
+      "how long a revealed registration stays unmasked (u in the dashboard)") \
     X(IDLE_LOCK,       "idle_lock",       ST_DURATION, "15m",     IN_MINUTES(0, 1440), \
-      "hide the screen after this long without a key (0: never); not read yet") \
+      "the dashboard's lock screen after this long without a key (0: never); a privacy screen") \
     X(REASON_LABELS,   "reason_labels",   ST_LIST,     SETTING_REASON_LABELS, NOLIMIT, \
       "the reason labels the decision dialog offers; picking one begins the note")
 /* clang-format on */

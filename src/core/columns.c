@@ -164,3 +164,15 @@ void columns_layout(const ColumnSet *set, int width, ColumnLayout *out)
         x += out->w[i] + 1;
     }
 }
+
+uint32_t column_field_bit(ColId c)
+{
+    switch (c) {
+    case COL_ID: return 1u << SS_ID;
+    case COL_NAME: return 1u << SS_NAME;
+    case COL_EMAIL: return 1u << SS_EMAIL;
+    case COL_PHONE: return 1u << SS_PHONE;
+    case COL_DOCUMENT: return 1u << SS_DOCNUM;
+    default: return 0;
+    }
+}

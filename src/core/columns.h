@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "core/pii.h"
 #include "core/record.h"
 #include "core/slot.h"
 #include "core/sort.h"
@@ -96,7 +97,8 @@ typedef enum CellMedium { CELL_SCREEN, CELL_TABLE, CELL_FILE } CellMedium;
 
 typedef struct CellOpts {
     CellMedium medium;
-    bool mask;      /* e-mail, phone and document number masked (core/mask) */
+    unsigned mask;  /* the kinds shown masked (a core/pii mask set); masked cells on
+                       screen take the masked slot */
     int64_t now_ms; /* for age and idle */
     int64_t sla_ms; /* a review waiting longer is overdue (core/sla; 0: the default) */
 } CellOpts;
@@ -107,6 +109,9 @@ typedef struct Cell {
     Slot slot;
 } Cell;
 void column_cell(ColId c, const Summary *s, const CellOpts *o, Cell *out);
+
+/* The summary field a column shows, as a bit (1u << SumStr), 0 for a derived one. */
+uint32_t column_field_bit(ColId c);
 
 /* The slot of a status badge. */
 Slot status_slot(Status st);

@@ -4,6 +4,7 @@
 
 #include "core/columns.h"
 #include "core/mask.h"
+#include "core/pii.h"
 #include "core/parse_stream.h"
 #include "core/reasons.h"
 #include "core/safetext.h"
@@ -36,17 +37,17 @@ static bool on_screen(const CellOpts *o)
     return o->medium == CELL_SCREEN;
 }
 
-/* A string field's text, masked when asked (e-mail, document number). */
+/* What a summary field holds, for masking. */
+static PiiKind field_kind(SumStr f)
+{
+    return f == SS_EMAIL ? PII_EMAIL : f == SS_DOCNUM ? PII_DOCUMENT : f == SS_NAME ? PII_NAME : PII_NONE;
+}
+
+/* A string field's text, masked when the set says so. */
 static const char *field_text(const Summary *s, SumStr f, const CellOpts *o, char *buf, size_t n)
 {
     const char *v = summary_str(s, f);
-    if (!o->mask || !*v || (f != SS_EMAIL && f != SS_DOCNUM))
-        return v;
-    if (f == SS_EMAIL)
-        mask_email(v, buf, n);
-    else
-        mask_docnum(v, buf, n);
-    return buf;
+    return mask_has(o->mask, field_kind(f)) ? mask_text(o->mask, field_kind(f), v, buf, n) : v;
 }
 
 /* On screen a field that arrived with the wrong type is marked, and an empty one shows
@@ -63,7 +64,7 @@ static void text_cell(const Summary *s, SumStr f, uint32_t bad_bit, const char *
     else if (!*v)
         put(out, SL_DIM, empty);
     else
-        put(out, SL_NORMAL, v);
+        put(out, mask_has(o->mask, field_kind(f)) ? SL_MASKED : SL_NORMAL, v);
 }
 
 static void time_cell(int64_t ms, uint32_t bad, const CellOpts *o, Cell *out)
@@ -124,11 +125,12 @@ static void phone_cell(const Summary *s, const CellOpts *o, Cell *out)
         text_cell(s, SS_PHONE, SUMF_PHONE, "-", o, out);
         return;
     }
-    if (o->mask)
+    bool hide = mask_has(o->mask, PII_PHONE);
+    if (hide)
         mask_phone(cc, ph, out->text, sizeof out->text);
     else
         fmt_bounded(out->text, sizeof out->text, "%s%s%s", cc, *cc ? " " : "", ph);
-    out->slot = on_screen(o) && (s->invalid & SUMF_PHONE) ? SL_INVALID : SL_NORMAL;
+    out->slot = on_screen(o) && (s->invalid & SUMF_PHONE) ? SL_INVALID : hide ? SL_MASKED : SL_NORMAL;
 }
 
 /* On screen a step's short name (core/steps), the one the detail pane spells out; in a

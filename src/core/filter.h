@@ -75,6 +75,11 @@ typedef struct FilterError {
  * compiles to a filter that matches everything. */
 Filter *filter_compile(const char *expr, int64_t now_ms, FilterError *err);
 bool filter_match(const Filter *f, const Summary *s);
+/* The text fields through which f matches s, as bits (1u << SumStr): a text term's
+ * field, a phone term's SS_PHONE, a bare word's every field it is found in. Terms under
+ * a negation name no field. For "matched on a masked field" (the dashboard); 0 when
+ * nothing matched on a text field. */
+uint32_t filter_hit_fields(const Filter *f, const Summary *s);
 bool filter_is_empty(const Filter *f);
 void filter_free(Filter *f);
 

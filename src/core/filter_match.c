@@ -177,3 +177,50 @@ bool filter_match(const Filter *f, const Summary *s)
 {
     return f->root < 0 || node_match(f, (uint32_t)f->root, s);
 }
+
+/* ---- which fields matched --------------------------------------------------------------- */
+
+static uint32_t word_hits(const Term *t, const Summary *s)
+{
+    static const SumStr where[] = { SS_NAME, SS_EMAIL, SS_ID, SS_DOCNUM };
+    uint32_t hits = 0;
+    for (size_t i = 0; i < sizeof where / sizeof *where; i++)
+        if (fold_find(summary_str(s, where[i]), t->vals[0]) >= 0)
+            hits |= 1u << where[i];
+    if (t->phone && filter_phone_match(s, t->phone, false))
+        hits |= 1u << SS_PHONE;
+    return hits;
+}
+
+static uint32_t term_hits(const Term *t, const Summary *s)
+{
+    if (t->negate)
+        return 0;
+    switch (t->kind) {
+    case TK_TEXT: return text_match(t, summary_str(s, (SumStr)t->field)) ? 1u << t->field : 0;
+    case TK_PHONE: return phone_term_match(t, s) ? 1u << SS_PHONE : 0;
+    case TK_WORD: return word_hits(t, s);
+    default: return 0;
+    }
+}
+
+static uint32_t node_hits(const Filter *f, uint32_t i, const Summary *s)
+{
+    const Node *nd = &f->nodes[i];
+    uint32_t hits = 0;
+    switch (nd->kind) {
+    case NK_TERM: return term_hits(&f->terms[nd->a], s);
+    case NK_NOT: return 0;
+    case NK_AND:
+    case NK_OR:
+        for (uint32_t k = 0; k < nd->n; k++)
+            hits |= node_hits(f, f->kids[nd->a + k], s);
+        return hits;
+    }
+    return 0;
+}
+
+uint32_t filter_hit_fields(const Filter *f, const Summary *s)
+{
+    return f && f->root >= 0 ? node_hits(f, (uint32_t)f->root, s) : 0;
+}

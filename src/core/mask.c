@@ -78,6 +78,21 @@ static void out_text(Out *o, const char *s, size_t n)
     }
 }
 
+/* The first character of s[0..len) whole, with its combining marks. */
+static void out_first_char(Out *o, const char *s, size_t len)
+{
+    if (!len)
+        return;
+    Char c = char_at(s, len);
+    out_char(o, s, c);
+    for (size_t i = c.len; i < len; i += c.len) {
+        c = char_at(s + i, len - i);
+        if (!c.mark)
+            break;
+        out_char(o, s + i, c);
+    }
+}
+
 static bool is_digit(char c)
 {
     return c >= '0' && c <= '9';
@@ -94,16 +109,7 @@ void mask_email(const char *email, char *out, size_t n)
     /* The domain follows the last '@': a quoted local part may hold another one. */
     const char *at = strrchr(email, '@');
     size_t local = at ? (size_t)(at - email) : strlen(email);
-    if (local > 0) { /* the first character whole, with its combining marks */
-        Char c = char_at(email, local);
-        out_char(&o, email, c);
-        for (size_t i = c.len; i < local; i += c.len) {
-            c = char_at(email + i, local - i);
-            if (!c.mark)
-                break;
-            out_char(&o, email + i, c);
-        }
-    }
+    out_first_char(&o, email, local);
     out_puts(&o, STARS);
     if (at)
         out_text(&o, at, strlen(at));
@@ -181,6 +187,119 @@ void mask_docnum(const char *num, char *out, size_t n)
                 out_char(&o, num + i, c);
         }
         i += c.len;
+    }
+}
+
+/* ---- IP address ------------------------------------------------------------------ */
+
+/* s[0..n) is an IPv4 address: four groups of 1-3 digits. */
+static bool is_ipv4(const char *s, size_t n)
+{
+    int groups = 1, digits = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            if (!digits)
+                return false;
+            groups++;
+            digits = 0;
+        } else if (is_digit(s[i]) && digits < 3) {
+            digits++;
+        } else {
+            return false;
+        }
+    }
+    return groups == 4 && digits;
+}
+
+/* Groups of at most 4 hex digits between colons (the last part may be an IPv4
+ * address, checked by the caller). */
+static bool is_ipv6(const char *s, size_t n)
+{
+    if (!memchr(s, ':', n))
+        return false;
+    int run = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == ':' || s[i] == '.')
+            run = 0;
+        else if (!strchr("0123456789abcdefABCDEF", s[i]) || ++run > 4)
+            return false;
+    }
+    return true;
+}
+
+/* The bytes up to and including the k-th occurrence of c in s[0..n), or n. */
+static size_t upto_nth(const char *s, size_t n, char c, int k)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] == c && --k == 0)
+            return i + 1;
+    return n;
+}
+
+static void mask_one_ip(Out *o, const char *s, size_t n)
+{
+    if (is_ipv4(s, n)) {
+        out_put(o, s, upto_nth(s, n, '.', 2));
+        out_puts(o, "x.x");
+        return;
+    }
+    if (!is_ipv6(s, n)) {
+        out_puts(o, STARS);
+        return;
+    }
+    size_t last = n; /* an IPv4-mapped address: the IPv4 part masked like one */
+    while (last > 0 && s[last - 1] != ':')
+        last--;
+    if (is_ipv4(s + last, n - last)) {
+        out_put(o, s, last);
+        mask_one_ip(o, s + last, n - last);
+        return;
+    }
+    size_t keep = upto_nth(s, n, ':', 2); /* two groups, or up to a "::" that comes first */
+    size_t gap = upto_nth(s, n, ':', 1);
+    if (gap < n && s[gap] == ':')
+        keep = gap;
+    out_put(o, s, keep ? keep - 1 : 0);
+    out_puts(o, "::x");
+}
+
+void mask_ip(const char *ip, char *out, size_t n)
+{
+    Out o;
+    out_init(&o, out, n);
+    if (!ip)
+        return;
+    for (const char *p = ip; *p;) {
+        size_t gap = strspn(p, ", ");
+        out_put(&o, p, gap); /* the separators of a list stay */
+        p += gap;
+        size_t word = strcspn(p, ", ");
+        if (word)
+            mask_one_ip(&o, p, word);
+        p += word;
+    }
+}
+
+/* ---- name -------------------------------------------------------------------------- */
+
+void mask_name(const char *name, char *out, size_t n)
+{
+    Out o;
+    out_init(&o, out, n);
+    if (!name)
+        return;
+    bool first = true;
+    for (const char *p = name; *p;) {
+        p += strspn(p, " ");
+        size_t word = strcspn(p, " ");
+        if (!word)
+            break;
+        if (!first)
+            out_puts(&o, " ");
+        out_first_char(&o, p, word);
+        out_puts(&o, STARS);
+        first = false;
+        p += word;
     }
 }
 

@@ -24,5 +24,12 @@ void mask_docnum(const char *num, char *out, size_t n);
  * e.g. resend-link's https://access.verifik.co/sign-up/ID?token=eyJ… An empty value
  * stays empty. */
 void mask_url_token(const char *url, char *out, size_t n);
+/* "183.120.4.5" → "183.120.x.x"; IPv6 keeps its first two groups ("2001:db8::x"), an
+ * IPv4-mapped one its IPv4 part masked ("::ffff:183.120.x.x"). A list ("a, b", as
+ * X-Forwarded-For sends) masks each address; text that is not an address becomes "***". */
+void mask_ip(const char *ip, char *out, size_t n);
+/* "Ana María Ruiz" → "A*** M*** R***": each word's first character (whole, with its
+ * marks) and three stars. */
+void mask_name(const char *name, char *out, size_t n);
 
 #endif

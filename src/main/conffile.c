@@ -9,16 +9,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/buildinfo.h"
 #include "core/paths.h"
 #include "core/safetext.h"
 #include "core/xalloc.h"
-
-#ifndef REGDESK_DATADIR
-#define REGDESK_DATADIR "/usr/local/share"
-#endif
-#ifndef REGDESK_SRCDIR
-#define REGDESK_SRCDIR "."
-#endif
 
 bool conffile_read(const char *path, char **text, size_t *len, char *why, size_t n)
 {
@@ -78,9 +72,12 @@ bool conffile_include(void *ctx, const char *from, const char *path, char **text
     return true;
 }
 
-void conffile_theme_dirs(char dirs[CONFFILE_THEME_DIRS][512])
+int conffile_theme_dirs(char dirs[CONFFILE_THEME_DIRS][512])
 {
-    config_dir_path("themes", dirs[0], 512);
-    snprintf(dirs[1], 512, "%s/regdesk/themes", REGDESK_DATADIR);
-    snprintf(dirs[2], 512, "%s/themes", REGDESK_SRCDIR);
+    int n = 0;
+    config_dir_path("themes", dirs[n++], 512);
+    snprintf(dirs[n++], 512, "%s/regdesk/themes", buildinfo_datadir);
+    if (*buildinfo_srcdir)
+        snprintf(dirs[n++], 512, "%s/themes", buildinfo_srcdir);
+    return n;
 }

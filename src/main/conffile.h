@@ -4,8 +4,8 @@
  * config file, what it includes, and theme files found by name.
  *
  * Themes are searched, by NAME.theme, in $XDG_CONFIG_HOME/regdesk/themes, then in the
- * installed share/regdesk/themes (REGDESK_DATADIR, from the Makefile's DATADIR), then
- * in the source tree's themes/ (REGDESK_SRCDIR), so `make demo` finds them. */
+ * installed DATADIR/regdesk/themes (core/buildinfo.h, from the Makefile), then, for
+ * build/regdesk only, in the source tree's themes/, so `make demo` finds them. */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -19,7 +19,7 @@ bool conffile_read(const char *path, char **text, size_t *len, char *why, size_t
  * (a const char *, may be NULL). The included file's name is its real path. */
 bool conffile_include(void *ctx, const char *from, const char *path, char **text, size_t *len, char **name,
                       char *why, size_t n);
-/* The theme folders in search order, into dirs (each 512 bytes). */
-void conffile_theme_dirs(char dirs[CONFFILE_THEME_DIRS][512]);
+/* The theme folders in search order, into dirs (each 512 bytes); how many there are. */
+int conffile_theme_dirs(char dirs[CONFFILE_THEME_DIRS][512]);
 
 #endif

@@ -6,10 +6,15 @@
 #include <sys/resource.h>
 
 #include "cli/cli.h"
+#include "core/buildinfo.h"
+#include "core/parse_version.h"
+#include "main/conffile.h"
 #include "main/options.h"
 #include "main/settings.h"
+#include "net/version.h"
 #include "net/worker.h"
 #include "ui/ui.h"
+#include "ui/version.h"
 
 /* No core dumps and no same-user ptrace: the token and customer data live in memory. */
 static void process_harden(void)
@@ -46,6 +51,20 @@ static int report(const Settings *s, bool keys)
     return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
 }
 
+/* What a bug report needs: the version, the libraries as loaded (not as built against),
+ * and where themes are looked for. */
+static int version(void)
+{
+    char curl[200], dirs[CONFFILE_THEME_DIRS][512];
+    net_library_version(curl, sizeof curl);
+    printf("regdesk %s\n  %s\n  libcurl %s\n  cJSON %s\n  themes:", buildinfo_version, ui_library_version(),
+           curl, parse_library_version());
+    int n = conffile_theme_dirs(dirs);
+    for (int i = 0; i < n; i++)
+        printf(" %s%s", dirs[i], i + 1 < n ? "," : "\n");
+    return fflush(stdout) == 0 ? EXIT_OK : EXIT_INTERNAL;
+}
+
 int main(int argc, char **argv)
 {
     process_harden();
@@ -57,10 +76,8 @@ int main(int argc, char **argv)
         options_usage(stdout);
         return EXIT_OK;
     }
-    if (argc > 1 && !strcmp(argv[1], "--version")) {
-        puts("regdesk 0.1");
-        return EXIT_OK;
-    }
+    if (argc > 1 && !strcmp(argv[1], "--version"))
+        return version();
     Settings s;
     rc = settings_load(&s, &g);
     char err[400];

@@ -8,6 +8,7 @@
 
 #include "conf/viewdef.h"
 #include "core/paths.h"
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
@@ -161,6 +162,7 @@ int settings_load(Settings *s, const Globals *g)
     s->cli.token_file = named ? config_str(&s->config, SET_TOKEN_FILE) : NULL;
     state_dir_path("audit.log", s->audit_log, sizeof s->audit_log);
     s->cli.audit_log = s->audit_log;
+    s->cli.mask = (unsigned)config_num(&s->config, SET_MASK); /* the flags' bits are core/pii's */
     s->cli.views = s->views;
     s->cli.nviews = s->nviews;
     return EXIT_OK;
@@ -276,6 +278,10 @@ static int dashboard_view(Settings *s)
     ui->columns = n ? s->columns : NULL;
     ui->mouse = config_bool(cfg, SET_MOUSE);
     ui->sla_ms = config_num(cfg, SET_SLA) * 1000LL;
+    ui->mask = s->cli.mask;
+    ui->reveal_secs = (int)config_num(cfg, SET_REVEAL);
+    ui->lock_secs = (int)config_num(cfg, SET_IDLE_LOCK);
+    ui->audit_log = s->audit_log;
     ui->keymap = &s->keymap;
     ui->themes = s->themes.themes;
     ui->nthemes = s->themes.n;

@@ -66,8 +66,8 @@ static int by_name(const void *a, const void *b)
 static void find_all(FoundList *l)
 {
     char dirs[CONFFILE_THEME_DIRS][512];
-    conffile_theme_dirs(dirs);
-    for (int i = 0; i < CONFFILE_THEME_DIRS; i++)
+    int n = conffile_theme_dirs(dirs);
+    for (int i = 0; i < n; i++)
         scan(l, dirs[i]);
     if (!known(l, "default"))
         add_found(l, "default", NULL);

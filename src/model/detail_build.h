@@ -28,6 +28,7 @@ typedef struct DetailCtx {
     int64_t sla_ms;  /* the review SLA (core/sla; 0: the default) */
     bool raw_codes;  /* failure codes beside their translations */
     bool raw_json;   /* the record as JSON instead of the sections */
+    unsigned mask;   /* the kinds of personal data shown masked (core/pii) */
     DetailState state;
     const char *error; /* DS_ERROR: one sentence (safe text) */
 } DetailCtx;

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/pii.h"
 #include "core/reasons.h"
 #include "core/safetext.h"
 #include "core/steps.h"
@@ -36,6 +37,19 @@ void kv_str(DLines *d, const char *label, Str s)
         dl_kv(d, IND, label, SL_NORMAL, s.s);
     else if (s.st == FS_INVALID)
         kv_invalid(d, label, s.s);
+}
+
+void kv_pii(DLines *d, unsigned mask, const char *label, Str s, PiiKind k)
+{
+    if ((s.st != FS_OK || !*s.s) && s.st != FS_INVALID)
+        return;
+    StrBuf b = STRBUF_INIT;
+    mask_text_append(mask, k, s.s, &b);
+    if (s.st == FS_INVALID)
+        kv_invalid(d, label, strbuf_cstr(&b));
+    else
+        dl_kv(d, IND, label, mask_has(mask, k) ? SL_MASKED : SL_NORMAL, strbuf_cstr(&b));
+    strbuf_free(&b);
 }
 
 void kv_num(DLines *d, const char *label, Num v, const char *unit)
@@ -94,14 +108,34 @@ static int kv_width(const KVList *l, unsigned depth)
     return w;
 }
 
-void kv_list(DLines *d, const KVList *l, int indent)
+/* A row's value as shown, into `b`: masked by its own key, or by the personal key of the
+ * object it sits in (`under`). Returns the kind it was masked as. */
+static PiiKind kv_masked(unsigned mask, const KV *kv, PiiKind under, StrBuf *b)
+{
+    PiiKind k = pii_kind_of_key(kv->key);
+    strbuf_reset(b);
+    if (k == PII_NONE && under != PII_NONE)
+        mask_text_append(mask, k = under, kv->value, b);
+    else
+        mask_kv_value(mask, kv->key, kv->value, b);
+    return k;
+}
+
+void kv_list(DLines *d, unsigned mask, const KVList *l, int indent)
 {
     int width[8] = { 0 };
+    StrBuf b = STRBUF_INIT;
+    PiiKind under = PII_NONE; /* a nested object under a personal key: its rows are too */
+    unsigned under_depth = 0;
     for (size_t i = 0; i < l->n; i++) {
         const KV *kv = &l->items[i];
-        int ind = indent + 2 * kv->depth;
+        int ind = indent + 2 * (int)kv->depth;
+        if (under != PII_NONE && kv->depth <= under_depth)
+            under = PII_NONE;
         if (!kv->value) { /* a nested object's header */
             dl_wrap(d, ind, 2, SL_LABEL, kv->key);
+            if (under == PII_NONE && (under = pii_kind_of_key(kv->key)) != PII_NONE)
+                under_depth = kv->depth;
             continue;
         }
         int w = DL_LABEL_W;
@@ -110,8 +144,10 @@ void kv_list(DLines *d, const KVList *l, int indent)
                 width[kv->depth] = kv_width(l, kv->depth);
             w = width[kv->depth];
         }
-        dl_kv_as(d, ind, w, SL_LABEL, kv->key, SL_NORMAL, kv->value);
+        PiiKind k = kv_masked(mask, kv, under, &b);
+        dl_kv_as(d, ind, w, SL_LABEL, kv->key, mask_has(mask, k) ? SL_MASKED : SL_NORMAL, strbuf_cstr(&b));
     }
+    strbuf_free(&b);
     if (l->truncated) {
         dl_begin(d, indent);
         dl_add(d, SL_DIM, "(more fields were sent than regdesk keeps)");
@@ -196,12 +232,12 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
     kv_time(d, label_title(LBL_UPDATED), det->updated_at);
     kv_time(d, label_title(LBL_COMPLETED), det->completed_at);
     kv_time(d, label_title(LBL_EXPIRES), det->expires_at);
-    kv_str(d, "First name", det->first_name);
-    kv_str(d, "Last name", det->last_name);
+    kv_pii(d, c->mask, "First name", det->first_name, PII_NAME);
+    kv_pii(d, c->mask, "Last name", det->last_name, PII_NAME);
     kv_str(d, label_title(LBL_LANGUAGE), det->language);
-    kv_str(d, "IP address", det->ip_address);
+    kv_pii(d, c->mask, "IP address", det->ip_address, PII_IP);
     kv_str(d, "User agent", det->user_agent);
-    kv_str(d, "Smart link", det->smart_link);
+    kv_pii(d, c->mask, "Smart link", det->smart_link, PII_NONE);
     kv_str(d, "Client", det->client);
     kv_flag(d, "Deleted", det->deleted);
 }
@@ -221,7 +257,7 @@ static void name_match(DLines *d, const DocVal *doc)
     dl_kv(d, IND, label_title(LBL_NAME_MATCH), doc->full_name_pct.v < 80 ? SL_BAD : SL_GOOD, buf);
 }
 
-void build_document(DLines *d, const Detail *det)
+void build_document(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const DocVal *doc = &det->doc;
     if (!ref_present(&doc->ref) || !dl_section(d, SEC_DOCUMENT, label_title(LBL_DOCUMENT), NULL))
@@ -231,7 +267,7 @@ void build_document(DLines *d, const Detail *det)
     kv_str(d, "Status", doc->status);
     kv_str(d, "Type", doc->document_type);
     kv_str(d, "Category", doc->category);
-    kv_str(d, "Number", doc->number);
+    kv_pii(d, c->mask, "Number", doc->number, PII_DOCUMENT);
     kv_str(d, "Country", doc->country);
     kv_str(d, "Nationality", doc->nationality);
     kv_str(d, "Method", doc->validation_method);
@@ -248,21 +284,21 @@ void build_document(DLines *d, const Detail *det)
     kv_str(d, "Face on doc", doc->face_reason);
     kv_flag(d, "Document live", doc->document_live);
     kv_str(d, "Failed reason", doc->failed_reason);
-    kv_str(d, "Front image", doc->url);
-    kv_str(d, "Back image", doc->back_url);
+    kv_pii(d, c->mask, "Front image", doc->url, PII_NONE);
+    kv_pii(d, c->mask, "Back image", doc->back_url, PII_NONE);
     kv_time(d, label_title(LBL_CREATED), doc->created_at);
     kv_time(d, label_title(LBL_UPDATED), doc->updated_at);
     if (doc->registry.n) {
         dl_begin(d, IND);
         dl_add(d, SL_LABEL, "Government registry answer");
         dl_end(d);
-        kv_list(d, &doc->registry, IND + 2);
+        kv_list(d, c->mask, &doc->registry, IND + 2);
     }
     if (doc->ocr.n) {
         dl_begin(d, IND);
         dl_add(d, SL_LABEL, "Read from the document (OCR)");
         dl_end(d);
-        kv_list(d, &doc->ocr, IND + 2);
+        kv_list(d, c->mask, &doc->ocr, IND + 2);
     }
 }
 
@@ -307,14 +343,14 @@ void build_compare(DLines *d, const Detail *det)
         dl_kv(d, IND, "Document face", SL_NORMAL, det->document_face.has_image ? "image present" : "no image");
 }
 
-void build_email(DLines *d, const Detail *det)
+void build_email(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const EmailVal *e = &det->email_val;
     if (!ref_present(&e->ref) || !dl_section(d, SEC_EMAIL, "Email validation", NULL))
         return;
     if (ref_not_loaded(d, &e->ref))
         return;
-    kv_str(d, label_title(LBL_EMAIL), e->email);
+    kv_pii(d, c->mask, label_title(LBL_EMAIL), e->email, PII_EMAIL);
     kv_str(d, "Status", e->status);
     kv_str(d, "Method", e->method);
     kv_str(d, "Type", e->type);
@@ -326,7 +362,7 @@ void build_email(DLines *d, const Detail *det)
     kv_time(d, label_title(LBL_UPDATED), e->updated_at);
 }
 
-void build_phone(DLines *d, const Detail *det)
+void build_phone(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const PhoneVal *p = &det->phone_val;
     if (!ref_present(&p->ref) || !dl_section(d, SEC_PHONE, "Phone validation", NULL))
@@ -334,7 +370,7 @@ void build_phone(DLines *d, const Detail *det)
     if (ref_not_loaded(d, &p->ref))
         return;
     kv_str(d, "Country code", p->country_code);
-    kv_str(d, label_title(LBL_PHONE), p->phone);
+    kv_pii(d, c->mask, label_title(LBL_PHONE), p->phone, PII_PHONE);
     kv_str(d, "Gateway", p->gateway);
     kv_str(d, "Status", p->status);
     kv_str(d, "Method", p->method);
@@ -347,16 +383,16 @@ void build_phone(DLines *d, const Detail *det)
     kv_time(d, label_title(LBL_UPDATED), p->updated_at);
 }
 
-void build_info(DLines *d, const Detail *det)
+void build_info(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const InfoVal *i = &det->info;
     if (!ref_present(&i->ref) || !dl_section(d, SEC_INFO, "Information validation (sign-up data)", NULL))
         return;
     if (ref_not_loaded(d, &i->ref))
         return;
-    kv_str(d, "Full name", i->full_name);
-    kv_str(d, "First name", i->first_name);
-    kv_str(d, "Last name", i->last_name);
+    kv_pii(d, c->mask, "Full name", i->full_name, PII_NAME);
+    kv_pii(d, c->mask, "First name", i->first_name, PII_NAME);
+    kv_pii(d, c->mask, "Last name", i->last_name, PII_NAME);
     kv_num(d, label_title(LBL_NAME_MATCH), i->full_name_pct, " %");
     kv_str(d, "Date of birth", i->date_of_birth);
     kv_str(d, "Gender", i->gender);
@@ -364,27 +400,27 @@ void build_info(DLines *d, const Detail *det)
     kv_str(d, "City", i->city);
     kv_str(d, "Address", i->address);
     kv_str(d, "Document type", i->document_type);
-    kv_str(d, "Document no.", i->document_number);
+    kv_pii(d, c->mask, "Document no.", i->document_number, PII_DOCUMENT);
     kv_str(d, "Status", i->status);
-    kv_str(d, "IP address", i->ip_address);
+    kv_pii(d, c->mask, "IP address", i->ip_address, PII_IP);
     kv_str(d, "User agent", i->user_agent);
 }
 
-void build_person(DLines *d, const Detail *det)
+void build_person(DLines *d, const DetailCtx *c, const Detail *det)
 {
     const Person *p = &det->person;
     if (!ref_present(&p->ref) || !dl_section(d, SEC_PERSON, "Person (face recognition)", NULL))
         return;
     if (ref_not_loaded(d, &p->ref))
         return;
-    kv_str(d, "Name", p->name);
+    kv_pii(d, c->mask, "Name", p->name, PII_NAME);
     kv_str(d, "Gender", p->gender);
     kv_str(d, "Nationality", p->nationality);
     kv_str(d, "Status", p->status);
     kv_score(d, label_title(LBL_LIVENESS), p->liveness);
 }
 
-void build_consent(DLines *d, const Detail *det)
+void build_consent(DLines *d, const DetailCtx *ctx, const Detail *det)
 {
     const Consent *c = &det->consent;
     if (!ref_present(&c->ref) || !dl_section(d, SEC_CONSENT, "Consent", NULL))
@@ -394,8 +430,8 @@ void build_consent(DLines *d, const Detail *det)
     kv_str(d, "Status", c->status);
     kv_str(d, "Source", c->source);
     kv_time(d, "Accepted at", c->accepted_at);
-    kv_str(d, "Privacy policy", c->privacy_url);
-    kv_str(d, "Terms", c->terms_url);
+    kv_pii(d, ctx->mask, "Privacy policy", c->privacy_url, PII_NONE);
+    kv_pii(d, ctx->mask, "Terms", c->terms_url, PII_NONE);
 }
 
 void build_flow(DLines *d, const Detail *det)
@@ -435,6 +471,6 @@ void build_flow(DLines *d, const Detail *det)
         dl_begin(d, IND);
         dl_add(d, SL_LABEL, "Steps");
         dl_end(d);
-        kv_list(d, &f->steps, IND + 2);
+        kv_list(d, MASK_NONE, &f->steps, IND + 2);
     }
 }

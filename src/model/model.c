@@ -1,6 +1,6 @@
 /* The model's life, its timers, what the worker sends back, and the screen's geometry.
  * The model's files call downwards only: model.c, then model_list.c, model_load.c,
- * model_detail.c (where model_settle is), model_state.c. */
+ * model_detail.c (where model_settle is), model_privacy.c, model_state.c. */
 #include "model/model.h"
 
 #include <stdio.h>
@@ -37,6 +37,7 @@ void model_init(Model *m, const ModelEnv *env)
     m->det.rec = m->det.err_rec = m->det.job_rec = -1;
     m->geo.list_rows = m->geo.detail_rows = 1;
     m->age_due = m->mono() + AGE_REFRESH_MS;
+    privacy_init(&m->privacy, env->mask, env->reveal_secs);
 }
 
 void model_free(Model *m)
@@ -127,6 +128,7 @@ unsigned model_tick(Model *m, int64_t *next_out)
     }
     next = time_earliest(next, detail_tick(m, now, &r));
     next = time_earliest(next, refresh_tick(m, now, &r));
+    next = time_earliest(next, privacy_tick(m, now, &r));
     if (m->load.server_due) {
         if (now >= m->load.server_due)
             r |= model_load(m, false);

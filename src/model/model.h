@@ -63,6 +63,8 @@ typedef struct ModelHost {
     void *ctx;
     /* Whether a line can be written now; false with the sentence in err. */
     bool (*audit_ready)(void *ctx, char *err, size_t n);
+    /* One line (a decision, a support action, a reveal): false, with a sentence in err,
+     * when it cannot be written; the action then does not happen. */
     bool (*audit)(void *ctx, const AuditEvent *ev, char *err, size_t n);
     /* Puts text on the clipboard; false when the terminal cannot. */
     bool (*copy)(void *ctx, const char *text);
@@ -75,6 +77,8 @@ typedef struct ModelEnv {
     size_t n_labels;
     long refresh_ms;           /* the live refresh's period; 0 = off */
     SortSpec sort;         /* the start-up sort */
+    unsigned mask;         /* the kinds of personal data shown masked (core/pii) */
+    int reveal_secs;       /* how long a reveal lasts; <= 0: 60 s */
     int64_t fixed_now;     /* the wall clock for ages (REGDESK_NOW), 0 = the real one */
     int64_t sla_ms;        /* the review SLA (the sla setting; 0: core/sla's default) */
     int64_t (*mono)(void); /* monotonic ms for timers; NULL = time_mono_ms */
@@ -125,6 +129,7 @@ typedef struct DetailModel {
         int width;
         uint32_t collapsed;
         bool raw_codes, raw_json;
+        unsigned mask;
         DetailState state;
         uint64_t store_version;
         int64_t at;
@@ -144,6 +149,15 @@ typedef struct Message {
     Slot slot;
     int64_t until; /* monotonic ms; 0 = stays until replaced or cleared */
 } Message;
+
+/* Personal data on screen: what is masked, and the one record revealed for a while. */
+typedef struct Privacy {
+    unsigned mask;        /* the kinds masked (core/pii mask set) */
+    int64_t reveal_ms;    /* how long a reveal lasts */
+    long revealed;        /* store index of the record shown unmasked, -1 for none */
+    int64_t reveal_until; /* monotonic ms when it is masked again */
+    int shown_left;       /* the countdown's seconds as last drawn */
+} Privacy;
 
 typedef enum Focus { FOCUS_LIST, FOCUS_DETAIL } Focus;
 
@@ -178,6 +192,7 @@ typedef struct Model {
     Filter *search;
     char search_text[MODEL_TEXT_MAX + 1];
     Message msg;
+    Privacy privacy;
     bool auth_failed; /* the token was refused: say so until a load succeeds */
     char auth[400];   /* the worker's one sentence for it (where the token came from, what to do) */
     Focus focus;
@@ -257,6 +272,25 @@ unsigned model_load(Model *m, bool force);
  * left that server side: decided elsewhere) is asked for on its own. */
 unsigned model_reload(Model *m);
 long model_selected(const Model *m);
+
+/* ---- personal data (model_privacy.c) -------------------------------------------------- */
+/* The mask set record rec is shown with: none while it is revealed. */
+unsigned model_mask_for(const Model *m, long rec);
+/* Reveals the selected record for the configured time (again: masks it again), and
+ * writes its audit line first (action "reveal", the id, the kinds unmasked and for how
+ * long; no value): when the line cannot be written nothing is revealed. Moving to
+ * another record, the time running out or model_privacy_hide masks it again. */
+unsigned model_reveal(Model *m);
+/* Seconds the reveal of record rec has left (rounded up), 0 when it is not revealed. */
+int model_reveal_left(const Model *m, long rec);
+/* Ends a reveal at once (the lock screen). */
+unsigned model_privacy_hide(Model *m);
+/* The fields (bits 1u << SumStr) through which the filter or the search matched record
+ * rec and that are shown masked: the list marks them, so a match on a hidden value is
+ * seen ("juan.p" finds j***@…). */
+uint32_t model_masked_hits(const Model *m, long rec);
+/* How many records in the view have such a hit (one pass over the view). */
+size_t model_masked_hit_count(const Model *m);
 
 /* ---- the detail pane (model_detail.c) -------------------------------------------------- */
 bool model_detail_visible(const Model *m);

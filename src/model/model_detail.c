@@ -85,7 +85,7 @@ static unsigned show(Model *m, long rec, int64_t fetch_at)
 unsigned model_settle(Model *m, unsigned r)
 {
     if (r & R_SEL_MOVED) {
-        r |= R_LIST | R_STATUS | detail_follow(m);
+        r |= R_LIST | R_STATUS | privacy_follow(m) | detail_follow(m);
         r |= refresh_seen(m, model_selected(m)); /* its mark is seen, a pinned row let go */
     }
     return r;
@@ -158,7 +158,8 @@ static bool stale(const Model *m, int width, DetailState st)
 {
     const DetailModel *d = &m->det;
     if (!d->built.valid || d->built.rec != d->rec || d->built.width != width || d->built.collapsed != d->collapsed ||
-        d->built.raw_codes != d->raw_codes || d->built.raw_json != d->raw_json || d->built.state != st)
+        d->built.raw_codes != d->raw_codes || d->built.raw_json != d->raw_json || d->built.state != st ||
+        d->built.mask != model_mask_for(m, d->rec))
         return true;
     if (d->built.det != store_detail(&m->store, (size_t)d->rec) || d->built.sum != m->store.recs[d->rec])
         return true;
@@ -194,7 +195,8 @@ const DLines *model_detail_lines(Model *m)
         return &d->lines;
     dl_reset(&d->lines, width, d->collapsed);
     DetailCtx c = { .st = &m->store, .rec = (size_t)d->rec, .rel = m->related, .now_ms = model_now(m), .sla_ms = m->sla_ms,
-                    .raw_codes = d->raw_codes, .raw_json = d->raw_json, .state = st, .error = d->err };
+                    .raw_codes = d->raw_codes, .raw_json = d->raw_json, .mask = model_mask_for(m, d->rec),
+                    .state = st, .error = d->err };
     detail_build(&d->lines, &c);
     d->built.valid = true;
     d->built.rec = d->rec;
@@ -202,6 +204,7 @@ const DLines *model_detail_lines(Model *m)
     d->built.collapsed = d->collapsed;
     d->built.raw_codes = d->raw_codes;
     d->built.raw_json = d->raw_json;
+    d->built.mask = c.mask;
     d->built.state = st;
     d->built.det = store_detail(&m->store, (size_t)d->rec);
     d->built.sum = m->store.recs[d->rec];

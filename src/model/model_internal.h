@@ -53,6 +53,13 @@ void refresh_load_done(Model *m);
 unsigned refresh_seen(Model *m, long rec);
 void acts_free(Model *m);
 
+/* model_privacy.c */
+void privacy_init(Privacy *p, unsigned mask, int reveal_secs);
+/* The selection moved: a reveal ends when it left the revealed record. */
+unsigned privacy_follow(Model *m);
+/* The reveal's countdown and end; returns the next deadline (0 = none). */
+int64_t privacy_tick(Model *m, int64_t now, unsigned *r);
+
 /* model_load.c */
 /* The load in progress brought store record rec. */
 void load_saw(Model *m, size_t rec);

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buildinfo.h"
 #include "core/safetext.h"
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -47,7 +48,9 @@ bool exchange_setup(Exchange *ex, const Request *req, const WorkerConfig *cfg, c
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
     curl_easy_setopt(e, CURLOPT_PIPEWAIT, 1L);
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
-    curl_easy_setopt(e, CURLOPT_USERAGENT, "regdesk/0.1");
+    char agent[64]; /* libcurl copies it */
+    snprintf(agent, sizeof agent, "regdesk/%s", buildinfo_version);
+    curl_easy_setopt(e, CURLOPT_USERAGENT, agent);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, ex->errbuf);
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, ex);

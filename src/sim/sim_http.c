@@ -248,8 +248,9 @@ static void connection_event(void *cls, struct MHD_Connection *conn, void **sock
 }
 
 /* libmicrohttpd's own messages (for example about the connections --fault reset drops)
- * are noise unless --verbose. */
-static void mhd_log(void *cls, const char *fmt, va_list ap)
+ * are noise unless --verbose. Its format strings are printf's (said so for clang's
+ * -Wformat-nonliteral). */
+__attribute__((format(printf, 2, 0))) static void mhd_log(void *cls, const char *fmt, va_list ap)
 {
     const Sim *sim = cls;
     if (!sim->cfg.verbose)

@@ -66,6 +66,8 @@ int main(int argc, char **argv)
     int rc = r == OPTS_ERROR ? 2 : 0;
     if (r == OPTS_HELP)
         sim_opts_usage(stdout);
+    else if (r == OPTS_VERSION)
+        sim_opts_version(stdout);
     else if (r == OPTS_RUN)
         rc = serve(&sim);
     sim_auth_free(sim.auth);

@@ -1,10 +1,13 @@
 #include "sim/sim_opts.h"
 
+#include <cJSON.h>
 #include <errno.h>
 #include <getopt.h>
+#include <microhttpd.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/buildinfo.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "sim/sim_rng.h"
@@ -39,13 +42,20 @@ void sim_opts_usage(FILE *out)
         "  --no-projects      serve no projects list (GET /v3/projects answers 404), like\n"
         "                     an API without one\n"
         "  --verbose          log each request with its server time (us) to stderr\n"
-        "  --help             this text\n"
+        "  --help             this text;  --version  the version and libraries\n"
         "\n"
         "The first line on stdout is \"listening on http://127.0.0.1:PORT\".\n"
         "The e-mail login accepts the demo OTP 123456; an override made with the token it\n"
         "gives names that e-mail as its reviewer. GET /__sim/stats shows counters;\n"
-        "POST /__sim/expire?after=N expires every token after N more API requests.\n",
+        "POST /__sim/expire?after=N expires every token after N more API requests.\n"
+        "See regdesk-sim(1).\n",
         out);
+}
+
+void sim_opts_version(FILE *out)
+{
+    fprintf(out, "regdesk-sim %s\n  libmicrohttpd %s\n  cJSON %s\n", buildinfo_version, MHD_get_version(),
+            cJSON_Version());
 }
 
 static bool parse_ulong(const char *s, unsigned long max, unsigned long *out)
@@ -111,7 +121,8 @@ SimOptsResult sim_opts_parse(int argc, char **argv, SimConfig *cfg)
         { "block-domains", required_argument, NULL, 'b' },
         { "hostile", no_argument, NULL, 'H' },      { "verbose", no_argument, NULL, 'v' },
         { "no-projects", no_argument, NULL, 'P' },
-        { "help", no_argument, NULL, 'h' },         { NULL, 0, NULL, 0 },
+        { "help", no_argument, NULL, 'h' },         { "version", no_argument, NULL, 'V' },
+        { NULL, 0, NULL, 0 },
     };
     memset(cfg, 0, sizeof *cfg);
     cfg->count = 5000;
@@ -123,8 +134,8 @@ SimOptsResult sim_opts_parse(int argc, char **argv, SimConfig *cfg)
     int opt, idx = -1;
     opterr = 0;
     while ((opt = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
-        if (opt == 'h')
-            return OPTS_HELP;
+        if (opt == 'h' || opt == 'V')
+            return opt == 'h' ? OPTS_HELP : OPTS_VERSION;
         if (opt == '?') {
             fprintf(stderr, "regdesk-sim: unknown option %s (try --help)\n", argv[optind - 1]);
             return OPTS_ERROR;

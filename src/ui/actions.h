@@ -47,7 +47,8 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(NEXT_SECTION,   "next-section",        G_DETAIL, AF_NONE,   section,     "]",                 "next detail section") \
     X(PREV_SECTION,   "prev-section",        G_DETAIL, AF_NONE,   section,     "[",                 "previous detail section") \
     X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   raw_codes,   "c",                 "show the raw failure codes beside the reasons") \
-    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted), and back") \
+    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted, personal data masked), and back") \
+    X(REVEAL,         "reveal",              G_DETAIL, AF_RECORD, reveal,      "u",                 "unmask it for a while (reveal, 60 s); again, or moving on, masks it") \
     X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter as you type (Esc undoes); in the help or JSON view, find text") \
     X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others (and how many)") \
     X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search (in the list, the help or the JSON view)") \
@@ -62,6 +63,7 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(RESEND,         "resend-link",         G_DECIDE, AF_RECORD | AF_WRITE, resend, "L",      "resend the link: shown masked, y copies it whole after a question") \
     X(COPY_ID,        "copy-id",             G_DECIDE, AF_RECORD, copy_id, "y",                "copy the registration's id to the clipboard (OSC 52)") \
     X(CREATE,         "create",              G_DECIDE, AF_WRITE,  create,      "C",                 "create a registration (a form)") \
+    X(EXPORT,         "export",              G_OTHER,  AF_NONE,   export,      "e",                 "export the list as shown to CSV, TSV or JSON (masked unless asked)") \
     X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload every row and count on screen, and the open record") \
     X(PAUSE,          "pause",               G_OTHER,  AF_NONE,   pause,       "p",                 "pause the live refresh (PAUSED in the status bar), and go on") \
     X(MOUSE,          "mouse",               G_OTHER,  AF_NONE,   mouse,       "M",                 "mouse on or off (off lets the terminal select text)") \
@@ -83,9 +85,10 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(P_KILL_WORD,    "prompt-kill-word",    G_PROMPT, AF_NONE,   prompt,      "<C-w>",             "delete the word before the cursor") \
     X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE,   prompt,      "<Up> <C-p>",        "earlier filter; a decision's previous reason label; the field above") \
     X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter; a decision's next reason label; the field below") \
-    X(P_NEXT_FIELD,   "prompt-next-field",   G_PROMPT, AF_NONE,   prompt,      "<Tab>",             "the create form's next field") \
+    X(P_NEXT_FIELD,   "prompt-next-field",   G_PROMPT, AF_NONE,   prompt,      "<Tab>",             "the create form's next field; export: the columns on screen, or all") \
     X(P_PREV_FIELD,   "prompt-prev-field",   G_PROMPT, AF_NONE,   prompt,      "<S-Tab>",           "the create form's previous field") \
-    X(P_CHOICE,       "prompt-choice",       G_PROMPT, AF_NONE,   prompt,      "<C-o>",             "create form: the next project, flow or language seen in the data")
+    X(P_CHOICE,       "prompt-choice",       G_PROMPT, AF_NONE,   prompt,      "<C-o>",             "create form: the next project, flow or language seen in the data") \
+    X(P_EXPORT_UNMASK, "export-unmask",      G_PROMPT, AF_NONE,   prompt,      "<C-t>",             "export: unmasked, or masked again (unmasked asks first)")
 /* clang-format on */
 
 typedef enum ActionId {

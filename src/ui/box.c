@@ -1,9 +1,11 @@
 /* Boxes over the panes (box.h). */
 #include "ui/box.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/glyphs.h"
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "ui/draw.h"
 
@@ -106,4 +108,20 @@ int box_wrap(WINDOW *win, int y, int x, int width, int rows, Slot slot, const ch
         row++;
     }
     return row;
+}
+
+void box_who(const Model *m, long rec, const char *id, char *out, size_t n)
+{
+    char name[300] = "", email[300] = "";
+    if (rec >= 0) {
+        unsigned set = model_mask_for(m, rec);
+        const Summary *s = m->store.recs[rec];
+        const char *nm = mask_text(set, PII_NAME, summary_str(s, SS_NAME), name, sizeof name);
+        if (nm != name)
+            snprintf(name, sizeof name, "%s", nm);
+        const char *em = mask_text(set, PII_EMAIL, summary_str(s, SS_EMAIL), email, sizeof email);
+        if (em != email)
+            snprintf(email, sizeof email, "%s", em);
+    }
+    snprintf(out, n, "%s  %s%s%s", id, rec >= 0 && !*name ? "(no name)" : name, *email ? "  " : "", email);
 }

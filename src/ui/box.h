@@ -5,6 +5,7 @@
 #include <curses.h>
 
 #include "core/slot.h"
+#include "model/model.h"
 #include "ui/layout.h"
 
 /* A frame of line-drawing glyphs (not curses' ACS, so the screen reads back as text),
@@ -19,5 +20,9 @@ void box_clamp(Rect *r);
  * typed), the rows shown are the ones that end with the cursor's, and *cy and *cx get where
  * that byte is drawn. */
 int box_wrap(WINDOW *win, int y, int x, int width, int rows, Slot slot, const char *s, long cursor, int *cy, int *cx);
+
+/* "ID  name  e-mail" for a dialog about record rec (-1: the id alone), the name and the
+ * e-mail masked as the list shows that record (the mask set, none while it is revealed). */
+void box_who(const Model *m, long rec, const char *id, char *out, size_t n);
 
 #endif

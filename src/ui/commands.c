@@ -75,6 +75,11 @@ static unsigned act_raw_json(const Call *c)
     return aimed(c->ui) | model_toggle_raw_json(&c->ui->m);
 }
 
+static unsigned act_reveal(const Call *c)
+{
+    return aimed(c->ui) | model_reveal(&c->ui->m);
+}
+
 /* ---- filter, search, sort, views ---------------------------------------------------------- */
 
 /* / and f inside the raw JSON view search its text, not the list. */
@@ -223,6 +228,11 @@ static unsigned act_redraw(const Call *c)
     (void)c;
     term_redraw();
     return R_ALL;
+}
+
+static unsigned act_export(const Call *c)
+{
+    return export_open(&c->ui->exp, &c->ui->layers, &c->ui->m);
 }
 
 static unsigned act_help(const Call *c)

@@ -10,7 +10,9 @@
 #include "net/worker.h"
 #include "ui/create_box.h"
 #include "ui/decide_box.h"
+#include "ui/export.h"
 #include "ui/layout.h"
+#include "ui/lock.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
@@ -23,6 +25,7 @@ typedef struct Ui {
     const UiConfig *cfg;
     Model m;
     Worker *worker;
+    AuditLog *audit;   /* the audit log's writer (local/audit.h) */
     ColumnSet columns;
     Layout lay;
     Pane panes[PANE__COUNT];
@@ -35,7 +38,9 @@ typedef struct Ui {
     DecideBox decide;  /* the decision dialog */
     ResendBox resend;
     CreateBox create;
-    AuditLog *audit;   /* the audit log the actions write (local/audit.h) */
+    LockScreen lock;
+    ExportPrompt exp;  /* e, and the export it is writing */
+    int64_t last_input; /* monotonic ms of the last key or click: the idle lock counts from it */
     WINDOW *w_input;   /* keys are read from here */
     unsigned dirty;    /* reactions (model.h R_*) not drawn yet */
     bool mouse;

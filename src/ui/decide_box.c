@@ -10,7 +10,7 @@
 
 #include "core/columns.h"
 #include "core/glyphs.h"
-#include "core/mask.h"
+#include "core/pii.h"
 #include "ui/box.h"
 #include "ui/draw.h"
 #include "ui/keymap.h"
@@ -44,16 +44,13 @@ static void rect(const Layer *l, const Layout *lay, Rect *r)
 
 /* ---- drawing ---------------------------------------------------------------------------- */
 
-/* The registration: id (first: it is never cut), name, masked e-mail; then FROM → TO in
- * the status colours. */
+/* The registration: id (first: it is never cut), name and e-mail masked as the list
+ * shows them; then FROM → TO in the status colours. */
 static int who_rows(WINDOW *w, const Model *m, int width)
 {
     const Decision *d = &m->dec;
-    const Summary *s = m->store.recs[d->rec];
-    char email[300], line[900];
-    mask_email(summary_str(s, SS_EMAIL), email, sizeof email);
-    const char *name = summary_str(s, SS_NAME);
-    snprintf(line, sizeof line, "%s  %s%s%s", d->id, *name ? name : "(no name)", *email ? "  " : "", email);
+    char line[900];
+    box_who(m, d->rec, d->id, line, sizeof line);
     draw_text(w, 1, 2, width - 4, SL_NORMAL, line);
     int x = 2;
     x += draw_text(w, 2, x, width - 4, status_slot(d->from), status_name(d->from));
@@ -63,10 +60,12 @@ static int who_rows(WINDOW *w, const Model *m, int width)
     draw_text(w, 2, x, width - 2 - x, status_slot(d->to), status_name(d->to));
     if (!status_is_final(d->from))
         return 3;
-    char closed[420];
-    snprintf(closed, sizeof closed, "Already closed%s%s: a decision now reopens it", *d->closed_by ? ": " : "",
-             d->closed_by);
-    draw_text(w, 3, 2, width - 4, SL_WARN, closed);
+    StrBuf closed = STRBUF_INIT; /* "by ana@example.org": a reviewer's e-mail is masked as notes are */
+    strbuf_printf(&closed, "Already closed%s", *d->closed_by ? ": " : "");
+    mask_free_text(model_mask_for(m, d->rec), d->closed_by, &closed);
+    strbuf_puts(&closed, ": a decision now reopens it");
+    draw_text(w, 3, 2, width - 4, SL_WARN, strbuf_cstr(&closed));
+    strbuf_free(&closed);
     return 4;
 }
 

@@ -6,7 +6,31 @@
 #include "core/glyphs.h"
 #include "core/safetext.h"
 #include "ui/draw.h"
+#include "ui/keymap.h"
 #include "ui/panes.h"
+
+/* What the title says about personal data: the reveal's countdown (true), or the key
+ * that reveals; "" when nothing is masked. */
+static bool privacy_note(const Model *m, char *buf, size_t n)
+{
+    long rec = m->det.rec;
+    int left = model_reveal_left(m, rec);
+    buf[0] = '\0';
+    if (left > 0) {
+        /* Minutes while more than two are left: the title stays still. */
+        if (left > 120)
+            snprintf(buf, n, " revealed %d min ", (left + 59) / 60);
+        else
+            snprintf(buf, n, " revealed %d s ", left);
+        return true;
+    }
+    if (rec >= 0 && m->privacy.mask) {
+        char keys[32];
+        action_keys_label(ACT_REVEAL, keys, sizeof keys);
+        snprintf(buf, n, " masked %s %s reveals %s", glyph(GL_DOT), keys, glyph(GL_DOT));
+    }
+    return false;
+}
 
 static void title_bar(const Model *m, WINDOW *w, int width)
 {
@@ -26,8 +50,12 @@ static void title_bar(const Model *m, WINDOW *w, int width)
                  glyph(GL_DOT), focus ? "Tab list" : "Tab focus");
     else
         snprintf(right, sizeof right, " %s ", focus ? "Tab list" : "Tab focus");
-    int rw = safetext_width(right);
-    draw_text(w, 0, 0, width - rw, sl, left);
+    char shown[64];
+    Slot ss = privacy_note(m, shown, sizeof shown) ? SL_REVEAL : sl;
+    int rw = safetext_width(right), sw = safetext_width(shown);
+    int lx = draw_text(w, 0, 0, width - rw - sw, sl, left);
+    if (sw && lx + sw + rw <= width)
+        draw_text(w, 0, width - rw - sw, sw, ss, shown);
     if (rw < width)
         draw_text(w, 0, width - rw, rw, sl, right);
 }

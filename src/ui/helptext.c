@@ -93,6 +93,12 @@ static void legend(DLines *d)
     dl_add(d, SL_INVALID, "(invalid)");
     dl_add(d, SL_NORMAL, "  a field the API sent with the wrong type; the record is kept");
     dl_end(d);
+    dl_begin(d, 2);
+    dl_add(d, SL_MASKED, "a***@example.org  +57 ******4567");
+    dl_add(d, SL_NORMAL, "  masked (the config's mask); u shows one record a while, logged");
+    dl_end(d);
+    dl_wrap(d, 2, 2, SL_NORMAL, "After idle_lock without a key (15 minutes by default) a lock screen hides every "
+                                "registration; Enter, then y, unlocks. A privacy screen, not authentication.");
 }
 
 static void language(DLines *d)

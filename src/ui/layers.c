@@ -41,6 +41,14 @@ unsigned layer_pop_done(LayerStack *s)
     return R_LAYOUT;
 }
 
+bool layers_cover_screen(const LayerStack *s)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->items[i]->ops->place == LAYER_SCREEN)
+            return true;
+    return false;
+}
+
 bool layers_use_status(const LayerStack *s)
 {
     for (int i = 0; i < s->n; i++)

@@ -30,25 +30,29 @@ static void pending_cell(Status to, Cell *cell)
     cell->slot = SL_PENDING;
 }
 
-static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, const CellOpts *co)
+static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, CellOpts co)
 {
     long rec = m->view.idx[pos];
+    co.mask = model_mask_for(m, rec);
     const Summary *s = m->store.recs[rec];
     bool selected = pos == m->view.sel;
     Slot row_slot = !selected ? SL_NORMAL : m->focus == FOCUS_LIST ? SL_CURSOR : SL_CURSOR_IDLE;
     bool match = model_search_matches(m, rec), marked = model_row_marked(m, rec);
+    uint32_t hidden = model_masked_hits(m, rec); /* a match on a value shown masked */
     Status to;
     bool pending = model_row_pending(m, rec, &to);
     draw_fill(w, y, 0, width, row_slot);
     for (int i = 0; i < cl->n; i++) {
         Cell cell;
-        column_cell(cl->id[i], s, co, &cell);
+        column_cell(cl->id[i], s, &co, &cell);
         if (pending && cl->id[i] == COL_STATUS)
             pending_cell(to, &cell);
         Slot slot = selected ? row_slot : cell.slot;
         if (marked && !selected && cl->id[i] != COL_STATUS) /* new or changed since the reviewer saw it */
             slot = SL_CHANGED;
         if (match && !selected && cl->id[i] == COL_NAME)
+            slot = SL_MATCH;
+        if (!selected && (hidden & column_field_bit(cl->id[i])))
             slot = SL_MATCH;
         draw_cell(w, y, cl->x[i], cl->w[i], slot, cell.text, column_def(cl->id[i])->right);
     }
@@ -99,7 +103,7 @@ static void draw(Pane *p, Model *m)
         long pos = m->view.top + y;
         if (pos >= (long)m->view.n)
             break;
-        row(m, w, &cl, y + 1, pos, width, &co);
+        row(m, w, &cl, y + 1, pos, width, co);
     }
     if (m->view.n == 0)
         empty_note(m, w, width, p->r.h);

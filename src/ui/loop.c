@@ -62,6 +62,7 @@ static unsigned mouse_event(Ui *ui)
  * the list as it is on screen. */
 static void key(Ui *ui, Key k)
 {
+    ui->last_input = model_mono(&ui->m);
     ui->dirty |= model_flush(&ui->m);
     ui->dirty |= ui_key(ui, k);
 }
@@ -79,7 +80,7 @@ static void drain_keys(Ui *ui)
         if (k == K_RESIZE)
             ui->dirty |= R_LAYOUT;
         else if (k == K_MOUSE)
-            ui->dirty |= mouse_event(ui);
+            ui->dirty |= (ui->last_input = model_mono(&ui->m), mouse_event(ui));
         else if (k != K_NONE)
             key(ui, k);
     }
@@ -171,6 +172,17 @@ static int64_t spin(Ui *ui, int64_t now)
     return ui->spin_due;
 }
 
+/* The idle lock, when no key came for its time; returns when it is due (0 = never). */
+static int64_t idle_lock(Ui *ui, int64_t now)
+{
+    int64_t due = lock_due(&ui->lock, ui->last_input);
+    if (due && now >= due) {
+        ui->dirty |= lock_engage(&ui->lock, &ui->layers, &ui->m);
+        return 0;
+    }
+    return due;
+}
+
 /* How long poll may sleep: until the next deadline, or what the script allows. */
 static int timeout_for(const Ui *ui, int64_t next)
 {
@@ -200,6 +212,10 @@ int ui_loop(Ui *ui)
         int64_t next;
         ui->dirty |= model_tick(&ui->m, &next);
         next = time_earliest(next, spin(ui, model_mono(&ui->m)));
+        next = time_earliest(next, idle_lock(ui, model_mono(&ui->m)));
+        int64_t exp_next;
+        ui->dirty |= export_step(&ui->exp, &ui->m, &exp_next);
+        next = time_earliest(next, exp_next);
         render(ui);
         struct pollfd fds[3] = {
             { worker_wake_fd(ui->worker), POLLIN, 0 },

@@ -10,7 +10,7 @@
  * Layers open over the panes and take every key while they are on top: the / and f
  * prompts (in the status area), the help and the sort menu (boxes). Key dispatch is the
  * top layer, then the focused pane, then the action's own handler (dispatch.c). A new
- * dialog — a decision with its note, an export prompt, a lock screen — is one more
+ * dialog — a decision with its note, an export prompt, the lock screen — is one more
  * LayerOps; neither the loop nor the dispatch changes. */
 #include <curses.h>
 #include <stdbool.h>
@@ -48,9 +48,9 @@ struct Pane {
 
 typedef enum PaneId { PANE_HEADER, PANE_LIST, PANE_SEP, PANE_DETAIL, PANE_STATUS, PANE__COUNT } PaneId;
 
-/* Where a layer draws: in the status area (which grows to two rows), or in a box of its
- * own over the panes. */
-typedef enum LayerPlace { LAYER_STATUS, LAYER_BOX } LayerPlace;
+/* Where a layer draws: in the status area (which grows to two rows), in a box of its
+ * own over the panes, or over the whole screen, the panes not drawn under it (the lock). */
+typedef enum LayerPlace { LAYER_STATUS, LAYER_BOX, LAYER_SCREEN } LayerPlace;
 
 typedef struct Layer Layer;
 typedef struct LayerOps {
@@ -90,5 +90,7 @@ unsigned layer_pop_done(LayerStack *s);
 bool layers_use_status(const LayerStack *s);
 /* Closes the layers the model no longer wants (LayerOps.alive); R_LAYOUT when any went. */
 unsigned layers_sync(LayerStack *s, const Model *m);
+/* Whether an open layer covers the whole screen: the panes are then not drawn. */
+bool layers_cover_screen(const LayerStack *s);
 
 #endif

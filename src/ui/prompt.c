@@ -164,23 +164,44 @@ static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
 
 /* ---- drawing ------------------------------------------------------------------------------ */
 
-static void hint_row(const Prompt *p, Model *m, WINDOW *w, int width)
+/* How many rows matched on a field shown masked, counted again only when the filter,
+ * the search or the store changed. */
+static size_t hidden_hits(Prompt *p, const Model *m)
+{
+    if (!p->hidden.valid || strcmp(p->hidden.filter, m->filter_text) || strcmp(p->hidden.search, m->search_text) ||
+        p->hidden.version != m->store.version || p->hidden.rows != m->view.n ||
+        p->hidden.revealed != m->privacy.revealed) {
+        p->hidden.valid = true;
+        p->hidden.revealed = m->privacy.revealed;
+        snprintf(p->hidden.filter, sizeof p->hidden.filter, "%s", m->filter_text);
+        snprintf(p->hidden.search, sizeof p->hidden.search, "%s", m->search_text);
+        p->hidden.version = m->store.version;
+        p->hidden.rows = m->view.n;
+        p->hidden.count = model_masked_hit_count(m);
+    }
+    return p->hidden.count;
+}
+
+static void hint_row(Prompt *p, Model *m, WINDOW *w, int width)
 {
     draw_fill(w, 0, 0, width, SL_NORMAL);
-    char buf[400];
+    char buf[400], masked[80] = "";
     if (p->has_err) {
         snprintf(buf, sizeof buf, " %s %s", glyph(GL_BAD), p->err.msg);
         draw_text(w, 0, 0, width, SL_BAD, buf);
         return;
     }
+    size_t hidden = p->kind == PR_TEXT ? 0 : hidden_hits(p, m);
+    if (hidden)
+        snprintf(masked, sizeof masked, " (%zu on a masked field, highlighted)", hidden);
     if (p->kind == PR_FILTER)
-        snprintf(buf, sizeof buf, " %zu of %zu match %s Enter keeps %s Esc undoes %s Up/Down history %s "
+        snprintf(buf, sizeof buf, " %zu of %zu match%s %s Enter keeps %s Esc undoes %s Up/Down history %s "
                                   "e.g. status:review age>1d name:ruiz flags>0 !step:liv",
-                 m->view.n, m->store.n, glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
+                 m->view.n, m->store.n, masked, glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
     else if (p->kind == PR_SEARCH)
-        snprintf(buf, sizeof buf, " %zu of %zu records match %s n/N next/previous %s Enter keeps %s Esc undoes %s "
-                                  "same language as the filter", model_search_count(m), m->view.n, glyph(GL_DOT),
-                 glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
+        snprintf(buf, sizeof buf, " %zu of %zu records match%s %s n/N next/previous %s Enter keeps %s Esc undoes %s "
+                                  "same language as the filter", model_search_count(m), m->view.n, masked,
+                 glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT), glyph(GL_DOT));
     else
         snprintf(buf, sizeof buf, " %zu line%s of %s hold%s it %s n/N next/previous %s Enter keeps %s Esc undoes",
                  p->finder->count(p->finder->ctx, m), p->finder->count(p->finder->ctx, m) == 1 ? "" : "s",
@@ -236,6 +257,17 @@ static void input_row(const Prompt *p, WINDOW *w, int width)
     if (p->has_err && ee > strlen(s) && x < width) /* the error points past the end */
         draw_text(w, 1, x, 1, SL_PROMPT_ERR, " ");
     wmove(w, 1, lx + cols_between(s, start, cur));
+}
+
+void prompt_draw_line(WINDOW *w, int row, int width, const char *lead, const LineEdit *ed)
+{
+    draw_fill(w, row, 0, width, SL_PROMPT);
+    int lx = draw_text(w, row, 0, width, SL_PROMPT, lead);
+    size_t cur = le_cursor_chars(ed), start = 0;
+    while (start < cur && cols_between(ed->buf, start, cur) > width - lx - 2)
+        start++;
+    draw_text(w, row, lx, width - lx, SL_PROMPT, ed->buf + byte_of_char(ed->buf, start));
+    wmove(w, row, lx + cols_between(ed->buf, start, cur));
 }
 
 static void draw(Layer *l, WINDOW *w, Model *m)

@@ -34,6 +34,13 @@ typedef struct Prompt {
     bool has_err;
     FilterError err;
     History hist[PR__COUNT];
+    struct { /* matches on masked fields, counted once per filter, search and store version */
+        char filter[MODEL_TEXT_MAX + 1], search[MODEL_TEXT_MAX + 1];
+        uint64_t version;
+        size_t rows, count;
+        long revealed;
+        bool valid;
+    } hidden;
 } Prompt;
 
 void prompt_init(Prompt *p);
@@ -50,5 +57,9 @@ void layer_cursor_off(Layer *l);
 unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind);
 /* Opens the prompt that finds text with f (PR_TEXT). */
 unsigned prompt_open_find(Prompt *p, LayerStack *layers, const Model *m, const TextFinder *f);
+
+/* A prompt's input row: lead, then e's text scrolled so the cursor shows, the cursor
+ * left there. */
+void prompt_draw_line(WINDOW *w, int row, int width, const char *lead, const LineEdit *e);
 
 #endif

@@ -96,10 +96,12 @@ static void rebuild(Ui *ui)
         for (int i = 0; i < ui->layers.n; i++) {
             Layer *l = ui->layers.items[i];
             Rect r;
-            if (l->ops->place == LAYER_BOX) {
+            if (l->ops->place == LAYER_BOX)
                 l->ops->rect(l, &ui->lay, &r);
+            else if (l->ops->place == LAYER_SCREEN)
+                r = (Rect){ 0, 0, LINES, COLS };
+            if (l->ops->place != LAYER_STATUS)
                 l->win = make(r);
-            }
         }
         WINDOW *status = ui->panes[PANE_STATUS].win;
         if (status) {
@@ -152,8 +154,8 @@ void render(Ui *ui)
     Layer *typing = status_layer(ui);
     if (typing)
         ui->dirty |= R_STATUS; /* refreshed last, so the cursor lands in the prompt */
-    bool drawn = false;
-    for (int i = 0; i < PANE__COUNT; i++) {
+    bool drawn = false, covered = layers_cover_screen(&ui->layers);
+    for (int i = 0; i < PANE__COUNT && !covered; i++) {
         Pane *p = &ui->panes[i];
         if (!p->win || !(ui->dirty & p->ops->reacts))
             continue;
@@ -166,7 +168,7 @@ void render(Ui *ui)
     }
     for (int i = 0; i < ui->layers.n; i++) {
         Layer *l = ui->layers.items[i];
-        if (!l->win || !(drawn || (ui->dirty & R_OVERLAY)))
+        if (!l->win || !(drawn || covered || (ui->dirty & R_OVERLAY)))
             continue;
         l->ops->draw(l, l->win, &ui->m);
         touchwin(l->win);

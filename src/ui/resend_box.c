@@ -17,18 +17,12 @@ static void rect(const Layer *l, const Layout *lay, Rect *r)
     box_center(lay, 10, 78, r);
 }
 
-/* The registration the dialog is about: its id first, then name and masked e-mail. */
+/* The registration the dialog is about: its id first, then name and e-mail masked as
+ * the list shows them. */
 static void who(WINDOW *w, const Model *m, int width)
 {
-    const Resend *rs = &m->rs;
-    long rec = store_find(&m->store, rs->id);
-    char email[300] = "", line[900];
-    const char *name = "";
-    if (rec >= 0) {
-        mask_email(summary_str(m->store.recs[rec], SS_EMAIL), email, sizeof email);
-        name = summary_str(m->store.recs[rec], SS_NAME);
-    }
-    snprintf(line, sizeof line, "%s  %s%s%s", rs->id, name, *email ? "  " : "", email);
+    char line[900];
+    box_who(m, store_find(&m->store, m->rs.id), m->rs.id, line, sizeof line);
     draw_text(w, 1, 2, width - 4, SL_NORMAL, line);
 }
 

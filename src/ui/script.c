@@ -10,8 +10,8 @@
 #include "core/xalloc.h"
 
 typedef enum StepKind {
-    S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_WAIT_ACTION, S_WAIT_REFRESH, S_WAIT_FILE, S_SLEEP, S_RESIZE,
-    S_DUMP, S_QUIT
+    S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_WAIT_ACTION, S_WAIT_REFRESH, S_WAIT_FILE, S_WAIT_MESSAGE,
+    S_SLEEP, S_RESIZE, S_DUMP, S_QUIT
 } StepKind;
 
 typedef struct Step {
@@ -89,6 +89,10 @@ static bool command(Script *s, const char *cmd, const char *arg, int line)
         if (!*arg)
             return false;
         add(s, S_WAIT_FILE, line)->path = xstrdup(arg);
+    } else if (!strcmp(cmd, "wait-message")) { /* until the status bar says this */
+        if (!*arg)
+            return false;
+        add(s, S_WAIT_MESSAGE, line)->path = xstrdup(arg);
     } else if (!strcmp(cmd, "wait-rows") || !strcmp(cmd, "sleep") || !strcmp(cmd, "wait-refresh")) {
         char *end;
         long v = strtol(arg, &end, 10);
@@ -157,6 +161,7 @@ static bool satisfied(const Model *m, const Step *st)
     switch (st->kind) {
     case S_WAIT_LOADED: return m->load.started && !m->load.active;
     case S_WAIT_ROWS: return (long)m->store.n >= st->arg1;
+    case S_WAIT_MESSAGE: return strstr(m->msg.text, st->path) != NULL;
     case S_WAIT_DETAIL: {
         DetailState ds = model_detail_state(m);
         return !m->det.follow_due && m->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
@@ -170,7 +175,7 @@ static bool satisfied(const Model *m, const Step *st)
 
 static bool is_wait(const Step *st)
 {
-    return st->kind >= S_WAIT_LOADED && st->kind <= S_WAIT_FILE;
+    return st->kind >= S_WAIT_LOADED && st->kind <= S_WAIT_MESSAGE;
 }
 
 bool script_ready(const Script *s, const Model *m)

@@ -14,6 +14,8 @@
  *   :wait-action                   until no decision, resend or create is on its way
  *   :wait-refresh N                until N live refreshes have finished (--refresh SECONDS)
  *   :wait-file PATH                until PATH exists (a test harness acting in between)
+ *   :wait-message TEXT             until the status bar's message holds TEXT (an export
+ *                                  written, say)
  *   :sleep MS
  *   :resize COLS ROWS              resize the (headless) screen
  *   :dump PATH                     the screen as text, once the detail pane has caught up

@@ -25,8 +25,65 @@ static FILE *null_out, *null_in; /* the headless screen's streams */
 static volatile sig_atomic_t curses_on;
 static struct termios saved_tty;
 static bool have_saved_tty;
+/* Every row blanked by moving to it and erasing to its end: no clear-screen, which some
+ * terminals (tmux's scroll-on-clear) push into the scrollback, and no scrolling. Written
+ * before the terminal is given back, so nothing stays on a terminal without an
+ * alternate screen; rebuilt for the size on every resize. */
+static char blank_seq[16384];
+static volatile sig_atomic_t blank_len;
 static char restore_seq[256]; /* leave the alternate screen, show the cursor, plain text */
 static size_t restore_len;
+
+/* ---- giving the terminal back ------------------------------------------------------------ */
+
+/* Writes all of s, async-signal-safely. */
+static void write_all(const char *s, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(STDOUT_FILENO, s, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return;
+        s += w;
+        n -= (size_t)w;
+    }
+}
+
+static void blank_screen(void)
+{
+    write_all(blank_seq, (size_t)blank_len);
+}
+
+static bool usable(const char *cap)
+{
+    return cap && cap != (char *)-1;
+}
+
+/* blank_seq for a screen of `rows` rows; none (nothing written) on a terminal that
+ * cannot move the cursor or erase a line. */
+static void prepare_blank(int rows)
+{
+    blank_len = 0;
+    const char *cup = tigetstr("cup"), *el = tigetstr("el"), *sgr0 = tigetstr("sgr0");
+    if (!usable(cup) || !usable(el))
+        return;
+    size_t len = 0, e = strlen(el);
+    if (usable(sgr0) && strlen(sgr0) < sizeof blank_seq) { /* erase in the default colours */
+        memcpy(blank_seq, sgr0, strlen(sgr0));
+        len = strlen(sgr0);
+    }
+    for (int y = 0; y < rows; y++) {
+        const char *at = tiparm(cup, y, 0);
+        size_t a = at ? strlen(at) : 0;
+        if (!a || len + a + e > sizeof blank_seq)
+            return; /* an incomplete blanking is not offered */
+        memcpy(blank_seq + len, at, a);
+        memcpy(blank_seq + len + a, el, e);
+        len += a + e;
+    }
+    blank_len = (sig_atomic_t)len;
+}
 
 static void on_signal(int sig)
 {
@@ -48,11 +105,12 @@ static void on_crash(int sig, siginfo_t *info, void *ctx)
     (void)ctx;
     if (curses_on) {
         curses_on = 0;
-        ssize_t w = write(STDOUT_FILENO, restore_seq, restore_len);
+        blank_screen();
+        write_all(restore_seq, restore_len);
         if (have_saved_tty)
             tcsetattr(STDIN_FILENO, TCSANOW, &saved_tty);
         static const char msg[] = "regdesk: crashed; the terminal was restored. Please report this.\n";
-        w = write(STDERR_FILENO, msg, sizeof msg - 1);
+        ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
         (void)w;
     }
     for (size_t i = 0; i < sizeof crash_signals / sizeof *crash_signals; i++)
@@ -101,6 +159,7 @@ static void restore_signals(void)
 
 void term_suspend(void)
 {
+    blank_screen(); /* nothing is left on screen while regdesk is stopped */
     endwin();
     curses_on = 0;
     signal(SIGTSTP, SIG_DFL);
@@ -119,6 +178,7 @@ void term_resize(bool headless)
         struct winsize ws;
         if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0)
             resizeterm(ws.ws_row, ws.ws_col);
+        prepare_blank(LINES);
     }
     clearok(curscr, TRUE);
 }
@@ -127,9 +187,11 @@ static void atexit_restore(void)
 {
     if (curses_on) {
         curses_on = 0;
+        blank_screen();
         endwin();
     }
 }
+
 
 /* The sequences the crash handler writes, taken from terminfo now. */
 static void prepare_restore(void)
@@ -138,7 +200,7 @@ static void prepare_restore(void)
     restore_len = 0;
     for (size_t i = 0; i < sizeof caps / sizeof *caps; i++) {
         const char *s = tigetstr(caps[i]);
-        if (!s || s == (char *)-1)
+        if (!usable(s))
             continue;
         size_t k = strlen(s);
         if (restore_len + k < sizeof restore_seq) {
@@ -200,14 +262,17 @@ bool term_start(const UiConfig *cfg, char *err, size_t n)
     set_escdelay(25);
     curs_set(0);
     theme_init(cfg->colour, cfg->themes ? &cfg->themes[cfg->theme].rules : NULL);
-    if (!headless)
+    if (!headless) {
         prepare_restore();
+        prepare_blank(LINES);
+    }
     return true;
 }
 
 void term_stop(void)
 {
     if (screen) {
+        blank_screen(); /* before the alternate screen goes, or in place of it */
         endwin();
         curses_on = 0;
         delscreen(screen);

@@ -39,7 +39,10 @@ typedef struct UiConfig {
     size_t nthemes;
     size_t theme;          /* the one to start with */
     const char *term;      /* $TERM, to name it when the terminal cannot start */
-    const char *audit_log; /* the audit log (local/audit.h) */
+    unsigned mask;         /* the kinds of personal data shown masked (core/pii mask set) */
+    int reveal_secs;       /* how long a reveal lasts (0: 60 s) */
+    int lock_secs;         /* quiet time before the lock screen hides everything (idle_lock); 0 = never */
+    const char *audit_log; /* the audit log (local/audit.h): decisions, support actions, reveals, lock, unlock, exports */
     const char *const *labels; /* reason labels for decision notes (NULL: the built-in ones) */
     size_t n_labels;
     long refresh_s;        /* the live refresh's period in seconds; 0 = off */

@@ -47,7 +47,8 @@ static uint64_t post_create(void *w, const CreateParams *p, uint64_t gen)
     return worker_create(w, p, gen);
 }
 
-/* The model's way out to the audit log and the clipboard. */
+/* The model's way out to the audit log (decisions, support actions, reveals) and the
+ * clipboard. */
 static bool audit_ready(void *ui, char *err, size_t n)
 {
     return audit_check(((Ui *)ui)->audit, err, n);
@@ -62,6 +63,13 @@ static bool copy(void *ui, const char *text)
 {
     (void)ui;
     return clip_copy(text);
+}
+
+/* The audit log's writer, stamped with the API's host[:port] as the CLI's are. */
+static AuditLog *open_audit(const UiConfig *cfg)
+{
+    const char *url = cfg->worker.base.url, *scheme = strstr(url, "://");
+    return audit_open(cfg->audit_log ? cfg->audit_log : "", "dashboard", scheme ? scheme + 3 : url);
 }
 
 /* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
@@ -84,14 +92,15 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     SortSpec sort = { SORT_CREATED, true };
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
-    const char *url = cfg->worker.base.url, *scheme = strstr(url, "://");
-    ui->audit = audit_open(cfg->audit_log, "dashboard", scheme ? scheme + 3 : url);
+    ui->audit = open_audit(cfg);
+    lock_init(&ui->lock, cfg->lock_secs, ui->audit);
+    export_init(&ui->exp, &ui->columns, ui->audit);
     ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_override, post_resend,
                                post_create },
                      .host = { ui, audit_ready, audit_line, copy },
                      .labels = cfg->labels, .n_labels = cfg->n_labels, .refresh_ms = cfg->refresh_s * 1000,
-                     .sort = sort, .fixed_now = cfg->fixed_now, .sla_ms = cfg->sla_ms,
-                     .views = cfg->views, .nviews = cfg->nviews };
+                     .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
+                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
     model_init(&ui->m, &env);
     return 0;
 }
@@ -103,6 +112,7 @@ static void finish(Ui *ui)
     term_stop();
     if (ui->m.mono)
         model_free(&ui->m);
+    export_free(&ui->exp); /* a half-written export leaves nothing */
     prompt_free(&ui->prompt);
     help_free(&ui->help);
     script_free(ui->script);
@@ -153,6 +163,7 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     term_set_mouse(ui->mouse);
     render_init(ui);
     ui->dirty = R_ALL;
+    ui->last_input = model_mono(&ui->m);
     if (!utf8)
         model_message(&ui->m, SL_STATUS_WARN, 0, "the locale is not UTF-8: names are shown with ? (set LANG=C.UTF-8)");
     ui->dirty |= model_start(&ui->m, cfg->start_view, cfg->filter, cfg->sort != NULL);

@@ -5,12 +5,15 @@
  * ends inside n bytes, is valid UTF-8 (bad input bytes become U+FFFD), and is the
  * full-size result cut on a character boundary. On sanitised input the result is
  * display-safe. And the masking holds: a phone shows at most 4 of its digits, a document
- * number at most 4 of its characters, a URL no value of a credential parameter. */
+ * number at most 4 of its characters, a URL no value of a credential parameter, an IP
+ * address no run of more than 4 digits. The whole input, made safe, also goes through
+ * mask_json_text, whose result must stay display-safe. */
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "core/mask.h"
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "fuzz.h"
 
@@ -34,6 +37,17 @@ static void m_url(const char *a, const char *b, char *out, size_t n)
 {
     (void)b;
     mask_url_token(a, out, n);
+}
+
+static void m_ip(const char *a, const char *b, char *out, size_t n)
+{
+    (void)b;
+    mask_ip(a, out, n);
+}
+static void m_name(const char *a, const char *b, char *out, size_t n)
+{
+    (void)b;
+    mask_name(a, out, n);
 }
 
 static bool continuation(char c)
@@ -151,6 +165,10 @@ static void check_all(const char *email, const char *cc, const char *phone, cons
     check_doc(full);
     check_sizes("mask_url_token", m_url, url, NULL, full, safe);
     check_url(full);
+    check_sizes("mask_ip", m_ip, doc, NULL, full, safe);
+    for (const char *p = full; *p; p++) /* an address shows at most its first half */
+        FUZZ_CHECK(strspn(p, "0123456789abcdefABCDEF") <= 4, "mask_ip shows a long run: \"%s\"", full);
+    check_sizes("mask_name", m_name, email, NULL, full, safe);
     free(full);
 }
 
@@ -171,6 +189,13 @@ FUZZ_TARGET(mask)
     check_all(s[0], s[1], s[2], s[3], s[4], true);
     for (int i = 0; i < 5; i++)
         free(s[i]);
+    /* The whole input as JSON text: display-safe text stays display-safe. */
+    StrBuf j = STRBUF_INIT;
+    char *safe = safetext_dup(in, size, SAFE_MULTILINE);
+    mask_json_text(MASK_ALL, safe, &j);
+    fuzz_check_text("mask_json_text", strbuf_cstr(&j), true);
+    strbuf_free(&j);
+    free(safe);
     /* NULL counts as "" */
     char a[64], b[64];
     mask_email(NULL, a, sizeof a);

@@ -21,10 +21,10 @@ enum { RUN_TIMEOUT_MS = 90000, MAX_ARGS = 48, MAX_ENV = 32 };
 
 const char *cli_binary(void)
 {
-    static char path[4096];
+    static char path[4096], abs[4096];
     const char *dir = getenv("REGDESK_BUILD_DIR");
     snprintf(path, sizeof path, "%s/regdesk", dir && *dir ? dir : "build");
-    return path;
+    return realpath(path, abs) ? abs : path; /* absolute: a run may start in another directory */
 }
 
 static char scratch[64];
@@ -138,6 +138,23 @@ static void pump(int in_fd, int out_fd, int err_fd, const char *input, CliRun *r
         close(in_fd);
 }
 
+/* Replaces the stdout pipe with a pseudo-terminal: out[0] its master (read back like
+ * the pipe; EIO once the child is gone ends it), out[1] its slave. */
+static bool tty_instead(int out[2])
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (master < 0 || grantpt(master) || unlockpt(master))
+        return false;
+    int slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+    if (slave < 0)
+        return false;
+    close(out[0]);
+    close(out[1]);
+    out[0] = master;
+    out[1] = slave;
+    return true;
+}
+
 CliRun cli_run(const char *const args[], const CliRunOpts *o)
 {
     CliRun r = { .status = -1 };
@@ -153,6 +170,8 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
     int in[2], out[2], err[2];
     if (pipe(in) || pipe(out) || pipe(err))
         return r;
+    if (o && o->tty_stdout && !tty_instead(out))
+        return r;
     pid_t parent = getpid(), pid = fork();
     if (pid == 0) {
         prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -163,6 +182,8 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
         dup2(err[1], STDERR_FILENO);
         for (int fd = 3; fd < 1024; fd++)
             close(fd);
+        if (o && o->cwd && chdir(o->cwd) != 0)
+            _exit(126);
         execve(argv[0], (char *const *)argv, env);
         _exit(127);
     }

@@ -28,6 +28,8 @@ typedef struct CliRunOpts {
     void (*while_running)(pid_t pid, void *ctx);
     void *ctx;
     int delay_ms;            /* wait this long before while_running */
+    bool tty_stdout;         /* stdout is a terminal (a pseudo-terminal read back into out) */
+    const char *cwd;         /* the directory it runs in (NULL: the test's) */
 } CliRunOpts;
 
 /* $REGDESK_BUILD_DIR/regdesk (default build/regdesk). */

@@ -32,12 +32,14 @@
 #define GOLDEN_DIR "tests/ui/golden"
 #define SCRIPT_DIR "tests/ui/scripts"
 
+/* The binary's absolute path: the dashboard runs in the scratch directory, where an
+ * export's default path (./regdesk-…) lands. */
 static const char *regdesk_binary(void)
 {
-    static char path[4096];
+    static char path[4096], abs[4096];
     const char *dir = getenv("REGDESK_BUILD_DIR");
     snprintf(path, sizeof path, "%s/regdesk", dir && *dir ? dir : "build");
-    return path;
+    return realpath(path, abs) ? abs : path;
 }
 
 typedef struct Run Run;
@@ -102,9 +104,12 @@ static void run_text(Run *r, const char *size, const char *script, char *const e
             fputc(*p, f);
     }
     fclose(f);
+    const char *binary = regdesk_binary();
     pid_t pid = fork();
     cr_assert_geq(pid, 0);
     if (pid == 0) {
+        if (chdir(r->dir) != 0)
+            _exit(126);
         int fd = open(errpath, O_WRONLY | O_CREAT | O_TRUNC, 0600);
         dup2(fd, STDERR_FILENO);
         int null = open("/dev/null", O_RDWR);
@@ -125,7 +130,7 @@ static void run_text(Run *r, const char *size, const char *script, char *const e
         char *argv[16] = { "regdesk", "--api", (char *)simproc_url(r->sim) };
         for (int i = 0; extra[i] && i < 12; i++)
             argv[3 + i] = extra[i];
-        execv(regdesk_binary(), argv);
+        execv(binary, argv);
         _exit(127);
     }
     int status = 0;
@@ -322,6 +327,21 @@ Test(ui_golden, resize_help_and_sort)
     golden(sim_normal, (const char *[]){ "resize_help_sort_200x60", NULL });
 }
 
+Test(ui_golden, personal_data_masked_revealed_and_not_masked)
+{
+    golden(sim_normal, (const char *[]){ "privacy_200x60", "nomask_80x24", "masked_match_80x24", NULL });
+}
+
+Test(ui_golden, export_prompt_result_and_refusals)
+{
+    golden(sim_normal, (const char *[]){ "export_80x24", NULL });
+}
+
+Test(ui_golden, idle_lock)
+{
+    golden(sim_normal, (const char *[]){ "lock_80x24", NULL });
+}
+
 Test(ui_golden, hostile_dataset)
 {
     golden(sim_hostile, (const char *[]){ "hostile_200x60", "hostile_invalid_80x24", NULL });
@@ -397,7 +417,7 @@ static void a_row_changes_elsewhere(Run *r, const char *screen)
 
 Test(ui_golden, decisions_and_the_next_case)
 {
-    golden(sim_normal, (const char *[]){ "decide_80x24", "decide_labels_80x24", NULL });
+    golden(sim_normal, (const char *[]){ "decide_80x24", "decide_labels_80x24", "decide_revealed_80x24", NULL });
 }
 
 Test(ui_golden, a_decision_on_its_way)

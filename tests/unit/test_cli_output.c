@@ -56,7 +56,7 @@ Test(cli_output, csv_quotes_and_neutralises_formulas)
 Test(cli_output, csv_default_columns_and_masking)
 {
     OutSpec o = spec(FMT_CSV, NULL);
-    o.mask = true;
+    o.mask = MASK_DEFAULT;
     StrBuf b = STRBUF_INIT;
     out_delim_header(&o, &b);
     cr_assert_str_eq(strbuf_cstr(&b), "id,status,step,name,email,phone,project,flow,documentNumber,redFlags,failed,"

@@ -8,6 +8,7 @@
 #include "../testutil.h"
 #include "cli/show.h"
 #include "core/parse.h"
+#include "core/pii.h"
 
 /* 2025-05-25T20:00Z: 30 hours after the fixture's creation. */
 static const int64_t NOW = 1748095200000LL + 30LL * 3600 * 1000;
@@ -26,7 +27,7 @@ Test(cli_show, text_has_every_section_reasons_first)
 {
     Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     StrBuf b = STRBUF_INIT;
-    show_text(d, NOW, &b);
+    show_text(d, NOW, MASK_NONE, &b);
     const char *t = strbuf_cstr(&b);
     const char *const parts[] = {
         "Ana Ruiz — NEEDS_MANUAL_VERIFICATION (step: end)\n",
@@ -71,7 +72,7 @@ Test(cli_show, json_is_valid_and_typed)
 {
     Detail *d = tu_detail_file(TU_FIXTURE_ANA);
     StrBuf b = STRBUF_INIT;
-    show_json(d, NOW, &b);
+    show_json(d, NOW, MASK_NONE, &b);
     cJSON *j = cJSON_Parse(strbuf_cstr(&b));
     cr_assert_not_null(j, "%s", strbuf_cstr(&b));
     cr_assert_str_eq(cJSON_GetObjectItemCaseSensitive(j, "status")->valuestring, "NEEDS_MANUAL_VERIFICATION");
@@ -104,8 +105,8 @@ Test(cli_show, hostile_detail_stays_inert_in_both_forms)
                           "\"redFlagsDetails\":{\"\\u001b[31mkey\":\"\\u009bvalue\"},"
                           "\"failedBiometricValidations\":[{\"_id\":\"b\",\"failedReason\":\"\\u001b[1mpoor_lighting\"}]}");
     StrBuf b = STRBUF_INIT;
-    show_text(d, NOW, &b);
-    show_json(d, NOW, &b);
+    show_text(d, NOW, MASK_NONE, &b);
+    show_json(d, NOW, MASK_NONE, &b);
     for (const unsigned char *p = (const unsigned char *)strbuf_cstr(&b); *p; p++) {
         cr_assert(*p >= 0x20 || *p == '\n', "control byte 0x%02x", *p);
         cr_assert_not(p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f, "C1 character");
@@ -124,7 +125,7 @@ Test(cli_show, stuck_registration_is_diagnosed_first)
                           "\"compareFaceVerification\":null,\"createdAt\":\"2025-03-02T10:00:00Z\","
                           "\"expiresAt\":\"2025-03-02T11:00:00Z\"}");
     StrBuf b = STRBUF_INIT;
-    show_text(d, NOW, &b);
+    show_text(d, NOW, MASK_NONE, &b);
     const char *const parts[] = {
         "Juan Pérez — STARTED (step: not started)\n",
         "\nWhy it is stuck\n",
@@ -138,7 +139,7 @@ Test(cli_show, stuck_registration_is_diagnosed_first)
     cr_assert_null(strstr(strbuf_cstr(&b), "needs review"), "%s", strbuf_cstr(&b));
     cr_assert_null(strstr(strbuf_cstr(&b), "portrait"), "%s", strbuf_cstr(&b));
     strbuf_reset(&b);
-    show_json(d, NOW, &b);
+    show_json(d, NOW, MASK_NONE, &b);
     cJSON *j = cJSON_Parse(strbuf_cstr(&b));
     cr_assert_not_null(j, "%s", strbuf_cstr(&b));
     cJSON *dx = cJSON_GetObjectItemCaseSensitive(j, "diagnosis");

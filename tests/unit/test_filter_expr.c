@@ -112,3 +112,34 @@ Test(filter_expr, relative_dates)
         filter_free(f);
     }
 }
+
+/* The fields a record matched through, for the dashboard's "matched on a masked field". */
+static uint32_t hits(const char *expr, R r)
+{
+    Filter *f = compile_ok(expr);
+    Summary *s = mk(r);
+    uint32_t h = filter_hit_fields(f, s);
+    free(s);
+    filter_free(f);
+    return h;
+}
+
+#define BIT(f) (1u << (f))
+
+Test(filter_expr, hit_fields_name_what_matched)
+{
+    R juan = { .name = "Juan Pérez", .email = "juan.perez@gmail.com", .phone = "3001234567", .cc = "+57",
+               .doc = "1020304050", .st = ST_ONGOING };
+    cr_assert_eq(hits("juan.p", juan), BIT(SS_EMAIL), "a bare word found in the e-mail alone");
+    cr_assert_eq(hits("juan", juan), BIT(SS_NAME) | BIT(SS_EMAIL));
+    cr_assert_eq(hits("4567", juan), BIT(SS_PHONE), "a number is a phone match");
+    cr_assert_eq(hits("4050", juan), BIT(SS_DOCNUM));
+    cr_assert_eq(hits("email:gmail", juan), BIT(SS_EMAIL));
+    cr_assert_eq(hits("phone:300", juan), BIT(SS_PHONE));
+    cr_assert_eq(hits("doc:1020 | name:nobody", juan), BIT(SS_DOCNUM), "an OR names what did match");
+    cr_assert_eq(hits("status:ongoing flags>=0", juan), 0, "no text term, no field");
+    cr_assert_eq(hits("!email:yahoo", juan), 0, "a negation matches no field");
+    cr_assert_eq(hits("name:juan !(email:yahoo)", juan), BIT(SS_NAME));
+    cr_assert_eq(hits("", juan), 0);
+    cr_assert_eq(hits("email:yahoo", juan), 0);
+}

@@ -7,6 +7,7 @@
 #include "../testutil.h"
 #include "cli/show.h"
 #include "core/labels.h"
+#include "core/pii.h"
 #include "core/timeutil.h"
 #include "model/detail_build.h"
 
@@ -16,7 +17,7 @@ static void render_both(Detail *d, StrBuf *show, StrBuf *pane)
 {
     int64_t now;
     time_parse_iso("2025-05-25T20:00:00Z", &now);
-    show_text(d, now, show);
+    show_text(d, now, MASK_NONE, show);
     Store st;
     store_init(&st);
     size_t rec = store_put_detail(&st, d);

@@ -35,6 +35,18 @@ static void url2(const char *a, const char *b, char *out, size_t n)
     mask_url_token(a, out, n);
 }
 
+static void ip2(const char *a, const char *b, char *out, size_t n)
+{
+    (void)b;
+    mask_ip(a, out, n);
+}
+
+static void name2(const char *a, const char *b, char *out, size_t n)
+{
+    (void)b;
+    mask_name(a, out, n);
+}
+
 static bool valid_utf8(const char *s)
 {
     size_t len = strlen(s);
@@ -99,6 +111,22 @@ static void check_url(const char *in, const char *want)
     mask_url_token(in, out, sizeof out);
     cr_assert_str_eq(out, want, "url '%s'", in ? in : "(null)");
     check_truncation(url2, in, NULL, want);
+}
+
+static void check_ip(const char *in, const char *want)
+{
+    char out[BIG];
+    mask_ip(in, out, sizeof out);
+    cr_assert_str_eq(out, want, "ip '%s'", in ? in : "(null)");
+    check_truncation(ip2, in, NULL, want);
+}
+
+static void check_name(const char *in, const char *want)
+{
+    char out[BIG];
+    mask_name(in, out, sizeof out);
+    cr_assert_str_eq(out, want, "name '%s'", in ? in : "(null)");
+    check_truncation(name2, in, NULL, want);
 }
 
 Test(mask, email)
@@ -187,4 +215,32 @@ Test(mask, url_token_never_leaks_into_a_short_buffer)
         cr_assert_null(strstr(buf, "SECRET"), "n=%zu", n);
         cr_assert_null(memchr(buf, 'S', sizeof buf), "n=%zu", n);
     }
+}
+
+Test(mask, ip_address)
+{
+    check_ip("183.120.4.5", "183.120.x.x");
+    check_ip("10.0.0.1", "10.0.x.x");
+    check_ip("183.120.4.5, 10.1.2.3", "183.120.x.x, 10.1.x.x");
+    check_ip("2001:db8:85a3::8a2e:370:7334", "2001:db8::x");
+    check_ip("fe80::1", "fe80::x");
+    check_ip("::1", "::x");
+    check_ip("::ffff:183.120.4.5", "::ffff:183.120.x.x");
+    check_ip("1.2.3", "***");
+    check_ip("1234.1.1.1", "***");
+    check_ip("localhost", "***");
+    check_ip("", "");
+    check_ip(NULL, "");
+}
+
+Test(mask, name)
+{
+    check_name("Ana Ruiz", "A*** R***");
+    check_name("Ana Mar\u00EDa  Ruiz ", "A*** M*** R***");
+    check_name("\u00C1lvaro", "\u00C1***");
+    check_name("A" ACUTE "lvaro", "A" ACUTE "***");
+    check_name("\u6771\u4EAC", "\u6771***");
+    check_name("", "");
+    check_name("   ", "");
+    check_name(NULL, "");
 }

@@ -8,6 +8,7 @@
 #include "core/diagnose.h"
 #include "core/glyphs.h"
 #include "core/parse.h"
+#include "core/pii.h"
 #include "core/safetext.h"
 #include "core/timeutil.h"
 #include "model/detail_build.h"
@@ -41,11 +42,15 @@ static void load_json(Fx *fx, const char *json)
     fx->all = (StrBuf)STRBUF_INIT;
 }
 
-static void build(Fx *fx, int width, uint32_t collapsed, DetailState state, bool raw_codes)
+/* The pane's lines for the fixture's record with c's options (store, record, clock
+ * filled in here). */
+static void build_with(Fx *fx, int width, uint32_t collapsed, DetailCtx c)
 {
     time_parse_iso("2025-05-25T20:00:00Z", &fx->now);
-    DetailCtx c = { .st = &fx->st, .rec = fx->idx, .rel = fx->rel, .now_ms = fx->now, .state = state,
-                    .raw_codes = raw_codes };
+    c.now_ms = fx->now;
+    c.st = &fx->st;
+    c.rec = fx->idx;
+    c.rel = fx->rel;
     dl_reset(&fx->dl, width, collapsed);
     detail_build(&fx->dl, &c);
     strbuf_reset(&fx->all);
@@ -53,6 +58,11 @@ static void build(Fx *fx, int width, uint32_t collapsed, DetailState state, bool
         dl_line_text(&fx->dl, i, &fx->all);
         strbuf_putc(&fx->all, '\n');
     }
+}
+
+static void build(Fx *fx, int width, uint32_t collapsed, DetailState state, bool raw_codes)
+{
+    build_with(fx, width, collapsed, (DetailCtx){ .state = state, .raw_codes = raw_codes });
 }
 
 static void done(Fx *fx)
@@ -377,4 +387,53 @@ Test(ui_detail, finding_text_in_lines)
     cr_assert_eq(dfind_line(&f, &d, 0, +1, &wrapped), -1);
     dfind_clear(&f);
     dl_free(&d);
+}
+
+/* Every personal value of the fixture, as sent. */
+static const char *const real_values[] = { "ana.ruiz@example.org", "3001234567", "1020304050", "183.120.4.5",
+                                           "ops@verifik.example", NULL };
+
+static void hides(const Fx *fx, const char *const values[], const char *where)
+{
+    for (size_t i = 0; values[i]; i++)
+        cr_assert_null(strstr(fx->all.s, values[i]), "%s: \"%s\" is shown:\n%s", where, values[i], fx->all.s);
+}
+
+Test(ui_detail, personal_data_is_masked_in_every_section_and_in_the_raw_json)
+{
+    Fx fx;
+    load(&fx);
+    for (int raw = 0; raw <= 1; raw++) {
+        build_with(&fx, 120, 0, (DetailCtx){ .state = DS_LOADED, .raw_json = raw, .mask = MASK_DEFAULT });
+        const char *where = raw ? "raw JSON" : "sections";
+        hides(&fx, real_values, where);
+        shows(&fx, (const char *[]){ "a***@example.org", "******4567", "******4050", "183.120.x.x", "Ana Ruiz",
+                                     NULL });
+    }
+    build_with(&fx, 120, 0, (DetailCtx){ .state = DS_LOADED, .mask = MASK_DEFAULT });
+    shows(&fx, (const char *[]){ "+57 ******4567", "Number          ******4050", "o***@verifik.example",
+                                 "documentNumber  ******4050", /* OCR and the registry's answer */
+                                 "ANA MARIA RUIZ GOMEZ", NULL });
+    long email = find(&fx, "a***@example.org");
+    const DLine *l = &fx.dl.lines[email];
+    bool marked = false;
+    for (uint16_t k = 0; k < l->nspans; k++)
+        marked |= fx.dl.spans[l->span0 + k].slot == SL_MASKED;
+    cr_assert(marked, "a masked value is drawn in the masked slot, so the reviewer sees data is there");
+    done(&fx);
+}
+
+Test(ui_detail, names_are_masked_only_when_the_set_says_so_and_nothing_when_it_is_empty)
+{
+    Fx fx;
+    load(&fx);
+    build_with(&fx, 120, 0, (DetailCtx){ .state = DS_LOADED, .mask = MASK_ALL });
+    hides(&fx, (const char *[]){ "Ana Ruiz", "ANA MARIA RUIZ GOMEZ", "RUIZ", NULL }, "names");
+    shows(&fx, (const char *[]){ "A*** R***", "registry \"A*** M*** R*** G***\" vs \"A*** R***\"", NULL });
+    build_with(&fx, 120, 0, (DetailCtx){ .state = DS_LOADED, .raw_json = true, .mask = MASK_ALL });
+    hides(&fx, (const char *[]){ "Ana Ruiz", "ANA MARIA RUIZ GOMEZ", NULL }, "raw names");
+    build_with(&fx, 120, 0, (DetailCtx){ .state = DS_LOADED, .mask = MASK_NONE });
+    shows(&fx, real_values);
+    cr_assert_lt(find(&fx, "***"), 0, "mask = none masks nothing:\n%s", fx.all.s);
+    done(&fx);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../testutil.h"
+#include "core/pii.h"
 
 int64_t tm_clock;
 
@@ -92,6 +93,9 @@ static bool fake_audit(void *ctx, const AuditEvent *ev, char *err, size_t n)
     snprintf(h->id, sizeof h->id, "%s", ev->id ? ev->id : "");
     snprintf(h->from, sizeof h->from, "%s", ev->from ? ev->from : "");
     snprintf(h->to, sizeof h->to, "%s", ev->to ? ev->to : "");
+    strbuf_reset(&h->line);
+    AuditStamp st = { 1, "lucia", "bastion", "dashboard", "127.0.0.1" };
+    audit_format(&st, ev, &h->line);
     return true;
 }
 
@@ -112,11 +116,14 @@ void tm_init_refresh(TestModel *t, long refresh_ms)
 {
     memset(t, 0, sizeof *t);
     tm_clock = 1000;
+    t->host.line = (StrBuf)STRBUF_INIT;
     ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_override, fake_resend,
                                fake_create },
                      .host = { &t->host, fake_ready, fake_audit, fake_copy },
                      .sort = { SORT_CREATED, true },
                      .refresh_ms = refresh_ms,
+                     .mask = MASK_DEFAULT, /* as the dashboard starts */
+                     .reveal_secs = 60,
                      .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
                      .mono = clock_now };
     model_init(&t->m, &env);
@@ -134,6 +141,7 @@ Model *tm_start(TestModel *t, size_t n)
 void tm_free(TestModel *t)
 {
     model_free(&t->m);
+    strbuf_free(&t->host.line);
 }
 
 unsigned tm_screen(TestModel *t, bool detail_shown)

@@ -28,6 +28,7 @@ typedef struct FakeHost {
     int lines;
     AuditEvent last;       /* the last line (its strings copied below) */
     char action[32], id[64], from[40], to[40];
+    StrBuf line;           /* the last line, formatted as the log writes it */
     char copied[1100];
     int copies;
 } FakeHost;
@@ -42,7 +43,7 @@ typedef struct TestModel {
 } TestModel;
 
 /* A model on a wide screen (the detail beside the list, 20 list rows) with the clock at
- * 1000 and no record. */
+ * 1000 and no record; personal data masked with the default set, reveals last 60 s. */
 void tm_init(TestModel *t);
 /* The same with the live refresh every refresh_ms. */
 void tm_init_refresh(TestModel *t, long refresh_ms);
