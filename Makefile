@@ -12,6 +12,8 @@
 #   make fuzz       libFuzzer (clang-14) on every harness in tests/fuzz/, FUZZ_SECONDS each
 #   make screenshots   screenshots/*.txt and *.png from the real dashboard in tmux
 #   make test-install  the install tests alone (tests/install.sh; make test runs them)
+#   make soak       dashboard + CLI against every simulator fault for SOAK_SECONDS (600),
+#                   memory and descriptors checked flat (tests/soak/soak.sh; niced)
 #   make deps       install the Debian packages regdesk needs (root), or print the command
 #   make clean
 #
@@ -114,7 +116,7 @@ SIM_LIBS  = $(call pc_libs,$(SIM_PKGS)) -lpthread -lm
 TEST_LIBS = $(call pc_libs,criterion) $(APP_LIBS) -lm
 
 .PHONY: all tests-bin bench-bin demo test test-install asan tsan valgrind deps check-deps check-libs \
-        clean bench fuzz fuzz-bin install uninstall screenshots FORCE
+        clean bench fuzz fuzz-bin install uninstall screenshots soak FORCE
 SIM_BIN := $(if $(SIM_SRC),$(BUILD)/regdesk-sim)
 all: $(BUILD)/regdesk $(SIM_BIN) $(BUILD)/installed/regdesk $(BUILD)/installed/regdesk.bash \
      $(BUILD)/installed/_regdesk
@@ -169,13 +171,13 @@ $(BUILD)/regdesk-tests: $(TEST_OBJ) $(APP_OBJ)
 
 # The worker tests once more, against a minimal Criterion stand-in (tests/tsan/), because
 # Criterion cannot start under ThreadSanitizer (Snaipe/Criterion#274).
-SHIM_SRC := tests/integration/test_worker.c tests/integration/simproc.c tests/integration/simstats.c \
-            tests/integration/simhttp.c tests/tsan/shim.c
+SHIM_SRC := tests/integration/test_worker.c tests/integration/test_worker_lies.c tests/integration/workertest.c \
+            tests/integration/simproc.c tests/integration/simstats.c tests/integration/simhttp.c tests/tsan/shim.c
 SHIM_OBJ := $(patsubst %.c,$(BUILD)/obj-shim/%.o,$(SHIM_SRC))
 $(BUILD)/obj-shim/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALLCFLAGS) -Itests/tsan -Itests/integration $(call pc_cflags,libcurl libcjson) -c $< -o $@
-$(BUILD)/worker-tests: $(SHIM_OBJ) $(NET_OBJ) $(CORE_OBJ) $(INFO_OBJ)
+$(BUILD)/worker-tests: $(SHIM_OBJ) $(NET_OBJ) $(LOCAL_OBJ) $(CORE_OBJ) $(INFO_OBJ)
 	$(CC) $(ALLLDFLAGS) -o $@ $^ $(call pc_libs,libcurl libcjson) -lpthread -lm
 
 # bench/bench_X.c → $(BUILD)/bench-X, linked against everything but main.
@@ -221,6 +223,9 @@ valgrind: check-deps
 
 fuzz: check-deps
 	@sh tests/fuzz/fuzz.sh
+
+soak: check-deps all
+	@nice -n 19 sh tests/soak/soak.sh
 
 demo: check-deps all
 	@sh tests/demo.sh

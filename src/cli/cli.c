@@ -34,7 +34,7 @@ int cli_command(const CliSettings *s, int argc, char **argv)
 {
     const Command *c = find(argv[0]);
     if (!c) {
-        cli_error("unknown command \"%s\"; see regdesk --help", argv[0]);
+        cli_error("unknown command \"" QS "\"; see regdesk --help", argv[0]);
         return EXIT_USAGE;
     }
     cli_signals_start();

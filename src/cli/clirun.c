@@ -43,7 +43,7 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
         const char *a = argv[i];
         if (only_pos || a[0] != '-' || !a[1]) {
             if (*got >= npos) {
-                cli_error("unexpected argument \"%s\" for `regdesk %s`; see regdesk --help", a, argv[0]);
+                cli_error("unexpected argument \"" QS "\" for `regdesk %s`; see regdesk --help", a, argv[0]);
                 return false;
             }
             pos[(*got)++] = a;
@@ -56,7 +56,7 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
         const char *eq = strchr(a, '=');
         const CliOpt *o = find_opt(opts, nopts, a, eq ? (size_t)(eq - a) : strlen(a));
         if (!o || (o->flag && eq)) {
-            cli_error("unknown option \"%s\" for `regdesk %s`; see regdesk --help", a, argv[0]);
+            cli_error("unknown option \"" QS "\" for `regdesk %s`; see regdesk --help", a, argv[0]);
             return false;
         }
         if (o->flag) {
@@ -66,7 +66,7 @@ bool cli_options(int argc, char **argv, const CliOpt *opts, size_t nopts, const 
         } else if (i + 1 < argc) {
             *o->value = argv[++i];
         } else {
-            cli_error("%s needs a value; see regdesk --help", a);
+            cli_error(QS " needs a value; see regdesk --help", a);
             return false;
         }
     }
@@ -88,7 +88,7 @@ bool cli_text_or_json(const char *format, const char *command, bool *json)
 {
     *json = format && !strcmp(format, "json");
     if (format && !*json && strcmp(format, "text")) {
-        cli_error("unknown format \"%s\" for %s; use text or json", format, command);
+        cli_error("unknown format \"" QS "\" for %s; use text or json", format, command);
         return false;
     }
     return true;
@@ -218,7 +218,7 @@ Detail *cli_retrieve(Worker *w, const char *id, int *rc)
     } else if (!r || r->kind == RES_ERROR) {
         *rc = cli_fail(r);
     } else {
-        cli_error("the API answered with a different registration than %s", id);
+        cli_error("the API answered with a different registration than " QS, id);
         *rc = EXIT_SERVER;
     }
     result_free(r);

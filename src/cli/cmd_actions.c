@@ -152,7 +152,7 @@ int cmd_override(int argc, char **argv, const CliSettings *cs)
         return EXIT_USAGE;
     }
     if (!override_status_allowed(status)) {
-        cli_error("--status must be COMPLETED, COMPLETED_WITHOUT_KYC or FAILED, not \"%s\"", status_arg);
+        cli_error("--status must be COMPLETED, COMPLETED_WITHOUT_KYC or FAILED, not \"" QS "\"", status_arg);
         return EXIT_USAGE;
     }
     if (!note || blank(note)) {

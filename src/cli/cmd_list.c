@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
+#include "cli/dumpfile.h"
 #include "cli/output.h"
 #include "core/parse_stream.h"
 #include "core/sort.h"
@@ -20,12 +21,15 @@ typedef struct ListArgs {
     bool mask, no_mask, partial;
 } ListArgs;
 
-/* What a load from the API left behind when it was not complete. */
+/* What a load from the API left behind when it was not complete or not consistent. */
 typedef struct LoadOutcome {
     int failed_pages;
     long loaded, total;
     ErrorClass error; /* of the first failure */
-    char message[320];
+    char message[MSG_MAX]; /* the worker's sentence, quote marks kept */
+    ListCap capped;
+    bool data_changed;
+    char done[MSG_MAX];    /* RES_LIST_DONE's sentence about a cap or a change */
 } LoadOutcome;
 
 /* ---- loading ------------------------------------------------------------------------------ */
@@ -35,40 +39,63 @@ static void store_sink(void *ctx, Summary *s)
     store_put(ctx, s, NULL);
 }
 
-/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store. */
-static int load_file(const char *path, Store *st)
+/* The end of a dump that did not parse to its end: a file cut inside its last record
+ * still lists the records before the cut, with a warning; anything else is an error. */
+static int file_ended(RecordStream *rs, const char *name, const char *err)
 {
-    bool is_stdin = !strcmp(path, "-");
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-        cli_error("cannot open %s: %s", path, strerror(errno));
+    RecordStreamStats stats;
+    rstream_stats(rs, &stats);
+    if (!stats.truncated || stats.records == 0) {
+        cli_error(QS ": %s", name, err);
         return EXIT_INTERNAL;
     }
+    cli_error(QS " ends in the middle of the JSON (at byte offset %llu): it looks cut short; listed the %zu "
+              "complete registration(s) before the cut", name, (unsigned long long)stats.bytes, stats.records);
+    return EXIT_OK;
+}
+
+/* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store: the file
+ * through cli/dumpfile, the records through core/parse_stream. */
+static int load_file(const char *path, const WorkerConfig *limits, Store *st)
+{
+    char err[MSG_MAX];
+    DumpFile *f = dump_open(path, limits->total_timeout_ms / 1000, err, sizeof err); /* --timeout for a FIFO */
+    if (!f) {
+        cli_error("%s", err);
+        return EXIT_INTERNAL;
+    }
+    long max = limits->max_records;
+    store_begin_load(st);
     RecordStream *rs = rstream_new(store_sink, st);
     enum { CHUNK = 256 * 1024 };
-    char *buf = xmalloc(CHUNK), err[300];
+    char *buf = xmalloc(CHUNK);
     bool ok = true;
-    size_t got;
-    while (ok && (got = fread(buf, 1, CHUNK, f)) > 0)
-        ok = rstream_feed(rs, buf, got, err, sizeof err);
+    long got = 0;
+    while (ok && (long)st->n < max && (got = dump_read(f, buf, CHUNK, err, sizeof err)) > 0)
+        ok = rstream_feed(rs, buf, (size_t)got, err, sizeof err);
     int rc = EXIT_OK;
-    if (ok && ferror(f)) {
-        cli_error("cannot read %s: %s", path, strerror(errno));
+    if ((long)st->n >= max) {
+        cli_error("stopped at %zu registrations, the max_records limit in the config; " QS " holds more", st->n,
+                  dump_name(f));
+        rc = EXIT_INTERNAL;
+    } else if (ok && got < 0) {
+        cli_error("%s", err);
         rc = EXIT_INTERNAL;
     } else if (!ok || !rstream_finish(rs, err, sizeof err)) {
-        cli_error("%s: %s", is_stdin ? "standard input" : path, err);
-        rc = EXIT_INTERNAL;
+        rc = file_ended(rs, dump_name(f), err);
     } else {
         RecordStreamStats stats;
         rstream_stats(rs, &stats);
         if (stats.skipped)
-            cli_error("%s: skipped %zu array element(s) that are not registration objects",
-                      is_stdin ? "standard input" : path, stats.skipped);
+            cli_error(QS ": skipped %zu array element(s) that are not registration objects", dump_name(f),
+                      stats.skipped);
     }
+    if (st->load_dups)
+        cli_error(QS " holds %zu registration(s) whose id came earlier in it; the later copy of each is listed",
+                  dump_name(f), st->load_dups);
     free(buf);
     rstream_free(rs);
-    if (!is_stdin)
-        fclose(f);
+    dump_close(f);
     return rc;
 }
 
@@ -97,6 +124,7 @@ static int load_api(const CliSettings *cs, const Filter *f, SortSpec spec, Store
     ListQuery q = { .sort = sort_server_param(spec) };
     filter_server_params(f, &q.server);
     uint64_t job = worker_list(w, &q, 1);
+    store_begin_load(st);
     bool tty = isatty(STDERR_FILENO), done = false;
     memset(out, 0, sizeof *out);
     while (!done) {
@@ -119,6 +147,9 @@ static int load_api(const CliSettings *cs, const Filter *f, SortSpec spec, Store
             out->failed_pages = r->failed_pages;
             out->loaded = r->loaded;
             out->total = r->total;
+            out->capped = r->capped;
+            out->data_changed = r->data_changed;
+            snprintf(out->done, sizeof out->done, "%s", r->message);
             done = true;
         }
         result_free(r);
@@ -179,12 +210,12 @@ static int prepare(const CliSettings *cs, const ListArgs *a, OutSpec *o, SortSpe
 {
     memset(o, 0, sizeof *o);
     if (a->format && !out_format_parse(a->format, &o->format)) {
-        cli_error("unknown format \"%s\"; use table, json, csv, tsv or count", a->format);
+        cli_error("unknown format \"" QS "\"; use table, json, csv, tsv or count", a->format);
         return EXIT_USAGE;
     }
     *spec = (SortSpec){ SORT_CREATED, true }; /* newest first, like the API */
     if (a->sort && !sort_parse(a->sort, spec)) {
-        cli_error("unknown sort \"%s\"; use created, updated, age, status, flags, failed, name or email, "
+        cli_error("unknown sort \"" QS "\"; use created, updated, age, status, flags, failed, name or email, "
                   "with - for descending", a->sort);
         return EXIT_USAGE;
     }
@@ -205,21 +236,42 @@ static int prepare(const CliSettings *cs, const ListArgs *a, OutSpec *o, SortSpe
     return EXIT_OK;
 }
 
-/* Without --partial an incomplete load prints nothing; with it, what loaded is printed,
- * and either way the exit status says the list is incomplete. */
+/* Without --partial an incomplete load (pages that never came, or a cap that stopped it)
+ * prints nothing; with it, what loaded is printed, and either way the exit status says
+ * the list is incomplete: the failure's, 5 for an API that would not stop, 6 for a local
+ * limit. */
 static int incomplete(const LoadOutcome *lo, const ListArgs *a, size_t have)
 {
-    char total[48] = "";
+    char total[48] = "", why[64];
     if (lo->total >= 0)
         snprintf(total, sizeof total, " of %ld", lo->total);
-    cli_error("%s", lo->message[0] ? lo->message : "the list could not be loaded");
+    if (lo->failed_pages)
+        cli_error("%s", lo->message[0] ? lo->message : "the list could not be loaded");
+    if (lo->capped)
+        cli_error("%s", lo->done);
+    if (lo->failed_pages)
+        snprintf(why, sizeof why, "%d page(s) could not be loaded", lo->failed_pages);
+    else
+        snprintf(why, sizeof why, "the load was stopped");
     if (a->partial)
-        cli_error("the list is incomplete: %d page(s) could not be loaded; printed the %zu matching among the "
-                  "%ld registrations that arrived%s", lo->failed_pages, have, lo->loaded, total);
+        cli_error("the list is incomplete: %s; printed the %zu matching among the %ld registrations that arrived%s",
+                  why, have, lo->loaded, total);
     else if (lo->loaded > 0)
-        cli_error("%d page(s) could not be loaded (%ld%s registrations arrived), so nothing was printed; "
-                  "--partial prints what did load", lo->failed_pages, lo->loaded, total);
-    return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
+        cli_error("%s (%ld%s registrations arrived), so nothing was printed; --partial prints what did load", why,
+                  lo->loaded, total);
+    if (lo->failed_pages)
+        return cli_exit_for(lo->error != EC_NONE ? lo->error : EC_NETWORK);
+    return lo->capped == CAP_PAGES ? EXIT_SERVER : EXIT_INTERNAL;
+}
+
+/* Warnings about a list that is complete but was not served consistently. */
+static void consistency(const LoadOutcome *lo, const Store *st)
+{
+    if (st->load_dups)
+        cli_error("dropped %zu duplicate registration(s): the API sent the same id on more than one page (records "
+                  "added while the list loaded shift the pages)", st->load_dups);
+    if (lo->data_changed && !lo->capped)
+        cli_error("%s; run the command again for a consistent list", lo->done);
 }
 
 /* --view NAME: the saved view's filter (with --filter's, both applying) and sort (unless
@@ -275,14 +327,16 @@ int cmd_list(int argc, char **argv, const CliSettings *cs)
     Store st;
     store_init(&st);
     LoadOutcome lo = { 0 };
-    rc = a.file ? load_file(a.file, &st) : load_api(cs, f, spec, &st, &lo);
+    rc = a.file ? load_file(a.file, &cs->worker, &st) : load_api(cs, f, spec, &st, &lo);
     uint32_t *idx = xmalloc((st.n ? st.n : 1) * sizeof *idx);
     size_t n = 0;
     for (size_t i = 0; i < st.n; i++)
         if (filter_match(f, st.recs[i]))
             idx[n++] = (uint32_t)i;
     sort_indices(idx, n, st.recs, spec);
-    if (rc == EXIT_OK && lo.failed_pages > 0) {
+    if (rc == EXIT_OK && !a.file)
+        consistency(&lo, &st);
+    if (rc == EXIT_OK && (lo.failed_pages > 0 || lo.capped)) {
         rc = incomplete(&lo, &a, n);
         if (a.partial)
             write_records(&o, &st, idx, n, stdout);

@@ -105,7 +105,7 @@ static int save(const CliSettings *cs, const char *token)
         return EXIT_INTERNAL;
     }
     char shown[600];
-    safetext_format(shown, sizeof shown, "logged in; the token is saved in %s (mode 0600)", file);
+    safetext_format(shown, sizeof shown, "logged in; the token is saved in " QS " (mode 0600)", file);
     printf("%s\n", shown);
     /* The variable is read before the file: the new token would go unused. */
     const char *env = getenv("VERIFIK_TOKEN");

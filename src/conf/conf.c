@@ -60,11 +60,12 @@ static bool arity(ConfLine *l, const Directive *dir, const ConfWord *w, size_t n
     if (n < dir->min) {
         ConfPos end = conf_line_pos(l, l->len);
         if (n)
-            conf_warn(l->d, end, "expected %s after \"%s\" (%s)", dir->what[n], w[n - 1].raw, dir->usage);
+            conf_warn(l->d, end, "expected %s after \"" QS "\" (%s)", dir->what[n], w[n - 1].raw, dir->usage);
         else
             conf_warn(l->d, end, "expected %s after %s (%s)", dir->what[0], dir->name, dir->usage);
     } else if (n > dir->max) {
-        conf_warn(l->d, w[dir->max].pos, "unexpected \"%s\" at the end of the line (%s)", w[dir->max].raw, dir->usage);
+        conf_warn(l->d, w[dir->max].pos, "unexpected \"" QS "\" at the end of the line (%s)", w[dir->max].raw,
+                  dir->usage);
     }
     return n >= dir->min && n <= dir->max;
 }
@@ -75,7 +76,7 @@ static void name_value(ConfLine *l, const Directive *dir, ConfPos pos, bool shor
     while (l->i < l->len && (l->s[l->i] == ' ' || l->s[l->i] == '\t'))
         l->i++;
     if (l->i >= l->len || l->s[l->i] != '=') {
-        conf_warn(l->d, conf_line_pos(l, l->i), "expected = after \"%s\" (%s)", args[0].text, dir->usage);
+        conf_warn(l->d, conf_line_pos(l, l->i), "expected = after \"" QS "\" (%s)", args[0].text, dir->usage);
         return;
     }
     l->i++;
@@ -105,11 +106,12 @@ static void name_directive(ConfLine *l, const Directive *dir, ConfPos pos)
 static void include_file(ConfDoc *d, ConfLine *l, const ConfWord *path)
 {
     if (!d->include) {
-        conf_warn(d, path->pos, "include is not allowed here; \"%s\" skipped", path->text);
+        conf_warn(d, path->pos, "include is not allowed here; \"" QS "\" skipped", path->text);
         return;
     }
     if (d->depth >= CONF_INCLUDE_DEPTH) {
-        conf_warn(d, path->pos, "includes nest deeper than %d files; \"%s\" skipped", CONF_INCLUDE_DEPTH, path->text);
+        conf_warn(d, path->pos, "includes nest deeper than %d files; \"" QS "\" skipped", CONF_INCLUDE_DEPTH,
+                  path->text);
         return;
     }
     char why[400] = "", *text = NULL, *name = NULL;
@@ -120,7 +122,7 @@ static void include_file(ConfDoc *d, ConfLine *l, const ConfWord *path)
     }
     for (size_t i = 0; i < d->depth; i++) {
         if (name && !strcmp(d->stack[i], name)) {
-            conf_warn(d, path->pos, "\"%s\" is already being read (an include cycle); skipped", name);
+            conf_warn(d, path->pos, "\"" QS "\" is already being read (an include cycle); skipped", name);
             free(text);
             free(name);
             return;
@@ -154,9 +156,9 @@ static void unknown_directive(ConfLine *l, size_t start)
         names[k] = directives[k].name;
     const char *near = conf_suggest(w.raw, names, N_DIRECTIVES);
     if (near)
-        conf_warn(l->d, w.pos, "unknown directive \"%s\"; did you mean \"%s\"?", w.raw, near);
+        conf_warn(l->d, w.pos, "unknown directive \"" QS "\"; did you mean \"%s\"?", w.raw, near);
     else
-        conf_warn(l->d, w.pos, "expected a directive (" DIRECTIVE_LIST ") or NAME = VALUE, not \"%s\"", w.raw);
+        conf_warn(l->d, w.pos, "expected a directive (" DIRECTIVE_LIST ") or NAME = VALUE, not \"" QS "\"", w.raw);
 }
 
 static void directive(ConfLine *l, const Directive *dir, ConfPos pos)

@@ -38,8 +38,9 @@ void conf_vwarn(ConfDoc *d, ConfPos pos, const char *fmt, va_list ap)
         d->dropped++;
         return;
     }
-    char msg[400];
-    safetext_vformat(msg, sizeof msg, fmt, ap);
+    char marked[400], msg[400];
+    msg_vformat(marked, sizeof marked, fmt, ap); /* a long QS quote shrinks, the words stay */
+    msg_plain(msg, sizeof msg, marked);
     d->warns = xgrow(d->warns, &d->cap_warns, d->nwarns + 1, sizeof *d->warns);
     d->warns[d->nwarns++] = (ConfWarning){ pos, arena_strdup(&d->arena, msg) };
 }
@@ -54,7 +55,7 @@ void conf_warn(ConfDoc *d, ConfPos pos, const char *fmt, ...)
 
 void conf_warning_format(const ConfWarning *w, char *buf, size_t n)
 {
-    safetext_format(buf, n, "%s:%d:%d: %s", w->pos.file ? w->pos.file : "", w->pos.line, w->pos.col, w->msg);
+    safetext_format(buf, n, QS ":%d:%d: %s", w->pos.file ? w->pos.file : "", w->pos.line, w->pos.col, w->msg);
 }
 
 static size_t file_index(const ConfDoc *d, const char *file)

@@ -179,7 +179,7 @@ bool conf_word_is_safe(ConfLine *l, const ConfWord *w)
         return true;
     char shown[120];
     safetext_format(shown, sizeof shown, "%s", w->raw);
-    conf_warn(l->d, w->pos, "\"%s\" holds a character regdesk will not show as it is (invisible, "
+    conf_warn(l->d, w->pos, "\"" QS "\" holds a character regdesk will not show as it is (invisible, "
                             "direction-changing or unassigned); remove it", shown);
     return false;
 }

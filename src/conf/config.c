@@ -84,10 +84,10 @@ typedef struct Input {
 static bool fail(Input *in, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 static bool fail(Input *in, const char *fmt, ...)
 {
-    char msg[300];
+    char msg[MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    safetext_vformat(msg, sizeof msg, fmt, ap);
+    msg_vformat(msg, sizeof msg, fmt, ap); /* keeps the quote marks, so the value shrinks below */
     va_end(ap);
     safetext_format(in->why, in->n, "%s %s", infos[in->id].name, msg);
     return false;
@@ -123,13 +123,13 @@ static bool parse_duration(Input *in, const char *v, long *out)
     else if (filter_parse_duration(v, &ms))
         secs = ms / 1000;
     else
-        return fail(in, "must be a duration: a number of %s, or with units like 90s, 15m, 1h30m or 2d; not \"%s\"",
+        return fail(in, "must be a duration: a number of %s, or with units like 90s, 15m, 1h30m or 2d; not \"" QS "\"",
                     unit_name(l->unit), v);
     if (secs < l->lo || secs > l->hi) {
         char lo[32], hi[32];
         config_duration_text(l->lo, lo, sizeof lo);
         config_duration_text(l->hi, hi, sizeof hi);
-        return fail(in, "must be from %s to %s, not \"%s\"", lo, hi, v);
+        return fail(in, "must be from %s to %s, not \"" QS "\"", lo, hi, v);
     }
     *out = (long)secs;
     return true;
@@ -142,7 +142,7 @@ static bool parse_int(Input *in, const char *v, long *out)
     errno = 0;
     long x = strtol(v, &end, 10);
     if (!*v || *end || errno || x < l->lo || x > l->hi || isspace((unsigned char)*v))
-        return fail(in, "must be a whole number from %ld to %ld, not \"%s\"", l->lo, l->hi, v);
+        return fail(in, "must be a whole number from %ld to %ld, not \"" QS "\"", l->lo, l->hi, v);
     *out = x;
     return true;
 }
@@ -173,8 +173,8 @@ static bool parse_flags(Input *in, const ConfWord *items, size_t nitems, long *o
             k++;
         if (k == nchoices) {
             const char *near = conf_suggest(t, all, nchoices);
-            return near ? fail(in, "has no \"%s\"; did you mean \"%s\"? (%s, none or all)", t, near, choices)
-                        : fail(in, "has no \"%s\"; it takes %s, none or all", t, choices);
+            return near ? fail(in, "has no \"" QS "\"; did you mean \"%s\"? (%s, none or all)", t, near, choices)
+                        : fail(in, "has no \"" QS "\"; it takes %s, none or all", t, choices);
         }
         bits |= 1L << k;
     }
@@ -202,12 +202,12 @@ static bool check_text(Input *in, const char *v, SettingValue *out)
     if (!safetext_is_safe(v, strlen(v), SAFE_LINE))
         return fail(in, "holds control or invisible characters");
     if (t == ST_URL && strncmp(v, "https://", 8) && strncmp(v, "http://", 7))
-        return fail(in, "must be an https:// address (http:// only for loopback or with allow_http), not \"%s\"", v);
+        return fail(in, "must be an https:// address (http:// only for loopback or with allow_http), not \"" QS "\"", v);
     if (t == ST_SORT && *v) {
         SortSpec spec;
         if (!sort_parse(v, &spec))
             return fail(in, "must be created, updated, age, status, flags, failed, name or email, with - for "
-                            "descending, not \"%s\"", v);
+                            "descending, not \"" QS "\"", v);
     }
     if (t == ST_FILTER) {
         FilterError fe;
@@ -237,7 +237,7 @@ static bool assign(Input *in, SettingSource src)
     bool ok;
     switch (infos[in->id].type) {
     case ST_BOOL:
-        ok = parse_bool(text, &nv.num) || fail(in, "must be yes or no, not \"%s\"", text);
+        ok = parse_bool(text, &nv.num) || fail(in, "must be yes or no, not \"" QS "\"", text);
         break;
     case ST_INT:
         ok = parse_int(in, text, &nv.num);
@@ -311,9 +311,9 @@ void config_apply(Config *s, ConfDoc *d)
         if (id < 0) {
             const char *near = conf_suggest(name->text, names, SET__COUNT);
             if (near)
-                conf_warn(d, name->pos, "unknown setting \"%s\"; did you mean \"%s\"?", name->text, near);
+                conf_warn(d, name->pos, "unknown setting \"" QS "\"; did you mean \"%s\"?", name->text, near);
             else
-                conf_warn(d, name->pos, "unknown setting \"%s\" (regdesk-config(5) lists them)", name->text);
+                conf_warn(d, name->pos, "unknown setting \"" QS "\" (regdesk-config(5) lists them)", name->text);
             continue;
         }
         char why[400];

@@ -72,7 +72,11 @@ typedef struct SettingLimits {
     X(TIMEOUT,         "timeout",         ST_DURATION, "60s",     IN_SECONDS(1, 3600), \
       "one request, start to end") \
     X(MAX_RESPONSE_MB, "max_response_mb", ST_INT,      "32",      RANGE(1, 4096), \
-      "the largest answer accepted, in MiB") \
+      "the largest answer accepted, in MiB (after decompression; a larger one is not fetched again)") \
+    X(MAX_RECORDS,     "max_records",     ST_INT,      "5000000", RANGE(1000, 100000000), \
+      "a full load stops after this many registrations, with a sentence") \
+    X(MAX_MEMORY_MB,   "max_memory_mb",   ST_INT,      "2048",    RANGE(16, 1048576), \
+      "a full load also stops when its registrations take this much memory, in MiB") \
     X(THEME,           "theme",           ST_TEXT,     "default", NOLIMIT, \
       "a theme's name (default, light, high-contrast, solarized, monochrome…) or a theme file") \
     X(MOUSE,           "mouse",           ST_BOOL,     "yes",     NOLIMIT, \

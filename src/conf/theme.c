@@ -29,9 +29,9 @@ static bool read_choice(ConfDoc *d, const ConfWord *w, ColourChoice *c)
         if (len >= sizeof part || !colour_parse(part, &c->alt[c->n])) {
             const char *near = conf_suggest(part, names, sizeof names / sizeof *names);
             if (near)
-                conf_warn(d, pos, "unknown colour \"%s\"; did you mean \"%s\"?", part, near);
+                conf_warn(d, pos, "unknown colour \"" QS "\"; did you mean \"%s\"?", part, near);
             else
-                conf_warn(d, pos, "unknown colour \"%s\"; colours are %s", part, colour_syntax());
+                conf_warn(d, pos, "unknown colour \"" QS "\"; colours are %s", part, colour_syntax());
             return false;
         }
         c->n++;
@@ -53,10 +53,10 @@ static bool read_rule(ConfDoc *d, const ConfDirective *dir, ThemeRule *out)
             static const char *const attrs[] = { "bold", "dim", "italic", "underline", "reverse", "normal" };
             const char *near = conf_suggest(dir->args[i].text, attrs, sizeof attrs / sizeof *attrs);
             if (near)
-                conf_warn(d, dir->args[i].pos, "unknown attribute \"%s\"; did you mean \"%s\"?", dir->args[i].text,
-                          near);
+                conf_warn(d, dir->args[i].pos, "unknown attribute \"" QS "\"; did you mean \"%s\"?",
+                          dir->args[i].text, near);
             else
-                conf_warn(d, dir->args[i].pos, "unknown attribute \"%s\"; attributes are %s", dir->args[i].text,
+                conf_warn(d, dir->args[i].pos, "unknown attribute \"" QS "\"; attributes are %s", dir->args[i].text,
                           colour_attr_names());
             return false;
         }
@@ -79,10 +79,10 @@ void theme_rules_add(ThemeRules *r, ConfDoc *d, bool theme_file)
         if (s < 0) {
             const char *near = conf_suggest(dir->args[0].text, slot_names_all(), SL__COUNT);
             if (near)
-                conf_warn(d, dir->args[0].pos, "unknown colour slot \"%s\"; did you mean \"%s\"?", dir->args[0].text,
-                          near);
+                conf_warn(d, dir->args[0].pos, "unknown colour slot \"" QS "\"; did you mean \"%s\"?",
+                          dir->args[0].text, near);
             else
-                conf_warn(d, dir->args[0].pos, "unknown colour slot \"%s\" (regdesk-config(5) lists them)",
+                conf_warn(d, dir->args[0].pos, "unknown colour slot \"" QS "\" (regdesk-config(5) lists them)",
                           dir->args[0].text);
             continue;
         }

@@ -55,8 +55,8 @@ static bool read_view(ConfDoc *d, const ConfDirective *dir, ViewDef *out)
         SortSpec spec;
         strbuf_append(&key, v->raw + at + 5, len - 5);
         if (!sort_parse(strbuf_cstr(&key), &spec)) {
-            conf_warn(d, pos_at(v, at + 5), "unknown sort \"%s\"; use created, updated, age, status, flags, failed, "
-                                            "name or email, with - for descending", strbuf_cstr(&key));
+            conf_warn(d, pos_at(v, at + 5), "unknown sort \"" QS "\"; use created, updated, age, status, flags, "
+                                            "failed, name or email, with - for descending", strbuf_cstr(&key));
             ok = false;
         }
     }
@@ -67,7 +67,7 @@ static bool read_view(ConfDoc *d, const ConfDirective *dir, ViewDef *out)
     FilterError fe;
     Filter *f = ok ? filter_compile(strbuf_cstr(&filter), 0, &fe) : NULL;
     if (ok && !f) {
-        conf_warn(d, pos_at(v, fe.column > 0 ? (size_t)fe.column - 1 : 0), "view \"%s\": %s", name->text, fe.msg);
+        conf_warn(d, pos_at(v, fe.column > 0 ? (size_t)fe.column - 1 : 0), "view \"" QS "\": %s", name->text, fe.msg);
         ok = false;
     }
     filter_free(f);
@@ -99,7 +99,7 @@ size_t viewdefs_from_conf(ConfDoc *d, ViewDef **out)
         while (k < n && strcasecmp((*out)[k].name, v.name))
             k++;
         if (k < n)
-            conf_warn(d, d->dirs[i].args[0].pos, "view \"%s\" was defined before (%s:%d); this one replaces it",
+            conf_warn(d, d->dirs[i].args[0].pos, "view \"" QS "\" was defined before (%s:%d); this one replaces it",
                       v.name, (*out)[k].pos.file, (*out)[k].pos.line);
         (*out)[k] = v;
         n += k == n;

@@ -31,10 +31,12 @@ static void add(Dx *x, FindingKind kind, FindingLevel level, const char *fmt, ..
     Finding *f = &x->out[x->n++];
     f->kind = kind;
     f->level = level;
+    char marked[MSG_MAX];
     va_list ap;
     va_start(ap, fmt);
-    vfmt_bounded(f->text, sizeof f->text, fmt, ap);
+    msg_vformat(marked, sizeof marked, fmt, ap); /* the record's text (QS) shrinks, the sentence stays */
     va_end(ap);
+    msg_plain(f->text, sizeof f->text, marked);
 }
 
 /* "2026-12-01 10:11 UTC (2d ago)", or "(in 37m)" for a time still to come. */
@@ -68,7 +70,7 @@ static void progress(Dx *x)
     if (last_change(x) != TIME_NONE)
         when(x, last_change(x), since, sizeof since);
     if (step_is_last(raw)) {
-        add(x, FD_LAST_STEP, FL_WARN, "It reported its last step (%s), but its status is still %s; the last "
+        add(x, FD_LAST_STEP, FL_WARN, "It reported its last step (" QS "), but its status is still %s; the last "
             "change was %s.", step_label(raw), status_display(x->s, false), since);
         return;
     }
@@ -85,16 +87,17 @@ static void progress(Dx *x)
     }
     const char *next = step_next(raw, &x->d->flow);
     if (!next)
-        add(x, FD_WAITING, FL_WARN, "The last step it reported is \"%s\"; nothing has changed since %s.", raw, since);
+        add(x, FD_WAITING, FL_WARN, "The last step it reported is \"" QS "\"; nothing has changed since %s.", raw,
+            since);
     else if (step_is_last(next))
-        add(x, FD_WAITING, expired ? FL_BAD : FL_WARN, "It reported every step up to %s but never the final one "
+        add(x, FD_WAITING, expired ? FL_BAD : FL_WARN, "It reported every step up to " QS " but never the final one "
             "(end)%s; %s %s.", step_label(raw), expired ? " before it expired" : "",
             expired ? "its last change was" : "nothing has changed since", since);
     else if (expired)
-        add(x, FD_WAITING, FL_BAD, "It expired waiting on the %s step (the last one reported was %s); its last "
+        add(x, FD_WAITING, FL_BAD, "It expired waiting on the %s step (the last one reported was " QS "); its last "
             "change was %s.", step_label(next), step_label(raw), since);
     else
-        add(x, FD_WAITING, FL_WARN, "It waits on the %s step (the last one reported was %s); nothing has "
+        add(x, FD_WAITING, FL_WARN, "It waits on the %s step (the last one reported was " QS "); nothing has "
             "changed since %s.", step_label(next), step_label(raw), since);
 }
 
@@ -168,18 +171,18 @@ static void last_failure(Dx *x)
     }
     const char *kind = kind_word(a->kind);
     if (a->ref.st != REF_POPULATED) {
-        add(x, FD_LAST_FAILURE, FL_WARN, "The last failure was a %s attempt; the API sent only its id (%s).", kind,
+        add(x, FD_LAST_FAILURE, FL_WARN, "The last failure was a %s attempt; the API sent only its id (" QS ").", kind,
             *a->ref.id ? a->ref.id : "none");
     } else if (a->kind == FAIL_EMAIL || a->kind == FAIL_PHONE) {
-        add(x, FD_LAST_FAILURE, FL_WARN, "The last failure was %s %s code%s: %s.", a->kind == FAIL_EMAIL ? "an" : "a",
-            kind, at, attempt_text(a));
+        add(x, FD_LAST_FAILURE, FL_WARN, "The last failure was %s %s code%s: " QS ".",
+            a->kind == FAIL_EMAIL ? "an" : "a", kind, at, attempt_text(a));
     } else {
         bool quality = a->kind == FAIL_BIO && reason_is_quality(a->reason_code);
         char score[32] = "";
         if (a->kind == FAIL_BIO && !quality && a->score.st == FS_OK)
             snprintf(score, sizeof score, ", score %.2f", a->score.v);
-        add(x, FD_LAST_FAILURE, quality ? FL_INFO : FL_WARN, "The last failure was a %s attempt%s: %s [%s]%s%s.", kind,
-            at, attempt_text(a), *a->reason_code ? a->reason_code : "no code", score,
+        add(x, FD_LAST_FAILURE, quality ? FL_INFO : FL_WARN, "The last failure was a %s attempt%s: " QS " [" QS "]%s%s.",
+            kind, at, attempt_text(a), *a->reason_code ? a->reason_code : "no code", score,
             quality ? ", a quality reject that used no attempt" : "");
     }
 }
@@ -208,7 +211,7 @@ static void code(Dx *x, FailKind k, Ref ref, Str status, Time sent, const char *
         char earlier[48] = "";
         if (t.failed)
             snprintf(earlier, sizeof earlier, "; %u earlier code%s failed", t.failed, t.failed == 1 ? "" : "s");
-        add(x, FD_CODE_PENDING, FL_WARN, "The %s code sent%s%s%s was never confirmed (status %s)%s.", ch,
+        add(x, FD_CODE_PENDING, FL_WARN, "The %s code sent%s" QS "%s was never confirmed (status " QS ")%s.", ch,
             *to ? " to " : "", to, at, *status.s ? status.s : "none", earlier);
     } else if (ref.st != REF_POPULATED && t.failed) {
         add(x, FD_CODES_FAILED, FL_WARN, "%u %s code%s failed and none was confirmed.", t.failed, ch,
@@ -221,8 +224,8 @@ static void codes(Dx *x)
     const Detail *d = x->d;
     const EmailVal *e = &d->email_val;
     const PhoneVal *p = &d->phone_val;
-    char phone[80];
-    snprintf(phone, sizeof phone, "%s%s%s", p->country_code.s, *p->country_code.s ? " " : "", p->phone.s);
+    char phone[512]; /* longer than a sentence has room for: it shrinks there (add) */
+    fmt_bounded(phone, sizeof phone, "%s%s%s", p->country_code.s, *p->country_code.s ? " " : "", p->phone.s);
     code(x, FAIL_EMAIL, e->ref, e->status, e->created_at.st == FS_OK ? e->created_at : e->updated_at, e->email.s,
          gateway_off(d, &d->flow.email_gateway));
     code(x, FAIL_PHONE, p->ref, p->status, p->created_at.st == FS_OK ? p->created_at : p->updated_at, phone,
@@ -265,7 +268,7 @@ static void decided(Dx *x)
         size_t len = strlen(r->note.s), cut = utf8_prefix(r->note.s, len, 100);
         snprintf(note, sizeof note, ": \"%.*s%s\"", (int)cut, r->note.s, cut < len ? "…" : "");
     }
-    add(x, FD_DECIDED, FL_INFO, "%s%s%s set it to %s%s%s.", r->by_staff ? "Verifik staff" : "A reviewer",
+    add(x, FD_DECIDED, FL_INFO, "%s%s" QS " set it to %s%s%s.", r->by_staff ? "Verifik staff" : "A reviewer",
         *r->reviewer.s ? " " : "", r->reviewer.s, status_display(x->s, false), at, note);
 }
 

@@ -67,7 +67,8 @@ bool api_error_is_auth(const ApiError *e);
  * translated ("this registration's status does not allow a new link …
  * [cannot_resend_link_for_this_status]"), a free-text message under a category code
  * is quoted ("the API refused a parameter: missing countryCode [MissingParameter]"),
- * anything else reads "the API answered HTTP 409: <message> [<code>]". */
+ * anything else reads "the API answered HTTP 409: <message> [<code>]". Made with
+ * msg_format: the server's words are quoted (core/msg.h). */
 void api_error_describe(const ApiError *e, char *buf, size_t n);
 
 /* The token of a login confirm or renew response, in any documented place:

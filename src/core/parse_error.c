@@ -4,6 +4,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/msg.h"
 #include "core/parse.h"
 #include "core/parse_internal.h"
 #include "core/strbuf.h"
@@ -176,14 +177,16 @@ void api_error_describe(const ApiError *e, char *buf, size_t n)
         shown = e->message;
     const char *detail = e->detail;
     bool quote = t && t->quote && *e->message && strcmp(e->message, shown);
-    char what[320];
+    /* The server's words are quoted (core/msg.h): when the sentence must be shortened,
+     * they shrink, never the translation or the brackets. */
+    char what[MSG_MAX];
     if (t)
-        fmt_bounded(what, sizeof what, "%s%s%s", t->text, quote ? ": " : "", quote ? e->message : "");
+        msg_format(what, sizeof what, "%s%s" QS, t->text, quote ? ": " : "", quote ? e->message : "");
     else
-        fmt_bounded(what, sizeof what, "the API answered HTTP %d: %s", e->http,
-                    *e->message ? e->message : *e->code ? e->code : "no details");
+        msg_format(what, sizeof what, "the API answered HTTP %d: " QS, e->http,
+                   *e->message ? e->message : *e->code ? e->code : "no details");
     bool bracket = *shown && (t || strcmp(shown, e->message));
     const char *label = t && !strcmp(t->code, "liveness_failed") ? "score " : "";
-    fmt_bounded(buf, n, "%s%s%s%s%s%s%s%s", what, *detail ? " (" : "", label, detail, *detail ? ")" : "",
-                bracket ? " [" : "", bracket ? shown : "", bracket ? "]" : "");
+    msg_format(buf, n, "%s%s%s" QS "%s%s" QS "%s", what, *detail ? " (" : "", label, detail, *detail ? ")" : "",
+               bracket ? " [" : "", bracket ? shown : "", bracket ? "]" : "");
 }

@@ -433,7 +433,7 @@ bool rstream_finish(RecordStream *rs, char *err, size_t n)
     } else if (!rs->failed && rs->mode != M_END) {
         snprintf(rs->err, sizeof rs->err, "the input ends before the JSON does (at byte offset %llu): is it truncated?",
                  (unsigned long long)rs->off);
-        rs->failed = true;
+        rs->failed = rs->st.truncated = true;
     } else if (!rs->failed && rs->in_envelope && !rs->data_seen) {
         snprintf(rs->err, sizeof rs->err, "the object has no \"data\" array of registrations");
         rs->failed = true;

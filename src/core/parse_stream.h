@@ -29,6 +29,7 @@ typedef struct RecordStreamStats {
     size_t records; /* summaries handed to the sink */
     size_t skipped; /* array elements that were not objects */
     uint64_t bytes; /* input consumed */
+    bool truncated; /* rstream_finish failed because the input ended inside the JSON */
 } RecordStreamStats;
 
 /* One record's text may not exceed this (a populated record with images is a few MB). */

@@ -242,24 +242,6 @@ char *safetext_arena(Arena *a, const char *in, size_t len, SafeMode mode)
     return s;
 }
 
-void safetext_vformat(char *buf, size_t n, const char *fmt, va_list ap)
-{
-    StrBuf raw = STRBUF_INIT, safe = STRBUF_INIT;
-    strbuf_vprintf(&raw, fmt, ap);
-    safetext_append(&safe, strbuf_cstr(&raw), raw.len, SAFE_LINE);
-    fmt_bounded(buf, n, "%s", strbuf_cstr(&safe));
-    strbuf_free(&raw);
-    strbuf_free(&safe);
-}
-
-void safetext_format(char *buf, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    safetext_vformat(buf, n, fmt, ap);
-    va_end(ap);
-}
-
 /* ---- Width and fitting ------------------------------------------------------------- */
 
 /* Steps over one character of s[0..len); a byte that does not start valid UTF-8 counts

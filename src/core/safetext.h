@@ -32,6 +32,7 @@
 #include <stdint.h>
 
 #include "core/arena.h"
+#include "core/msg.h"
 #include "core/strbuf.h"
 #include "core/utf8.h"
 
@@ -47,9 +48,7 @@ char *safetext_arena(Arena *a, const char *in, size_t len, SafeMode mode);
 /* True when in[0..len) would come out of safetext_append unchanged. */
 bool safetext_is_safe(const char *in, size_t len, SafeMode mode);
 /* A sentence that quotes network text, a file name or the command line, for a fixed
- * buffer: printf'd whole, made safe (SAFE_LINE), then cut on a character boundary. */
-void safetext_format(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void safetext_vformat(char *buf, size_t n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
+ * buffer: safetext_format, in core/msg.h (quoted text marked with QS shrinks first). */
 
 /* Terminal columns of one code point: 0 for combining marks, 2 for East Asian wide and
  * fullwidth characters and emoji presentation, 1 otherwise (safe text only; a code point

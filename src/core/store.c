@@ -27,7 +27,14 @@ void store_free(Store *st)
     free(st->recs);
     free(st->details);
     free(st->slots);
+    free(st->seen);
     memset(st, 0, sizeof *st);
+}
+
+void store_begin_load(Store *st)
+{
+    st->load++;
+    st->load_dups = 0;
 }
 
 /* Slot holding id, or the empty slot where it would go. */
@@ -71,11 +78,15 @@ static Summary *merged(Summary *old, Summary *fresh)
     return s;
 }
 
-size_t store_put(Store *st, Summary *s, bool *inserted)
+static size_t put(Store *st, Summary *s, bool *inserted, bool from_load)
 {
     long at = store_find(st, summary_str(s, SS_ID));
     st->version++;
     if (at >= 0) {
+        if (from_load && st->load) {
+            st->load_dups += st->seen[at] == st->load;
+            st->seen[at] = st->load;
+        }
         Summary *old = st->recs[at];
         s = merged(old, s);
         if (st->details[at] && old->updated_ms != s->updated_ms) {
@@ -92,11 +103,13 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
         size_t cap = st->cap;
         st->recs = xgrow(st->recs, &cap, st->n + 1, sizeof *st->recs);
         st->details = xrealloc(st->details, cap * sizeof *st->details);
+        st->seen = xrealloc(st->seen, cap * sizeof *st->seen);
         st->cap = cap;
     }
     size_t idx = st->n++;
     st->recs[idx] = s;
     st->details[idx] = NULL;
+    st->seen[idx] = from_load ? st->load : 0;
     if (st->n * 2 > st->nslots)
         rehash(st);
     else
@@ -104,6 +117,11 @@ size_t store_put(Store *st, Summary *s, bool *inserted)
     if (inserted)
         *inserted = true;
     return idx;
+}
+
+size_t store_put(Store *st, Summary *s, bool *inserted)
+{
+    return put(st, s, inserted, true);
 }
 
 size_t store_merge_page(Store *st, Page *p)
@@ -122,7 +140,7 @@ size_t store_put_detail(Store *st, Detail *d)
 {
     Summary *s = d->summary;
     d->summary = NULL;
-    size_t idx = store_put(st, s, NULL);
+    size_t idx = put(st, s, NULL, false);
     detail_free(st->details[idx]);
     st->details[idx] = d;
     return idx;
@@ -144,7 +162,8 @@ const Detail *store_detail(const Store *st, size_t idx)
 
 size_t store_memory(const Store *st)
 {
-    size_t bytes = st->cap * (sizeof *st->recs + sizeof *st->details) + st->nslots * sizeof *st->slots;
+    size_t bytes = st->cap * (sizeof *st->recs + sizeof *st->details + sizeof *st->seen) +
+                   st->nslots * sizeof *st->slots;
     for (size_t i = 0; i < st->n; i++)
         bytes += summary_size(st->recs[i]);
     return bytes;

@@ -18,6 +18,11 @@ typedef struct Store {
     uint32_t *slots;  /* open addressing: record index + 1, 0 = empty */
     size_t nslots;
     uint64_t version; /* bumped by every change, so caches know when to rebuild */
+    /* Duplicates within one load: the same id twice among the pages (or records) of
+     * the load now running. seen[i] is the load that last delivered record i. */
+    uint32_t *seen;
+    uint32_t load;     /* 0 until store_begin_load */
+    size_t load_dups;  /* records of this load whose id it had already delivered */
 } Store;
 
 void store_init(Store *st);
@@ -29,9 +34,15 @@ void store_free(Store *st);
  * and drops a loaded detail when the record changed on the server (updatedAt moved).
  * Returns the record's index; *inserted (may be NULL) tells which happened. */
 size_t store_put(Store *st, Summary *s, bool *inserted);
+/* A new load starts (a full list, a dump file): from here, a record that arrives with
+ * an id this load already delivered is a duplicate; it still replaces the one kept (the
+ * later copy is the fresher), and load_dups counts it. A reload of what is already
+ * there is not a duplicate. */
+void store_begin_load(Store *st);
 /* Moves every item of the page into the store; returns how many were new. */
 size_t store_merge_page(Store *st, Page *p);
-/* Attaches a populated record and refreshes its summary; takes ownership. */
+/* Attaches a populated record and refreshes its summary; takes ownership (never counted
+ * as a duplicate). */
 size_t store_put_detail(Store *st, Detail *d);
 
 /* Forgets record idx's populated form (it is known to be stale); the summary stays. */

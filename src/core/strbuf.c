@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utf8.h"
 #include "core/xalloc.h"
 
 static void reserve(StrBuf *b, size_t extra)
@@ -83,23 +82,4 @@ void strbuf_free(StrBuf *b)
     free(b->s);
     b->s = NULL;
     b->len = b->cap = 0;
-}
-
-void vfmt_bounded(char *buf, size_t n, const char *fmt, va_list ap)
-{
-    if (n == 0)
-        return;
-    int len = vsnprintf(buf, n, fmt, ap);
-    if (len < 0)
-        buf[0] = '\0';
-    else if ((size_t)len >= n) /* cut: buf[n - 1] is the NUL, the byte that was there is gone */
-        buf[utf8_drop_partial(buf, n - 1)] = '\0';
-}
-
-void fmt_bounded(char *buf, size_t n, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vfmt_bounded(buf, n, fmt, ap);
-    va_end(ap);
 }

@@ -4,6 +4,8 @@
 #include <stdarg.h>
 #include <stddef.h>
 
+#include "core/msg.h" /* fmt_bounded */
+
 typedef struct StrBuf {
     char *s; /* NULL until the first append; use strbuf_cstr() for a safe "" */
     size_t len, cap;
@@ -22,10 +24,5 @@ char *strbuf_steal(StrBuf *b); /* caller frees; b is empty afterwards */
 /* Overwrites the bytes before freeing: for buffers that held a token. */
 void strbuf_wipe(StrBuf *b);
 void strbuf_free(StrBuf *b);
-
-/* snprintf into a fixed buffer that, when the text is too long, cuts it on a UTF-8
- * character boundary instead of mid-character (messages quote network text). */
-void fmt_bounded(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-void vfmt_bounded(char *buf, size_t n, const char *fmt, va_list ap) __attribute__((format(printf, 3, 0)));
 
 #endif

@@ -57,8 +57,8 @@ const char *audit_path(const AuditLog *a)
 
 static bool refuse(const AuditLog *a, const char *why, char *err, size_t n)
 {
-    fmt_bounded(err, n, "the audit log %s cannot be written (%s); fix that first: regdesk acts only where it can "
-                        "leave a trace", a->path, why);
+    safetext_format(err, n, "the audit log " QS " cannot be written (" QS "); fix that first: regdesk acts only where "
+                            "it can leave a trace", a->path, why);
     return false;
 }
 
@@ -85,7 +85,7 @@ bool audit_append(AuditLog *a, const AuditEvent *ev, char *err, size_t n)
     bool ok = files_append_record(a->path, line.s, line.len, why, sizeof why);
     strbuf_free(&line);
     if (!ok)
-        fmt_bounded(err, n, "the audit log %s could not take its line (%s)", a->path, why);
+        safetext_format(err, n, "the audit log " QS " could not take its line (" QS ")", a->path, why);
     return ok;
 }
 
@@ -98,7 +98,7 @@ bool audit_read(const char *path, AuditLineFn fn, void *ctx, bool *missing, char
             *missing = true;
             return true;
         }
-        fmt_bounded(err, n, "cannot read the audit log %s: %s", path, strerror(errno));
+        safetext_format(err, n, "cannot read the audit log " QS ": %s", path, strerror(errno));
         return false;
     }
     char *buf = NULL;
@@ -113,7 +113,7 @@ bool audit_read(const char *path, AuditLineFn fn, void *ctx, bool *missing, char
     }
     bool ok = !ferror(f);
     if (!ok)
-        fmt_bounded(err, n, "cannot read the audit log %s: %s", path, strerror(errno));
+        safetext_format(err, n, "cannot read the audit log " QS ": %s", path, strerror(errno));
     free(buf);
     fclose(f);
     return ok;

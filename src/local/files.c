@@ -10,16 +10,16 @@
 
 #include "core/strbuf.h"
 
-/* The cause, and what to do about it. */
-static void say(char *why, size_t n, int e)
+void files_cause(char *why, size_t n, int e)
 {
     const char *todo;
     switch (e) {
-    case ENOSPC: case EDQUOT: todo = "free some space"; break;
+    case ENOSPC: case EDQUOT: todo = "the disk is full; free some space and try again"; break;
     case EFBIG: todo = "the file would pass the size this process may write (ulimit -f)"; break;
-    case EROFS: todo = "the file system is read-only"; break;
+    case EROFS: todo = "the file system is read-only; choose another place"; break;
     case EACCES: case EPERM: todo = "check the permissions of the file and its directory"; break;
     case ELOOP: todo = "it is a symbolic link, which regdesk does not follow here"; break;
+    case ENOENT: todo = "its directory does not exist"; break;
     default: todo = NULL;
     }
     fmt_bounded(why, n, "%s%s%s", strerror(e), todo ? "; " : "", todo ? todo : "");
@@ -30,16 +30,16 @@ static bool dir_ok(const char *dir, char *why, size_t n)
 {
     struct stat st;
     if (lstat(dir, &st) != 0) {
-        say(why, n, errno);
+        files_cause(why, n, errno);
         return false;
     }
     if (!S_ISDIR(st.st_mode)) {
-        fmt_bounded(why, n, "%s is not a directory", dir);
+        safetext_format(why, n, QS " is not a directory", dir);
         return false;
     }
     if (st.st_uid != geteuid() || (st.st_mode & 022)) {
-        fmt_bounded(why, n, "%s is %s; it must be yours and writable by you alone (chmod 700 %s)", dir,
-                    st.st_uid != geteuid() ? "someone else's" : "writable by other people", dir);
+        safetext_format(why, n, QS " is %s; it must be yours and writable by you alone (chmod 700 " QS ")", dir,
+                        st.st_uid != geteuid() ? "someone else's" : "writable by other people", dir);
         return false;
     }
     return true;
@@ -66,8 +66,8 @@ bool files_make_private_dirs(const char *file, char *why, size_t n)
         if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
             int e = errno;
             char cause[200];
-            say(cause, sizeof cause, e);
-            fmt_bounded(why, n, "cannot create %s: %s", dir, cause);
+            files_cause(cause, sizeof cause, e);
+            safetext_format(why, n, "cannot create " QS ": %s", dir, cause);
             return false;
         }
         *p = c;
@@ -81,7 +81,7 @@ int files_open_append(const char *path, char *why, size_t n)
 {
     int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NOCTTY, 0600);
     if (fd < 0) {
-        say(why, n, errno);
+        files_cause(why, n, errno);
         return -1;
     }
     struct stat st;
@@ -128,6 +128,6 @@ bool files_append_record(const char *path, const char *data, size_t len, char *w
     if (close(fd) != 0 && !e)
         e = errno;
     if (e)
-        say(why, n, e);
+        files_cause(why, n, e);
     return e == 0;
 }

@@ -6,6 +6,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* strerror(e) and what to do about it ("No space left on device; the disk is full; free
+ * some space and try again"), for every sentence about a file that cannot be written. */
+void files_cause(char *why, size_t n, int e);
 /* mkdir -p for the directory file is in: the directories it creates get mode 0700. The
  * last one must be a directory of yours that nobody else may write to. */
 bool files_make_private_dirs(const char *file, char *why, size_t n);

@@ -1,5 +1,6 @@
 /* regdesk's process: hardening, the command line, the settings, libcurl's global state,
  * then a subcommand (src/cli) or the dashboard (src/ui). Neither calls the other. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -16,12 +17,14 @@
 #include "ui/ui.h"
 #include "ui/version.h"
 
-/* No core dumps and no same-user ptrace: the token and customer data live in memory. */
+/* No core dumps and no same-user ptrace: the token and customer data live in memory. A
+ * file size limit (ulimit -f) is an error with a sentence (local/safefile), not a kill. */
 static void process_harden(void)
 {
     struct rlimit no_core = { 0, 0 };
     setrlimit(RLIMIT_CORE, &no_core);
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    signal(SIGXFSZ, SIG_IGN);
 }
 
 static int dashboard(Settings *s, int argc, char **argv)

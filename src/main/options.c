@@ -32,10 +32,11 @@ static const char usage_text[] =
     "                       or read from a JSON dump with --file, even a list export);\n"
     "                       on a terminal (or with --mask, not with --no-mask) e-mail,\n"
     "                       phone, document number and IP are masked; a load with\n"
-    "                       missing pages prints nothing unless --partial (exit status\n"
-    "                       is not 0 either way); sort keys: created updated age status\n"
-    "                       flags failed name email, - for descending (default -created);\n"
-    "                       --view runs a saved view (its name or key; --filter narrows it)\n"
+    "                       missing pages, or stopped by a cap, prints nothing unless\n"
+    "                       --partial (exit status is not 0 either way); sort keys:\n"
+    "                       created updated age status flags failed name email, - for\n"
+    "                       descending (default -created); --view runs a saved view (its\n"
+    "                       name or key; --filter narrows it)\n"
     "  show ID [--format text|json] [--mask|--no-mask]\n"
     "                       one registration: why it needs review or why it is stuck first,\n"
     "                       then validations, red flags, failed attempts, review history\n"
@@ -65,7 +66,8 @@ static const char usage_text[] =
     "  --cacert FILE        trust this CA bundle for the API's certificate\n"
     "  --config FILE        config file (default ~/.config/regdesk/config)\n"
     "  --parallel N         pages fetched at once during a full load (1-16, default 4)\n"
-    "  --timeout SECONDS    give up on one request after this long (default 60)\n"
+    "  --timeout SECONDS    give up on one request after this long, retries included\n"
+    "                       (default 60)\n"
     "  --theme NAME|FILE    colours: default, light, high-contrast, solarized, monochrome, a\n"
     "                       NAME.theme of ~/.config/regdesk/themes, or a theme file; T in\n"
     "                       the dashboard shows the next; NO_COLOR keeps attributes only\n"
@@ -81,7 +83,8 @@ static const char usage_text[] =
     "\n"
     "Exit status: 0 ok (q in the dashboard too), 2 usage or filter error, 3 network, 4 auth\n"
     "(token missing, refused or expired, login code refused), 5 the API answered with an\n"
-    "error or something unreadable, 6 local failure (output, files, a malformed --file);\n"
+    "error or something unreadable or kept announcing pages, 6 local failure (output,\n"
+    "files, a malformed --file, a load that reached max_records or max_memory_mb);\n"
     "128+N stopped by signal N, the terminal restored first: 129 SIGHUP, 130 Ctrl-C\n"
     "(SIGINT), 143 SIGTERM.\n";
 
@@ -149,7 +152,7 @@ int options_take_globals(int *argc, char **argv, Globals *g)
         }
         const char *v = config || !global_flags[k].switch_value ? argv[i + 1] : global_flags[k].switch_value;
         if (!v) {
-            cli_error("%s needs a value; see regdesk --help", a);
+            cli_error(QS " needs a value; see regdesk --help", a);
             return EXIT_USAGE;
         }
         if (v == argv[i + 1])
@@ -195,7 +198,7 @@ int options_dashboard(int argc, char **argv, Config *cfg)
             if (f.id == SET_FILTER && !filter_parses(f.value))
                 return EXIT_USAGE;
         } else if (strcmp(argv[i], "--no-mouse")) {
-            cli_error("unknown option \"%s\" for the dashboard; see regdesk --help", argv[i]);
+            cli_error("unknown option \"" QS "\" for the dashboard; see regdesk --help", argv[i]);
             return EXIT_USAGE;
         }
         if (!options_apply(cfg, &f))

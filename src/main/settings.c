@@ -64,7 +64,7 @@ static void read_views(Settings *s)
         for (size_t k = 0; k < s->nviews; k++)
             kept |= s->views[k].name == defs[i].name;
         if (!kept)
-            conf_warn(s->doc, defs[i].pos, "more than %d saved views; \"%s\" is left out", VIEWS_MAX, defs[i].name);
+            conf_warn(s->doc, defs[i].pos, "more than %d saved views; \"" QS "\" is left out", VIEWS_MAX, defs[i].name);
     }
     free(user);
 }
@@ -75,7 +75,7 @@ static void check_start_view(Settings *s)
     const char *name = config_str(&s->config, SET_START_VIEW);
     const SettingSource *src = config_source(&s->config, SET_START_VIEW);
     if (*name && views_find(s->views, s->nviews, name) < 0 && src->origin == FROM_CONFIG)
-        conf_warn(s->doc, src->pos, "start_view \"%s\" is not a saved view (a view's name, or its key 1-%zu)", name,
+        conf_warn(s->doc, src->pos, "start_view \"" QS "\" is not a saved view (a view's name, or its key 1-%zu)", name,
                   s->nviews < VIEWS_KEYS ? s->nviews : VIEWS_KEYS);
 }
 
@@ -111,6 +111,8 @@ static int worker_settings(const Config *cfg, WorkerConfig *wc)
     wc->total_timeout_ms = config_num(cfg, SET_TIMEOUT) * 1000;
     wc->connect_timeout_ms = config_num(cfg, SET_CONNECT_TIMEOUT) * 1000;
     wc->max_response = (size_t)config_num(cfg, SET_MAX_RESPONSE_MB) << 20;
+    wc->max_records = (size_t)config_num(cfg, SET_MAX_RECORDS);
+    wc->max_memory = (size_t)config_num(cfg, SET_MAX_MEMORY_MB) << 20;
     const char *cacert = config_str(cfg, SET_CACERT);
     wc->cacert = *cacert ? cacert : NULL;
     return EXIT_OK;

@@ -142,7 +142,7 @@ int themes_load(ThemeSet *ts, const Config *cfg, ConfDoc *config_doc, StrBuf *wa
                   strbuf_cstr(&names));
         rc = EXIT_USAGE;
     } else if (active < 0) {
-        conf_warn(config_doc, src->pos, "no theme \"%s\"; the themes are %s (the default is used)", value,
+        conf_warn(config_doc, src->pos, "no theme \"" QS "\"; the themes are %s (the default is used)", value,
                   strbuf_cstr(&names));
         active = 0;
     }

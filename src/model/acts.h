@@ -10,9 +10,10 @@
 
 #include "core/createcheck.h"
 #include "core/decision.h"
+#include "core/msg.h"
 #include "core/record.h"
 
-enum { ACT_NOTE_MAX = 480, ACT_WHY_MAX = 400 };
+enum { ACT_NOTE_MAX = 480, ACT_WHY_MAX = MSG_MAX }; /* a why holds a worker sentence whole */
 
 /* Actions' jobs carry this generation: a reload never cancels them (once an action is
  * sent, its answer must be heard), and their results are told apart by job id. */

@@ -30,6 +30,7 @@ void model_init(Model *m, const ModelEnv *env)
     m->views = env->views ? env->views : views_builtin(&m->nviews);
     if (env->views)
         m->nviews = env->nviews;
+    m->request_timeout_ms = env->request_timeout_ms;
     store_init(&m->store);
     view_init(&m->view, env->sort);
     m->related = related_new();
@@ -129,6 +130,12 @@ unsigned model_tick(Model *m, int64_t *next_out)
     next = time_earliest(next, detail_tick(m, now, &r));
     next = time_earliest(next, refresh_tick(m, now, &r));
     next = time_earliest(next, privacy_tick(m, now, &r));
+    bool stopped;
+    next = time_earliest(next, watch_tick(m, now, &r, &stopped));
+    if (stopped)
+        r |= model_message(m, SL_STATUS_ERR, 0, "the list stopped answering: no news for %g s, the request's "
+                           "--timeout; r loads it again", (double)m->request_timeout_ms / 1000) |
+             model_flush(m) | R_LIST | R_HEADER;
     if (m->load.server_due) {
         if (now >= m->load.server_due)
             r |= model_load(m, false);
@@ -197,7 +204,7 @@ static unsigned take_error(Model *m, const Result *res)
         r |= refused(m, res);
     if (res->job == m->det.job && m->det.job) {
         m->det.err_rec = m->det.job_rec;
-        safetext_format(m->det.err, sizeof m->det.err, "%s", res->message);
+        msg_format(m->det.err, sizeof m->det.err, "%s", res->message); /* quotes kept: the pane shortens them */
         m->det.job = 0;
         r |= R_DETAIL;
     }
@@ -227,9 +234,16 @@ static unsigned take_done(Model *m, const Result *res)
         l->total = res->total;
     l->failed_pages = res->failed_pages;
     l->retry_until = 0;
-    l->have_all |= !res->failed_pages && !l->params[0];
+    /* a filtered refresh keeps a store that had everything; a capped load never has it */
+    l->have_all = !res->capped && (l->have_all || (!res->failed_pages && !l->params[0]));
     refresh_load_done(m);
-    unsigned r = model_flush(m);
+    unsigned r = 0;
+    if (res->capped || res->data_changed) /* the worker's sentence: a cap, or a list that moved */
+        r = model_message(m, SL_STATUS_ERR, 0, "%s; r loads it again", res->message);
+    else if (m->store.load_dups)
+        r = model_message(m, SL_STATUSBAR, 0, "dropped %zu duplicate registration(s): the API sent the same id on "
+                          "more than one page", m->store.load_dups);
+    r |= model_flush(m);
     return r | load_refresh_missing(m) | R_STATUS | R_LIST | R_HEADER;
 }
 
@@ -241,6 +255,8 @@ unsigned model_apply(Model *m, Result *res)
         return model_settle(m, r); /* the actions' own jobs, told apart by job id */
     if (res->generation != m->gen && res->kind != RES_DETAIL)
         return 0; /* from a load that was replaced */
+    if (res->job == m->load.job)
+        m->load.news_at = m->mono();
     switch (res->kind) {
     case RES_PAGE: r = take_page(m, res); break;
     case RES_LIST_DONE: r = take_done(m, res); break;

@@ -52,6 +52,7 @@ typedef struct ModelJobs {
     uint64_t (*list)(void *ctx, const ListQuery *q, uint64_t generation);
     uint64_t (*retrieve)(void *ctx, const char *id, uint64_t generation);
     void (*cancel_before)(void *ctx, uint64_t generation);
+    void (*cancel_job)(void *ctx, uint64_t job); /* one job no longer wanted */
     uint64_t (*override)(void *ctx, const char *id, Status to, const char *note, uint64_t generation);
     uint64_t (*resend)(void *ctx, const char *id, bool send_email, uint64_t generation);
     uint64_t (*create)(void *ctx, const CreateParams *p, uint64_t generation);
@@ -84,6 +85,7 @@ typedef struct ModelEnv {
     int64_t (*mono)(void); /* monotonic ms for timers; NULL = time_mono_ms */
     const SavedView *views; /* the saved views in key order (core/views), kept by the */
     size_t nviews;          /* caller for the model's life; NULL: the built-in ones */
+    long request_timeout_ms; /* the worker's; nothing shows loading longer (0 = no watch) */
 } ModelEnv;
 
 /* The list load in progress or last finished. */
@@ -103,6 +105,7 @@ typedef struct Load {
     int64_t retry_until; /* monotonic ms; 0 when not retrying */
     char retry[200];
     int64_t server_due;  /* monotonic ms when the filter's server side should be checked */
+    int64_t news_at;     /* monotonic ms of its start or its last result (model_watch.c) */
 } Load;
 
 typedef struct Counts {
@@ -136,11 +139,12 @@ typedef struct DetailModel {
     } built;
     int64_t follow_due; /* monotonic ms: show the selected record then (it moved), 0 = not due */
     uint64_t job;       /* retrieve in flight, 0 when none */
+    int64_t job_since;  /* monotonic ms it was asked for (model_watch.c) */
     long job_rec;
     int64_t fetch_due;  /* monotonic ms: fetch the shown record then, 0 = not due; waits
                            while a follow is due */
     long err_rec;       /* the record the error is about, -1 none */
-    char err[320];
+    char err[MSG_MAX];  /* quote marks kept (core/msg.h) */
     DFind find;         /* the / search inside the raw JSON view */
 } DetailModel;
 
@@ -178,6 +182,7 @@ typedef struct Model {
     int64_t fixed_now;
     int64_t sla_ms; /* the review SLA (core/sla) */
     int64_t (*mono)(void);
+    long request_timeout_ms;
     uint64_t gen; /* generation of the jobs posted now */
     Store store;
     View view;

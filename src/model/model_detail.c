@@ -47,7 +47,10 @@ unsigned detail_request(Model *m, bool force)
         snprintf(d->err, sizeof d->err, "its id arrived malformed, so it cannot be asked for");
         return R_DETAIL;
     }
+    if (d->job) /* the record the user moved away from is not wanted any more */
+        m->jobs.cancel_job(m->jobs.ctx, d->job);
     d->job = m->jobs.retrieve(m->jobs.ctx, id, m->gen);
+    d->job_since = m->mono();
     d->job_rec = rec;
     if (d->err_rec == rec)
         d->err_rec = -1;

@@ -60,6 +60,11 @@ unsigned privacy_follow(Model *m);
 /* The reveal's countdown and end; returns the next deadline (0 = none). */
 int64_t privacy_tick(Model *m, int64_t now, unsigned *r);
 
+/* model_watch.c: a retrieve or a load silent for longer than the request timeout is
+ * given up (the pane says so; *load_stopped tells the caller to say it for the load);
+ * returns the next deadline (0 = none). */
+int64_t watch_tick(Model *m, int64_t now, unsigned *r, bool *load_stopped);
+
 /* model_load.c */
 /* The load in progress brought store record rec. */
 void load_saw(Model *m, size_t rec);

@@ -53,10 +53,12 @@ unsigned model_load(Model *m, bool force)
     m->jobs.cancel_before(m->jobs.ctx, m->gen);
     ListQuery q = { .server = sp, .sort = sort_server_param(m->view.sort) };
     l->job = m->jobs.list(m->jobs.ctx, &q, m->gen);
+    store_begin_load(&m->store); /* a repeat within this load is a duplicate the status bar counts */
     l->active = l->started = true;
     l->refresh = false;
     l->seen = xgrow(l->seen, &l->seen_cap, m->store.n + 1, 1);
     memset(l->seen, 0, l->seen_cap);
+    l->news_at = m->mono();
     l->loaded = 0;
     l->total = -1;
     l->failed_pages = 0;

@@ -1,10 +1,12 @@
 #include "net/http.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/buildinfo.h"
+#include "core/msg.h"
 #include "core/safetext.h"
 
 static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
@@ -22,7 +24,7 @@ static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
 }
 
 bool exchange_setup(Exchange *ex, const Request *req, const WorkerConfig *cfg, const char *token,
-                    void *private_ptr)
+                    void *private_ptr, int64_t time_left_ms)
 {
     memset(ex, 0, sizeof *ex);
     ex->cap = cfg->max_response;
@@ -41,8 +43,11 @@ bool exchange_setup(Exchange *ex, const Request *req, const WorkerConfig *cfg, c
     curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
     if (cfg->cacert)
         curl_easy_setopt(e, CURLOPT_CAINFO, cfg->cacert);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, cfg->connect_timeout_ms);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, cfg->total_timeout_ms);
+    long left = time_left_ms < 1 ? 1 : time_left_ms > cfg->total_timeout_ms ? cfg->total_timeout_ms : (long)time_left_ms;
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, cfg->connect_timeout_ms < left ? cfg->connect_timeout_ms : left);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, left); /* an overall deadline: a trickle cannot outlast it */
+    if (cfg->base.loopback) /* a proxy would see a loopback API's token; loopback never needs one */
+        curl_easy_setopt(e, CURLOPT_PROXY, "");
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, cfg->low_speed_bytes);
     curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, cfg->low_speed_time_s);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, "");
@@ -111,34 +116,32 @@ static bool transient(CURLcode res)
 static void transport_message(const Exchange *ex, CURLcode res, char *msg, size_t n)
 {
     if (ex->too_big) {
-        fmt_bounded(msg, n, "the API sent a response larger than the %zu MB limit; raise max_response "
+        msg_format(msg, n, "the API sent a response larger than the %zu MB limit; raise max_response_mb "
                          "in the config if this is expected", ex->cap / (1024 * 1024));
         return;
     }
+    /* libcurl's text can quote server bytes: quoted, so it is made safe and shrinks first. */
     const char *what = ex->errbuf[0] ? ex->errbuf : curl_easy_strerror(res);
-    StrBuf safe = STRBUF_INIT; /* libcurl's text can quote server bytes */
-    safetext_append(&safe, what, strlen(what), SAFE_LINE);
     switch (res) {
     case CURLE_COULDNT_RESOLVE_HOST:
-        fmt_bounded(msg, n, "cannot find the API host (%s); check --api and your DNS", strbuf_cstr(&safe));
+        msg_format(msg, n, "cannot find the API host (" QS "); check --api and your DNS", what);
         break;
     case CURLE_COULDNT_CONNECT:
-        fmt_bounded(msg, n, "cannot connect to the API (%s); is it reachable from here?", strbuf_cstr(&safe));
+        msg_format(msg, n, "cannot connect to the API (" QS "); is it reachable from here?", what);
         break;
     case CURLE_OPERATION_TIMEDOUT:
-        fmt_bounded(msg, n, "the API did not answer in time (%s)", strbuf_cstr(&safe));
+        msg_format(msg, n, "the API did not answer in time (" QS ")", what);
         break;
     case CURLE_PEER_FAILED_VERIFICATION: case CURLE_SSL_CACERT_BADFILE:
-        fmt_bounded(msg, n, "the API's TLS certificate could not be verified (%s); use --cacert FILE "
-                         "for a private CA", strbuf_cstr(&safe));
+        msg_format(msg, n, "the API's TLS certificate could not be verified (" QS "); use --cacert FILE "
+                         "for a private CA", what);
         break;
     case CURLE_UNSUPPORTED_PROTOCOL:
-        fmt_bounded(msg, n, "refused to use that protocol (%s); regdesk talks https only", strbuf_cstr(&safe));
+        msg_format(msg, n, "refused to use that protocol (" QS "); regdesk talks https only", what);
         break;
     default:
-        fmt_bounded(msg, n, "network error talking to the API: %s", strbuf_cstr(&safe));
+        msg_format(msg, n, "network error talking to the API: " QS, what);
     }
-    strbuf_free(&safe);
 }
 
 static long retry_after(CURL *e, long cap_ms)
@@ -151,58 +154,89 @@ static long retry_after(CURL *e, long cap_ms)
     return ms;
 }
 
-static void redirect_message(CURL *e, long http, char *msg, size_t n)
+/* scheme, host and port of an absolute URL, lower-cased, for comparing origins. */
+static bool origin_of(const char *url, char *out, size_t n)
 {
-    char *loc = NULL;
-    curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &loc);
-    StrBuf safe = STRBUF_INIT;
-    if (loc)
-        safetext_append(&safe, loc, strlen(loc) > 200 ? 200 : strlen(loc), SAFE_LINE);
-    fmt_bounded(msg, n, "the API answered HTTP %ld, a redirect to %s; regdesk does not follow redirects "
-                     "(the token would go along): set --api to the final address",
-             http, safe.len ? strbuf_cstr(&safe) : "an unnamed place");
-    strbuf_free(&safe);
+    CURLU *u = curl_url();
+    char *scheme = NULL, *host = NULL, *port = NULL;
+    bool ok = u && curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+              curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) == CURLUE_OK;
+    if (ok)
+        snprintf(out, n, "%s://%s:%s", scheme, host, port);
+    for (char *p = out; ok && *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(port);
+    curl_url_cleanup(u);
+    return ok;
 }
 
-Outcome exchange_outcome(Exchange *ex, CURLcode res, Method method, const WorkerConfig *cfg, ErrorClass *ec,
-                         ApiError *api, int *http, long *retry_after_ms, char *msg, size_t n)
+/* Follows a read to the same origin; refuses everything else with a sentence. */
+static Outcome redirect(CURL *e, long http, const ExchangeCtx *ctx, Verdict *v)
 {
+    char *loc = NULL, here[600], there[600];
+    curl_easy_getinfo(e, CURLINFO_REDIRECT_URL, &loc);
+    v->ec = EC_SERVER;
+    if (!loc) {
+        msg_format(v->msg, sizeof v->msg, "the API answered HTTP %ld, a redirect that names no address: set --api to "
+                   "the final address", http);
+    } else if (!origin_of(loc, there, sizeof there) || !origin_of(ctx->cfg->base.url, here, sizeof here) ||
+               strcmp(here, there)) {
+        msg_format(v->msg, sizeof v->msg, "the API answered HTTP %ld, a redirect to " QS "; regdesk follows redirects "
+                   "only within " QS " (the token would go along): set --api to the final address", http, loc,
+                   ctx->cfg->base.url);
+    } else if (ctx->method != M_GET) {
+        msg_format(v->msg, sizeof v->msg, "the API answered HTTP %ld, a redirect to " QS "; regdesk does not send a "
+                   "change (override, resend-link, create, login) on to another address: set --api to the final "
+                   "address", http, loc);
+    } else if (ctx->redirects >= REDIRECTS_MAX) {
+        msg_format(v->msg, sizeof v->msg, "the API redirected %d times in a row, the last time to " QS " (a loop?): "
+                   "set --api to the final address", ctx->redirects + 1, loc);
+    } else {
+        snprintf(v->location, sizeof v->location, "%s", loc);
+        return strlen(loc) < sizeof v->location ? OUT_REDIRECT : OUT_FAIL;
+    }
+    return OUT_FAIL;
+}
+
+Outcome exchange_outcome(Exchange *ex, CURLcode res, const ExchangeCtx *ctx, Verdict *v)
+{
+    memset(v, 0, sizeof *v);
     long code = 0;
     curl_easy_getinfo(ex->easy, CURLINFO_RESPONSE_CODE, &code);
-    *http = (int)code;
-    *retry_after_ms = -1;
-    *ec = EC_NONE;
-    bool idempotent = method == M_GET;
+    v->http = (int)code;
+    v->retry_after_ms = -1;
+    bool idempotent = ctx->method == M_GET;
     if (res != CURLE_OK) {
-        *ec = EC_NETWORK;
-        transport_message(ex, res, msg, n);
-        bool retry = transient(res) && (idempotent || never_sent(res));
+        v->ec = EC_NETWORK;
+        transport_message(ex, res, v->msg, sizeof v->msg);
+        bool retry = !ex->too_big && transient(res) && (idempotent || never_sent(res));
         return retry ? OUT_RETRY : OUT_FAIL;
     }
     if (code >= 200 && code < 300)
         return OUT_OK;
-    if (code >= 300 && code < 400) {
-        *ec = EC_SERVER;
-        redirect_message(ex->easy, code, msg, n);
-        return OUT_FAIL;
-    }
+    if (code >= 300 && code < 400)
+        return redirect(ex->easy, code, ctx, v);
+    ApiError *api = &v->api;
     parse_api_error((int)code, ex->body.s ? ex->body.s : (char *)"", ex->body.len, api);
     if (code == 429 || code >= 500) {
-        *ec = EC_SERVER;
-        *retry_after_ms = retry_after(ex->easy, cfg->retry_max_ms);
-        char what[300];
-        api_error_describe(api, what, sizeof what);
-        fmt_bounded(msg, n, "%s", what);
+        v->ec = EC_SERVER;
+        v->retry_after_ms = retry_after(ex->easy, ctx->cfg->retry_max_ms);
+        api_error_describe(api, v->msg, sizeof v->msg);
         /* 429 means "not processed": safe to repeat anything. A 5xx on a POST/PUT may
          * have done the work, so only reads are repeated. */
         return code == 429 || idempotent ? OUT_RETRY : OUT_FAIL;
     }
     if (api_error_is_auth(api)) {
-        *ec = EC_AUTH;
-        token_refused_sentence(&cfg->token_origin, (int)code, api->message[0] ? api->message : api->code, msg, n);
+        v->ec = EC_AUTH;
+        token_refused_sentence(&ctx->cfg->token_origin, (int)code, api->message[0] ? api->message : api->code, v->msg,
+                               sizeof v->msg);
         return OUT_FAIL;
     }
-    *ec = EC_SERVER;
-    api_error_describe(api, msg, n);
+    v->ec = EC_SERVER;
+    api_error_describe(api, v->msg, sizeof v->msg);
     return OUT_FAIL;
 }

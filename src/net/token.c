@@ -11,6 +11,7 @@
 #include "core/paths.h"
 #include "core/strbuf.h"
 #include "core/xalloc.h"
+#include "local/safefile.h"
 
 enum { TOKEN_FILE_MAX = 16 * 1024 };
 
@@ -29,12 +30,12 @@ static char *clean_token(char *buf, size_t len, char *err, size_t n, const char 
         start++;
     for (size_t i = start; i < len; i++)
         if ((unsigned char)buf[i] <= ' ' || (unsigned char)buf[i] >= 0x7f) {
-            fmt_bounded(err, n, "%s holds a blank or a control character inside the token; "
+            fmt_bounded(err, n, QS " holds a blank or a control character inside the token; "
                              "it should hold only the token", where);
             return NULL;
         }
     if (start == len) {
-        fmt_bounded(err, n, "%s is empty; run `regdesk login` to get a token", where);
+        fmt_bounded(err, n, QS " is empty; run `regdesk login` to get a token", where);
         return NULL;
     }
     return xstrndup(buf + start, len - start);
@@ -45,31 +46,31 @@ static char *read_token_file(const char *path, char *err, size_t n)
     int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NOCTTY);
     if (fd < 0) {
         if (errno == ELOOP)
-            fmt_bounded(err, n, "token file %s is a symbolic link; point token_file at the real file", path);
+            fmt_bounded(err, n, "token file " QS " is a symbolic link; point token_file at the real file", path);
         else
-            fmt_bounded(err, n, "cannot open token file %s: %s", path, strerror(errno));
+            fmt_bounded(err, n, "cannot open token file " QS ": %s", path, strerror(errno));
         return NULL;
     }
     struct stat st;
     char *token = NULL;
     /* fstat the open file, not the path: nothing can be swapped in between. */
     if (fstat(fd, &st) != 0) {
-        fmt_bounded(err, n, "cannot check token file %s: %s", path, strerror(errno));
+        fmt_bounded(err, n, "cannot check token file " QS ": %s", path, strerror(errno));
     } else if (!S_ISREG(st.st_mode)) {
-        fmt_bounded(err, n, "token file %s is not a regular file", path);
+        fmt_bounded(err, n, "token file " QS " is not a regular file", path);
     } else if (st.st_uid != geteuid()) {
-        fmt_bounded(err, n, "token file %s belongs to another user (uid %u); it must be yours", path,
+        fmt_bounded(err, n, "token file " QS " belongs to another user (uid %u); it must be yours", path,
                  (unsigned)st.st_uid);
     } else if (st.st_mode & 077) {
-        fmt_bounded(err, n, "token file %s is readable by others (mode %04o); run chmod 600 on it", path,
+        fmt_bounded(err, n, "token file " QS " is readable by others (mode %04o); run chmod 600 on it", path,
                  (unsigned)(st.st_mode & 07777));
     } else if (st.st_size > TOKEN_FILE_MAX) {
-        fmt_bounded(err, n, "token file %s is too large (%lld bytes) to hold a token", path, (long long)st.st_size);
+        fmt_bounded(err, n, "token file " QS " is too large (%lld bytes) to hold a token", path, (long long)st.st_size);
     } else {
         char buf[TOKEN_FILE_MAX + 1];
         ssize_t got = read(fd, buf, sizeof buf - 1);
         if (got < 0)
-            fmt_bounded(err, n, "cannot read token file %s: %s", path, strerror(errno));
+            fmt_bounded(err, n, "cannot read token file " QS ": %s", path, strerror(errno));
         else
             token = clean_token(buf, (size_t)got, err, n, path);
         explicit_bzero(buf, sizeof buf);
@@ -100,7 +101,7 @@ char *token_load(const char *file, TokenOrigin *origin, bool *missing, char *err
         file = def;
         if (access(file, F_OK) != 0) {
             *missing = true;
-            fmt_bounded(err, n, "no API token: set VERIFIK_TOKEN, or run `regdesk login` to create %s", file);
+            fmt_bounded(err, n, "no API token: set VERIFIK_TOKEN, or run `regdesk login` to create " QS, file);
             return NULL;
         }
     }
@@ -114,18 +115,19 @@ char *token_load(const char *file, TokenOrigin *origin, bool *missing, char *err
 
 void token_refused_sentence(const TokenOrigin *o, int http, const char *said, char *buf, size_t n)
 {
-    char status[300];
-    fmt_bounded(status, sizeof status, "HTTP %d%s%s", http, *said ? ": " : "", said);
+    /* The API's words and the path are quoted (core/msg.h): they shrink, the advice stays. */
+    char status[MSG_MAX];
+    msg_format(status, sizeof status, "HTTP %d%s" QS, http, *said ? ": " : "", said);
     if (o && o->source == TOKEN_FROM_ENV)
-        fmt_bounded(buf, n, "the API refused the token in VERIFIK_TOKEN (%s); that variable wins over the token "
-                            "file, so set it to a valid token or unset it (`regdesk login` alone will not help)",
-                    status);
+        msg_format(buf, n, "the API refused the token in VERIFIK_TOKEN (%s); that variable wins over the token "
+                           "file, so set it to a valid token or unset it (`regdesk login` alone will not help)",
+                   status);
     else if (o && o->source == TOKEN_FROM_FILE)
-        fmt_bounded(buf, n, "the API refused the token in %s (%s); it may have expired: run `regdesk login` for a "
-                            "new one", o->path, status);
+        msg_format(buf, n, "the API refused the token in " QS " (%s); it may have expired: run `regdesk login` for "
+                           "a new one", o->path, status);
     else
-        fmt_bounded(buf, n, "the API refused the token (%s); it may have expired: run `regdesk login` or set "
-                            "VERIFIK_TOKEN", status);
+        msg_format(buf, n, "the API refused the token (%s); it may have expired: run `regdesk login` or set "
+                           "VERIFIK_TOKEN", status);
 }
 
 /* mkdir -p for the token's directory, private. */
@@ -142,13 +144,13 @@ static bool make_dirs(const char *file, char *err, size_t n)
             continue;
         *p = '\0';
         if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-            fmt_bounded(err, n, "cannot create directory %s: %s", dir, strerror(errno));
+            fmt_bounded(err, n, "cannot create directory " QS ": %s", dir, strerror(errno));
             return false;
         }
         *p = '/';
     }
     if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-        fmt_bounded(err, n, "cannot create directory %s: %s", dir, strerror(errno));
+        fmt_bounded(err, n, "cannot create directory " QS ": %s", dir, strerror(errno));
         return false;
     }
     return true;
@@ -156,30 +158,21 @@ static bool make_dirs(const char *file, char *err, size_t n)
 
 bool token_save(const char *file, const char *token, char *err, size_t n)
 {
-    char def[512], tmp[600];
+    char def[512];
     if (!file) {
         token_default_path(def, sizeof def);
         file = def;
     }
     if (!make_dirs(file, err, n))
         return false;
-    snprintf(tmp, sizeof tmp, "%s.tmp.%ld", file, (long)getpid());
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
-    if (fd < 0) {
-        fmt_bounded(err, n, "cannot write token file %s: %s", tmp, strerror(errno));
+    SafeFile *f = safefile_open(file, 0, err, n); /* mode 0600, whole or not at all */
+    if (!f)
+        return false;
+    if (!safefile_write(f, token, strlen(token), err, n) || !safefile_write(f, "\n", 1, err, n)) {
+        safefile_abort(f);
         return false;
     }
-    size_t len = strlen(token);
-    bool ok = fchmod(fd, 0600) == 0 && write(fd, token, len) == (ssize_t)len && write(fd, "\n", 1) == 1 &&
-              fsync(fd) == 0;
-    ok = close(fd) == 0 && ok;
-    if (ok && rename(tmp, file) != 0)
-        ok = false;
-    if (!ok) {
-        fmt_bounded(err, n, "cannot write token file %s: %s", file, strerror(errno));
-        unlink(tmp);
-    }
-    return ok;
+    return safefile_commit(f, err, n);
 }
 
 void token_free(char *token)

@@ -27,6 +27,8 @@ void worker_config_defaults(WorkerConfig *c)
     c->low_speed_time_s = 15;
     c->total_timeout_ms = 60000;
     c->max_response = 32u << 20;
+    c->max_records = 5000000;
+    c->max_memory = (size_t)2 << 30;
     c->max_retries = 4;
     c->retry_base_ms = 500;
     c->retry_max_ms = 30000;
@@ -59,10 +61,24 @@ void result_free(Result *r)
 
 /* ---- result queue (any thread) ------------------------------------------------------ */
 
+/* A server can quote the token back ("invalid token …"): it never goes further. */
+static void scrub(char *s, const char *token)
+{
+    size_t tl = token ? strlen(token) : 0;
+    for (char *p; tl && (p = strstr(s, token));) {
+        memcpy(p, "***", 3);
+        memmove(p + 3, p + tl, strlen(p + tl) + 1);
+    }
+}
+
 void worker_post(Worker *w, Result *r)
 {
+    scrub(r->message, w->token);
+    scrub(r->api.message, w->token);
+    scrub(r->api.code, w->token);
+    scrub(r->api.detail, w->token);
     pthread_mutex_lock(&w->lock);
-    if (r->generation < w->cancel_gen) {
+    if (r->generation < w->cancel_gen || job_cancelled(w, r->job)) {
         pthread_mutex_unlock(&w->lock);
         result_free(r);
         return;
@@ -149,8 +165,8 @@ static Job *new_job(JobKind kind, uint64_t gen)
     Job *j = xcalloc(1, sizeof *j);
     j->kind = kind;
     j->gen = gen;
-    j->pages = -1;
-    j->total = -1;
+    j->pages = j->first_pages = j->max_pages = j->pages_asked = -1;
+    j->total = j->first_total = j->first_limit = -1;
     return j;
 }
 
@@ -225,20 +241,44 @@ uint64_t worker_login_confirm(Worker *w, const char *email, const char *otp, uin
     return submit(w, j);
 }
 
-void worker_cancel_before(Worker *w, uint64_t g)
+/* Frees queued results of a generation below `below`, or of job `job` (lock held). */
+static void drop_queued(Worker *w, uint64_t below, uint64_t job)
 {
-    pthread_mutex_lock(&w->lock);
-    if (g > w->cancel_gen)
-        w->cancel_gen = g;
-    /* Results already queued for older generations go too: the caller never sees them. */
     size_t keep = 0;
     for (size_t i = 0; i < w->nres; i++) {
-        if (w->results[i]->generation < g)
+        if (w->results[i]->generation < below || (job && w->results[i]->job == job))
             result_free(w->results[i]);
         else
             w->results[keep++] = w->results[i];
     }
     w->nres = keep;
+}
+
+void worker_cancel_before(Worker *w, uint64_t g)
+{
+    pthread_mutex_lock(&w->lock);
+    if (g > w->cancel_gen)
+        w->cancel_gen = g;
+    drop_queued(w, g, 0); /* the caller never sees what is already queued either */
+    pthread_mutex_unlock(&w->lock);
+    curl_multi_wakeup(w->multi);
+}
+
+bool job_cancelled(const Worker *w, uint64_t id)
+{
+    unsigned n = w->ncancelled < CANCELLED_MAX ? w->ncancelled : CANCELLED_MAX;
+    for (unsigned i = 0; i < n; i++)
+        if (w->cancelled[i] == id)
+            return true;
+    return false;
+}
+
+void worker_cancel_job(Worker *w, uint64_t job)
+{
+    pthread_mutex_lock(&w->lock);
+    w->cancelled[w->ncancelled++ % CANCELLED_MAX] = job;
+    w->cancel_seq++;
+    drop_queued(w, 0, job);
     pthread_mutex_unlock(&w->lock);
     curl_multi_wakeup(w->multi);
 }

@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "core/filter.h"
+#include "core/msg.h"
 #include "core/parse.h"
 #include "net/request.h"
 #include "net/token.h"
@@ -30,8 +31,10 @@ typedef struct WorkerConfig {
     long connect_timeout_ms;  /* default 10000 */
     long low_speed_bytes;     /* abort below this many bytes/s … (default 100) */
     long low_speed_time_s;    /* … for this long (default 15) */
-    long total_timeout_ms;    /* one request, start to end (default 60000) */
-    size_t max_response;      /* bytes after decompression (default 32 MiB) */
+    long total_timeout_ms;    /* one request, start to end, its retries included (default 60000) */
+    size_t max_response;      /* bytes after decompression (default 32 MiB); a cap is final */
+    long max_records;         /* a full load stops here (default 5 000 000) */
+    size_t max_memory;        /* … or when its records take this much (default 2 GiB) */
     int max_retries;          /* default 4 */
     long retry_base_ms;       /* first backoff (default 500), doubled each time, jittered */
     long retry_max_ms;        /* cap for backoff and Retry-After (default 30000) */
@@ -48,6 +51,14 @@ typedef enum ErrorClass {
     EC_SERVER,  /* the API answered with an error (4xx/5xx) */
     EC_PARSE,   /* the API answered 200 with something regdesk cannot read */
 } ErrorClass;
+
+/* Why a full load stopped before the API's last page (RES_LIST_DONE). */
+typedef enum ListCap {
+    CAP_NONE,
+    CAP_PAGES,   /* the API kept announcing more pages than page 1 did (plus a margin) */
+    CAP_RECORDS, /* max_records */
+    CAP_MEMORY,  /* max_memory */
+} ListCap;
 
 typedef enum ResultKind {
     RES_PAGE,        /* a parsed list page; progress in loaded/total */
@@ -69,6 +80,12 @@ typedef struct Result {
     long loaded, total;  /* RES_PAGE / RES_LIST_DONE: records so far, server total (-1 unknown) */
     int page_no;         /* RES_PAGE: which page */
     int failed_pages;    /* RES_LIST_DONE */
+    /* RES_LIST_DONE: the total or page count moved during the load (records added or
+     * removed while it ran: some may be missing or repeated), with the totals page 1
+     * and the last page gave; and a cap that stopped it. message says both. */
+    bool data_changed;
+    long first_total;
+    ListCap capped;
     Detail *detail;      /* RES_DETAIL: owned by the result until taken */
     ResendLink link;     /* RES_RESEND */
     char *token;         /* RES_TOKEN */
@@ -78,7 +95,10 @@ typedef struct Result {
     int http;            /* last HTTP status seen, 0 if none (an action's answer too) */
     int attempt;         /* RES_RETRYING: which retry comes next (1-based) */
     long retry_in_ms;
-    char message[320];   /* RES_ERROR / RES_RETRYING: one sentence for a person */
+    /* RES_ERROR / RES_RETRYING: one sentence for a person, made with msg_format: the
+     * server's words in it are quoted (core/msg.h), so it can be quoted in turn and still
+     * never be cut; show it with safetext_format or cli_error, which drop the marks. */
+    char message[MSG_MAX]; /* also RES_LIST_DONE, when data_changed or capped */
 } Result;
 
 void result_free(Result *r);
@@ -102,14 +122,19 @@ const ApiBase *worker_base(const Worker *w);
 Result *worker_poll(Worker *w);
 
 /* Full list load: page 1, then the rest with bounded parallelism; or, with page set, that
- * one page alone (a RES_PAGE, then RES_LIST_DONE). */
+ * one page alone (a RES_PAGE, then RES_LIST_DONE). The pages are the ones
+ * page 1 announced; if later pages announce more (records added meanwhile), a few more
+ * are fetched (2 + 5 %), never more; without a page count, pages are fetched while they
+ * come back full, up to max_records / max_memory. A page that says it is another page, or
+ * uses another page size than page 1, is a wrong answer (retried once). */
 typedef struct ListQuery {
     ServerParams server; /* copied when the job is submitted */
     const char *sort;    /* server sort value, or NULL for the default */
     int page;            /* 0: every page; N: page N only */
 } ListQuery;
 uint64_t worker_list(Worker *w, const ListQuery *q, uint64_t generation);
-/* The reviewer's populated record; jumps ahead of queued list pages. */
+/* The reviewer's populated record; jumps ahead of queued list pages. An answer that is
+ * not that record (another id, a list, an empty object) is an error, not a result. */
 uint64_t worker_retrieve(Worker *w, const char *id, uint64_t generation);
 uint64_t worker_override(Worker *w, const char *id, Status status, const char *note, uint64_t generation);
 uint64_t worker_resend_link(Worker *w, const char *id, bool send_email, uint64_t generation);
@@ -127,6 +152,11 @@ uint64_t worker_login_confirm(Worker *w, const char *email, const char *otp, uin
  * or may not have reached the API: cancel while one is in flight only when that is
  * acceptable, or give actions a generation that is not cancelled. */
 void worker_cancel_before(Worker *w, uint64_t g);
+
+/* Drops one job (a retrieve for a record the user has moved away from): its queued work
+ * and its transfer go, and no result of it arrives after this call. The same caution as
+ * above for an action that may already have reached the API. */
+void worker_cancel_job(Worker *w, uint64_t job);
 
 /* What the worker is doing, for a status bar (safe to call from any thread). */
 typedef struct WorkerStats {

@@ -7,6 +7,8 @@
 #include "net/http.h"
 #include "net/worker.h"
 
+enum { CANCELLED_MAX = 64 };
+
 typedef enum JobKind {
     JOB_LIST, JOB_RETRIEVE, JOB_OVERRIDE, JOB_RESEND, JOB_CREATE, JOB_LOGIN, JOB_CONFIRM, JOB_PROJECTS
 } JobKind;
@@ -27,6 +29,14 @@ typedef struct Job {
     long loaded, total;
     int failed_pages;
     bool more;         /* pages unknown: keep going while pages come back full */
+    /* what page 1 said, and what later pages changed */
+    long first_total, first_limit;
+    int first_pages;   /* -1 when page 1 did not say */
+    int max_pages;     /* page 1's count plus the margin later pages may add */
+    bool changed;
+    ListCap capped;
+    int pages_asked;   /* what the last page that asked for more announced */
+    size_t bytes;      /* summary bytes delivered */
 } Job;
 
 typedef struct Transfer {
@@ -37,6 +47,9 @@ typedef struct Transfer {
     Exchange ex;
     int attempt;
     int64_t not_before;
+    int64_t deadline;   /* monotonic ms: every attempt ends by then (cfg.total_timeout_ms) */
+    int redirects;      /* same-origin redirects followed */
+    uint64_t last_bad;  /* hash of the last wrong answer's sentence, 0 for none */
 } Transfer;
 
 struct Worker {
@@ -51,6 +64,9 @@ struct Worker {
     Result **results;
     size_t nres, capres;
     uint64_t next_id, cancel_gen;
+    /* single jobs cancelled (worker_cancel_job): the last CANCELLED_MAX ids, a ring */
+    uint64_t cancelled[CANCELLED_MAX];
+    unsigned ncancelled, cancel_seq;
     bool stopping;
     WorkerStats stats;
     /* worker thread only */
@@ -58,13 +74,25 @@ struct Worker {
     Transfer *pending, *running;
     int pages_running;
     uint64_t seen_cancel;
+    unsigned seen_cancel_seq;
     uint64_t rng;
 };
 
-/* Queues a result for worker_poll, unless its generation was cancelled. */
+/* Whether job `id` was cancelled by worker_cancel_job (lock held). */
+bool job_cancelled(const Worker *w, uint64_t id);
+/* Queues a result for worker_poll, unless its generation or its job was cancelled. */
 void worker_post(Worker *w, Result *r);
 Result *job_result(ResultKind kind, const Job *job);
 void job_free(Job *j);
+/* List jobs (worker_list.c). */
+bool list_wants_page(const Job *j);
+/* A page's answer against page 1's: false with err when it is not the page asked for. */
+bool list_check(const Job *j, int page_no, const Page *p, char *err, size_t n);
+/* Takes what page page_no says about the list: counts, changes, caps. */
+void list_learn(const WorkerConfig *cfg, Job *j, int page_no, const Page *p);
+/* Fills the RES_LIST_DONE of a finished job. */
+void list_done(const Job *j, Result *r);
+
 /* The thread's main function, and the teardown of whatever it left (after join). */
 void *worker_main(void *arg);
 void drop_all(Worker *w);

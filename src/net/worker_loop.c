@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/json_depth.h"
 #include "core/timeutil.h"
 #include "core/xalloc.h"
 #include "net/token.h"
@@ -72,16 +73,6 @@ static void unlink_job(Worker *w, Job *j)
 
 /* ---- list jobs ------------------------------------------------------------------------- */
 
-/* Whether a list job has another page to start. */
-static bool list_wants_page(const Job *j)
-{
-    if (j->next_page == 1)
-        return true;
-    if (j->pages >= 0)
-        return j->next_page <= j->pages;
-    return j->more && j->active == 0; /* unknown page count: one page at a time */
-}
-
 /* Finishes a job whose transfers are all gone. */
 static void job_settle(Worker *w, Job *j)
 {
@@ -89,31 +80,16 @@ static void job_settle(Worker *w, Job *j)
         return;
     if (j->kind == JOB_LIST) {
         Result *r = job_result(RES_LIST_DONE, j);
-        r->loaded = j->loaded;
-        r->total = j->total;
-        r->failed_pages = j->failed_pages;
+        list_done(j, r);
         worker_post(w, r);
     }
     unlink_job(w, j);
 }
 
-/* Page 1 tells how many pages there are; without a count, keep going while pages come
- * back full. A runaway count is capped. */
-static void list_learn(Job *j, const Page *p, int limit)
-{
-    if (p->total >= 0)
-        j->total = p->total;
-    if (j->pages < 0 && p->pages >= 0)
-        j->pages = p->pages > 100000 ? 100000 : (int)p->pages;
-    if (j->pages < 0)
-        j->more = p->n > 0 && (long)p->n >= (p->limit > 0 ? p->limit : limit);
-}
-
 static void deliver_page(Worker *w, Transfer *t, Page *p)
 {
     Job *j = t->job;
-    list_learn(j, p, w->cfg.page_size);
-    j->loaded += (long)p->n;
+    list_learn(&w->cfg, j, t->page_no, p);
     Result *r = job_result(RES_PAGE, j);
     r->page = *p;
     r->page_no = t->page_no;
@@ -133,12 +109,12 @@ static void fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError *api, int
     if (api)
         r->api = *api;
     if (is_page(t) && j->pages > 1)
-        fmt_bounded(r->message, sizeof r->message, "page %d of %d could not be loaded: %s", t->page_no,
-                    j->pages, msg);
+        msg_format(r->message, sizeof r->message, "page %d of %d could not be loaded: %s", t->page_no,
+                   j->pages, msg);
     else if (is_page(t) && t->page_no > 1) /* the server never said how many pages */
-        fmt_bounded(r->message, sizeof r->message, "page %d could not be loaded: %s", t->page_no, msg);
+        msg_format(r->message, sizeof r->message, "page %d could not be loaded: %s", t->page_no, msg);
     else
-        fmt_bounded(r->message, sizeof r->message, "%s", msg);
+        msg_format(r->message, sizeof r->message, "%s", msg);
     if (is_page(t)) {
         j->failed_pages++;
         j->more = false;
@@ -164,59 +140,128 @@ static long backoff_ms(Worker *w, int attempt)
     return half + (half > 0 ? (long)(w->rng % (uint64_t)(half + 1)) : 0);
 }
 
-/* Queues t again after a delay, or fails it when the retries are used up. */
-static void retry_or_fail(Worker *w, Transfer *t, ErrorClass ec, const ApiError *api, int http, long after_ms,
-                          const char *msg)
+/* The transfer is over for good: its job may be done too. */
+static void finish(Worker *w, Transfer *t)
 {
-    if (t->attempt >= w->cfg.max_retries) {
-        char final[320];
-        fmt_bounded(final, sizeof final, "%s (gave up after %d attempts)", msg, t->attempt + 1);
-        fail(w, t, ec, api, http, final);
-        Job *j = t->job;
-        j->active--;
-        transfer_free(t);
-        job_settle(w, j);
+    Job *j = t->job;
+    j->active--;
+    transfer_free(t);
+    job_settle(w, j);
+}
+
+static void fail_final(Worker *w, Transfer *t, const Verdict *v)
+{
+    fail(w, t, v->ec, &v->api, v->http, v->msg);
+    finish(w, t);
+}
+
+static uint64_t hash_text(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h | 1;
+}
+
+/* Queues t again after a delay, or fails it: when the retries are used up, when the
+ * request's time would run out first, or when the API gave the same wrong answer twice
+ * (a body regdesk cannot use is no more usable the third time). */
+static void retry_or_fail(Worker *w, Transfer *t, Verdict *v, bool wrong_answer)
+{
+    uint64_t sig = wrong_answer ? hash_text(v->msg) : 0;
+    bool same = sig && sig == t->last_bad;
+    t->last_bad = sig;
+    long delay = backoff_ms(w, t->attempt + 1);
+    if (v->retry_after_ms > delay) /* the server's Retry-After wins, already clamped */
+        delay = v->retry_after_ms;
+    int64_t now = time_mono_ms();
+    char final[MSG_MAX] = "";
+    if (same)
+        msg_format(final, sizeof final, "%s (the same answer twice, so not asked again)", v->msg);
+    else if (t->attempt >= w->cfg.max_retries)
+        msg_format(final, sizeof final, "%s (gave up after %d attempts)", v->msg, t->attempt + 1);
+    else if (now + delay >= t->deadline)
+        msg_format(final, sizeof final, "%s (gave up: no answer within %g s, the request's --timeout)", v->msg,
+                   (double)w->cfg.total_timeout_ms / 1000);
+    if (final[0]) {
+        memcpy(v->msg, final, sizeof v->msg);
+        fail_final(w, t, v);
         return;
     }
     t->attempt++;
-    long delay = backoff_ms(w, t->attempt);
-    if (after_ms > delay) /* the server's Retry-After wins, already clamped */
-        delay = after_ms;
     exchange_cleanup(&t->ex);
-    t->not_before = time_mono_ms() + delay;
+    t->not_before = now + delay;
     list_append(&w->pending, t);
     Result *r = job_result(RES_RETRYING, t->job);
-    r->error = ec;
-    r->http = http;
+    r->error = v->ec;
+    r->http = v->http;
     r->attempt = t->attempt;
     r->retry_in_ms = delay;
-    fmt_bounded(r->message, sizeof r->message, "%s; retrying in %.1f s (retry %d of %d)", msg, delay / 1000.0,
-             t->attempt, w->cfg.max_retries);
+    msg_format(r->message, sizeof r->message, "%s; retrying in %.1f s (retry %d of %d)", v->msg, delay / 1000.0,
+               t->attempt, w->cfg.max_retries);
     stats_add(w, 0, 1, 0, 1, 0);
     worker_post(w, r);
 }
 
+/* A retrieve's answer must be the record asked for. */
+static bool retrieve_answer(Worker *w, Transfer *t, char *body, size_t len, char *err, size_t n)
+{
+    Job *j = t->job;
+    Detail *d = parse_detail(body, len, err, n);
+    if (!d) {
+        Page p; /* a list where one record was asked for says so; anything else, what parse said */
+        char ignored[80];
+        if (parse_page(body, len, &p, ignored, sizeof ignored))
+            msg_format(err, n, "the API answered with a list of %zu registrations where registration " QS
+                       " was asked for", p.n, j->want_id);
+        page_free(&p);
+        return false;
+    }
+    const char *id = summary_str(d->summary, SS_ID);
+    if ((d->summary->invalid & SUMF_ID) || strcmp(id, j->want_id)) {
+        if (d->summary->invalid & SUMF_ID) /* no usable id: an empty object, or an id of a wrong type */
+            msg_format(err, n, "the API's answer held no registration id where registration " QS " was asked for",
+                       j->want_id);
+        else
+            msg_format(err, n, "the API answered with registration " QS " where registration " QS " was asked for",
+                       id, j->want_id);
+        detail_free(d);
+        return false;
+    }
+    Result *r = job_result(RES_DETAIL, j);
+    r->detail = d;
+    worker_post(w, r);
+    return true;
+}
+
 /* A 2xx body (HTTP status http): parse it on this thread and hand over typed records.
- * Returns false when the body could not be read (err says why). */
+ * Returns false when the body could not be read or is not what was asked for (err says why). */
 static bool deliver(Worker *w, Transfer *t, int http, char *err, size_t n)
 {
     Job *j = t->job;
     StrBuf *b = &t->ex.body;
     char *body = b->s ? b->s : (char *)"";
+    size_t at;
+    if (json_too_deep(body, b->len, JSON_DEPTH_MAX, &at))
+        return false; /* complete() says so; never retried */
     switch (j->kind) {
     case JOB_LIST: {
         Page p;
         if (!parse_page(body, b->len, &p, err, n))
             return false;
+        if (!list_check(j, t->page_no, &p, err, n)) {
+            page_free(&p);
+            return false;
+        }
         deliver_page(w, t, &p);
         return true;
     }
-    case JOB_RETRIEVE: case JOB_OVERRIDE: case JOB_CREATE: {
+    case JOB_RETRIEVE:
+        return retrieve_answer(w, t, body, b->len, err, n);
+    case JOB_OVERRIDE: case JOB_CREATE: {
         Detail *d = parse_detail(body, b->len, err, n);
         bool ours = d && !(d->summary->invalid & SUMF_ID) &&
                     (!j->want_id || !strcmp(summary_str(d->summary, SS_ID), j->want_id));
-        if (!d && j->kind == JOB_RETRIEVE)
-            return false;
         /* An override may answer with the sync shape instead of the record: the action
          * still happened; the caller reloads the record. */
         Result *r = job_result(ours ? RES_DETAIL : RES_DONE, j);
@@ -265,38 +310,55 @@ static bool deliver(Worker *w, Transfer *t, int http, char *err, size_t n)
     return false;
 }
 
+/* A redirect within the API's own address: the same request again, at once. */
+static void follow(Worker *w, Transfer *t, const Verdict *v)
+{
+    free(t->req.url);
+    t->req.url = xstrdup(v->location);
+    t->redirects++;
+    exchange_cleanup(&t->ex);
+    t->not_before = 0;
+    list_append(&w->pending, t);
+    stats_add(w, 0, 1, 0, 0, 0);
+}
+
 static void complete(Worker *w, Transfer *t, CURLcode res)
 {
-    ErrorClass ec;
-    ApiError api;
-    memset(&api, 0, sizeof api);
-    int http;
-    long after;
-    char msg[300];
-    Outcome o = exchange_outcome(&t->ex, res, t->req.method, &w->cfg, &ec, &api, &http, &after, msg, sizeof msg);
-    if (o == OUT_OK) {
-        char err[200];
-        if (deliver(w, t, http, err, sizeof err)) {
-            t->job->active--;
-            Job *j = t->job;
-            transfer_free(t);
-            job_settle(w, j);
-            return;
-        }
-        /* 200 with a body regdesk cannot read: a cut or garbled response. Reads retry. */
-        fmt_bounded(msg, sizeof msg, "the API's answer could not be read: %s", err);
-        ec = EC_PARSE;
-        o = t->req.method == M_GET ? OUT_RETRY : OUT_FAIL;
-    }
-    if (o == OUT_RETRY) {
-        retry_or_fail(w, t, ec, &api, http, after, msg);
+    Verdict v;
+    ExchangeCtx ctx = { t->req.method, &w->cfg, t->redirects };
+    Outcome o = exchange_outcome(&t->ex, res, &ctx, &v);
+    if (o == OUT_REDIRECT) {
+        follow(w, t, &v);
         return;
     }
-    fail(w, t, ec, &api, http, msg);
-    Job *j = t->job;
-    j->active--;
-    transfer_free(t);
-    job_settle(w, j);
+    if (o == OUT_OK) {
+        char err[MSG_MAX];
+        err[0] = '\0';
+        if (deliver(w, t, v.http, err, sizeof err)) {
+            finish(w, t);
+            return;
+        }
+        v.ec = EC_PARSE;
+        if (!err[0]) { /* too deep: the same body would come back, so it is final */
+            msg_format(v.msg, sizeof v.msg, "the API's answer is nested more than %d levels deep, more than regdesk "
+                       "reads; it was not asked again", JSON_DEPTH_MAX);
+            fail_final(w, t, &v);
+            return;
+        }
+        /* 200 with a body regdesk cannot use: cut, garbled or not what was asked. Reads
+         * are asked again, but not a third time for the same wrong answer. */
+        msg_format(v.msg, sizeof v.msg, "the API's answer could not be used: %s", err);
+        if (t->req.method != M_GET) {
+            fail_final(w, t, &v);
+            return;
+        }
+        retry_or_fail(w, t, &v, true);
+        return;
+    }
+    if (o == OUT_RETRY)
+        retry_or_fail(w, t, &v, false);
+    else
+        fail_final(w, t, &v);
 }
 
 static void drain_done(Worker *w)
@@ -322,13 +384,13 @@ static void drain_done(Worker *w)
 
 static void start(Worker *w, Transfer *t)
 {
-    if (!exchange_setup(&t->ex, &t->req, &w->cfg, w->token, t) ||
+    int64_t now = time_mono_ms();
+    if (!t->deadline) /* the request's time runs from its first attempt, across retries */
+        t->deadline = now + w->cfg.total_timeout_ms;
+    if (!exchange_setup(&t->ex, &t->req, &w->cfg, w->token, t, t->deadline - now) ||
         curl_multi_add_handle(w->multi, t->ex.easy) != CURLM_OK) {
-        Job *j = t->job;
         fail(w, t, EC_NETWORK, NULL, 0, "could not set up the request (out of memory?)");
-        j->active--;
-        transfer_free(t);
-        job_settle(w, j);
+        finish(w, t);
         return;
     }
     list_append(&w->running, t);
@@ -381,11 +443,28 @@ static void adopt(Worker *w, Job *j)
     list_append(&w->pending, t);
 }
 
-static void drop_transfers(Worker *w, Transfer **list, uint64_t below, bool running)
+/* Which jobs go: those of a generation below `below`, and those cancelled one by one. */
+typedef struct Doomed {
+    uint64_t below;
+    uint64_t ids[CANCELLED_MAX];
+    unsigned n;
+} Doomed;
+
+static bool doomed(const Doomed *d, const Job *j)
+{
+    if (j->gen < d->below)
+        return true;
+    for (unsigned i = 0; i < d->n; i++)
+        if (d->ids[i] == j->id)
+            return true;
+    return false;
+}
+
+static void drop_transfers(Worker *w, Transfer **list, const Doomed *d, bool running)
 {
     for (Transfer **p = list; *p;) {
         Transfer *t = *p;
-        if (t->job->gen >= below) {
+        if (!doomed(d, t->job)) {
             p = &t->next;
             continue;
         }
@@ -401,19 +480,39 @@ static void drop_transfers(Worker *w, Transfer **list, uint64_t below, bool runn
     }
 }
 
-static void cancel_before(Worker *w, uint64_t below)
+static void drop(Worker *w, const Doomed *d)
 {
-    drop_transfers(w, &w->running, below, true);
-    drop_transfers(w, &w->pending, below, false);
+    drop_transfers(w, &w->running, d, true);
+    drop_transfers(w, &w->pending, d, false);
     for (Job **p = &w->jobs; *p;) {
         Job *j = *p;
-        if (j->gen < below) {
+        if (doomed(d, j)) {
             *p = j->next;
             job_free(j);
         } else {
             p = &j->next;
         }
     }
+}
+
+static void cancel_before(Worker *w, uint64_t below)
+{
+    Doomed d = { .below = below };
+    drop(w, &d);
+}
+
+/* The jobs cancelled one by one since the last look (lock not held). */
+static void cancel_jobs(Worker *w)
+{
+    Doomed d = { .below = 0 };
+    pthread_mutex_lock(&w->lock);
+    bool fresh = w->cancel_seq != w->seen_cancel_seq;
+    w->seen_cancel_seq = w->cancel_seq;
+    d.n = w->ncancelled < CANCELLED_MAX ? w->ncancelled : CANCELLED_MAX;
+    memcpy(d.ids, w->cancelled, d.n * sizeof *d.ids);
+    pthread_mutex_unlock(&w->lock);
+    if (fresh)
+        drop(w, &d);
 }
 
 void drop_all(Worker *w)
@@ -465,6 +564,7 @@ void *worker_main(void *arg)
             cancel_before(w, cancel);
             w->seen_cancel = cancel;
         }
+        cancel_jobs(w);
         start_ready(w);
         int running;
         curl_multi_perform(w->multi, &running);

@@ -33,7 +33,9 @@ typedef struct Sim {
     SimAuth *auth;
     SimStats stats;
     int64_t mono_start_ms;
+    unsigned port;            /* the port it listens on, once bound */
     atomic_bool stopping;     /* set on SIGINT/SIGTERM: slow responses stop early */
+    atomic_bool faults_off;   /* POST /__sim/faults?on=0: --fault (latency too) paused */
 } Sim;
 
 /* The simulator's clock: the dataset's now plus the time since start, so records

@@ -1,6 +1,7 @@
 #include "sim/sim_emit.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "sim/sim_hostile.h"
@@ -105,6 +106,8 @@ static void emit_identity(SimEmit *e)
     const SimRec *r = e->d.rec;
     char id[SIM_ID_LEN + 1];
     sim_rec_id(e->st, e->d.idx, id);
+    if (e->id)
+        snprintf(id, sizeof id, "%s", e->id);
     if (!HOSTILE(e->hostile, H_NO_ID))
         jw_kstr(w, "_id", id);
     if (r->variant & V_DUP_ID)
@@ -357,7 +360,12 @@ static void emit_tail(SimEmit *e)
 
 void sim_emit_registration(JsonW *w, const SimStore *st, size_t idx, uint32_t pop)
 {
-    SimEmit e = { .w = w, .st = st, .pop = pop };
+    sim_emit_registration_as(w, st, idx, pop, NULL);
+}
+
+void sim_emit_registration_as(JsonW *w, const SimStore *st, size_t idx, uint32_t pop, const char *id)
+{
+    SimEmit e = { .w = w, .st = st, .pop = pop, .id = id };
     sim_derive(st, idx, &e.d);
     e.hostile = sim_hostile_traits(e.d.rec);
     jw_obj(w);

@@ -32,9 +32,12 @@ typedef struct SimEmit {
     SimDerived d;
     uint32_t pop;
     uint32_t hostile; /* SimHostileTrait bits */
+    const char *id;   /* the _id to write instead of the record's own, or NULL */
 } SimEmit;
 
 void sim_emit_registration(JsonW *w, const SimStore *st, size_t idx, uint32_t pop);
+/* The same record under another _id (the endless-pages fault). */
+void sim_emit_registration_as(JsonW *w, const SimStore *st, size_t idx, uint32_t pop, const char *id);
 
 /* Sub-objects (sim_emit_sub.c, sim_emit_kyc.c). */
 void sim_sub_id(const SimEmit *e, unsigned kind, char *out);

@@ -3,6 +3,7 @@
 #include <arpa/inet.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -68,6 +69,8 @@ static enum MHD_Result queue(struct MHD_Connection *conn, struct MHD_Response *m
     MHD_add_response_header(mr, MHD_HTTP_HEADER_CONTENT_TYPE,
                             r->content_type ? r->content_type : "application/json; charset=utf-8");
     MHD_add_response_header(mr, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (r->location[0])
+        MHD_add_response_header(mr, MHD_HTTP_HEADER_LOCATION, r->location);
     if (r->retry_after) {
         char v[16];
         snprintf(v, sizeof v, "%u", r->retry_after);
@@ -102,6 +105,9 @@ static enum MHD_Result serve_internal(Sim *sim, struct MHD_Connection *conn, con
         jw_raw(&w, "{\"ok\":true}", 11);
     } else if (strcmp(rq->path, "/__sim/expire") == 0 && rq->method == M_POST && sim_req_arg(rq, "after")) {
         sim_auth_expire_in(sim->auth, atol(sim_req_arg(rq, "after")));
+        jw_raw(&w, "{\"ok\":true}", 11);
+    } else if (strcmp(rq->path, "/__sim/faults") == 0 && rq->method == M_POST && sim_req_arg(rq, "on")) {
+        atomic_store(&sim->faults_off, strcmp(sim_req_arg(rq, "on"), "0") == 0);
         jw_raw(&w, "{\"ok\":true}", 11);
     } else {
         sim_resp_error(&r, 404, "ResourceNotFound", "no such simulator route");
@@ -141,6 +147,61 @@ static void run_route(Sim *sim, const SimReq *rq, SimRoute route, bool method_ok
     }
 }
 
+/* Holds an accepted request without an answer until the client gives up (closes), the
+ * simulator stops, or hang-ms passes; then drops the connection. */
+static enum MHD_Result hang(Sim *sim, struct MHD_Connection *conn)
+{
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    int64_t until = time_mono_us() + (int64_t)sim->cfg.fault.hang_ms * 1000;
+    while (ci && !atomic_load(&sim->stopping) && time_mono_us() < until) {
+        struct pollfd p = { ci->connect_fd, POLLIN | POLLRDHUP, 0 };
+        char c;
+        if (poll(&p, 1, 100) > 0 &&
+            ((p.revents & (POLLRDHUP | POLLHUP | POLLERR)) || recv(ci->connect_fd, &c, 1, MSG_PEEK) == 0))
+            break;
+    }
+    return MHD_NO;
+}
+
+static void put_encoded(StrBuf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || strchr("-._~[]", c))
+            strbuf_putc(b, (char)c);
+        else
+            strbuf_printf(b, "%%%02X", c);
+    }
+}
+
+/* 302 to redirect-to (or this server) with the same path and query. */
+static void redirect(const Sim *sim, const SimReq *rq, SimResp *r)
+{
+    StrBuf b = STRBUF_INIT;
+    if (sim->cfg.fault.redirect_to[0])
+        strbuf_puts(&b, sim->cfg.fault.redirect_to);
+    else
+        strbuf_printf(&b, "http://127.0.0.1:%u", sim->port);
+    strbuf_puts(&b, rq->path);
+    for (size_t i = 0; i < rq->n_args; i++) {
+        strbuf_putc(&b, i ? '&' : '?');
+        put_encoded(&b, rq->args[i].key);
+        strbuf_putc(&b, '=');
+        put_encoded(&b, rq->args[i].value);
+    }
+    r->status = 302;
+    snprintf(r->location, sizeof r->location, "%s", strbuf_cstr(&b));
+    sim_resp_error(r, 302, "Found", "moved");
+    strbuf_free(&b);
+}
+
+static void echo_token(const SimReq *rq, SimResp *r)
+{
+    char msg[600];
+    snprintf(msg, sizeof msg, "401:invalid_token %.500s", rq->authorization ? rq->authorization : "(none)");
+    sim_resp_error(r, 401, "Unauthorized", msg);
+}
+
 static void sleep_ms(unsigned ms)
 {
     struct timespec ts = { (time_t)(ms / 1000), (long)(ms % 1000) * 1000000L };
@@ -156,24 +217,31 @@ static void log_request(const Sim *sim, const SimReq *rq, unsigned status, size_
             bytes, us, fk ? ", fault " : "", fk ? sim_fault_name(fk) : "");
 }
 
-static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, const SimReq *rq,
-                                 bool too_big)
+static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, SimReq *rq, bool too_big)
 {
     uint64_t seq = atomic_fetch_add(&request_seq, 1);
-    SimFaultKind fk = sim_fault_pick(&sim->cfg.fault, sim->cfg.seed, seq);
-    if (sim->cfg.fault.latency_ms) {
+    bool off = atomic_load(&sim->faults_off);
+    SimFaultKind fk = off ? FK_NONE : sim_fault_pick(&sim->cfg.fault, sim->cfg.seed, seq);
+    if (sim->cfg.fault.latency_ms && !off) {
         sleep_ms(sim->cfg.fault.latency_ms);
         atomic_fetch_add(&sim->stats.latency, 1);
     }
     char id[64];
     bool method_ok;
     SimRoute route = sim_route_match(rq, id, sizeof id, &method_ok);
+    sim_stats_request(&sim->stats, route, rq->authorization != NULL);
+    if (!sim_fault_applies(fk, route))
+        fk = FK_NONE;
     if (fk != FK_NONE && sim->cfg.fault.only[0] && strcmp(sim->cfg.fault.only, sim_route_name(route)) != 0)
         fk = FK_NONE; /* only=ROUTE: the others are served as they are */
-    sim_stats_request(&sim->stats, route);
     if (fk != FK_NONE)
         sim_stats_fault(&sim->stats, fk);
+    rq->fault = sim_fault_is_data(fk) ? (int)fk : FK_NONE;
     SimResp r = { .status = 200, .body = STRBUF_INIT };
+    if (fk == FK_HANG) {
+        log_request(sim, rq, 0, 0, fk, 0);
+        return hang(sim, conn);
+    }
     if (fk == FK_RESET || fk == FK_HUGE) {
         log_request(sim, rq, fk == FK_HUGE ? 200 : 0, 0, fk, 0);
         if (fk == FK_RESET)
@@ -184,18 +252,24 @@ static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, const Si
     int64_t t0 = time_mono_us();
     if (sim_fault_is_canned(fk))
         sim_fault_canned(fk, &sim->cfg.fault, seq, &r);
+    else if (fk == FK_REDIRECT)
+        redirect(sim, rq, &r);
+    else if (fk == FK_ECHO) /* a server that quotes the credentials back in its error */
+        echo_token(rq, &r);
     else
         run_route(sim, rq, route, method_ok, id, too_big, &r);
     if (fk == FK_MALFORMED)
         sim_fault_corrupt(seq, &r);
     log_request(sim, rq, r.status, r.body.len, fk, (long long)(time_mono_us() - t0));
     sim_stats_status(&sim->stats, r.status);
-    if (fk != FK_TRUNCATE && fk != FK_SLOW)
+    if (fk != FK_TRUNCATE && fk != FK_SLOW && fk != FK_TRICKLE)
         return queue_buffer(conn, &r);
     size_t len = r.body.len;
     char *buf = strbuf_steal(&r.body);
-    return queue(conn, fk == FK_SLOW ? sim_stream_slow(sim, buf, len)
-                                     : sim_stream_truncated(buf, len, seq), &r);
+    struct MHD_Response *mr = fk == FK_SLOW      ? sim_stream_slow(sim, buf, len)
+                              : fk == FK_TRICKLE ? sim_stream_trickle(sim, buf, len)
+                                                 : sim_stream_truncated(buf, len, seq);
+    return queue(conn, mr, &r);
 }
 
 static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const char *url,
@@ -220,7 +294,7 @@ static enum MHD_Result handler(void *cls, struct MHD_Connection *conn, const cha
     MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, collect_arg, c);
     SimReq rq = { method_of(method), method, url, c->args, c->n_args,
                   strbuf_cstr(&c->body), c->body.len,
-                  MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization") };
+                  MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Authorization"), FK_NONE };
     if (strncmp(url, "/__sim/", 7) == 0)
         return serve_internal(sim, conn, &rq);
     return serve_api(sim, conn, &rq, c->too_big);

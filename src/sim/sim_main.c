@@ -45,6 +45,7 @@ static int serve(Sim *sim)
         fprintf(stderr, "regdesk-sim: cannot listen on 127.0.0.1:%u\n", sim->cfg.port);
         return 1;
     }
+    sim->port = port;
     printf("listening on http://127.0.0.1:%u\n", port);
     fflush(stdout);
     if (sim->cfg.verbose)

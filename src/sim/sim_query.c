@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "core/timeutil.h"
+#include "sim/sim_fault.h"
 #include "sim/sim_emit.h"
+#include "sim/sim_ids.h"
 #include "sim/sim_projects.h"
 #include "sim/sim_store.h"
 
@@ -258,12 +260,40 @@ static long counted_total(const SimStore *st, const SimQuery *q)
     return total;
 }
 
+void sim_query_fault(SimQuery *q, int fault, unsigned dupes_n, unsigned drift_n)
+{
+    switch ((SimFaultKind)fault) {
+    case FK_DUPES: q->start_early = dupes_n * (q->page - 1); break;
+    case FK_DRIFT: q->total_extra = (long)drift_n * (long)(q->page - 1); break;
+    case FK_ENDLESS: q->endless = true; break;
+    case FK_GROWING: q->growing = true; break;
+    case FK_WRONGPAGE: q->page = 1; break;
+    case FK_WRONGLIMIT: q->limit = q->limit > 1 ? q->limit / 2 : 1; break;
+    default: break;
+    }
+}
+
+/* Past the end of the data an endless page goes on with records of the data under fresh
+ * ids, so nothing collapses as a duplicate. */
+static void emit_endless(SimStore *st, const SimQuery *q, JsonW *w, uint64_t from)
+{
+    const uint32_t *order = sim_store_order(st, q->sort);
+    for (uint64_t k = from; k < (uint64_t)(q->page - 1) * q->limit + q->limit && st->n; k++) {
+        char id[SIM_ID_LEN + 1];
+        snprintf(id, sizeof id, "e%011llx%012llx", (unsigned long long)q->page & 0xFFFFFFFFFFFULL,
+                 (unsigned long long)k & 0xFFFFFFFFFFFFULL);
+        sim_emit_registration_as(w, st, order[k % st->n], q->pop, id);
+    }
+}
+
 void sim_query_page(SimStore *st, const SimQuery *q, JsonW *w)
 {
     const uint32_t *order = sim_store_order(st, q->sort);
-    uint64_t first = (uint64_t)(q->page - 1) * q->limit, end = first + q->limit;
+    uint64_t first = (uint64_t)(q->page - 1) * q->limit;
+    first = first > q->start_early ? first - q->start_early : 0;
+    uint64_t end = first + q->limit;
     long known = counted_total(st, q);
-    uint64_t total = 0;
+    uint64_t total = 0, served = 0;
     jw_obj(w);
     jw_karr(w, "data");
     for (size_t i = 0; i < st->n; i++) {
@@ -271,18 +301,27 @@ void sim_query_page(SimStore *st, const SimQuery *q, JsonW *w)
         const SimRec *r = &st->recs[idx];
         if ((r->flags & RF_DELETED) || !sim_query_match(st, q, r))
             continue;
-        if (total >= first && total < end)
+        if (total >= first && total < end) {
             sim_emit_registration(w, st, idx, q->pop);
+            served++;
+        }
         total++;
         if (known >= 0 && total >= end)
             break;
     }
     if (known >= 0)
         total = (uint64_t)known;
+    if ((q->endless || q->growing) && served < end - first)
+        emit_endless(st, q, w, first + served);
     jw_arr_end(w);
-    jw_kint(w, "total", (long long)total);
+    if (q->growing)
+        total = (uint64_t)q->page * q->limit + 1;
+    total += (uint64_t)q->total_extra;
+    if (!q->endless)
+        jw_kint(w, "total", (long long)total);
     jw_kint(w, "limit", q->limit);
     jw_kint(w, "page", q->page);
-    jw_kint(w, "pages", (long long)((total + q->limit - 1) / q->limit));
+    if (!q->endless)
+        jw_kint(w, "pages", (long long)((total + q->limit - 1) / q->limit));
     jw_obj_end(w);
 }

@@ -27,6 +27,11 @@ typedef struct SimQuery {
     SimSortKey sort;
     bool desc;
     uint32_t pop;          /* SimPop bits */
+    /* A list fault (sim_fault.h) bends the page: */
+    unsigned start_early;  /* dupes: the page starts this many records before its place */
+    long total_extra;      /* drift: added to the total announced */
+    bool endless;          /* every page full (fresh ids past the data), no total or pages */
+    bool growing;          /* every page full, announcing one page more than this one */
 } SimQuery;
 
 /* Fills q from the request; false with a message for the documented 409. */
@@ -34,6 +39,8 @@ bool sim_query_parse(const SimReq *rq, uint64_t seed, SimQuery *q, char *err, si
 /* The populate set alone (retrieve, sync and create use it). */
 uint32_t sim_query_populates(const SimReq *rq);
 bool sim_query_match(const SimStore *st, const SimQuery *q, const SimRec *r);
+/* Applies a list fault (SimFaultKind) to a parsed query. */
+void sim_query_fault(SimQuery *q, int fault, unsigned dupes_n, unsigned drift_n);
 /* The list envelope {data, total, limit, page, pages}. */
 void sim_query_page(SimStore *st, const SimQuery *q, JsonW *w);
 

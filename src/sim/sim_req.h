@@ -23,6 +23,7 @@ typedef struct SimReq {
     const char *body; /* NUL-terminated */
     size_t body_len;
     const char *authorization; /* NULL when absent */
+    int fault;                 /* the SimFaultKind drawn for it, when a route applies it */
 } SimReq;
 
 typedef struct SimResp {
@@ -30,6 +31,7 @@ typedef struct SimResp {
     StrBuf body;
     const char *content_type; /* NULL = application/json */
     unsigned retry_after;     /* seconds; 0 = no Retry-After header */
+    char location[2048];      /* a Location header, "" = none */
 } SimResp;
 
 /* First value of a query argument, or NULL. */

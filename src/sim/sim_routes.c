@@ -6,6 +6,7 @@
 
 #include "sim/sim_auth.h"
 #include "sim/sim_emit.h"
+#include "sim/sim_fault.h"
 #include "sim/sim_json.h"
 #include "sim/sim_projects.h"
 #include "sim/sim_query.h"
@@ -143,6 +144,7 @@ void sim_route_list(Sim *sim, const SimReq *rq, SimResp *out)
     SimQuery q;
     if (!query_or_409(sim, rq, &q, out))
         return;
+    sim_query_fault(&q, rq->fault, sim->cfg.fault.dupes_n, sim->cfg.fault.drift_n);
     JsonW w;
     jw_init(&w, &out->body);
     sim_query_page(sim->store, &q, &w);
@@ -155,6 +157,18 @@ void sim_route_retrieve(Sim *sim, const char *id, const SimReq *rq, SimResp *out
         sim_resp_error(out, 404, "NotFound", "AppRegistration_not_found");
         return;
     }
+    if (rq->fault == FK_ASLIST) { /* a list page where one registration was asked for */
+        SimQuery q;
+        SimReq none = { .method = M_GET, .path = REGS };
+        if (!query_or_409(sim, &none, &q, out))
+            return;
+        JsonW w;
+        jw_init(&w, &out->body);
+        sim_query_page(sim->store, &q, &w);
+        return;
+    }
+    if (rq->fault == FK_OTHERID) /* the next registration instead */
+        idx = (long)(((size_t)idx + 1) % sim->store->n);
     sim_write_registration(sim, (size_t)idx, sim_query_populates(rq), out);
 }
 

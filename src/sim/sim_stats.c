@@ -17,6 +17,7 @@ void sim_stats_reset(SimStats *s)
     atomic_store(&s->requests, 0);
     atomic_store(&s->connections, 0);
     atomic_store(&s->latency, 0);
+    atomic_store(&s->with_authorization, 0);
     atomic_store(&s->max_concurrent, atomic_load(&s->open_connections));
     for (int i = 0; i < R__COUNT; i++)
         atomic_store(&s->by_route[i], 0);
@@ -39,9 +40,11 @@ void sim_stats_connection(SimStats *s, bool opened)
         ;
 }
 
-void sim_stats_request(SimStats *s, SimRoute r)
+void sim_stats_request(SimStats *s, SimRoute r, bool authorization)
 {
     atomic_fetch_add(&s->requests, 1);
+    if (authorization)
+        atomic_fetch_add(&s->with_authorization, 1);
     atomic_fetch_add(&s->by_route[r], 1);
 }
 
@@ -64,6 +67,7 @@ void sim_stats_json(SimStats *s, JsonW *w, size_t live_records)
     jw_kint(w, "openConnections", (long long)atomic_load(&s->open_connections));
     jw_kint(w, "maxConcurrentConnections", (long long)atomic_load(&s->max_concurrent));
     jw_kint(w, "records", (long long)live_records);
+    jw_kint(w, "withAuthorization", (long long)atomic_load(&s->with_authorization));
     jw_kobj(w, "routes");
     for (int i = 0; i < R__COUNT; i++)
         jw_kint(w, route_names[i], (long long)atomic_load(&s->by_route[i]));

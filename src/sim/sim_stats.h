@@ -19,6 +19,7 @@ enum { SIM_MAX_STATUS = 600 };
 
 typedef struct SimStats {
     atomic_ulong requests, connections, open_connections, max_concurrent, latency;
+    atomic_ulong with_authorization; /* API requests that carried an Authorization header */
     atomic_ulong by_route[R__COUNT];
     atomic_ulong by_status[SIM_MAX_STATUS];
     atomic_ulong faults[FK__COUNT];
@@ -28,7 +29,7 @@ typedef struct SimStats {
 const char *sim_route_name(SimRoute r);
 void sim_stats_reset(SimStats *s); /* everything but the open-connection gauge */
 void sim_stats_connection(SimStats *s, bool opened);
-void sim_stats_request(SimStats *s, SimRoute r);
+void sim_stats_request(SimStats *s, SimRoute r, bool authorization);
 void sim_stats_status(SimStats *s, unsigned status);
 void sim_stats_fault(SimStats *s, SimFaultKind k);
 void sim_stats_json(SimStats *s, JsonW *w, size_t live_records);

@@ -57,8 +57,11 @@ static ssize_t read_slow(void *cls, uint64_t pos, char *buf, size_t max)
         return MHD_CONTENT_READER_END_WITH_ERROR;
     if (pos >= s->len)
         return MHD_CONTENT_READER_END_OF_STREAM;
-    struct timespec ts = { 0, (long)s->tick_ms * 1000000L };
-    nanosleep(&ts, NULL);
+    for (unsigned slept = 0; slept < s->tick_ms && !atomic_load(&s->sim->stopping); slept += 50) {
+        unsigned step = s->tick_ms - slept < 50 ? s->tick_ms - slept : 50;
+        struct timespec ts = { 0, (long)step * 1000000L };
+        nanosleep(&ts, NULL);
+    }
     size_t n = s->len - (size_t)pos;
     if (n > s->tick_bytes)
         n = s->tick_bytes;
@@ -77,6 +80,15 @@ struct MHD_Response *sim_stream_slow(Sim *sim, char *body, size_t len)
     if (s->tick_bytes == 0)
         s->tick_bytes = 1;
     return MHD_create_response_from_callback(len, 1024, read_slow, s, stream_free);
+}
+
+/* One byte every trickle-ms: a body that never stalls long enough for an idle timeout. */
+struct MHD_Response *sim_stream_trickle(Sim *sim, char *body, size_t len)
+{
+    Stream *s = stream_new(sim, body, len);
+    s->tick_ms = sim->cfg.fault.trickle_ms;
+    s->tick_bytes = 1;
+    return MHD_create_response_from_callback(len, 1, read_slow, s, stream_free);
 }
 
 /* ---- the huge body: prefix, padding spaces, k identical elements, suffix ------------- */

@@ -72,6 +72,11 @@ static AuditLog *open_audit(const UiConfig *cfg)
     return audit_open(cfg->audit_log ? cfg->audit_log : "", "dashboard", scheme ? scheme + 3 : url);
 }
 
+static void post_cancel_job(void *w, uint64_t job)
+{
+    worker_cancel_job(w, job);
+}
+
 /* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
  * sentence in err when something does. */
 static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
@@ -95,12 +100,13 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     ui->audit = open_audit(cfg);
     lock_init(&ui->lock, cfg->lock_secs, ui->audit);
     export_init(&ui->exp, &ui->columns, ui->audit);
-    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_override, post_resend,
-                               post_create },
+    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_cancel_job, post_override,
+                               post_resend, post_create },
                      .host = { ui, audit_ready, audit_line, copy },
                      .labels = cfg->labels, .n_labels = cfg->n_labels, .refresh_ms = cfg->refresh_s * 1000,
                      .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
-                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews };
+                     .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews,
+                     .request_timeout_ms = cfg->worker.total_timeout_ms };
     model_init(&ui->m, &env);
     return 0;
 }

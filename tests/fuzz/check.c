@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/record.h"
+#include "core/msg.h"
 #include "fuzz.h"
 
 void fuzz_fail(const char *fmt, ...)
@@ -130,6 +131,44 @@ void fuzz_check_buf(const char *what, const char *buf, size_t cap, bool multilin
     if (!memchr(buf, '\0', cap))
         fuzz_fail("%s is not NUL-terminated inside its %zu bytes", what, cap);
     fuzz_check_text(what, buf, multiline);
+}
+
+/* The words of a message (what is outside its quote marks), or its quotes. */
+static void msg_parts(const char *m, bool quotes, char *out, size_t n)
+{
+    size_t o = 0;
+    bool inq = false;
+    for (; *m && o + 1 < n; m++) {
+        if (*m == MSG_QUOTE_OPEN || *m == MSG_QUOTE_CLOSE) {
+            inq = *m == MSG_QUOTE_OPEN;
+            continue;
+        }
+        if (inq == quotes)
+            out[o++] = *m;
+    }
+    out[o] = '\0';
+}
+
+void fuzz_check_msg(const char *what, const char *full, const char *small, size_t cap)
+{
+    if (!memchr(small, '\0', cap))
+        fuzz_fail("%s is not NUL-terminated inside its %zu bytes", what, cap);
+    int depth = 0;
+    for (const char *p = small; *p; p++) {
+        depth += *p == MSG_QUOTE_OPEN ? 1 : *p == MSG_QUOTE_CLOSE ? -1 : 0;
+        FUZZ_CHECK(depth == 0 || depth == 1, "%s: quote marks do not pair up in \"%s\"", what, small);
+    }
+    char plain[4 * MSG_MAX], words_full[4 * MSG_MAX], words_small[4 * MSG_MAX];
+    msg_plain(plain, sizeof plain, small);
+    fuzz_check_text(what, plain, false);
+    msg_parts(full, false, words_full, sizeof words_full);
+    msg_parts(small, false, words_small, sizeof words_small);
+    size_t marks = 0;
+    for (const char *p = full; *p; p++)
+        marks += *p == MSG_QUOTE_OPEN || *p == MSG_QUOTE_CLOSE;
+    if (strlen(words_full) + marks < cap)
+        FUZZ_CHECK(!strcmp(words_full, words_small), "%s: regdesk's words were cut: \"%s\" became \"%s\"", what,
+                   words_full, words_small);
 }
 
 void fuzz_rng_seed(FuzzRng *r, const uint8_t *data, size_t size)

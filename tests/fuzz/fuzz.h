@@ -25,7 +25,8 @@
     X(mask)             \
     X(filter)           \
     X(conflang)         \
-    X(url)
+    X(url)              \
+    X(msg)
 
 #define FUZZ_TARGET(name) int fuzz_##name(const uint8_t *data, size_t size)
 #define FUZZ_DECLARE(name) FUZZ_TARGET(name);
@@ -57,6 +58,12 @@ bool fuzz_display_safe(const char *s, size_t len, bool multiline, const char **w
 void fuzz_check_text(const char *what, const char *s, bool multiline);
 /* Same for a string that must end inside a fixed buffer of `cap` bytes. */
 void fuzz_check_buf(const char *what, const char *buf, size_t cap, bool multiline);
+
+/* A message made by msg_format into `cap` bytes (core/msg.h), against the same message made
+ * with room to spare (`full`): it ends inside its buffer, its quote marks pair up, its
+ * text without them is display-safe, and when full's own words fit in cap they are all
+ * there, in order and whole (only quotes shrink). */
+void fuzz_check_msg(const char *what, const char *full, const char *small, size_t cap);
 
 /* A Summary's invariants: offsets inside its text, every string NUL-terminated, one line
  * of display-safe text, capped at SUMMARY_STR_MAX bytes; known status and invalid bits. */

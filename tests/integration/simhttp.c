@@ -48,6 +48,7 @@ static size_t on_header(char *line, size_t size, size_t n, void *arg)
     char cl[32] = "";
     header_value(line, len, "Content-Type:", r->content_type, sizeof r->content_type);
     header_value(line, len, "Retry-After:", r->retry_after, sizeof r->retry_after);
+    header_value(line, len, "Location:", r->location, sizeof r->location);
     header_value(line, len, "Content-Length:", cl, sizeof cl);
     if (*cl)
         r->content_length = atoll(cl);

@@ -29,6 +29,7 @@ typedef struct SimHttpResp {
     size_t len;
     char content_type[128];
     char retry_after[32];
+    char location[2048];
     long long content_length; /* Content-Length header, -1 when absent */
     double seconds;           /* total transfer time */
 } SimHttpResp;

@@ -7,7 +7,9 @@
 #include "simhttp.h"
 
 static const char *const fault_names[SIMSTATS_FAULTS] = {
-    "error", "429", "truncate", "malformed", "reset", "slow", "huge", "html",
+    "error",   "429",     "truncate",  "malformed", "reset", "slow",    "huge",      "html",
+    "trickle", "hang",    "redirect",  "deep",      "empty", "wrongtype", "echo",    "otherid", "aslist",
+    "dupes",   "drift",   "endless",   "growing",   "wrongpage", "wronglimit",
 };
 
 const char *simstats_fault_name(int k)
@@ -54,6 +56,7 @@ void simstats_get(const SimProc *sp, SimStats *out)
     out->connections = count(j, "connections");
     out->max_concurrent = count(j, "maxConcurrentConnections");
     out->latency = count(j, "faults.latency");
+    out->with_authorization = count(j, "withAuthorization");
     const cJSON *st = sj_path(j, "statuses");
     out->status_2xx = status_range(st, 200, 299);
     out->status_4xx = status_range(st, 400, 499);

@@ -6,7 +6,7 @@
  * count as connections. */
 #include "simproc.h"
 
-enum { SIMSTATS_FAULTS = 8 };
+enum { SIMSTATS_FAULTS = 23 };
 
 typedef struct SimStats {
     unsigned long requests;         /* API requests, every route */
@@ -15,10 +15,13 @@ typedef struct SimStats {
     unsigned long max_concurrent;   /* most connections open at once */
     unsigned long status_2xx, status_4xx, status_5xx, status_429;
     unsigned long latency;          /* requests that got the added latency */
+    unsigned long with_authorization; /* API requests that carried an Authorization header */
     unsigned long faults[SIMSTATS_FAULTS]; /* by simstats_fault_name(k) */
 } SimStats;
 
-/* "error", "429", "truncate", "malformed", "reset", "slow", "huge", "html" */
+/* "error", "429", "truncate", "malformed", "reset", "slow", "huge", "html", "trickle",
+ * "hang", "redirect", "deep", "empty", "wrongtype", "echo", "otherid", "aslist", "dupes", "drift",
+ * "endless", "growing", "wrongpage", "wronglimit" */
 const char *simstats_fault_name(int k);
 void simstats_reset(const SimProc *sp);
 void simstats_get(const SimProc *sp, SimStats *out);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -160,7 +161,7 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
     CliRun r = { .status = -1 };
     append(&r.out, &r.out_len, "", 0);
     append(&r.err, &r.err_len, "", 0);
-    const char *argv[MAX_ARGS + 2] = { cli_binary() };
+    const char *argv[MAX_ARGS + 2] = { o && o->binary ? o->binary : cli_binary() };
     size_t k = 1;
     for (size_t i = 0; args[i] && k < MAX_ARGS; i++)
         argv[k++] = args[i];
@@ -184,6 +185,10 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
             close(fd);
         if (o && o->cwd && chdir(o->cwd) != 0)
             _exit(126);
+        if (o && o->fsize_limit) {
+            struct rlimit rl = { (rlim_t)o->fsize_limit, (rlim_t)o->fsize_limit };
+            setrlimit(RLIMIT_FSIZE, &rl);
+        }
         execve(argv[0], (char *const *)argv, env);
         _exit(127);
     }
@@ -191,14 +196,24 @@ CliRun cli_run(const char *const args[], const CliRunOpts *o)
     close(out[1]);
     close(err[1]);
     signal(SIGPIPE, SIG_IGN);
+    struct timespec t0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
     pump(in[1], out[0], err[0], o ? o->input : NULL, &r, pid, o);
     close(out[0]);
     close(err[0]);
     int status = 0;
-    if (waitpid(pid, &status, WNOHANG) == 0) {
-        kill(pid, SIGKILL); /* over the time limit */
-        waitpid(pid, &status, 0);
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    /* Its output closed, or the time is up: a few seconds more to exit, then SIGKILL. */
+    pid_t done = 0;
+    for (int i = 0; i < 500 && (done = wait4(pid, &status, WNOHANG, &ru)) == 0 && since_ms(&t0) < RUN_TIMEOUT_MS; i++)
+        usleep(10000);
+    if (done == 0) {
+        kill(pid, SIGKILL);
+        wait4(pid, &status, 0, &ru);
     }
+    r.max_rss_kb = ru.ru_maxrss;
+    r.ms = since_ms(&t0);
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     r.signaled = WIFSIGNALED(status);
     return r;

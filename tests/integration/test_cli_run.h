@@ -19,6 +19,8 @@ typedef struct CliRun {
     char *err;     /* stderr, NUL-terminated */
     size_t err_len;
     bool peeked;   /* while_running was called with the process alive */
+    long max_rss_kb; /* the child's peak resident memory */
+    long ms;         /* how long it ran */
 } CliRun;
 
 typedef struct CliRunOpts {
@@ -30,6 +32,8 @@ typedef struct CliRunOpts {
     int delay_ms;            /* wait this long before while_running */
     bool tty_stdout;         /* stdout is a terminal (a pseudo-terminal read back into out) */
     const char *cwd;         /* the directory it runs in (NULL: the test's) */
+    const char *binary;      /* another program than regdesk (regdesk-sim), or NULL */
+    long fsize_limit;        /* RLIMIT_FSIZE in bytes for the child (ulimit -f), 0 = none */
 } CliRunOpts;
 
 /* $REGDESK_BUILD_DIR/regdesk (default build/regdesk). */

@@ -374,3 +374,21 @@ Test(conf, names_and_suggestions)
     cr_assert_null(conf_suggest("colour", names, 4));
     cr_assert_null(conf_suggest("x", names, 4));
 }
+
+/* A long quoted word shortens; the warning's own words, the usage at its end, stay whole
+ * (issue 17: sentences were cut wherever the buffer ended). */
+Test(conf, a_long_word_never_cuts_the_warning)
+{
+    static char text[2000];
+    char word[900];
+    memset(word, 'x', sizeof word - 1);
+    word[sizeof word - 1] = '\0';
+    snprintf(text, sizeof text, "unbind %s %s\n", word, word);
+    ConfDoc *d = ct_parse(text);
+    const char *w = ct_warning(d, 0);
+    cr_assert(strstr(w, "…\" at the end of the line (unbind KEY)"), "%s", w);
+    conf_warn(d, (ConfPos){ "cfg", 2, 1 }, "no theme \"" QS "\"; the default is used", word);
+    w = ct_warning(d, d->nwarns - 1);
+    cr_assert(strstr(w, "…\"; the default is used"), "%s", w);
+    conf_free(d);
+}

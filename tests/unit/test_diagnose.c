@@ -5,6 +5,7 @@
 
 #include "../testutil.h"
 #include "core/diagnose.h"
+#include "core/safetext.h"
 #include "core/steps.h"
 #include "core/timeutil.h"
 
@@ -135,6 +136,27 @@ Test(diagnose, quality_rejects_are_not_used_attempts)
                             "too poor [poor_lighting], a quality reject that used no attempt.");
     has(&x, FD_ATTEMPTS_LEFT, "0 of 5 liveness attempts used, 5 left; 3 quality rejects did not count.");
     hasnt(&x, FD_ATTEMPTS_OUT);
+    detail_free(x.d);
+}
+
+/* A country code or a phone the API sent long (here 60 "é") shortens inside the sentence,
+ * on a character boundary: the finding stays valid UTF-8 and says the whole thing (found
+ * by make fuzz: the phone was cut in the middle of a character). */
+Test(diagnose, a_long_phone_shortens_and_the_sentence_stays_whole)
+{
+    char cc[200] = "", json[1024];
+    for (int i = 0; i < 60; i++)
+        strcat(cc, "\xc3\xa9");
+    snprintf(json, sizeof json,
+             "{\"_id\":\"c\",\"status\":\"ONGOING\",\"currentStep\":\"instructions\","
+             "\"phoneValidation\":{\"_id\":\"p1\",\"countryCode\":\"%s\",\"phone\":\"3001234567\","
+             "\"status\":\"sent\",\"createdAt\":\"2025-05-25T11:00:00Z\"}}",
+             cc);
+    Dx x = run(json);
+    const Finding *f = kind(&x, FD_CODE_PENDING);
+    cr_assert_not_null(f);
+    cr_assert(safetext_is_safe(f->text, strlen(f->text), SAFE_LINE), "%s", f->text);
+    cr_assert(strstr(f->text, "was never confirmed (status sent)."), "%s", f->text);
     detail_free(x.d);
 }
 

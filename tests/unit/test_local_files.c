@@ -135,6 +135,17 @@ Test(local_files, an_audit_log_that_cannot_be_written_refuses_with_a_sentence)
     cr_assert_not(audit_check(a, err, sizeof err));
     cr_assert(strstr(err, "Not a directory") && strstr(err, "fix that first"), "%s", err);
     audit_close(a);
+    /* A long path shortens in the sentence; what to do is never cut off (issue 17). */
+    static char deep[1200];
+    int at = snprintf(deep, sizeof deep, "%s/", ro);
+    for (int i = 0; i < 50; i++)
+        at += snprintf(deep + at, sizeof deep - (size_t)at, "folder-%02d/", i);
+    snprintf(deep + at, sizeof deep - (size_t)at, "audit.log");
+    a = audit_open(deep, "cli", "127.0.0.1:1");
+    char small[300];
+    cr_assert_not(audit_check(a, small, sizeof small));
+    cr_assert(strstr(small, "…") && strstr(small, "regdesk acts only where it can leave a trace"), "%s", small);
+    audit_close(a);
     a = audit_open("/dev/full", "cli", "127.0.0.1:1");
     AuditEvent none = { .action = "override", .outcome = AO_OK };
     cr_assert_not(audit_append(a, &none, err, sizeof err));

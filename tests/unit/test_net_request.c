@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/msg.h"
 #include "core/timeutil.h"
 #include "net/request.h"
 #include "net/token.h"
@@ -279,7 +280,7 @@ Test(net_token, missing_default_and_save, .init = tmpdir_init, .fini = tmpdir_fi
  * login alone cannot fix it) or the file (which login replaces). */
 Test(net_token, a_refusal_names_where_the_token_came_from, .init = tmpdir_init, .fini = tmpdir_fini)
 {
-    char path[128], err[300], msg[400];
+    char path[128], err[300], msg[400], marked[400];
     bool missing;
     TokenOrigin o;
     snprintf(path, sizeof path, "%s/token", dir);
@@ -289,7 +290,8 @@ Test(net_token, a_refusal_names_where_the_token_came_from, .init = tmpdir_init, 
     cr_assert_not_null(t, "%s", err);
     cr_assert_eq(o.source, TOKEN_FROM_ENV);
     token_free(t);
-    token_refused_sentence(&o, 401, "Invalid or expired token.", msg, sizeof msg);
+    token_refused_sentence(&o, 401, "Invalid or expired token.", marked, sizeof marked);
+    msg_plain(msg, sizeof msg, marked); /* the API's words are quoted (core/msg.h) */
     cr_assert_str_eq(msg, "the API refused the token in VERIFIK_TOKEN (HTTP 401: Invalid or expired token.); that "
                           "variable wins over the token file, so set it to a valid token or unset it (`regdesk login` "
                           "alone will not help)");
@@ -298,7 +300,8 @@ Test(net_token, a_refusal_names_where_the_token_came_from, .init = tmpdir_init, 
     cr_assert_eq(o.source, TOKEN_FROM_FILE);
     cr_assert_str_eq(o.path, path);
     token_free(t);
-    token_refused_sentence(&o, 403, "expired_token", msg, sizeof msg);
+    token_refused_sentence(&o, 403, "expired_token", marked, sizeof marked);
+    msg_plain(msg, sizeof msg, marked);
     char want[300];
     snprintf(want, sizeof want, "the API refused the token in %s (HTTP 403: expired_token); it may have expired: run "
                                 "`regdesk login` for a new one", path);

@@ -4,7 +4,16 @@
 #include <string.h>
 
 #include "../testutil.h"
+#include "core/msg.h"
 #include "core/parse.h"
+
+/* api_error_describe without its quote marks (core/msg.h), as a person reads it. */
+static void describe(const ApiError *e, char *buf, size_t n)
+{
+    char marked[MSG_MAX];
+    api_error_describe(e, marked, sizeof marked);
+    msg_plain(buf, n, marked);
+}
 
 Test(parse_detail, identity_and_summary)
 {
@@ -217,7 +226,7 @@ Test(parse_error, bodies_that_are_not_json)
     cr_assert_null(strchr(e.code, 0x1b), "error text is sanitised too");
     char buf[300];
     e = err_of(404, "{\"code\":\"NotFound\",\"message\":\"AppRegistration_not_found\"}");
-    api_error_describe(&e, buf, sizeof buf);
+    describe(&e, buf, sizeof buf);
     cr_assert_str_eq(buf, "there is no registration with this id (regdesk list shows the ids) "
                           "[AppRegistration_not_found]");
 }
@@ -258,7 +267,7 @@ Test(parse_error, documented_codes_become_sentences)
     for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
         ApiError e = err_of(c[i].http, c[i].body);
         char buf[400];
-        api_error_describe(&e, buf, sizeof buf);
+        describe(&e, buf, sizeof buf);
         cr_assert_str_eq(buf, c[i].want, "%s", c[i].body);
     }
     /* Every code the reference's tables name has its own sentence. */
@@ -278,7 +287,7 @@ Test(parse_error, documented_codes_become_sentences)
         snprintf(body, sizeof body, "{\"code\":\"%s\",\"message\":\"%s\"}", documented[i], documented[i]);
         ApiError e = err_of(409, body);
         char buf[400];
-        api_error_describe(&e, buf, sizeof buf);
+        describe(&e, buf, sizeof buf);
         cr_assert_null(strstr(buf, "the API answered HTTP"), "%s has no sentence: %s", documented[i], buf);
         cr_assert(strstr(buf, documented[i]), "the code is kept: %s", buf);
     }

@@ -42,6 +42,33 @@ Test(store, insert_then_update_in_place)
     store_free(&st);
 }
 
+/* Offset paging while records are added: the same id on two pages of one load. */
+Test(store, duplicates_within_a_load_are_counted_once_each)
+{
+    Store st;
+    store_init(&st);
+    store_begin_load(&st);
+    store_put(&st, rec("a", ST_ONGOING, 1, "", "", "", ""), NULL);
+    store_put(&st, rec("b", ST_ONGOING, 1, "", "", "", ""), NULL);
+    store_put(&st, rec("b", ST_FAILED, 2, "", "", "", ""), NULL);
+    store_put(&st, rec("a", ST_ONGOING, 1, "", "", "", ""), NULL);
+    cr_assert_eq(st.n, 2, "the store keeps one of each");
+    cr_assert_eq(st.load_dups, 2);
+    cr_assert_eq(summary_status(st.recs[1]), ST_FAILED, "the later copy is kept");
+    /* A populated record arriving during the load is not a duplicate. */
+    Detail *d = tu_detail("{\"data\":{\"_id\":\"a\",\"status\":\"ONGOING\"}}");
+    store_put_detail(&st, d);
+    cr_assert_eq(st.load_dups, 2);
+    /* A reload of what is there is not a duplicate either; a repeat within it is. */
+    store_begin_load(&st);
+    store_put(&st, rec("a", ST_ONGOING, 1, "", "", "", ""), NULL);
+    store_put(&st, rec("b", ST_ONGOING, 1, "", "", "", ""), NULL);
+    cr_assert_eq(st.load_dups, 0);
+    store_put(&st, rec("b", ST_ONGOING, 1, "", "", "", ""), NULL);
+    cr_assert_eq(st.load_dups, 1);
+    store_free(&st);
+}
+
 Test(store, many_records_and_memory_figure)
 {
     Store st;

@@ -100,3 +100,23 @@ Test(ui_follow, a_dropped_full_form_is_fetched_again)
     cr_assert_gt(m->det.fetch_due, 0, "the record it shows is asked for");
     tm_free(&t);
 }
+
+/* A record the user moved away from while its full form was on the way: that retrieve is
+ * cancelled when the next one is asked for, so a slow link serves only the record shown. */
+Test(ui_follow, moving_on_cancels_the_retrieve_left_behind)
+{
+    TestModel t;
+    Model *m = tm_start(&t, 10);
+    int64_t next;
+    tm_tick_at(&t, m->det.fetch_due, &next);
+    cr_assert_eq(t.jobs.retrieves, 1);
+    uint64_t first = m->det.job;
+    cr_assert_gt(first, 0);
+    model_list_nav(m, NAV_DOWN);
+    tm_tick_at(&t, m->det.follow_due, &next);
+    tm_tick_at(&t, m->det.fetch_due, &next);
+    cr_assert_eq(t.jobs.retrieves, 2, "the record now shown is asked for");
+    cr_assert_eq(t.jobs.job_cancels, 1);
+    cr_assert_eq(t.jobs.cancelled_job, first, "the one left behind is cancelled");
+    tm_free(&t);
+}

@@ -107,6 +107,13 @@ static bool fake_copy(void *ctx, const char *text)
     return true;
 }
 
+static void fake_cancel_job(void *ctx, uint64_t job)
+{
+    FakeJobs *j = ctx;
+    j->job_cancels++;
+    j->cancelled_job = job;
+}
+
 void tm_init(TestModel *t)
 {
     tm_init_refresh(t, 0);
@@ -117,15 +124,16 @@ void tm_init_refresh(TestModel *t, long refresh_ms)
     memset(t, 0, sizeof *t);
     tm_clock = 1000;
     t->host.line = (StrBuf)STRBUF_INIT;
-    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_override, fake_resend,
-                               fake_create },
+    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_cancel_job, fake_override,
+                               fake_resend, fake_create },
                      .host = { &t->host, fake_ready, fake_audit, fake_copy },
                      .sort = { SORT_CREATED, true },
                      .refresh_ms = refresh_ms,
                      .mask = MASK_DEFAULT, /* as the dashboard starts */
                      .reveal_secs = 60,
                      .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
-                     .mono = clock_now };
+                     .mono = clock_now,
+                     .request_timeout_ms = 60000 };
     model_init(&t->m, &env);
     tm_screen(t, true);
 }

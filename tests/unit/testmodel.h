@@ -20,6 +20,8 @@ typedef struct FakeJobs {
     char last_note[512];
     CreateParams last_create;
     uint64_t cancelled_below;
+    int job_cancels;
+    uint64_t cancelled_job; /* the last one cancelled alone */
 } FakeJobs;
 
 /* The audit log and the clipboard, recorded. */
