@@ -91,7 +91,7 @@ _regdesk_sim()
     case $prev in
     --fault)
         local done=${cur%"${cur##*,}"}
-        COMPREPLY=($(compgen -P "$done" -W "latency= error= 429= truncate= malformed= reset= slow= huge= html= retry-after= slow-ms= huge-mb=" -- "${cur##*,}"))
+        COMPREPLY=($(compgen -P "$done" -W "latency= error= 429= truncate= malformed= reset= slow= huge= html= trickle= hang= redirect= deep= empty= wrongtype= echo= otherid= aslist= dupes= drift= endless= growing= wrongpage= wronglimit= retry-after= slow-ms= huge-mb= trickle-ms= hang-ms= redirect-to= deep-levels= dupes-n= drift-n= only=" -- "${cur##*,}"))
         compopt -o nospace 2>/dev/null; return ;;
     --port | --count | --seed | --now | --token | --expire-after | --block-domains) return ;;
     esac
