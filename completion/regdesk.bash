@@ -3,7 +3,7 @@
 
 _regdesk_commands="list show override resend-link create projects login audit help"
 _regdesk_globals="--api --token-file --allow-http --cacert --config --parallel --timeout --theme --print-config --check-config --print-keys --help --version"
-_regdesk_dashboard="--filter --sort --columns --view --no-mouse"
+_regdesk_dashboard="--filter --sort --columns --view --no-mouse --refresh"
 _regdesk_sort_keys="created updated age status flags failed name email"
 _regdesk_list_formats="table json csv tsv count"
 _regdesk_columns="id status step name email phone countryCode cc project flow documentNumber doc redFlags flags failed failed.email failed.phone failed.document failed.doc failed.biometric failed.bio createdAt created updatedAt updated age idle invalid"
@@ -46,7 +46,7 @@ _regdesk()
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
         --api | --token-file | --cacert | --config | --parallel | --timeout | --theme | --filter | \
-            --sort | --columns | --view) ((i++)) ;;
+            --sort | --columns | --view | --refresh) ((i++)) ;;
         -*) ;;
         *) cmd=${COMP_WORDS[i]}; break ;;
         esac
@@ -70,7 +70,7 @@ _regdesk()
         esac
         return ;;
     --status) COMPREPLY=($(compgen -W "${_regdesk_statuses// /$'\n'}" -- "$cur")); return ;;
-    --api | --parallel | --timeout | --filter | --note | --project | --flow | --email | --phone | \
+    --api | --parallel | --timeout | --refresh | --filter | --note | --project | --flow | --email | --phone | \
         --country-code | --language | --since) return ;;
     esac
     IFS=$' \t\n'
@@ -91,7 +91,7 @@ _regdesk_sim()
     case $prev in
     --fault)
         local done=${cur%"${cur##*,}"}
-        COMPREPLY=($(compgen -P "$done" -W "latency= error= 429= truncate= malformed= reset= slow= huge= html= retry-after= slow-ms= huge-mb=" -- "${cur##*,}"))
+        COMPREPLY=($(compgen -P "$done" -W "latency= error= 429= truncate= malformed= reset= slow= huge= html= trickle= hang= redirect= deep= empty= wrongtype= echo= otherid= aslist= dupes= drift= endless= growing= wrongpage= wronglimit= retry-after= slow-ms= huge-mb= trickle-ms= hang-ms= redirect-to= deep-levels= dupes-n= drift-n= only=" -- "${cur##*,}"))
         compopt -o nospace 2>/dev/null; return ;;
     --port | --count | --seed | --now | --token | --expire-after | --block-domains) return ;;
     esac

@@ -81,6 +81,8 @@ all_shots() {
     shot detail-200x60 200 60 "$fast" "" "$loaded" "2 / f l a g s > 0 Space f a i l e d . b i o > 1 Enter Enter" "$detail"
     shot filter-200x60 200 60 "$fast" "" "$loaded" "/ s t a t u s : r e v i e w Space f l a g s > 1" 'flags>1'
     shot help-200x60 200 60 "$fast" "" "$loaded" "?" 'Moving'
+    shot decide-120x40 120 40 "$fast" "" "$loaded" "2 Enter" "Why it needs review" "d Down Down Down" 'Enter decides' \
+        "s e l f i e Space d a r k e r Space t h a n Space t h e Space d o c u m e n t" 'selfie darker than the document'
     shot ssh-80x24 80 24 "$slow" "" "$loaded" "2 Enter" "Why it needs review"
     for t in default light high-contrast solarized monochrome; do
         shot "theme-$t-120x40" 120 40 "$fast" "--theme $t" "$loaded" "2 Enter" "Why it needs review"

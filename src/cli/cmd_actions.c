@@ -8,6 +8,7 @@
 #include "cli/cliaudit.h"
 #include "cli/clirun.h"
 #include "cli/show_internal.h"
+#include "core/createcheck.h"
 #include "core/decision.h"
 #include "core/mask.h"
 #include "core/safetext.h"
@@ -244,50 +245,43 @@ int cmd_resend_link(int argc, char **argv, const CliSettings *cs)
 
 /* ---- create ----------------------------------------------------------------------------- */
 
-/* "+57" or "57" → "+57"; false when it is not 1–4 digits. */
-static bool country_code(const char *in, char *out, size_t n)
+/* The options, checked as the API documents them (core/createcheck); each problem is
+ * one line naming its option. */
+static int create_args(CreateForm *f, const char *const given[CF__COUNT])
 {
-    const char *d = in + (*in == '+');
-    size_t len = strlen(d);
-    if (len < 1 || len > 4 || strspn(d, "0123456789") != len)
-        return false;
-    snprintf(out, n, "+%s", d);
-    return true;
+    static const char *const flags[CF__COUNT] = { "--project", "--flow", "--email", "--country-code", "--phone",
+                                                  "--language" };
+    for (int k = 0; k < CF__COUNT; k++)
+        snprintf(f->value[k], sizeof f->value[k], "%s", given[k] ? given[k] : "");
+    if (create_check(f))
+        return EXIT_OK;
+    for (int k = 0; k < CF__COUNT; k++)
+        if (f->err[k][0])
+            cli_error("%s: %s", flags[k], f->err[k]);
+    cli_error("usage: regdesk create --project P --flow F (--email E | --phone N --country-code +C) [--language L]");
+    return EXIT_USAGE;
 }
 
-static int create_args(CreateParams *p, char *cc, size_t n)
+static const char *given(const char *v)
 {
-    if (!p->project || !p->flow || (!p->email && !p->phone)) {
-        cli_error("usage: regdesk create --project P --flow F (--email E | --phone N --country-code +C) "
-                  "[--language L]");
-        return EXIT_USAGE;
-    }
-    if (p->phone && !p->country_code) {
-        cli_error("--phone needs --country-code (for example +57 for Colombia)");
-        return EXIT_USAGE;
-    }
-    if (p->country_code && !country_code(p->country_code, cc, n)) {
-        cli_error("--country-code must be + and 1 to 4 digits (like +57), not \"" QS "\"", p->country_code);
-        return EXIT_USAGE;
-    }
-    if (p->country_code)
-        p->country_code = cc;
-    return EXIT_OK;
+    return *v ? v : NULL;
 }
 
 int cmd_create(int argc, char **argv, const CliSettings *cs)
 {
-    CreateParams p = { 0 };
-    const CliOpt opts[] = { { "--project", &p.project, NULL }, { "--flow", &p.flow, NULL },
-                            { "--email", &p.email, NULL },     { "--phone", &p.phone, NULL },
-                            { "--country-code", &p.country_code, NULL }, { "--language", &p.language, NULL } };
+    const char *v[CF__COUNT] = { 0 };
+    const CliOpt opts[] = { { "--project", &v[CF_PROJECT], NULL }, { "--flow", &v[CF_FLOW], NULL },
+                            { "--email", &v[CF_EMAIL], NULL },     { "--phone", &v[CF_PHONE], NULL },
+                            { "--country-code", &v[CF_COUNTRY], NULL }, { "--language", &v[CF_LANGUAGE], NULL } };
     size_t npos;
-    char cc[8];
     if (!cli_options(argc, argv, opts, sizeof opts / sizeof *opts, NULL, 0, &npos))
         return EXIT_USAGE;
-    int rc = create_args(&p, cc, sizeof cc);
+    CreateForm f;
+    int rc = create_args(&f, v);
     if (rc)
         return rc;
+    CreateParams p = { given(f.value[CF_PROJECT]), given(f.value[CF_FLOW]), given(f.value[CF_EMAIL]),
+                       given(f.value[CF_PHONE]), given(f.value[CF_COUNTRY]), given(f.value[CF_LANGUAGE]) };
     Worker *w = cli_worker(cs, true, &rc);
     AuditLog *log = w ? cli_audit_start(cs, &rc) : NULL;
     Result *r = log ? cli_await(w, worker_create(w, &p, 1)) : NULL;

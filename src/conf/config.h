@@ -92,7 +92,7 @@ typedef struct SettingLimits {
     X(BUILTIN_VIEWS,   "builtin_views",   ST_BOOL,     "yes",     NOLIMIT, \
       "the built-in views come first on 1-9; no leaves the keys to the config's views") \
     X(REFRESH,         "refresh",         ST_DURATION, "60s",     IN_SECONDS(0, 86400), \
-      "how often the dashboard refreshes the list (0: never); not read yet") \
+      "how often the live queue asks for what changed (0: never; --refresh SECONDS overrides it)") \
     X(SLA,             "sla",             ST_DURATION, "24h",     IN_HOURS(1, 8760), \
       "a registration waiting for review longer than this is overdue (colour, counts, the Overdue view)") \
     X(MASK,            "mask",            ST_FLAGS,    "email,phone,document,ip", \
@@ -103,7 +103,7 @@ typedef struct SettingLimits {
     X(IDLE_LOCK,       "idle_lock",       ST_DURATION, "15m",     IN_MINUTES(0, 1440), \
       "the dashboard's lock screen after this long without a key (0: never); a privacy screen") \
     X(REASON_LABELS,   "reason_labels",   ST_LIST,     SETTING_REASON_LABELS, NOLIMIT, \
-      "labels offered for a decision's note; not read yet")
+      "the reason labels the decision dialog offers; picking one begins the note")
 /* clang-format on */
 
 typedef enum SettingId {

@@ -183,6 +183,16 @@ Summary *summary_new(const SummaryInit *in)
     return s;
 }
 
+void summary_init_from(const Summary *s, SummaryInit *in)
+{
+    *in = (SummaryInit){ .status = (Status)s->status, .created_ms = s->created_ms, .updated_ms = s->updated_ms,
+                         .invalid = s->invalid, .red_flags = s->red_flags, .bio_quality = s->bio_quality };
+    for (int k = 0; k < FAIL__COUNT; k++)
+        in->failed[k] = s->failed[k];
+    for (int f = 0; f < SS__COUNT; f++)
+        in->str[f] = summary_str(s, (SumStr)f);
+}
+
 size_t summary_size(const Summary *s)
 {
     return sizeof *s + s->text_len;

@@ -162,6 +162,8 @@ typedef struct SummaryInit {
     unsigned bio_quality;
 } SummaryInit;
 Summary *summary_new(const SummaryInit *in);
+/* in describes s (its strings point into s): change a field, then summary_new a copy. */
+void summary_init_from(const Summary *s, SummaryInit *in);
 /* Bytes a summary occupies on the heap (header + strings), for the memory figures. */
 size_t summary_size(const Summary *s);
 

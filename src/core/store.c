@@ -107,13 +107,8 @@ static Summary *merged(Summary *old, Summary *fresh)
 {
     if (fresh->has_docnum || !old->has_docnum)
         return fresh;
-    SummaryInit in = { .status = (Status)fresh->status, .created_ms = fresh->created_ms,
-                       .updated_ms = fresh->updated_ms, .invalid = fresh->invalid,
-                       .red_flags = fresh->red_flags };
-    for (int k = 0; k < FAIL__COUNT; k++)
-        in.failed[k] = fresh->failed[k];
-    for (int f = 0; f < SS__COUNT; f++)
-        in.str[f] = summary_str(fresh, (SumStr)f);
+    SummaryInit in;
+    summary_init_from(fresh, &in);
     in.str[SS_DOCNUM] = summary_str(old, SS_DOCNUM);
     Summary *s = summary_new(&in);
     free(fresh);
@@ -184,6 +179,14 @@ size_t store_put_detail(Store *st, Detail *d)
     size_t idx = put(st, s, NULL, false);
     detail_set(st, idx, d);
     return idx;
+}
+
+void store_drop_detail(Store *st, size_t idx)
+{
+    if (idx >= st->n || !store_detail(st, idx))
+        return;
+    detail_set(st, idx, NULL);
+    st->version++;
 }
 
 const Detail *store_detail(const Store *st, size_t idx)

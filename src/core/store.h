@@ -59,6 +59,9 @@ size_t store_merge_page(Store *st, Page *p);
  * as a duplicate). */
 size_t store_put_detail(Store *st, Detail *d);
 
+/* Forgets record idx's populated form (it is known to be stale); the summary stays. */
+void store_drop_detail(Store *st, size_t idx);
+
 long store_find(const Store *st, const char *id); /* index or -1 */
 const Detail *store_detail(const Store *st, size_t idx);
 

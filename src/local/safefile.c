@@ -49,7 +49,7 @@ SafeFile *safefile_open(const char *path, unsigned flags, char *err, size_t n)
         return NULL;
     }
     if ((flags & SAFEFILE_EXCL) && exists) {
-        msg_format(err, n, "cannot write " QS ": it exists already, and regdesk does not replace it", path);
+        msg_format(err, n, "cannot write " QS ": it exists already; give another name", path);
         return NULL;
     }
     SafeFile *f = xcalloc(1, sizeof *f);
@@ -111,7 +111,7 @@ bool safefile_commit(SafeFile *f, char *err, size_t n)
         ok = link(f->tmp, f->path) == 0;
         e = errno;
         if (!ok && e == EEXIST) {
-            msg_format(err, n, "cannot write " QS ": it exists already, and regdesk does not replace it", f->path);
+            msg_format(err, n, "cannot write " QS ": it exists already; give another name", f->path);
             safefile_abort(f);
             return false;
         }

@@ -17,10 +17,12 @@ static const char usage_text[] =
     "\n"
     "Dashboard (no command):\n"
     "  [--filter EXPR] [--sort KEY] [--columns LIST] [--view NAME] [--no-mouse]\n"
-    "                       start with this filter, sort, list columns or saved view\n"
-    "                       (a view's name or key); ? in the dashboard lists every key\n"
-    "                       personal data is masked (u reveals one record a while, with\n"
-    "                       an audit line); e exports the list as shown to a new file\n"
+    "  [--refresh SECONDS]  start with this filter, sort, list columns or saved view\n"
+    "                       (a view's name or key); the list asks for what changed every\n"
+    "                       SECONDS (default 60, 0 = never); ? in the dashboard lists\n"
+    "                       every key; personal data is masked (u reveals one record a\n"
+    "                       while, with an audit line); e exports the list as shown to a\n"
+    "                       new file\n"
     "\n"
     "Commands:\n"
     "  list [--view NAME] [--filter EXPR] [--sort KEY]\n"
@@ -185,7 +187,7 @@ int options_dashboard(int argc, char **argv, Config *cfg)
         const char *flag;
         SettingId id;
     } with_value[] = { { "--filter", SET_FILTER }, { "--sort", SET_SORT }, { "--columns", SET_COLUMNS },
-                       { "--view", SET_START_VIEW } };
+                       { "--view", SET_START_VIEW }, { "--refresh", SET_REFRESH } };
     for (int i = 1; i < argc; i++) {
         FlagSetting f = { SET_MOUSE, "no", "--no-mouse" };
         size_t k = 0;

@@ -292,6 +292,9 @@ static int dashboard_view(Settings *s)
     ui->nviews = s->nviews;
     ui->warnings = strbuf_cstr(&s->warnings);
     ui->nwarnings = s->nwarnings;
+    ui->audit_log = s->audit_log;
+    ui->labels = config_list(cfg, SET_REASON_LABELS, &ui->n_labels);
+    ui->refresh_s = config_num(cfg, SET_REFRESH);
     return EXIT_OK;
 }
 
@@ -307,6 +310,8 @@ int settings_dashboard(Settings *s, int argc, char **argv)
         cli_error("%s", err);
         return rc;
     }
+    if (ui->script && config_source(&s->config, SET_REFRESH)->origin != FROM_FLAG)
+        ui->refresh_s = 0; /* a scripted run refreshes only when --refresh asks: its screens stay put */
     bool missing;
     if (!(s->token = token_load(s->cli.token_file, &ui->worker.token_origin, &missing, err, sizeof err))) {
         cli_error("%s", err);

@@ -38,6 +38,9 @@ bool ref_present(const Ref *r);
 /* Red flags and failed attempts (detail_attempts.c). */
 void build_flags(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
 void build_attempts(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
+/* The reasons and the checks (detail_checks.c). */
+void build_reasons(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
+void build_checks(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);
 
 /* The validation sections (detail_objects.c). */
 void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detail *det);

@@ -11,10 +11,7 @@
 #include "core/timeutil.h"
 #include "model/model_internal.h"
 
-enum {
-    VIEW_MERGE_MS = 150,    /* while pages arrive, the list takes them in this often */
-    AGE_REFRESH_MS = 30000, /* ages in the list and the detail move on */
-};
+enum { AGE_REFRESH_MS = 30000 }; /* ages in the list and the detail move on */
 
 /* ---- life --------------------------------------------------------------------------------- */
 
@@ -22,7 +19,11 @@ void model_init(Model *m, const ModelEnv *env)
 {
     memset(m, 0, sizeof *m);
     m->jobs = env->jobs;
-    m->audit = env->audit;
+    m->host = env->host;
+    m->labels = env->labels;
+    m->n_labels = env->n_labels;
+    m->ref.every_ms = env->refresh_ms > 0 ? env->refresh_ms : 0;
+    m->dec.rec = -1;
     m->fixed_now = env->fixed_now;
     m->sla_ms = env->sla_ms;
     m->mono = env->mono ? env->mono : time_mono_ms;
@@ -42,6 +43,7 @@ void model_init(Model *m, const ModelEnv *env)
 
 void model_free(Model *m)
 {
+    acts_free(m);
     view_free(&m->view);
     store_free(&m->store);
     related_free(m->related);
@@ -90,17 +92,7 @@ unsigned model_start(Model *m, int start_view, const char *filter, bool sort_giv
 
 unsigned model_flush(Model *m)
 {
-    unsigned r = 0;
-    if (view_has_pending(&m->view) && !view_busy(&m->view)) {
-        view_sync(&m->view, &m->store);
-        m->view_due = m->mono() + VIEW_MERGE_MS;
-        r |= R_LIST | R_STATUS | R_SEL_MOVED;
-    }
-    if (m->counts.dirty) {
-        counts_recount(m);
-        r |= R_HEADER;
-    }
-    return model_settle(m, r);
+    return model_settle(m, model_merge_pending(m));
 }
 
 /* Ages on screen move on: the counts (overdue) and the detail's lines hold them too. */
@@ -142,6 +134,7 @@ unsigned model_tick(Model *m, int64_t *next_out)
         }
     }
     next = time_earliest(next, detail_tick(m, now, &r));
+    next = time_earliest(next, refresh_tick(m, now, &r));
     next = time_earliest(next, privacy_tick(m, now, &r));
     bool stopped;
     next = time_earliest(next, watch_tick(m, now, &r, &stopped));
@@ -171,31 +164,20 @@ unsigned model_tick(Model *m, int64_t *next_out)
 
 /* ---- results ------------------------------------------------------------------------------ */
 
-static unsigned touched(Model *m, size_t idx, bool inserted)
-{
-    if (inserted)
-        view_note_new(&m->view, (uint32_t)idx);
-    else
-        view_note_changed(&m->view, (uint32_t)idx);
-    return detail_record_changed(m, (long)idx);
-}
-
 static unsigned take_page(Model *m, Result *res)
 {
     Page *p = &res->page;
     unsigned r = R_STATUS | R_HEADER;
     for (size_t i = 0; i < p->n; i++) {
-        bool ins;
-        size_t idx = store_put(&m->store, p->items[i], &ins);
+        size_t idx;
+        r |= model_put_summary(m, p->items[i], &idx);
         load_saw(m, idx);
-        r |= touched(m, idx, ins);
     }
     p->n = 0; /* the store owns the summaries now */
     m->load.loaded = res->loaded;
     m->load.total = res->total;
     m->load.retry_until = 0;
     m->auth_failed = false;
-    m->counts.dirty = true;
     if (m->view.sel_rec < 0) /* the first rows show at once; later ones in batches */
         r |= model_flush(m);
     return r;
@@ -203,18 +185,11 @@ static unsigned take_page(Model *m, Result *res)
 
 static unsigned take_detail(Model *m, Result *res)
 {
-    bool was = store_find(&m->store, summary_str(res->detail->summary, SS_ID)) >= 0;
-    size_t idx = store_put_detail(&m->store, res->detail);
+    unsigned r = model_put_detail(m, res->detail, NULL);
     res->detail = NULL;
-    unsigned r = touched(m, idx, !was) | R_DETAIL | R_STATUS;
     if (res->job == m->det.job)
         m->det.job = 0;
-    if ((long)idx == m->det.rec)
-        m->det.fetch_due = 0; /* it is here: nothing left to fetch */
-    if ((long)idx == m->det.err_rec)
-        m->det.err_rec = -1;
     m->auth_failed = false;
-    m->counts.dirty = true;
     return r;
 }
 
@@ -267,6 +242,7 @@ static unsigned take_done(Model *m, const Result *res)
     l->retry_until = 0;
     /* a filtered refresh keeps a store that had everything; a capped load never has it */
     l->have_all = !res->capped && (l->have_all || (!res->failed_pages && !l->params[0]));
+    refresh_load_done(m);
     unsigned r = 0;
     if (res->capped || res->data_changed) /* the worker's sentence: a cap, or a list that moved */
         r = model_message(m, SL_STATUS_ERR, 0, "%s; r loads it again", res->message);
@@ -279,11 +255,14 @@ static unsigned take_done(Model *m, const Result *res)
 
 unsigned model_apply(Model *m, Result *res)
 {
+    unsigned r = 0;
+    if (decide_result(m, res, &r) || resend_result(m, res, &r) || create_result(m, res, &r) ||
+        refresh_result(m, res, &r))
+        return model_settle(m, r); /* the actions' own jobs, told apart by job id */
     if (res->generation != m->gen && res->kind != RES_DETAIL)
         return 0; /* from a load that was replaced */
     if (res->job == m->load.job)
         m->load.news_at = m->mono();
-    unsigned r = 0;
     switch (res->kind) {
     case RES_PAGE: r = take_page(m, res); break;
     case RES_LIST_DONE: r = take_done(m, res); break;

@@ -23,6 +23,7 @@
 #include "core/related.h"
 #include "core/slot.h"
 #include "core/store.h"
+#include "model/acts.h"
 #include "model/detail_build.h"
 #include "model/dlines.h"
 #include "core/views.h"
@@ -44,25 +45,38 @@ enum {
 /* The longest filter or search text (the prompt's line editor holds no more). */
 enum { MODEL_TEXT_MAX = 480 };
 
-/* How the model asks for work; every call returns a job id (0: not posted). */
+/* How the model asks for work; every call returns a job id (0: not posted). Actions go
+ * out with MODEL_ACTION_GEN (model/acts.h). */
 typedef struct ModelJobs {
     void *ctx;
     uint64_t (*list)(void *ctx, const ListQuery *q, uint64_t generation);
     uint64_t (*retrieve)(void *ctx, const char *id, uint64_t generation);
     void (*cancel_before)(void *ctx, uint64_t generation);
     void (*cancel_job)(void *ctx, uint64_t job); /* one job no longer wanted */
+    uint64_t (*override)(void *ctx, const char *id, Status to, const char *note, uint64_t generation);
+    uint64_t (*resend)(void *ctx, const char *id, bool send_email, uint64_t generation);
+    uint64_t (*create)(void *ctx, const CreateParams *p, uint64_t generation);
 } ModelJobs;
 
-/* How the model leaves a line in the audit log (local/audit.h does the writing): false,
- * with a sentence in err, when it cannot; the action then does not happen. */
-typedef struct ModelAudit {
+/* What else the model reaches outside itself, without doing it: the audit log (the
+ * dashboard hands it local/audit) and the clipboard (OSC 52 through the terminal). */
+typedef struct ModelHost {
     void *ctx;
-    bool (*write)(void *ctx, const AuditEvent *ev, char *err, size_t n);
-} ModelAudit;
+    /* Whether a line can be written now; false with the sentence in err. */
+    bool (*audit_ready)(void *ctx, char *err, size_t n);
+    /* One line (a decision, a support action, a reveal): false, with a sentence in err,
+     * when it cannot be written; the action then does not happen. */
+    bool (*audit)(void *ctx, const AuditEvent *ev, char *err, size_t n);
+    /* Puts text on the clipboard; false when the terminal cannot. */
+    bool (*copy)(void *ctx, const char *text);
+} ModelHost;
 
 typedef struct ModelEnv {
     ModelJobs jobs;
-    ModelAudit audit;
+    ModelHost host;
+    const char *const *labels; /* reason labels for decision notes (NULL: the built-in ones) */
+    size_t n_labels;
+    long refresh_ms;           /* the live refresh's period; 0 = off */
     SortSpec sort;         /* the start-up sort */
     unsigned mask;         /* the kinds of personal data shown masked (core/pii) */
     int reveal_secs;       /* how long a reveal lasts; <= 0: 60 s */
@@ -162,7 +176,9 @@ typedef struct Geometry {
 
 typedef struct Model {
     ModelJobs jobs;
-    ModelAudit audit;
+    ModelHost host;
+    const char *const *labels;
+    size_t n_labels;
     int64_t fixed_now;
     int64_t sla_ms; /* the review SLA (core/sla) */
     int64_t (*mono)(void);
@@ -190,6 +206,11 @@ typedef struct Model {
     Geometry geo;
     int64_t view_due; /* monotonic ms of the next view merge while loading */
     int64_t age_due;  /* monotonic ms when ages on screen move on */
+    Decision dec;     /* the decision dialog (model/decide.c) */
+    unsigned decided; /* decisions this reviewer made in this run */
+    Resend rs;        /* resend-link (model/support.c) */
+    Create cr;        /* the create form (model/create.c) */
+    Refresh ref;      /* the live refresh (model/refresh.c) */
 } Model;
 
 /* Movement keys, written once for every pane that scrolls (tig's navigation). */
@@ -304,5 +325,49 @@ unsigned model_detail_find_step(Model *m, int dir);
 size_t model_detail_find_count(Model *m);
 /* The cursor back on a line (Esc in the find prompt). */
 unsigned model_detail_goto(Model *m, long line);
+
+/* ---- decisions (model/decide.c) -------------------------------------------------------- */
+/* Opens the decision dialog on the selected record, to set `to` (COMPLETED,
+ * COMPLETED_WITHOUT_KYC or FAILED); refused, with a message, for a no-op or while another
+ * decision is on its way. */
+unsigned model_decide_open(Model *m, Status to);
+/* The next (dir 1) or previous (-1) reason label: *note (what the reviewer has written,
+ * NUL-terminated, n bytes) becomes the note with that label. */
+unsigned model_decide_label(Model *m, int dir, char *note, size_t n);
+/* Enter: the note is required; the audit log must be writable; then the record is read
+ * again, and the override goes out only if nobody changed it meanwhile. */
+unsigned model_decide_confirm(Model *m, const char *note);
+/* Esc: closes without sending, unless the override is already out (then it says so). */
+unsigned model_decide_cancel(Model *m, const char *note);
+bool model_decide_busy(const Model *m); /* checking, sending or verifying */
+/* The reason labels the dialog offers. */
+const char *const *model_labels(const Model *m, size_t *n);
+/* A decision to `to` is on its way for record rec (the list marks the row). */
+bool model_row_pending(const Model *m, long rec, Status *to);
+
+/* ---- support (model/support.c, model/create.c) ----------------------------------------- */
+/* Resend the registration link: a confirmation first (refused for a final status, with
+ * the API's reason), then the link shown masked; its whole form can be copied to the
+ * clipboard only after a second confirmation. The id needs none. */
+unsigned model_resend_open(Model *m);
+unsigned model_resend_toggle_email(Model *m);
+unsigned model_resend_confirm(Model *m);
+unsigned model_resend_copy(Model *m);  /* shown: asks; asked: copies (and logs the copy) */
+unsigned model_resend_back(Model *m);  /* Esc: the question goes, then the dialog */
+unsigned model_copy_id(Model *m);
+/* The create form: fields edited by the screen (model_create_set), choices for project,
+ * flow and language from what is loaded (model_create_cycle), checked before sending;
+ * the API's refusal lands next to its field. */
+unsigned model_create_open(Model *m);
+unsigned model_create_set(Model *m, CreateField f, const char *value);
+/* The next (dir 1) or previous (-1) choice for f; false when f has none. */
+bool model_create_cycle(Model *m, CreateField f, int dir);
+unsigned model_create_submit(Model *m);
+unsigned model_create_close(Model *m);
+
+/* ---- the live refresh (model/refresh.c) ------------------------------------------------ */
+unsigned model_toggle_pause(Model *m);
+/* Record rec is new or changed since the reviewer last had it selected. */
+bool model_row_marked(const Model *m, long rec);
 
 #endif

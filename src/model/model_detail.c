@@ -87,8 +87,10 @@ static unsigned show(Model *m, long rec, int64_t fetch_at)
  * and the status, which show the selection, redrawn). */
 unsigned model_settle(Model *m, unsigned r)
 {
-    if (r & R_SEL_MOVED)
+    if (r & R_SEL_MOVED) {
         r |= R_LIST | R_STATUS | privacy_follow(m) | detail_follow(m);
+        r |= refresh_seen(m, model_selected(m)); /* its mark is seen, a pinned row let go */
+    }
     return r;
 }
 

@@ -23,6 +23,36 @@ unsigned detail_request(Model *m, bool force);
 /* A load of a new generation cancelled the retrieve in flight: ask again. */
 void detail_job_cancelled(Model *m);
 
+/* model_store.c: writing records, for model.c and the actions. */
+/* The store put record idx in (inserted, or replaced): the view, the detail pane and the
+ * counts hear of it. */
+unsigned model_touched(Model *m, size_t idx, bool inserted);
+/* Puts a populated record or a summary into the store (taking it) and tells everyone;
+ * *idx (may be NULL) gets its index. */
+unsigned model_put_detail(Model *m, Detail *d, size_t *idx);
+unsigned model_put_summary(Model *m, Summary *s, size_t *idx);
+/* Merges what the view was told into it now, and recounts (model_flush without settle). */
+unsigned model_merge_pending(Model *m);
+/* The audit log through ModelHost: whether a line can be written, and one line; a line
+ * that cannot be written becomes the status message (saying what happened anyway), and
+ * false, so the caller keeps its own message back. */
+bool model_audit_ready(Model *m, char *err, size_t n);
+bool model_audit(Model *m, const AuditEvent *ev);
+
+/* The actions' own results (decide.c, support.c, create.c, refresh.c): true, with the
+ * reactions in *r, when res is one of theirs. */
+bool decide_result(Model *m, Result *res, unsigned *r);
+bool resend_result(Model *m, Result *res, unsigned *r);
+bool create_result(Model *m, Result *res, unsigned *r);
+bool refresh_result(Model *m, Result *res, unsigned *r);
+/* The live refresh's timer; returns its next deadline (0 = none). */
+int64_t refresh_tick(Model *m, int64_t now, unsigned *r);
+/* A full load finished: what the refresh compares against from now on. */
+void refresh_load_done(Model *m);
+/* The selection settled on record rec: its mark (new or changed) is seen. */
+unsigned refresh_seen(Model *m, long rec);
+void acts_free(Model *m);
+
 /* model_privacy.c */
 void privacy_init(Privacy *p, unsigned mask, int reveal_secs);
 /* The selection moved: a reveal ends when it left the revealed record. */

@@ -35,7 +35,7 @@ static unsigned end_reveal(Model *m)
 /* The reveal's line: the record, what it unmasks and for how long; no value. */
 static bool audit_reveal(Model *m, long rec, char *err, size_t n)
 {
-    if (!m->audit.write) {
+    if (!m->host.audit) {
         snprintf(err, n, "no audit log is set up");
         return false;
     }
@@ -44,7 +44,7 @@ static bool audit_reveal(Model *m, long rec, char *err, size_t n)
     AuditEvent ev = { .action = "reveal", .id = summary_str(m->store.recs[rec], SS_ID), .outcome = AO_OK };
     audit_extra_text(&ev, "fields", fields);
     audit_extra_num(&ev, "seconds", m->privacy.reveal_ms / 1000);
-    return m->audit.write(m->audit.ctx, &ev, err, n);
+    return m->host.audit(m->host.ctx, &ev, err, n);
 }
 
 unsigned model_reveal(Model *m)

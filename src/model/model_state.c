@@ -1,5 +1,6 @@
 /* What every part of the model asks: the clocks, the selection, whether the detail is on
- * screen, the search, and the status message. Calls nothing else of the model. */
+ * screen, the search, the status message, and the refresh's marks. Calls nothing else of
+ * the model. */
 #include <stdarg.h>
 
 #include "core/safetext.h"
@@ -48,4 +49,25 @@ unsigned model_message(Model *m, Slot slot, int secs, const char *fmt, ...)
     m->msg.slot = slot;
     m->msg.until = secs ? m->mono() + secs * 1000 : 0;
     return R_STATUS;
+}
+
+bool model_row_marked(const Model *m, long rec)
+{
+    return rec >= 0 && (size_t)rec < m->ref.nmarks && m->ref.marks[rec];
+}
+
+unsigned refresh_seen(Model *m, long rec)
+{
+    View *v = &m->view;
+    unsigned r = 0;
+    if (v->pin_rec >= 0 && v->pin_rec != rec) { /* the cursor left it: it may take its place now */
+        view_note_changed(v, (uint32_t)v->pin_rec);
+        v->pin_rec = -1;
+    }
+    if (model_row_marked(m, rec)) {
+        m->ref.marks[rec] = 0;
+        m->ref.marked--;
+        r = R_LIST | R_STATUS;
+    }
+    return r;
 }

@@ -16,6 +16,7 @@ void view_init(View *v, SortSpec sort)
     v->sort = v->idx_sort = sort;
     v->sel = -1;
     v->sel_rec = -1;
+    v->pin_rec = -1;
     v->rows = 1;
     v->slice_min = VIEW_SLICE_MIN;
     v->slice_budget = VIEW_SLICE_BUDGET;
@@ -265,6 +266,8 @@ static void insert_at(View *v, size_t pos, uint32_t rec)
 static void fix_changed(View *v, const Store *st, uint32_t rec)
 {
     long at = view_find(v, rec);
+    if (at >= 0 && (long)rec == v->pin_rec)
+        return;
     if (at >= 0)
         remove_at(v, (size_t)at);
     if (filter_match(v->filter, st->recs[rec]))
@@ -281,6 +284,11 @@ static void merge_new(View *v, const Store *st)
     v->npend = 0;
     if (!k)
         return;
+    /* A pinned row may be out of order (it keeps its place while the reviewer reads it),
+     * which bisection cannot take: it steps out of the merge and back into its place. */
+    long pin_at = v->pin_rec >= 0 ? view_find(v, v->pin_rec) : -1;
+    if (pin_at >= 0)
+        remove_at(v, (size_t)pin_at);
     sort_indices(v->pend, k, st->recs, v->idx_sort);
     v->idx = xgrow(v->idx, &v->cap, v->n + k, sizeof *v->idx);
     /* Merge from the back so it can be done in place. The shown records that sort after
@@ -304,6 +312,8 @@ static void merge_new(View *v, const Store *st)
         v->idx[--out] = v->pend[--b];
     }
     v->n += k;
+    if (pin_at >= 0)
+        insert_at(v, (size_t)pin_at < v->n ? (size_t)pin_at : v->n, (uint32_t)v->pin_rec);
 }
 
 /* Changed and new records into the rows as they are. */
@@ -345,7 +355,10 @@ void view_sync(View *v, const Store *st)
             start_slices(v, st, NULL, false);
             return;
         }
+        long pin_at = v->pin_rec >= 0 ? view_find(v, v->pin_rec) : -1;
         full_rebuild(v, st);
+        if (pin_at >= 0 && view_find(v, v->pin_rec) < 0) /* a pinned row keeps its place anyway */
+            insert_at(v, (size_t)pin_at < v->n ? (size_t)pin_at : v->n, (uint32_t)v->pin_rec);
     } else {
         merge_pending(v, st);
     }

@@ -35,6 +35,7 @@ typedef struct View {
     size_t npend, cappend;
     uint32_t *changed; /* records replaced since the last view_sync */
     size_t nchanged, capchanged;
+    long pin_rec; /* a changed record that keeps its row (under the cursor), -1 none */
     bool full; /* a full rebuild is due */
     /* The whole store in sort order, kept from when the view last showed all of it: a
      * filter typed over it is then one pass over this array, not a sort per keystroke.
@@ -70,7 +71,8 @@ void view_note_new(View *v, uint32_t rec);
 void view_note_changed(View *v, uint32_t rec);
 bool view_has_pending(const View *v);
 /* Merges what was noted (new records are filtered, sorted and merged; changed ones are
- * moved, added or removed), keeping the selected record and its screen row. */
+ * moved, added or removed — except pin_rec, which keeps its row, so a refresh never
+ * moves the row a reviewer is reading), keeping the selected record and its screen row. */
 void view_sync(View *v, const Store *st);
 
 /* A rebuild is running in slices: view_work must be called until it lands. */

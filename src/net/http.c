@@ -71,6 +71,9 @@ bool exchange_setup(Exchange *ex, const Request *req, const WorkerConfig *cfg, c
     case M_DELETE: curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "DELETE"); break;
     case M_PUT: curl_easy_setopt(e, CURLOPT_CUSTOMREQUEST, "PUT"); /* fall through */
     case M_POST:
+        /* A fresh connection: on a reused one that turns out dead, libcurl sends the request
+         * again by itself, and an action that reached the API would be done twice. */
+        curl_easy_setopt(e, CURLOPT_FRESH_CONNECT, 1L);
         curl_easy_setopt(e, CURLOPT_POST, 1L);
         curl_easy_setopt(e, CURLOPT_POSTFIELDS, req->body ? req->body : "");
         ex->headers = curl_slist_append(ex->headers, "Content-Type: application/json");

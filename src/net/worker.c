@@ -184,7 +184,9 @@ uint64_t worker_list(Worker *w, const ListQuery *q, uint64_t generation)
     for (size_t i = 0; i < sizeof ptrs / sizeof *ptrs; i++)
         *ptrs[i] = j->strs[i] = dup_or_null(*ptrs[i]);
     j->sort = dup_or_null(q->sort);
-    j->next_page = 1;
+    j->next_page = q->page > 0 ? q->page : 1;
+    if (q->page > 0)
+        j->pages = q->page; /* that page and no other */
     return submit(w, j);
 }
 

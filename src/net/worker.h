@@ -121,7 +121,8 @@ const ApiBase *worker_base(const Worker *w);
 /* Next result, or NULL when none is waiting. Never blocks. */
 Result *worker_poll(Worker *w);
 
-/* Full list load: page 1, then the rest with bounded parallelism. The pages are the ones
+/* Full list load: page 1, then the rest with bounded parallelism; or, with page set, that
+ * one page alone (a RES_PAGE, then RES_LIST_DONE). The pages are the ones
  * page 1 announced; if later pages announce more (records added meanwhile), a few more
  * are fetched (2 + 5 %), never more; without a page count, pages are fetched while they
  * come back full, up to max_records / max_memory. A page that says it is another page, or
@@ -129,6 +130,7 @@ Result *worker_poll(Worker *w);
 typedef struct ListQuery {
     ServerParams server; /* copied when the job is submitted */
     const char *sort;    /* server sort value, or NULL for the default */
+    int page;            /* 0: every page; N: page N only */
 } ListQuery;
 uint64_t worker_list(Worker *w, const ListQuery *q, uint64_t generation);
 /* The reviewer's populated record; jumps ahead of queued list pages. An answer that is

@@ -144,8 +144,10 @@ static void apply_sync(Sim *sim, size_t idx, SyncKind kind, SimStep step, SimSta
     int64_t now = sim_now_ms(sim);
     if (kind == SYNC_OVERRIDE) {
         SimStatus prev = (SimStatus)r->status;
+        char who[256];
+        sim_auth_who(sim->auth, rq->authorization, who, sizeof who);
         sim_store_set_status(st, idx, status, override_step(r, status), now);
-        sim_store_add_review(st, idx, prev, status, note, now);
+        sim_store_add_review(st, idx, prev, status, note, who, now);
         sim_write_registration(sim, idx, sim_query_populates(rq), out);
         return;
     }

@@ -14,6 +14,7 @@
 
 typedef struct Token {
     char *value;
+    char *email; /* who logged in for it; NULL for --token (the account itself) */
     long uses;
 } Token;
 
@@ -22,15 +23,16 @@ struct SimAuth {
     Token *tokens;
     size_t n, cap;
     long expire_after;
+    long countdown; /* /__sim/expire: requests until every token expires; -1 = never */
 };
 
 static atomic_ulong token_counter;
 
-static void add_token(SimAuth *a, const char *value)
+static void add_token(SimAuth *a, const char *value, const char *email)
 {
     pthread_mutex_lock(&a->lock);
     a->tokens = xgrow(a->tokens, &a->cap, a->n + 1, sizeof *a->tokens);
-    a->tokens[a->n++] = (Token){ xstrdup(value), 0 };
+    a->tokens[a->n++] = (Token){ xstrdup(value), email ? xstrdup(email) : NULL, 0 };
     pthread_mutex_unlock(&a->lock);
 }
 
@@ -39,7 +41,8 @@ SimAuth *sim_auth_new(const char *token, long expire_after)
     SimAuth *a = xcalloc(1, sizeof *a);
     pthread_mutex_init(&a->lock, NULL);
     a->expire_after = expire_after;
-    add_token(a, token);
+    a->countdown = -1;
+    add_token(a, token, NULL);
     return a;
 }
 
@@ -47,31 +50,58 @@ void sim_auth_free(SimAuth *a)
 {
     if (!a)
         return;
-    for (size_t i = 0; i < a->n; i++)
+    for (size_t i = 0; i < a->n; i++) {
         free(a->tokens[i].value);
+        free(a->tokens[i].email);
+    }
     free(a->tokens);
     pthread_mutex_destroy(&a->lock);
     free(a);
 }
 
-SimAuthResult sim_auth_check(SimAuth *a, const char *authorization)
+/* The token an Authorization header names, or NULL; the caller holds the lock. */
+static Token *find(SimAuth *a, const char *authorization)
 {
     if (!authorization || strncasecmp(authorization, "Bearer ", 7) != 0)
-        return AUTH_INVALID;
+        return NULL;
     const char *tok = authorization + 7;
     while (*tok == ' ')
         tok++;
+    for (size_t i = 0; i < a->n; i++)
+        if (strcmp(a->tokens[i].value, tok) == 0)
+            return &a->tokens[i];
+    return NULL;
+}
+
+SimAuthResult sim_auth_check(SimAuth *a, const char *authorization)
+{
     SimAuthResult r = AUTH_INVALID;
     pthread_mutex_lock(&a->lock);
-    for (size_t i = 0; i < a->n; i++) {
-        if (strcmp(a->tokens[i].value, tok) != 0)
-            continue;
-        a->tokens[i].uses++;
-        r = a->expire_after > 0 && a->tokens[i].uses > a->expire_after ? AUTH_EXPIRED : AUTH_OK;
-        break;
+    Token *t = find(a, authorization);
+    if (t) {
+        t->uses++;
+        bool spent = a->countdown == 0;
+        if (a->countdown > 0)
+            a->countdown--;
+        r = spent || (a->expire_after > 0 && t->uses > a->expire_after) ? AUTH_EXPIRED : AUTH_OK;
     }
     pthread_mutex_unlock(&a->lock);
     return r;
+}
+
+void sim_auth_who(SimAuth *a, const char *authorization, char *out, size_t n)
+{
+    pthread_mutex_lock(&a->lock);
+    Token *t = find(a, authorization);
+    snprintf(out, n, "%s", t && t->email ? t->email : "");
+    pthread_mutex_unlock(&a->lock);
+}
+
+void sim_auth_expire_in(SimAuth *a, long requests)
+{
+    pthread_mutex_lock(&a->lock);
+    a->countdown = requests;
+    pthread_mutex_unlock(&a->lock);
 }
 
 void sim_auth_reject(SimAuthResult r, SimResp *out)
@@ -179,7 +209,7 @@ void sim_route_login_confirm(Sim *sim, const SimReq *rq, SimResp *out)
         jw_kint(&pw, "exp", now / 1000 + 30 * 86400);
         jw_obj_end(&pw);
         sim_make_jwt(&tok, payload.s, sim->cfg.seed ^ atomic_fetch_add(&token_counter, 1));
-        add_token(sim->auth, tok.s);
+        add_token(sim->auth, tok.s, email->valuestring);
         JsonW w;
         jw_init(&w, &out->body);
         jw_obj(&w);

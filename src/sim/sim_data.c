@@ -367,8 +367,10 @@ void sim_store_free(SimStore *st)
     if (!st)
         return;
     for (size_t i = 0; i < st->n_extras; i++) {
-        for (size_t k = 0; k < st->extras[i].n; k++)
+        for (size_t k = 0; k < st->extras[i].n; k++) {
             free(st->extras[i].log[k].note);
+            free(st->extras[i].log[k].reviewer);
+        }
         free(st->extras[i].log);
     }
     free(st->extras);

@@ -78,6 +78,7 @@ typedef struct SimRec {
 typedef struct SimReview {
     uint8_t prev, next; /* SimStatus */
     char *note;         /* NULL = no note */
+    char *reviewer;     /* the e-mail that logged in for the token, NULL = the account */
     int64_t at_ms;
 } SimReview;
 

@@ -259,18 +259,25 @@ static void emit_failed_list(SimEmit *e, const char *key, SimFail kind, SimPop p
     jw_arr_end(w);
 }
 
-static void emit_reviewer(SimEmit *e, bool staff)
+/* reviewer: who logged in for the override's token, NULL for the account itself. */
+static void emit_reviewer(SimEmit *e, bool staff, const char *reviewer)
 {
     JsonW *w = e->w;
     char id[SIM_ID_LEN + 1];
     jw_key(w, "reviewedByClient");
     sim_client_id(id, e->st->seed);
-    if (staff)
+    if (staff) {
         jw_null(w);
-    else if (POP(e->pop, P_REVIEW_CLIENT))
+    } else if (POP(e->pop, P_REVIEW_CLIENT) && reviewer) {
+        jw_obj(w);
+        jw_kstr(w, "_id", id);
+        jw_kstr(w, "email", reviewer);
+        jw_obj_end(w);
+    } else if (POP(e->pop, P_REVIEW_CLIENT)) {
         sim_emit_client(w, e->st->seed);
-    else
+    } else {
         jw_str(w, id);
+    }
     jw_key(w, "reviewedByStaff");
     sim_id(id, e->st->seed, K_STAFF, 1, 1700000000000LL);
     if (!staff) {
@@ -287,7 +294,7 @@ static void emit_reviewer(SimEmit *e, bool staff)
 }
 
 static void emit_review(SimEmit *e, unsigned prev, unsigned next, const char *note,
-                        int64_t at_ms, bool staff)
+                        const char *reviewer, int64_t at_ms, bool staff)
 {
     JsonW *w = e->w;
     jw_obj(w);
@@ -300,7 +307,7 @@ static void emit_review(SimEmit *e, unsigned prev, unsigned next, const char *no
         else
             jw_str(w, note);
     }
-    emit_reviewer(e, staff);
+    emit_reviewer(e, staff, reviewer);
     jw_ktime(w, "createdAt", at_ms);
     jw_obj_end(w);
 }
@@ -314,11 +321,12 @@ static void emit_reviews(SimEmit *e)
         emit_review(e, RS_NEEDS_MANUAL_VERIFICATION, r->gen_status,
                     approved ? "Verificado por videollamada; documento y selfie coinciden."
                              : "El documento no corresponde al titular.",
-                    sim_rec_finished_ms(r, e->st->now_ms), r->rseed % 5 == 0);
+                    NULL, sim_rec_finished_ms(r, e->st->now_ms), r->rseed % 5 == 0);
     }
     const SimExtra *x = sim_store_extra(e->st, e->d.idx);
     for (size_t i = 0; x && i < x->n; i++)
-        emit_review(e, x->log[i].prev, x->log[i].next, x->log[i].note, x->log[i].at_ms, false);
+        emit_review(e, x->log[i].prev, x->log[i].next, x->log[i].note, x->log[i].reviewer, x->log[i].at_ms,
+                    false);
     jw_arr_end(e->w);
 }
 

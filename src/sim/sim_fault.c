@@ -92,6 +92,10 @@ bool sim_fault_parse(const char *spec, SimFaultSpec *f, char *err, size_t n)
             break;
         }
         *eq = '\0';
+        if (strcmp(tok, "only") == 0) { /* a route's name, checked where routes are known */
+            snprintf(f->only, sizeof f->only, "%s", eq + 1);
+            continue;
+        }
         if (strcmp(tok, "redirect-to") == 0) {
             if (!set_redirect(f, eq + 1)) {
                 snprintf(err, n, "--fault: redirect-to must be http://127.0.0.1:PORT or http://localhost:PORT "

@@ -42,6 +42,7 @@ typedef struct SimFaultSpec {
     double p[FK__COUNT];
     unsigned retry_after, slow_ms, huge_mb, trickle_ms, hang_ms, deep_levels, dupes_n, drift_n;
     char redirect_to[1024]; /* "" = this server */
+    char only[24];          /* "" = every route */
 } SimFaultSpec;
 
 void sim_fault_defaults(SimFaultSpec *f);

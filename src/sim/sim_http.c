@@ -14,6 +14,7 @@
 
 #include "core/timeutil.h"
 #include "core/xalloc.h"
+#include "sim/sim_auth.h"
 #include "sim/sim_req.h"
 #include "sim/sim_routes.h"
 #include "sim/sim_stream.h"
@@ -101,6 +102,9 @@ static enum MHD_Result serve_internal(Sim *sim, struct MHD_Connection *conn, con
         sim_stats_json(&sim->stats, &w, live);
     } else if (strcmp(rq->path, "/__sim/reset-stats") == 0 && rq->method == M_POST) {
         sim_stats_reset(&sim->stats);
+        jw_raw(&w, "{\"ok\":true}", 11);
+    } else if (strcmp(rq->path, "/__sim/expire") == 0 && rq->method == M_POST && sim_req_arg(rq, "after")) {
+        sim_auth_expire_in(sim->auth, atol(sim_req_arg(rq, "after")));
         jw_raw(&w, "{\"ok\":true}", 11);
     } else if (strcmp(rq->path, "/__sim/faults") == 0 && rq->method == M_POST && sim_req_arg(rq, "on")) {
         atomic_store(&sim->faults_off, strcmp(sim_req_arg(rq, "on"), "0") == 0);
@@ -228,6 +232,8 @@ static enum MHD_Result serve_api(Sim *sim, struct MHD_Connection *conn, SimReq *
     sim_stats_request(&sim->stats, route, rq->authorization != NULL);
     if (!sim_fault_applies(fk, route))
         fk = FK_NONE;
+    if (fk != FK_NONE && sim->cfg.fault.only[0] && strcmp(sim->cfg.fault.only, sim_route_name(route)) != 0)
+        fk = FK_NONE; /* only=ROUTE: the others are served as they are */
     if (fk != FK_NONE)
         sim_stats_fault(&sim->stats, fk);
     rq->fault = sim_fault_is_data(fk) ? (int)fk : FK_NONE;

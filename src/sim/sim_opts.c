@@ -51,7 +51,8 @@ void sim_opts_usage(FILE *out)
         "                     tuning: latency=MS (every request), retry-after=S,\n"
         "                     slow-ms=MS, huge-mb=N, trickle-ms=MS, hang-ms=MS,\n"
         "                     redirect-to=http://127.0.0.1:PORT, deep-levels=N,\n"
-        "                     dupes-n=N, drift-n=N\n"
+        "                     dupes-n=N, drift-n=N, only=ROUTE (one route's requests:\n"
+        "                     only=sync)\n"
         "  --block-domains L  comma-separated e-mail domains create refuses\n"
         "                     (default mailinator.com,yopmail.com,... blocked.example)\n"
         "  --no-projects      serve no projects list (GET /v3/projects answers 404), like\n"
@@ -62,9 +63,11 @@ void sim_opts_usage(FILE *out)
         "  --help             this text;  --version  the version and libraries\n"
         "\n"
         "The first line on stdout is \"listening on http://127.0.0.1:PORT\".\n"
-        "The e-mail login accepts the demo OTP 123456. GET /__sim/stats shows counters;\n"
+        "The e-mail login accepts the demo OTP 123456; an override made with the token it\n"
+        "gives names that e-mail as its reviewer. GET /__sim/stats shows counters;\n"
         "POST /__sim/reset-stats zeroes them; POST /__sim/faults?on=0 pauses --fault\n"
-        "(and its latency), on=1 resumes it. See regdesk-sim(1).\n",
+        "(and its latency), on=1 resumes it; POST /__sim/expire?after=N expires every\n"
+        "token after N more API requests. See regdesk-sim(1).\n",
         out);
 }
 

@@ -7,6 +7,11 @@ static const char *const route_names[R__COUNT] = {
     "emailLogin", "emailLoginConfirm", "projects", "unknown",
 };
 
+const char *sim_route_name(SimRoute r)
+{
+    return r >= 0 && r < R__COUNT ? route_names[r] : "unknown";
+}
+
 void sim_stats_reset(SimStats *s)
 {
     atomic_store(&s->requests, 0);

@@ -25,6 +25,8 @@ typedef struct SimStats {
     atomic_ulong faults[FK__COUNT];
 } SimStats;
 
+/* The route's name in /__sim/stats ("list", "sync", "resendLink"…). */
+const char *sim_route_name(SimRoute r);
 void sim_stats_reset(SimStats *s); /* everything but the open-connection gauge */
 void sim_stats_connection(SimStats *s, bool opened);
 void sim_stats_request(SimStats *s, SimRoute r, bool authorization);

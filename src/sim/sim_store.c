@@ -125,12 +125,12 @@ static SimExtra *extra_for(SimStore *st, size_t idx)
 }
 
 void sim_store_add_review(SimStore *st, size_t idx, SimStatus prev, SimStatus next,
-                          const char *note, int64_t now_ms)
+                          const char *note, const char *reviewer, int64_t now_ms)
 {
     SimExtra *e = extra_for(st, idx);
     e->log = xgrow(e->log, &e->cap, e->n + 1, sizeof *e->log);
     e->log[e->n++] = (SimReview){ (uint8_t)prev, (uint8_t)next, note ? xstrdup(note) : NULL,
-                                  now_ms };
+                                  reviewer && *reviewer ? xstrdup(reviewer) : NULL, now_ms };
 }
 
 const SimExtra *sim_store_extra(const SimStore *st, size_t idx)

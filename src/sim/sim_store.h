@@ -19,9 +19,10 @@ const uint32_t *sim_store_order(SimStore *st, SimSortKey key);
 
 /* Sets status and currentStep, stamps updatedAt. */
 void sim_store_set_status(SimStore *st, size_t idx, SimStatus s, SimStep step, int64_t now_ms);
-/* Appends a manualReviewLog entry (note may be NULL). */
+/* Appends a manualReviewLog entry (note may be NULL; reviewer: an e-mail, or NULL or ""
+ * for the account itself). */
 void sim_store_add_review(SimStore *st, size_t idx, SimStatus prev, SimStatus next,
-                          const char *note, int64_t now_ms);
+                          const char *note, const char *reviewer, int64_t now_ms);
 const SimExtra *sim_store_extra(const SimStore *st, size_t idx); /* NULL when none */
 void sim_store_delete(SimStore *st, size_t idx);
 

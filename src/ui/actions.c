@@ -15,8 +15,8 @@ static const char *const group_titles[G__COUNT] = {
     [G_DETAIL] = "Detail pane",
     [G_FIND] = "Filter, search, sort, views",
     [G_OTHER] = "Other",
-    [G_DECIDE] = "Decisions",
-    [G_PROMPT] = "While typing in a prompt (filter, search, export)",
+    [G_DECIDE] = "Decisions and support",
+    [G_PROMPT] = "While typing (a filter, a search, a note, the create form, an export)",
 };
 
 const ActionInfo *action_info(ActionId a)

@@ -12,9 +12,9 @@
  * table from this column (act_<handler>). Prompt actions name `prompt`: only the open
  * prompt acts on them.
  *
- * Flags: AF_RECORD needs a selected record. Actions that change data (override, resend
- * link, export) will carry AF_WRITE: they go through a confirm dialog and the audit log,
- * and the help overlay lists them in their own group (G_DECIDE). None exists yet. */
+ * Flags: AF_RECORD needs a selected record. AF_WRITE marks the actions that change data
+ * (a decision, resend link, create): each goes through a dialog that confirms it and
+ * writes the audit log, and the help overlay lists them in their own group (G_DECIDE). */
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -57,16 +57,23 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(REVERSE,        "reverse-sort",        G_FIND,   AF_NONE,   reverse,     "S",                 "reverse the sort order") \
     X(VIEW,           "view",                G_FIND,   AF_NONE,   view,        "1 2 3 4 5 6 7 8 9", "saved views (listed below)") \
     X(VIEWS,          "views",               G_FIND,   AF_NONE,   views,       "V",                 "every saved view, to pick one (the config's after the nine too)") \
+    X(APPROVE,        "approve",             G_DECIDE, AF_RECORD | AF_WRITE, decide, "a",      "approve: COMPLETED, with a note (required)") \
+    X(APPROVE_NOKYC,  "approve-without-kyc", G_DECIDE, AF_RECORD | AF_WRITE, decide, "A",      "approve without KYC: COMPLETED_WITHOUT_KYC, with a note") \
+    X(DECLINE,        "decline",             G_DECIDE, AF_RECORD | AF_WRITE, decide, "d",      "decline: FAILED, with a note a reason label can begin") \
+    X(RESEND,         "resend-link",         G_DECIDE, AF_RECORD | AF_WRITE, resend, "L",      "resend the link: shown masked, y copies it whole after a question") \
+    X(COPY_ID,        "copy-id",             G_DECIDE, AF_RECORD, copy_id, "y",                "copy the registration's id to the clipboard (OSC 52)") \
+    X(CREATE,         "create",              G_DECIDE, AF_WRITE,  create,      "C",                 "create a registration (a form)") \
     X(EXPORT,         "export",              G_OTHER,  AF_NONE,   export,      "e",                 "export the list as shown to CSV, TSV or JSON (masked unless asked)") \
     X(RELOAD,         "reload",              G_OTHER,  AF_NONE,   reload,      "r",                 "reload every row and count on screen, and the open record") \
+    X(PAUSE,          "pause",               G_OTHER,  AF_NONE,   pause,       "p",                 "pause the live refresh (PAUSED in the status bar), and go on") \
     X(MOUSE,          "mouse",               G_OTHER,  AF_NONE,   mouse,       "M",                 "mouse on or off (off lets the terminal select text)") \
     X(THEME,          "next-theme",          G_OTHER,  AF_NONE,   theme,       "T",                 "the next colour theme (default, light, high-contrast…)") \
     X(REDRAW,         "redraw",              G_OTHER,  AF_NONE,   redraw,      "<C-l>",             "repaint the whole screen") \
     X(HELP,           "help",                G_OTHER,  AF_NONE,   help,        "? <F1>",            "this help") \
     X(CLOSE,          "close",               G_OTHER,  AF_NONE,   close,       "<Esc>",             "close the prompt, menu, help or detail; clear a message") \
     X(QUIT,           "quit",                G_OTHER,  AF_NONE,   quit,        "q",                 "quit") \
-    X(P_ACCEPT,       "prompt-accept",       G_PROMPT, AF_NONE,   prompt,      "<Enter>",           "keep the filter or search") \
-    X(P_CANCEL,       "prompt-cancel",       G_PROMPT, AF_NONE,   prompt,      "<Esc> <C-g>",       "cancel: back to what was there before") \
+    X(P_ACCEPT,       "prompt-accept",       G_PROMPT, AF_NONE,   prompt,      "<Enter>",           "keep the filter or search; in a dialog, confirm") \
+    X(P_CANCEL,       "prompt-cancel",       G_PROMPT, AF_NONE,   prompt,      "<Esc> <C-g>",       "cancel: back to what was there before; nothing is sent") \
     X(P_LEFT,         "prompt-left",         G_PROMPT, AF_NONE,   prompt,      "<Left>",            "cursor left") \
     X(P_RIGHT,        "prompt-right",        G_PROMPT, AF_NONE,   prompt,      "<Right>",           "cursor right") \
     X(P_HOME,         "prompt-home",         G_PROMPT, AF_NONE,   prompt,      "<Home> <C-a>",      "start of the line") \
@@ -76,9 +83,11 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(P_KILL_START,   "prompt-kill-start",   G_PROMPT, AF_NONE,   prompt,      "<C-u>",             "delete to the start of the line") \
     X(P_KILL_END,     "prompt-kill-end",     G_PROMPT, AF_NONE,   prompt,      "<C-k>",             "delete to the end of the line") \
     X(P_KILL_WORD,    "prompt-kill-word",    G_PROMPT, AF_NONE,   prompt,      "<C-w>",             "delete the word before the cursor") \
-    X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE,   prompt,      "<Up> <C-p>",        "earlier filter from this session") \
-    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter from this session") \
-    X(P_EXPORT_COLUMNS, "export-columns",    G_PROMPT, AF_NONE,   prompt,      "<Tab>",             "export: the columns on screen, or all") \
+    X(P_HIST_PREV,    "prompt-history-prev", G_PROMPT, AF_NONE,   prompt,      "<Up> <C-p>",        "earlier filter; a decision's previous reason label; the field above") \
+    X(P_HIST_NEXT,    "prompt-history-next", G_PROMPT, AF_NONE,   prompt,      "<Down> <C-n>",      "later filter; a decision's next reason label; the field below") \
+    X(P_NEXT_FIELD,   "prompt-next-field",   G_PROMPT, AF_NONE,   prompt,      "<Tab>",             "the create form's next field; export: the columns on screen, or all") \
+    X(P_PREV_FIELD,   "prompt-prev-field",   G_PROMPT, AF_NONE,   prompt,      "<S-Tab>",           "the create form's previous field") \
+    X(P_CHOICE,       "prompt-choice",       G_PROMPT, AF_NONE,   prompt,      "<C-o>",             "create form: the next project, flow or language seen in the data") \
     X(P_EXPORT_UNMASK, "export-unmask",      G_PROMPT, AF_NONE,   prompt,      "<C-t>",             "export: unmasked, or masked again (unmasked asks first)")
 /* clang-format on */
 

@@ -163,6 +163,34 @@ static unsigned act_view(const Call *c)
     return model_apply_view(&c->ui->m, (int)(c->k - '0'));
 }
 
+/* ---- decisions and support: each opens its dialog, which the model drives ---------------- */
+
+static unsigned act_decide(const Call *c)
+{
+    Status to = c->act == ACT_APPROVE ? ST_COMPLETED : c->act == ACT_APPROVE_NOKYC ? ST_COMPLETED_WITHOUT_KYC : ST_FAILED;
+    return decide_box_open(&c->ui->decide, &c->ui->layers, &c->ui->m, to);
+}
+
+static unsigned act_resend(const Call *c)
+{
+    return resend_box_open(&c->ui->resend, &c->ui->layers, &c->ui->m);
+}
+
+static unsigned act_copy_id(const Call *c)
+{
+    return model_copy_id(&c->ui->m);
+}
+
+static unsigned act_create(const Call *c)
+{
+    return create_box_open(&c->ui->create, &c->ui->layers, &c->ui->m);
+}
+
+static unsigned act_pause(const Call *c)
+{
+    return model_toggle_pause(&c->ui->m);
+}
+
 /* ---- the rest ----------------------------------------------------------------------------- */
 
 static unsigned act_reload(const Call *c)

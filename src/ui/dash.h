@@ -8,12 +8,15 @@
 #include "local/audit.h"
 #include "model/model.h"
 #include "net/worker.h"
+#include "ui/create_box.h"
+#include "ui/decide_box.h"
 #include "ui/export.h"
 #include "ui/layout.h"
 #include "ui/lock.h"
 #include "ui/overlay.h"
 #include "ui/pane.h"
 #include "ui/prompt.h"
+#include "ui/resend_box.h"
 #include "ui/ui.h"
 
 typedef struct Script Script;
@@ -32,6 +35,9 @@ typedef struct Ui {
     HelpOverlay help;
     SortMenu sortmenu;
     ViewMenu viewmenu;
+    DecideBox decide;  /* the decision dialog */
+    ResendBox resend;
+    CreateBox create;
     LockScreen lock;
     ExportPrompt exp;  /* e, and the export it is writing */
     int64_t last_input; /* monotonic ms of the last key or click: the idle lock counts from it */

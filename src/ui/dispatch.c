@@ -21,7 +21,8 @@ unsigned ui_key(Ui *ui, Key k)
     Layer *top = layer_top(&ui->layers);
     if (top) {
         unsigned r = top->ops->key(top, &ui->m, &ui->lay, k);
-        return r | layer_pop_done(&ui->layers);
+        r |= layer_pop_done(&ui->layers);
+        return r | layers_sync(&ui->layers, &ui->m); /* a key that ended a dialog's action closes it now */
     }
     ActionId act = keymap_lookup(k, false);
     if (act == ACT_NONE) {

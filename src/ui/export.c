@@ -10,10 +10,11 @@
 #include <unistd.h>
 
 #include "core/glyphs.h"
+#include "core/msg.h"
 #include "core/pii.h"
 #include "core/rowfmt.h"
 #include "core/xalloc.h"
-#include "local/wholefile.h"
+#include "local/safefile.h"
 #include "ui/draw.h"
 #include "ui/keymap.h"
 #include "ui/prompt.h"
@@ -21,7 +22,7 @@
 enum { EXPORT_SLICE = 1000 }; /* rows a loop turn writes: a few ms, keys stay quick */
 
 struct ExportJob {
-    WholeFile *f;
+    SafeFile *f;
     OutSpec spec;
     uint32_t *rows; /* the view's store indices when Enter was pressed */
     size_t n, done;
@@ -80,7 +81,7 @@ static void job_free(ExportJob *j)
 {
     if (!j)
         return;
-    wholefile_abort(j->f);
+    safefile_abort(j->f);
     strbuf_free(&j->buf);
     free(j->rows);
     free(j);
@@ -118,7 +119,7 @@ static bool start(ExportPrompt *e, Model *m)
         return false; /* an export that leaves no trace does not happen */
     ExportJob *j = xcalloc(1, sizeof *j);
     snprintf(j->path, sizeof j->path, "%s", e->ed.buf);
-    j->f = wholefile_open(j->path, WHOLEFILE_EXCL, e->err, sizeof e->err);
+    j->f = safefile_open(j->path, SAFEFILE_EXCL, e->err, sizeof e->err);
     if (!j->f) {
         free(j);
         return false;
@@ -144,7 +145,7 @@ static unsigned finish(ExportPrompt *e, Model *m)
 {
     ExportJob *j = e->job;
     char err[700];
-    bool ok = wholefile_commit(j->f, err, sizeof err);
+    bool ok = safefile_commit(j->f, err, sizeof err);
     j->f = NULL;
     unsigned r;
     char scratch[400];
@@ -176,7 +177,7 @@ unsigned export_step(ExportPrompt *e, Model *m, int64_t *next)
     if (j->done == j->n)
         out_file_end(&j->spec, &j->buf);
     char err[600];
-    if (!wholefile_write(j->f, j->buf.s, j->buf.len, err, sizeof err)) {
+    if (!safefile_write(j->f, j->buf.s, j->buf.len, err, sizeof err)) {
         unsigned r = model_message(m, SL_STATUS_ERR, 0, "nothing was exported: %s", err);
         audit_line(e, j, AO_FAILED, err, sizeof err); /* err is said already */
         job_free(j);
@@ -221,13 +222,9 @@ static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
     switch (act) {
     case ACT_P_ACCEPT: return accept(e, m);
     case ACT_P_CANCEL: e->layer.done = true; return R_STATUS;
-    case ACT_P_EXPORT_COLUMNS: e->all_columns = !e->all_columns; return R_STATUS;
+    case ACT_P_NEXT_FIELD: /* Tab, the create form's next field */ e->all_columns = !e->all_columns; return R_STATUS;
     case ACT_P_EXPORT_UNMASK: e->unmasked = !e->unmasked; return R_STATUS;
-    case ACT_NONE:
-        if (k >= 0x20 && k < KEY_FN_BASE)
-            le_insert(&e->ed, (uint32_t)k);
-        return R_STATUS;
-    default: prompt_edit(&e->ed, NULL, act); return R_STATUS;
+    default: line_edit_input(&e->ed, act, k); return R_STATUS;
     }
 }
 
@@ -237,7 +234,7 @@ static void hint_row(const ExportPrompt *e, const Model *m, WINDOW *w, int width
     const char *dot = glyph(GL_DOT);
     draw_fill(w, 0, 0, width, SL_NORMAL);
     if (e->err[0]) {
-        snprintf(buf, sizeof buf, " %s %s", glyph(GL_BAD), e->err);
+        safetext_format(buf, sizeof buf, " %s %s", glyph(GL_BAD), e->err); /* drops msg's quote marks */
         draw_text(w, 0, 0, width, SL_BAD, buf);
         return;
     }
@@ -263,7 +260,7 @@ static void draw(Layer *l, WINDOW *w, Model *m)
     prompt_draw_line(w, 1, width, "export to: ", &e->ed);
 }
 
-static const LayerOps export_ops = { "export", LAYER_STATUS, NULL, draw, key, closed };
+static const LayerOps export_ops = { "export", LAYER_STATUS, NULL, draw, key, closed, NULL };
 
 void export_init(ExportPrompt *e, const ColumnSet *screen, AuditLog *audit)
 {

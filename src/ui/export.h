@@ -4,7 +4,7 @@
  * the status area takes the path (default ./regdesk-YYYYmmdd-HHMM.csv; the extension
  * picks the format), Tab the columns (those on screen, or all), Ctrl-T unmasked (asked
  * again before anything is written). The file is new (never over an existing one),
- * mode 0600, written beside its name and renamed whole (local/wholefile.h), in slices
+ * mode 0600, written beside its name and renamed whole (local/safefile.h), in slices
  * from the loop so the screen never waits, with its progress on the status bar; it
  * leaves one audit line (rows, path, format, masked or not, the filter; no value). */
 #include <stdbool.h>

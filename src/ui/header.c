@@ -54,6 +54,11 @@ static void title_row(const Pane *pane, const Model *m, WINDOW *w, int width)
         put(&p, SL_HEADER_DIM, "filter ");
         put(&p, SL_HEADER, *m->filter_text ? m->filter_text : "(none)");
     }
+    if (m->decided) { /* the reviewer's own count, before what may not fit */
+        sep(&p, SL_HEADER_DIM);
+        putf(&p, SL_HEADER, "%u decided", m->decided);
+        put(&p, SL_HEADER_DIM, " this session");
+    }
     char sort[32];
     sort_format(m->view.sort, sort, sizeof sort);
     sep(&p, SL_HEADER_DIM);

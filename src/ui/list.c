@@ -23,6 +23,13 @@ static void titles(const Model *m, WINDOW *w, const ColumnLayout *cl, int width)
     }
 }
 
+/* A decision on its way shows in the status cell: "…FAILED". */
+static void pending_cell(Status to, Cell *cell)
+{
+    snprintf(cell->text, sizeof cell->text, "%s%s", glyph(GL_ELLIPSIS), status_badge(to));
+    cell->slot = SL_PENDING;
+}
+
 static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long pos, int width, CellOpts co)
 {
     long rec = m->view.idx[pos];
@@ -30,13 +37,19 @@ static void row(const Model *m, WINDOW *w, const ColumnLayout *cl, int y, long p
     const Summary *s = m->store.recs[rec];
     bool selected = pos == m->view.sel;
     Slot row_slot = !selected ? SL_NORMAL : m->focus == FOCUS_LIST ? SL_CURSOR : SL_CURSOR_IDLE;
-    bool match = model_search_matches(m, rec);
+    bool match = model_search_matches(m, rec), marked = model_row_marked(m, rec);
     uint32_t hidden = model_masked_hits(m, rec); /* a match on a value shown masked */
+    Status to;
+    bool pending = model_row_pending(m, rec, &to);
     draw_fill(w, y, 0, width, row_slot);
     for (int i = 0; i < cl->n; i++) {
         Cell cell;
         column_cell(cl->id[i], s, &co, &cell);
+        if (pending && cl->id[i] == COL_STATUS)
+            pending_cell(to, &cell);
         Slot slot = selected ? row_slot : cell.slot;
+        if (marked && !selected && cl->id[i] != COL_STATUS) /* new or changed since the reviewer saw it */
+            slot = SL_CHANGED;
         if (match && !selected && cl->id[i] == COL_NAME)
             slot = SL_MATCH;
         if (!selected && (hidden & column_field_bit(cl->id[i])))

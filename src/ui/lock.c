@@ -112,7 +112,7 @@ static void closed(Layer *layer)
         curs_set(l->cursor);
 }
 
-static const LayerOps lock_ops = { "lock", LAYER_SCREEN, NULL, draw, key, closed };
+static const LayerOps lock_ops = { "lock", LAYER_SCREEN, NULL, draw, key, closed, NULL };
 
 void lock_init(LockScreen *l, int idle_secs, AuditLog *audit)
 {

@@ -8,39 +8,18 @@
 #include "core/glyphs.h"
 #include "core/sort.h"
 #include "ui/draw.h"
+#include "ui/box.h"
 #include "ui/helptext.h"
 #include "ui/keymap.h"
 
-/* A box of line-drawing glyphs (not curses' ACS, so the screen reads back as text). */
-static void frame(WINDOW *w, int width, const char *title)
-{
-    int h = getmaxy(w);
-    for (int y = 0; y < h; y++) {
-        bool edge = y == 0 || y == h - 1;
-        draw_text(w, y, 0, 1, SL_BORDER, glyph(y == 0 ? GL_TL : y == h - 1 ? GL_BL : GL_VBAR));
-        for (int x = 1; edge && x < width - 1; x++)
-            draw_text(w, y, x, 1, SL_BORDER, glyph(GL_HBAR));
-        draw_text(w, y, width - 1, 1, SL_BORDER, glyph(y == 0 ? GL_TR : y == h - 1 ? GL_BR : GL_VBAR));
-    }
-    if (title)
-        draw_text(w, 0, 2, width - 4, SL_SECTION, title);
-}
-
-static void clamp_origin(Rect *r)
-{
-    if (r->y < 0)
-        r->y = 0;
-    if (r->x < 0)
-        r->x = 0;
-}
-
 /* ---- help ------------------------------------------------------------------------------- */
 
-static void help_rect(const Layout *lay, Rect *r)
+static void help_rect(const Layer *l, const Layout *lay, Rect *r)
 {
+    (void)l;
     int w = lay->cols - 4 < 100 ? lay->cols - 4 : 100;
     *r = (Rect){ 1, (lay->cols - w) / 2, lay->status.y - 1, w }; /* above a prompt opened over it */
-    clamp_origin(r);
+    box_clamp(r);
 }
 
 /* The lines for a box width: built when it opens, so / can search them at once, and
@@ -66,7 +45,7 @@ static void help_draw(Layer *l, WINDOW *w, Model *m)
         hp->top = n - body;
     if (hp->top < 0)
         hp->top = 0;
-    frame(w, width, " Help ");
+    box_frame(w, " Help ");
     for (long y = 0; y < body && hp->top + y < n; y++) {
         const DLine *dl = &hp->lines.lines[hp->top + y];
         int x = 2;
@@ -173,7 +152,7 @@ static unsigned help_key(Layer *l, Model *m, const Layout *lay, Key k)
     return R_OVERLAY;
 }
 
-static const LayerOps help_ops = { "help", LAYER_BOX, help_rect, help_draw, help_key, NULL };
+static const LayerOps help_ops = { "help", LAYER_BOX, help_rect, help_draw, help_key, NULL, NULL };
 
 void help_init(HelpOverlay *h, Prompt *prompt, LayerStack *layers)
 {
@@ -194,7 +173,7 @@ void help_free(HelpOverlay *h)
 unsigned help_open(HelpOverlay *h, LayerStack *layers, const Layout *lay, const Model *m)
 {
     Rect r;
-    help_rect(lay, &r);
+    help_rect(&h->layer, lay, &r);
     help_lines(h, m, r.w - 4);
     h->top = 0;
     h->match = -1;
@@ -211,10 +190,11 @@ static const char *const sort_hint[SORT__COUNT] = {
     [SORT_NAME] = "name (accents ignored)", [SORT_EMAIL] = "email",
 };
 
-static void sort_rect(const Layout *lay, Rect *r)
+static void sort_rect(const Layer *l, const Layout *lay, Rect *r)
 {
+    (void)l;
     *r = (Rect){ lay->rows / 2 - 6, lay->cols / 2 - 24, 11, 48 };
-    clamp_origin(r);
+    box_clamp(r);
 }
 
 static void sort_draw(Layer *l, WINDOW *w, Model *m)
@@ -224,7 +204,7 @@ static void sort_draw(Layer *l, WINDOW *w, Model *m)
     int h, width;
     getmaxyx(w, h, width);
     werase(w);
-    frame(w, width, " Sort by ");
+    box_frame(w, " Sort by ");
     for (int k = 0; k < SORT__COUNT; k++) {
         bool on = cur.key == (SortKey)k;
         Slot sl = k == sm->cursor ? SL_CURSOR : SL_NORMAL;
@@ -262,7 +242,7 @@ static unsigned sort_key(Layer *l, Model *m, const Layout *lay, Key k)
     return R_OVERLAY;
 }
 
-static const LayerOps sort_ops = { "sort", LAYER_BOX, sort_rect, sort_draw, sort_key, NULL };
+static const LayerOps sort_ops = { "sort", LAYER_BOX, sort_rect, sort_draw, sort_key, NULL, NULL };
 
 void sortmenu_init(SortMenu *s)
 {
@@ -278,11 +258,10 @@ unsigned sortmenu_open(SortMenu *s, LayerStack *layers, const Model *m)
 
 /* ---- views menu ----------------------------------------------------------------------------- */
 
-static void views_rect(const Layout *lay, Rect *r)
+static void views_rect(const Layer *l, const Layout *lay, Rect *r)
 {
-    int h = lay->rows - 4 < 22 ? lay->rows - 4 : 22, w = lay->cols - 4 < 90 ? lay->cols - 4 : 90;
-    *r = (Rect){ (lay->rows - h) / 2, (lay->cols - w) / 2, h, w };
-    clamp_origin(r);
+    (void)l;
+    box_center(lay, lay->rows - 4 < 22 ? lay->rows - 4 : 22, lay->cols - 4 < 90 ? lay->cols - 4 : 90, r);
 }
 
 static void views_draw(Layer *l, WINDOW *w, Model *m)
@@ -291,7 +270,7 @@ static void views_draw(Layer *l, WINDOW *w, Model *m)
     int h, width;
     getmaxyx(w, h, width);
     werase(w);
-    frame(w, width, " Saved views ");
+    box_frame(w, " Saved views ");
     int body = h - 2;
     if (vm->cursor < vm->top)
         vm->top = vm->cursor;
@@ -331,7 +310,7 @@ static unsigned views_key(Layer *l, Model *m, const Layout *lay, Key k)
     return R_OVERLAY;
 }
 
-static const LayerOps views_ops = { "views", LAYER_BOX, views_rect, views_draw, views_key, NULL };
+static const LayerOps views_ops = { "views", LAYER_BOX, views_rect, views_draw, views_key, NULL, NULL };
 
 void viewmenu_init(ViewMenu *v)
 {

@@ -57,12 +57,15 @@ typedef struct LayerOps {
     const char *name;
     LayerPlace place;
     /* LAYER_BOX: the box for a layout. */
-    void (*rect)(const Layout *lay, Rect *r);
+    void (*rect)(const Layer *l, const Layout *lay, Rect *r);
     void (*draw)(Layer *l, WINDOW *w, Model *m);
     /* Every key while on top; sets l->done to close. Returns reactions. */
     unsigned (*key)(Layer *l, Model *m, const Layout *lay, Key k);
     /* Called once when it closes (optional). */
     void (*closed)(Layer *l);
+    /* Whether the model still wants it (optional): a dialog whose action the model
+     * finished (a decision answered) closes without a key. */
+    bool (*alive)(const Layer *l, const Model *m);
 } LayerOps;
 
 struct Layer {
@@ -85,6 +88,8 @@ Layer *layer_top(const LayerStack *s);
 unsigned layer_pop_done(LayerStack *s);
 /* Whether an open layer draws in the status area (the prompt): it then has two rows. */
 bool layers_use_status(const LayerStack *s);
+/* Closes the layers the model no longer wants (LayerOps.alive); R_LAYOUT when any went. */
+unsigned layers_sync(LayerStack *s, const Model *m);
 /* Whether an open layer covers the whole screen: the panes are then not drawn. */
 bool layers_cover_screen(const LayerStack *s);
 

@@ -76,7 +76,7 @@ unsigned prompt_open_find(Prompt *p, LayerStack *layers, const Model *m, const T
     return open_kind(p, layers, m, PR_TEXT, f->text(f->ctx, m));
 }
 
-static void closed(Layer *l)
+void layer_cursor_off(Layer *l)
 {
     (void)l;
     set_cursor_visible(false);
@@ -118,7 +118,7 @@ static unsigned cancel(Prompt *p, Model *m)
     return r;
 }
 
-bool prompt_edit(LineEdit *e, History *h, ActionId act)
+bool line_edit_key(LineEdit *e, ActionId act)
 {
     switch (act) {
     case ACT_P_LEFT: le_left(e); return false;
@@ -130,10 +130,24 @@ bool prompt_edit(LineEdit *e, History *h, ActionId act)
     case ACT_P_KILL_START: le_kill_start(e); return true;
     case ACT_P_KILL_END: le_kill_end(e); return true;
     case ACT_P_KILL_WORD: le_kill_word(e); return true;
-    case ACT_P_HIST_PREV: return h && history_move(h, e, -1);
-    case ACT_P_HIST_NEXT: return h && history_move(h, e, +1);
     default: return false;
     }
+}
+
+bool line_edit_input(LineEdit *e, ActionId act, Key k)
+{
+    if (act != ACT_NONE)
+        return line_edit_key(e, act);
+    return k >= 0x20 && k < KEY_FN_BASE && le_insert(e, (uint32_t)k);
+}
+
+/* Editing keys, typed text and the history; returns whether the text may have changed. */
+static bool edit(Prompt *p, ActionId act, Key k)
+{
+    History *h = &p->hist[p->kind];
+    if (act == ACT_P_HIST_PREV || act == ACT_P_HIST_NEXT)
+        return history_move(h, &p->ed, act == ACT_P_HIST_PREV ? -1 : +1);
+    return line_edit_input(&p->ed, act, k);
 }
 
 static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
@@ -145,8 +159,7 @@ static unsigned key(Layer *l, Model *m, const Layout *lay, Key k)
         return accept(p, m);
     if (act == ACT_P_CANCEL)
         return cancel(p, m);
-    bool changed = act != ACT_NONE ? prompt_edit(&p->ed, &p->hist[p->kind], act) : k >= 0x20 && k < KEY_FN_BASE && le_insert(&p->ed, (uint32_t)k);
-    return R_STATUS | (changed ? on_change(p, m) : 0);
+    return R_STATUS | (edit(p, act, k) ? on_change(p, m) : 0);
 }
 
 /* ---- drawing ------------------------------------------------------------------------------ */
@@ -265,7 +278,7 @@ static void draw(Layer *l, WINDOW *w, Model *m)
     input_row(p, w, width);
 }
 
-static const LayerOps prompt_ops = { "prompt", LAYER_STATUS, NULL, draw, key, closed };
+static const LayerOps prompt_ops = { "prompt", LAYER_STATUS, NULL, draw, key, layer_cursor_off, NULL };
 
 void prompt_init(Prompt *p)
 {

@@ -45,14 +45,19 @@ typedef struct Prompt {
 
 void prompt_init(Prompt *p);
 void prompt_free(Prompt *p);
+/* The line editor's keys (cursor moves and deletions), for every layer that edits a
+ * line: true when act was one of them (the text may have changed). */
+bool line_edit_key(LineEdit *e, ActionId act);
+/* The same, and a typed character (act ACT_NONE) inserted. */
+bool line_edit_input(LineEdit *e, ActionId act, Key k);
+/* LayerOps.closed for the layers that show the cursor while they are open. */
+void layer_cursor_off(Layer *l);
+
 /* Opens the prompt of that kind (PR_FILTER, PR_SEARCH) on top of the layers. */
 unsigned prompt_open(Prompt *p, LayerStack *layers, const Model *m, PromptKind kind);
 /* Opens the prompt that finds text with f (PR_TEXT). */
 unsigned prompt_open_find(Prompt *p, LayerStack *layers, const Model *m, const TextFinder *f);
 
-/* The editing keys every prompt shares (cursor, deletions, history when h is not NULL),
- * applied to e; returns whether the text may have changed. */
-bool prompt_edit(LineEdit *e, History *h, ActionId act);
 /* A prompt's input row: lead, then e's text scrolled so the cursor shows, the cursor
  * left there. */
 void prompt_draw_line(WINDOW *w, int row, int width, const char *lead, const LineEdit *e);

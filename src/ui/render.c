@@ -97,7 +97,7 @@ static void rebuild(Ui *ui)
             Layer *l = ui->layers.items[i];
             Rect r;
             if (l->ops->place == LAYER_BOX)
-                l->ops->rect(&ui->lay, &r);
+                l->ops->rect(l, &ui->lay, &r);
             else if (l->ops->place == LAYER_SCREEN)
                 r = (Rect){ 0, 0, LINES, COLS };
             if (l->ops->place != LAYER_STATUS)
@@ -142,6 +142,7 @@ static Layer *status_layer(const Ui *ui)
 
 void render(Ui *ui)
 {
+    ui->dirty |= layers_sync(&ui->layers, &ui->m); /* a dialog whose action ended goes first */
     if (ui->dirty & R_LAYOUT)
         rebuild(ui);
     if (ui->lay.too_small) {

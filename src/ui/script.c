@@ -4,11 +4,15 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
 #include "core/xalloc.h"
 
-typedef enum StepKind { S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_WAIT_MESSAGE, S_SLEEP, S_RESIZE, S_DUMP, S_QUIT } StepKind;
+typedef enum StepKind {
+    S_KEYS, S_WAIT_LOADED, S_WAIT_ROWS, S_WAIT_DETAIL, S_WAIT_ACTION, S_WAIT_REFRESH, S_WAIT_FILE, S_WAIT_MESSAGE,
+    S_SLEEP, S_RESIZE, S_DUMP, S_QUIT
+} StepKind;
 
 typedef struct Step {
     StepKind kind;
@@ -79,16 +83,23 @@ static bool command(Script *s, const char *cmd, const char *arg, int line)
         add(s, S_WAIT_LOADED, line);
     } else if (!strcmp(cmd, "wait-detail")) {
         add(s, S_WAIT_DETAIL, line);
+    } else if (!strcmp(cmd, "wait-action")) {
+        add(s, S_WAIT_ACTION, line);
+    } else if (!strcmp(cmd, "wait-file")) {
+        if (!*arg)
+            return false;
+        add(s, S_WAIT_FILE, line)->path = xstrdup(arg);
     } else if (!strcmp(cmd, "wait-message")) { /* until the status bar says this */
         if (!*arg)
             return false;
         add(s, S_WAIT_MESSAGE, line)->path = xstrdup(arg);
-    } else if (!strcmp(cmd, "wait-rows") || !strcmp(cmd, "sleep")) {
+    } else if (!strcmp(cmd, "wait-rows") || !strcmp(cmd, "sleep") || !strcmp(cmd, "wait-refresh")) {
         char *end;
         long v = strtol(arg, &end, 10);
         if (!*arg || *end || v < 0)
             return false;
-        add(s, cmd[0] == 'w' ? S_WAIT_ROWS : S_SLEEP, line)->arg1 = v;
+        StepKind k = !strcmp(cmd, "sleep") ? S_SLEEP : !strcmp(cmd, "wait-rows") ? S_WAIT_ROWS : S_WAIT_REFRESH;
+        add(s, k, line)->arg1 = v;
     } else if (!strcmp(cmd, "resize")) {
         long c, r;
         if (sscanf(arg, "%ld %ld", &c, &r) != 2 && sscanf(arg, "%ldx%ld", &c, &r) != 2)
@@ -155,14 +166,16 @@ static bool satisfied(const Model *m, const Step *st)
         DetailState ds = model_detail_state(m);
         return !m->det.follow_due && m->det.rec >= 0 && (ds == DS_LOADED || ds == DS_ERROR);
     }
+    case S_WAIT_ACTION: return !model_decide_busy(m) && m->rs.state != RS_SENDING && m->cr.state != CS_SENDING;
+    case S_WAIT_REFRESH: return (long)m->ref.done >= st->arg1;
+    case S_WAIT_FILE: return access(st->path, F_OK) == 0;
     default: return true;
     }
 }
 
 static bool is_wait(const Step *st)
 {
-    return st->kind == S_WAIT_LOADED || st->kind == S_WAIT_ROWS || st->kind == S_WAIT_DETAIL ||
-           st->kind == S_WAIT_MESSAGE;
+    return st->kind >= S_WAIT_LOADED && st->kind <= S_WAIT_MESSAGE;
 }
 
 bool script_ready(const Script *s, const Model *m)

@@ -11,6 +11,9 @@
  *   :wait-rows N                   until N records are loaded; results queued after the
  *                                  page that got there wait, so a dump shows that page
  *   :wait-detail                   until the shown record's full form arrived (or failed)
+ *   :wait-action                   until no decision, resend or create is on its way
+ *   :wait-refresh N                until N live refreshes have finished (--refresh SECONDS)
+ *   :wait-file PATH                until PATH exists (a test harness acting in between)
  *   :wait-message TEXT             until the status bar's message holds TEXT (an export
  *                                  written, say)
  *   :sleep MS

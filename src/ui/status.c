@@ -54,7 +54,15 @@ static void draw(Pane *p, Model *m)
     else
         snprintf(right, sizeof right, " 0/0  %s  ? help ", glyph(GL_VBAR));
     int rw = safetext_width(right);
-    int x = draw_text(w, 0, 0, width - rw - 1, ls, left);
+    int x = 0;
+    if (m->ref.paused) /* the live refresh waits: say so before anything else */
+        x += draw_text(w, 0, x, width - rw - 1, SL_PAUSED, " PAUSED ");
+    x += draw_text(w, 0, x, width - rw - 1 - x, ls, left);
+    if (m->ref.marked && x < width - rw - 2) {
+        char news[48];
+        snprintf(news, sizeof news, " %u new or changed ", m->ref.marked);
+        x += draw_text(w, 0, x, width - rw - 1 - x, SL_CHANGED, news);
+    }
     if (*m->msg.text && x < width - rw - 2) {
         x += draw_text(w, 0, x, 1, SL_STATUSBAR, " ");
         draw_text(w, 0, x, width - rw - x - 1, m->msg.slot, m->msg.text);

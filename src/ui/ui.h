@@ -42,7 +42,10 @@ typedef struct UiConfig {
     unsigned mask;         /* the kinds of personal data shown masked (core/pii mask set) */
     int reveal_secs;       /* how long a reveal lasts (0: 60 s) */
     int lock_secs;         /* quiet time before the lock screen hides everything (idle_lock); 0 = never */
-    const char *audit_log; /* the audit log (local/audit.h): reveals, lock, unlock, exports */
+    const char *audit_log; /* the audit log (local/audit.h): decisions, support actions, reveals, lock, unlock, exports */
+    const char *const *labels; /* reason labels for decision notes (NULL: the built-in ones) */
+    size_t n_labels;
+    long refresh_s;        /* the live refresh's period in seconds; 0 = off */
     /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
      * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,
      * REGDESK_SCRIPT_TIMEOUT=MS, REGDESK_NOW=ISO-TIME. */

@@ -8,6 +8,7 @@
 #include "core/glyphs.h"
 #include "core/xalloc.h"
 #include "ui/dash.h"
+#include "ui/clip.h"
 #include "ui/draw.h"
 #include "ui/loop.h"
 #include "ui/render.h"
@@ -31,10 +32,37 @@ static void post_cancel(void *w, uint64_t gen)
     worker_cancel_before(w, gen);
 }
 
-/* The model's audit lines (a reveal) go to the log. */
-static bool write_audit(void *a, const AuditEvent *ev, char *err, size_t n)
+static uint64_t post_override(void *w, const char *id, Status to, const char *note, uint64_t gen)
 {
-    return audit_append(a, ev, err, n);
+    return worker_override(w, id, to, note, gen);
+}
+
+static uint64_t post_resend(void *w, const char *id, bool email, uint64_t gen)
+{
+    return worker_resend_link(w, id, email, gen);
+}
+
+static uint64_t post_create(void *w, const CreateParams *p, uint64_t gen)
+{
+    return worker_create(w, p, gen);
+}
+
+/* The model's way out to the audit log (decisions, support actions, reveals) and the
+ * clipboard. */
+static bool audit_ready(void *ui, char *err, size_t n)
+{
+    return audit_check(((Ui *)ui)->audit, err, n);
+}
+
+static bool audit_line(void *ui, const AuditEvent *ev, char *err, size_t n)
+{
+    return audit_append(((Ui *)ui)->audit, ev, err, n);
+}
+
+static bool copy(void *ui, const char *text)
+{
+    (void)ui;
+    return clip_copy(text);
 }
 
 /* The audit log's writer, stamped with the API's host[:port] as the CLI's are. */
@@ -72,8 +100,10 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     ui->audit = open_audit(cfg);
     lock_init(&ui->lock, cfg->lock_secs, ui->audit);
     export_init(&ui->exp, &ui->columns, ui->audit);
-    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_cancel_job },
-                     .audit = { ui->audit, write_audit },
+    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_cancel_job, post_override,
+                               post_resend, post_create },
+                     .host = { ui, audit_ready, audit_line, copy },
+                     .labels = cfg->labels, .n_labels = cfg->n_labels, .refresh_ms = cfg->refresh_s * 1000,
                      .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
                      .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews,
                      .request_timeout_ms = cfg->worker.total_timeout_ms };
@@ -124,6 +154,9 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     help_init(&ui->help, &ui->prompt, &ui->layers);
     sortmenu_init(&ui->sortmenu);
     viewmenu_init(&ui->viewmenu);
+    decide_box_init(&ui->decide);
+    resend_box_init(&ui->resend);
+    create_box_init(&ui->create);
     int rc = prepare(ui, cfg, err, n);
     if (!rc && !term_start(cfg, err, n))
         rc = UI_EXIT_USAGE;

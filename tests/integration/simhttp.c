@@ -173,3 +173,34 @@ cJSON *simhttp_stats(const SimProc *sp)
     simhttp_free(&r);
     return j;
 }
+
+char *simhttp_login(const SimProc *sp, const char *email)
+{
+    char path[300], body[300];
+    snprintf(path, sizeof path, "/v2/projects/email-login?email=%s", email);
+    SimHttpReq start = { .method = "POST", .path = path };
+    SimHttpResp r = simhttp_do(sp, &start);
+    cr_assert_eq(r.status, 200, "email-login: %ld", r.status);
+    simhttp_free(&r);
+    snprintf(body, sizeof body, "{\"email\":\"%s\",\"otp\":\"123456\"}", email);
+    SimHttpReq confirm = { .method = "POST", .path = "/v2/projects/email-login/confirm", .body = body };
+    r = simhttp_do(sp, &confirm);
+    cJSON *j = simhttp_json(&r);
+    const char *tok = sj_str(j, "data.accessToken");
+    cr_assert_not_null(tok, "no token in %s", r.body);
+    char *out = strdup(tok);
+    cJSON_Delete(j);
+    simhttp_free(&r);
+    return out;
+}
+
+void simhttp_override_as(const SimProc *sp, const char *token, const char *id, const char *status, const char *note)
+{
+    char path[200], body[600];
+    snprintf(path, sizeof path, "/v2/app-registrations/%s/sync", id);
+    snprintf(body, sizeof body, "{\"step\":\"adminOverride\",\"status\":\"%s\",\"note\":\"%s\"}", status, note);
+    SimHttpReq rq = { .method = "PUT", .path = path, .token = token, .body = body };
+    SimHttpResp r = simhttp_do(sp, &rq);
+    cr_assert_eq(r.status, 200, "the other reviewer's override: %ld %s", r.status, r.body ? r.body : "");
+    simhttp_free(&r);
+}

@@ -52,4 +52,9 @@ cJSON *simhttp_get_json(const SimProc *sp, const char *path);
 /* GET /__sim/stats, parsed. */
 cJSON *simhttp_stats(const SimProc *sp);
 
+/* Another reviewer: the e-mail login with the demo code; the token (free it). */
+char *simhttp_login(const SimProc *sp, const char *email);
+/* An adminOverride made with that token (another reviewer deciding first); asserts 200. */
+void simhttp_override_as(const SimProc *sp, const char *token, const char *id, const char *status, const char *note);
+
 #endif

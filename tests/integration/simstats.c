@@ -52,6 +52,7 @@ void simstats_get(const SimProc *sp, SimStats *out)
     out->retrieve_requests = count(j, "routes.retrieve");
     out->sync_requests = count(j, "routes.sync");
     out->create_requests = count(j, "routes.create");
+    out->resend_requests = count(j, "routes.resendLink");
     out->connections = count(j, "connections");
     out->max_concurrent = count(j, "maxConcurrentConnections");
     out->latency = count(j, "faults.latency");

@@ -10,7 +10,7 @@ enum { SIMSTATS_FAULTS = 23 };
 
 typedef struct SimStats {
     unsigned long requests;         /* API requests, every route */
-    unsigned long list_requests, retrieve_requests, sync_requests, create_requests;
+    unsigned long list_requests, retrieve_requests, sync_requests, create_requests, resend_requests;
     unsigned long connections;      /* TCP connections accepted */
     unsigned long max_concurrent;   /* most connections open at once */
     unsigned long status_2xx, status_4xx, status_5xx, status_429;

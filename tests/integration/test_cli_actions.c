@@ -213,7 +213,7 @@ Test(cli_actions, create_and_its_errors)
     cli_run_free(&r);
     r = rd((const char *[]){ "create", "--project", project, "--flow", flow, "--phone", "3001234567", NULL });
     cr_assert_eq(r.status, 2, "a phone without its country code is a usage error");
-    cr_assert(strstr(r.err, "--phone needs --country-code"), "%s", r.err);
+    cr_assert(strstr(r.err, "--country-code: a phone needs its country code"), "%s", r.err);
     cli_run_free(&r);
 }
 

@@ -129,7 +129,7 @@ Test(ui_export, a_new_private_file_masked_unless_confirmed_never_over_another)
     free(text);
 
     char *screen = tu_read_file(refused, NULL);
-    cr_assert(strstr(screen, DEFAULT_NAME " exists; give another name"), "%s", screen);
+    cr_assert(strstr(screen, DEFAULT_NAME ": it exists already; give another name"), "%s", screen);
     free(screen);
     char names[2000];
     listing(cwd, names, sizeof names);

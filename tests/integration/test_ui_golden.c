@@ -6,7 +6,12 @@
  * golden as SHOT.txt.actual (git ignores it) and the diff is shown.
  * REGDESK_UPDATE_GOLDEN=1 rewrites the goldens instead: review them by eye. A script may
  * have a config file beside it, tests/ui/scripts/NAME.config, which the dashboard reads
- * as its $XDG_CONFIG_HOME/regdesk/config. */
+ * as its $XDG_CONFIG_HOME/regdesk/config.
+ *
+ * A script may say "# args: ..." on its second line (more dashboard options, e.g.
+ * --refresh 1), and a test may act between two steps (another reviewer deciding first):
+ * once the script has dumped the screen its hook names, the hook runs against the
+ * simulator and then creates @go, which the script waits for with `:wait-file @go`. */
 #include <criterion/criterion.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -20,6 +25,7 @@
 
 #include "../testutil.h"
 #include "core/safetext.h"
+#include "simhttp.h"
 #include "simproc.h"
 
 #define NOW "2025-05-25T12:00:00Z"
@@ -36,10 +42,20 @@ static const char *regdesk_binary(void)
     return realpath(path, abs) ? abs : path;
 }
 
-typedef struct Run {
+typedef struct Run Run;
+
+/* Something done to the simulator while the dashboard waits (the screen named `after` is
+ * there: the hook may read it). */
+typedef struct Hook {
+    const char *after; /* a dump's name */
+    void (*act)(Run *r, const char *screen);
+} Hook;
+
+struct Run {
     char dir[64]; /* scratch directory: home, script, dumps, stderr */
     SimProc *sim;
-} Run;
+    const Hook *hook;
+};
 
 static void run_start(Run *r, const char *const sim_args[])
 {
@@ -57,9 +73,24 @@ static void run_end(Run *r)
     cr_assert_eq(system(cmd), 0);
 }
 
-/* Runs the dashboard headless at size ("200x60") with the script; dump paths in the
- * script are written as @NAME and land in the scratch directory. */
-static void run_text(Run *r, const char *size, const char *script)
+/* Runs the hook once its screen is there, then lets the script go on. */
+static void run_hook(Run *r, bool *done)
+{
+    char path[256], go[256];
+    snprintf(path, sizeof path, "%s/%s", r->dir, r->hook->after);
+    if (*done || access(path, F_OK) != 0)
+        return;
+    char *screen = tu_read_file(path, NULL);
+    r->hook->act(r, screen);
+    free(screen);
+    snprintf(go, sizeof go, "%s/go", r->dir);
+    fclose(fopen(go, "w"));
+    *done = true;
+}
+
+/* Runs the dashboard headless at size ("200x60") with the script and extra options;
+ * dump paths in the script are written as @NAME and land in the scratch directory. */
+static void run_text(Run *r, const char *size, const char *script, char *const extra[])
 {
     char path[200], errpath[200];
     snprintf(path, sizeof path, "%s/script", r->dir);
@@ -67,7 +98,7 @@ static void run_text(Run *r, const char *size, const char *script)
     FILE *f = fopen(path, "w");
     cr_assert_not_null(f);
     for (const char *p = script; *p; p++) {
-        if (*p == '@')
+        if (*p == '@' && p > script && p[-1] == ' ') /* a path argument; an e-mail's @ stays */
             fprintf(f, "%s/", r->dir);
         else
             fputc(*p, f);
@@ -94,15 +125,23 @@ static void run_text(Run *r, const char *size, const char *script)
         setenv("LC_ALL", "C.UTF-8", 1);
         setenv("TERM", "xterm-256color", 1);
         unsetenv("NO_COLOR");
+        unsetenv("XDG_STATE_HOME"); /* the audit log goes into the scratch HOME */
         unsetenv("REGDESK_API");
-        execl(binary, "regdesk", "--api", simproc_url(r->sim), (char *)NULL);
+        char *argv[16] = { "regdesk", "--api", (char *)simproc_url(r->sim) };
+        for (int i = 0; extra[i] && i < 12; i++)
+            argv[3 + i] = extra[i];
+        execv(binary, argv);
         _exit(127);
     }
     int status = 0;
     time_t t0 = time(NULL);
     pid_t w;
-    while ((w = waitpid(pid, &status, WNOHANG)) == 0 && time(NULL) - t0 < 60)
+    bool hooked = false;
+    while ((w = waitpid(pid, &status, WNOHANG)) == 0 && time(NULL) - t0 < 60) {
+        if (r->hook)
+            run_hook(r, &hooked);
         usleep(10000);
+    }
     if (w == 0) {
         kill(pid, SIGKILL);
         waitpid(pid, &status, 0);
@@ -214,10 +253,22 @@ static void run_file(Run *r, const char *name)
     place_config(r, name);
     char *script = tu_read_file(path, NULL);
     cr_assert(sscanf(script, "# size %15[0-9x]", size) == 1, "%s must start with \"# size COLSxROWS\"", path);
-    run_text(r, size, script);
+    char args[200] = "", *extra[8] = { NULL };
+    const char *second = strchr(script, '\n');
+    if (second && sscanf(second + 1, "# args: %199[^\n]", args) == 1) {
+        int k = 0;
+        for (char *save = NULL, *a = strtok_r(args, " ", &save); a && k < 7; a = strtok_r(NULL, " ", &save))
+            extra[k++] = a;
+    }
+    run_text(r, size, script, extra);
     for (const char *p = strstr(script, " @"); p; p = strstr(p + 2, " @")) {
         char shot[128];
         int cols, rows;
+        const char *line = p;
+        while (line > script && line[-1] != '\n')
+            line--;
+        if (strncmp(line, ":dump", 5) != 0)
+            continue; /* :wait-file @go and the like are not screens */
         cr_assert(sscanf(p + 2, "%127[a-z_0-9x]", shot) == 1, "%s: a dump without a name", path);
         const char *dims = strrchr(shot, '_');
         cr_assert(dims && sscanf(dims + 1, "%dx%d", &cols, &rows) == 2, "%s: %s does not end in _COLSxROWS", path, shot);
@@ -233,10 +284,19 @@ static const char *const sim_hostile[] = { "--count", "600", "--seed", "11", "--
 /* One simulator, then each script against it in turn. */
 static void golden(const char *const sim_args[], const char *const scripts[])
 {
-    Run r;
+    Run r = { .hook = NULL };
     run_start(&r, sim_args);
     for (size_t i = 0; scripts[i]; i++)
         run_file(&r, scripts[i]);
+    run_end(&r);
+}
+
+/* One script, with a hook acting on the simulator in the middle. */
+static void golden_hooked(const char *const sim_args[], const char *script, const Hook *hook)
+{
+    Run r = { .hook = hook };
+    run_start(&r, sim_args);
+    run_file(&r, script);
     run_end(&r);
 }
 
@@ -305,4 +365,83 @@ Test(ui_golden, rebound_keys_in_a_scripted_run)
 Test(ui_golden, every_shipped_theme)
 {
     golden(sim_normal, (const char *[]){ "themes_200x60", NULL });
+}
+
+/* ---- decisions, the queue, support actions ------------------------------------------------ */
+
+/* The first 24-hex id on a screen (the dialog shows the one it decides). */
+static void id_on(const char *screen, char *id)
+{
+    for (const char *p = screen; *p; p++) {
+        size_t n = strspn(p, "0123456789abcdef");
+        if (n == 24) {
+            memcpy(id, p, 24);
+            id[24] = '\0';
+            return;
+        }
+        p += n;
+    }
+    cr_assert_fail("no registration id on the screen:\n%s", screen);
+}
+
+static void another_reviewer_decides(Run *r, const char *screen)
+{
+    char id[32];
+    id_on(screen, id);
+    char *token = simhttp_login(r->sim, "ana@example.org");
+    simhttp_override_as(r->sim, token, id, "FAILED", "El documento no corresponde al titular.");
+    free(token);
+}
+
+static void the_token_expires_after_one_request(Run *r, const char *screen)
+{
+    (void)screen;
+    SimHttpReq rq = { .method = "POST", .path = "/__sim/expire?after=1" };
+    SimHttpResp resp = simhttp_do(r->sim, &rq);
+    cr_assert_eq(resp.status, 200);
+    simhttp_free(&resp);
+}
+
+/* The fourth registration of view 1 (newest first) is decided elsewhere. */
+static void a_row_changes_elsewhere(Run *r, const char *screen)
+{
+    (void)screen;
+    cJSON *j = simhttp_get_json(r->sim, "/v2/app-registrations?sort=-createdAt&limit=4");
+    const char *id = sj_str(j, "data.3._id"), *status = sj_str(j, "data.3.status");
+    cr_assert(id && status);
+    char *token = simhttp_login(r->sim, "ana@example.org");
+    simhttp_override_as(r->sim, token, id, strcmp(status, "FAILED") ? "FAILED" : "COMPLETED", "decided elsewhere");
+    free(token);
+    cJSON_Delete(j);
+}
+
+Test(ui_golden, decisions_and_the_next_case)
+{
+    golden(sim_normal, (const char *[]){ "decide_80x24", "decide_labels_80x24", "decide_revealed_80x24", NULL });
+}
+
+Test(ui_golden, a_decision_on_its_way)
+{
+    golden(sim_slow, (const char *[]){ "decide_sending_200x60", NULL });
+}
+
+Test(ui_golden, another_reviewer_decided_first)
+{
+    golden_hooked(sim_normal, "decide_conflict_80x24", &(Hook){ "decide_conflict_open_80x24", another_reviewer_decides });
+}
+
+Test(ui_golden, a_refused_decision_changes_nothing)
+{
+    golden_hooked(sim_normal, "decide_failed_80x24",
+                  &(Hook){ "decide_failed_open_80x24", the_token_expires_after_one_request });
+}
+
+Test(ui_golden, the_live_queue_marks_what_changed_and_pauses)
+{
+    golden_hooked(sim_normal, "live_80x24", &(Hook){ "live_before_80x24", a_row_changes_elsewhere });
+}
+
+Test(ui_golden, resend_link_and_create_form)
+{
+    golden(sim_normal, (const char *[]){ "resend_80x24", "create_80x24", NULL });
 }

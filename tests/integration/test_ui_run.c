@@ -224,6 +224,38 @@ Test(ui_run, the_lock_hides_everything_while_the_list_keeps_loading)
     cli_run_free(&r);
 }
 
+/* A decision dialog or the create form open when the screen locks is hidden with the
+ * rest, and is there again, as it was, once unlocked. */
+Test(ui_run, the_lock_hides_an_open_dialog_too)
+{
+    cli_sim_start((const char *[]){ "--count", "40", "--seed", "7", "--now", "2025-05-25T12:00:00Z", NULL });
+    static const struct {
+        const char *keys, *shown;
+    } dialogs[] = { { "2\n:wait-loaded\nd", "NEEDS_MANUAL_VERIFICATION" }, { "C", "Create a registration" } };
+    for (size_t i = 0; i < sizeof dialogs / sizeof *dialogs; i++) {
+        char open[256], locked[256], after[256], keys[1400];
+        cli_scratch_path(open, sizeof open, "dialog-open.txt");
+        cli_scratch_path(locked, sizeof locked, "dialog-locked.txt");
+        cli_scratch_path(after, sizeof after, "dialog-after.txt");
+        snprintf(keys, sizeof keys,
+                 "REGDESK_KEYS=:wait-loaded\n%s\n:dump %s\n:sleep 1200\n:dump %s\n<Enter>\ny\n:dump %s\n<Esc>\n:quit\n",
+                 dialogs[i].keys, open, locked, after);
+        const char *const env[] = { "VERIFIK_TOKEN=" SIM_TOKEN, "REGDESK_HEADLESS=100x30", keys,
+                                    "REGDESK_NOW=2025-05-25T12:00:00Z", NULL };
+        CliRun r = cli_run((const char *[]){ "--config", lock_config(), "--api", simproc_url(cli_sim), NULL },
+                           &(CliRunOpts){ .env = env });
+        cr_assert_eq(r.status, 0, "%s", r.err);
+        char *s = tu_read_file(open, NULL);
+        cr_assert(strstr(s, dialogs[i].shown), "the dialog is open before the lock:\n%s", s);
+        free(s);
+        only_the_lock(locked);
+        s = tu_read_file(after, NULL);
+        cr_assert(strstr(s, dialogs[i].shown), "the dialog is open again after unlocking:\n%s", s);
+        free(s);
+        cli_run_free(&r);
+    }
+}
+
 /* ---- the dashboard's audit lines -------------------------------------------------------------- */
 
 /* The dashboard headless with keys, a 1-second idle lock and its own state directory. */

@@ -1,8 +1,8 @@
 /* The real binary in a real terminal: tmux on a private socket runs build/regdesk against
  * the simulator; the test types like a person (send-keys), reads the screen
  * (capture-pane) until what it expects appears, and checks that quitting restores the
- * terminal (the alternate screen is gone, the shell's text is back). The tmux server (on
- * a private socket) is killed even when an assertion fails. */
+ * terminal (the alternate screen is gone, the shell's text is back), and makes one real
+ * decision. The tmux server (on a private socket) is killed even when an assertion fails. */
 #include <criterion/criterion.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -12,6 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../testutil.h"
 #include "simhttp.h"
 #include "simproc.h"
 
@@ -93,21 +94,27 @@ static void teardown(void)
     sh("rm -rf '%s'", tmpdir);
 }
 
+/* The dashboard in a tmux session, in a shell that prints a marker before and after, so
+ * the restored screen can be seen. */
+static void start_session(void)
+{
+    const char *dir = getenv("REGDESK_BUILD_DIR");
+    char bin[512];
+    snprintf(bin, sizeof bin, "%s/%s/regdesk", getcwd((char[4096]){ 0 }, 4096), dir && *dir ? dir : "build");
+    int rc = sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
+                "-u REGDESK_SCRIPT -u REGDESK_KEYS -u XDG_STATE_HOME HOME=%s XDG_CONFIG_HOME=%s "
+                "VERIFIK_TOKEN=demo-token LC_ALL=C.UTF-8 TERM=tmux-256color sh -c 'echo before-regdesk; %s --api %s; "
+                "echo regdesk-exited=\\$?; sleep 60'\"",
+                sock, tmpdir, tmpdir, bin, simproc_url(sim));
+    cr_assert_eq(rc, 0, "tmux could not start");
+}
+
 Test(ui_tmux, starts_loads_filters_opens_and_restores_the_terminal, .init = setup, .fini = teardown,
      .timeout = 60)
 {
     if (!sock[0])
         cr_skip_test("tmux is not installed");
-    const char *dir = getenv("REGDESK_BUILD_DIR");
-    char bin[512];
-    snprintf(bin, sizeof bin, "%s/%s/regdesk", getcwd((char[4096]){ 0 }, 4096), dir && *dir ? dir : "build");
-    /* A shell that prints a marker before and after, so the restored screen can be seen. */
-    int rc = sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
-                "-u REGDESK_SCRIPT -u REGDESK_KEYS HOME=%s XDG_CONFIG_HOME=%s VERIFIK_TOKEN=demo-token "
-                "LC_ALL=C.UTF-8 TERM=tmux-256color sh -c 'echo before-regdesk; %s --api %s; "
-                "echo regdesk-exited=\\$?; sleep 60'\"",
-                sock, tmpdir, tmpdir, bin, simproc_url(sim));
-    cr_assert_eq(rc, 0, "tmux could not start");
+    start_session();
     expect("2000 loaded", 15000);
     char alt[32];
     capture("#{alternate_on}", alt, sizeof alt);
@@ -129,6 +136,53 @@ Test(ui_tmux, starts_loads_filters_opens_and_restores_the_terminal, .init = setu
     capture(NULL, screen, sizeof screen);
     cr_assert(strstr(screen, "before-regdesk"), "the shell's text is back:\n%s", screen);
     cr_assert_null(strstr(screen, "loaded"), "no dashboard text is left behind:\n%s", screen);
+}
+
+/* The 24-hex id just before `after` on the screen. */
+static void id_before(const char *screen, const char *after, char *id)
+{
+    const char *at = strstr(screen, after);
+    cr_assert(at && at - screen >= 24, "no \"%s\" on the screen:\n%s", after, screen);
+    memcpy(id, at - 24, 24);
+    id[24] = '\0';
+    cr_assert_eq(strspn(id, "0123456789abcdef"), 24, "no id before \"%s\":\n%s", after, screen);
+}
+
+Test(ui_tmux, one_real_decision, .init = setup, .fini = teardown, .timeout = 60)
+{
+    if (!sock[0])
+        cr_skip_test("tmux is not installed");
+    start_session();
+    expect("2000 loaded", 15000);
+    keys("2"); /* the review queue */
+    expect("view 2 Needs review", 5000);
+    keys("Enter");
+    expect("Why it needs review", 10000);
+    keys("d");
+    expect("NEEDS_MANUAL_VERIFICATION", 5000);
+    keys("Down"); /* the first reason label begins the note */
+    keys("-l 'selfie and document disagree'");
+    expect("selfie and document disagree", 5000);
+    keys("Enter");
+    expect("1 decided this session", 10000);
+    char screen[65536], id[32], path[600];
+    capture(NULL, screen, sizeof screen);
+    id_before(screen, " REVIEW \u2192 FAILED", id);
+    snprintf(path, sizeof path, "/v2/app-registrations/%s", id);
+    cJSON *rec = simhttp_get_json(sim, path);
+    cr_assert_str_eq(sj_str(rec, "data.status"), "FAILED", "the API has the decision");
+    const cJSON *log = sj_path(rec, "data.manualReviewLog");
+    const char *note = sj_str(cJSON_GetArrayItem(log, cJSON_GetArraySize(log) - 1), "note");
+    cr_assert(note && strstr(note, "selfie and document disagree") && strchr(note, ':'),
+              "the note, after the label: %s", note ? note : "(none)");
+    cJSON_Delete(rec);
+    keys("q");
+    expect("regdesk-exited=0", 10000);
+    snprintf(path, sizeof path, "%s/.local/state/regdesk/audit.log", tmpdir);
+    char *audit = tu_read_file(path, NULL);
+    cr_assert(audit && strstr(audit, id) && strstr(audit, "\"override\""), "one audit line: %s", audit);
+    cr_assert_eq(strchr(audit, '\n'), audit + strlen(audit) - 1, "exactly one line: %s", audit);
+    free(audit);
 }
 
 /* ---- nothing left behind: the scrollback after quit, suspend and crash ------------------------ */

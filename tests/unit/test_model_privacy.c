@@ -56,8 +56,8 @@ Test(model_privacy, a_reveal_counts_down_and_ends_by_itself)
     cr_assert_eq(model_mask_for(m, sel + 1), MASK_DEFAULT, "only that record");
     cr_assert_eq(model_reveal_left(m, sel), 60);
     pane_has(m, "same@example.org", true);
-    cr_assert_eq(t.audit.lines, 1, "one audit line");
-    const char *line = strbuf_cstr(&t.audit.last);
+    cr_assert_eq(t.host.lines, 1, "one audit line");
+    const char *line = strbuf_cstr(&t.host.line);
     cr_assert(strstr(line, "\"action\":\"reveal\"") && strstr(line, "\"id\":\"r0\""), "%s", line);
     cr_assert(strstr(line, "\"fields\":\"email,phone,document,ip\"") && strstr(line, "\"seconds\":60"), "%s", line);
     cr_assert_null(strstr(line, "same@"), "no value in the line: %s", line);
@@ -105,16 +105,16 @@ Test(model_privacy, no_reveal_without_its_audit_line)
 {
     TestModel t;
     Model *m = tm_start(&t, 2);
-    t.audit.fail = true;
+    t.host.refuse = true;
     model_reveal(m);
     cr_assert_eq(m->privacy.revealed, -1, "nothing is revealed when the line cannot be written");
-    cr_assert(strstr(m->msg.text, "not revealed: the audit log /x/audit.log cannot be written"), "%s", m->msg.text);
+    cr_assert(strstr(m->msg.text, "not revealed: the audit log /x/audit.log could not take its line"), "%s", m->msg.text);
     pane_has(m, "same@example.org", false);
-    t.audit.fail = false;
+    t.host.refuse = false;
     model_reveal(m);
-    cr_assert_eq(t.audit.lines, 1);
+    cr_assert_eq(t.host.lines, 1);
     model_reveal(m);
-    cr_assert_eq(t.audit.lines, 1, "masking again is not a reveal");
+    cr_assert_eq(t.host.lines, 1, "masking again is not a reveal");
     tm_free(&t);
 }
 

@@ -224,3 +224,16 @@ Test(safefile, the_token_file_is_refused_in_a_full_place)
     plain(msg, sizeof msg, err);
     cr_assert(strstr(msg, "not a regular file"), "%s", msg);
 }
+
+/* A name in a directory that is not there, or a directory itself, is refused at the
+ * open with a sentence, and nothing is created anywhere. */
+Test(safefile, a_missing_directory_or_a_directory_name_is_a_sentence)
+{
+    char path[128], err[MSG_MAX], msg[MSG_MAX];
+    path_in(path, sizeof path, "nowhere/out.csv");
+    cr_assert_null(safefile_open(path, SAFEFILE_EXCL, err, sizeof err));
+    plain(msg, sizeof msg, err);
+    cr_assert(strstr(msg, "cannot write") && strstr(msg, "nowhere/out.csv"), "%s", msg);
+    cr_assert_null(safefile_open(dir, SAFEFILE_EXCL, err, sizeof err), "a directory is no file name");
+    cr_assert_str_eq(listing(), "", "nothing was created");
+}

@@ -268,3 +268,23 @@ Test(store, details_are_kept_per_record)
     cr_assert_null(store_detail(&st, 100000), "out of range");
     store_free(&st);
 }
+
+/* A list page without the document number keeps the number a detail brought, and
+ * everything else the page says: its quality-reject count too (it used to drop to 0). */
+Test(store, an_update_without_the_document_number_keeps_it_and_the_rest_of_the_page)
+{
+    Store st;
+    store_init(&st);
+    store_put(&st, rec("a", ST_ONGOING, 1, "", "", "", "1020304050"), NULL);
+    SummaryInit in = { .status = ST_FAILED, .created_ms = 1, .updated_ms = 2, .bio_quality = 2, .red_flags = 3 };
+    in.str[SS_ID] = "a";
+    in.failed[FAIL_BIO] = 3;
+    store_put(&st, summary_new(&in), NULL);
+    const Summary *s = st.recs[0];
+    cr_assert_str_eq(summary_str(s, SS_DOCNUM), "1020304050");
+    cr_assert_eq(summary_status(s), ST_FAILED);
+    cr_assert_eq(s->failed[FAIL_BIO], 3);
+    cr_assert_eq(s->red_flags, 3);
+    cr_assert_eq(s->bio_quality, 2, "the quality rejects of the new page");
+    store_free(&st);
+}

@@ -18,17 +18,18 @@ static int64_t clock_now(void)
 
 static uint64_t fake_list(void *ctx, const ListQuery *q, uint64_t gen)
 {
-    (void)gen;
     FakeJobs *j = ctx;
     j->lists++;
+    j->last_gen = gen;
     j->last_query = *q;
+    snprintf(j->last_sort, sizeof j->last_sort, "%s", q->sort ? q->sort : "");
     return ++j->last_job;
 }
 
 static uint64_t fake_retrieve(void *ctx, const char *id, uint64_t gen)
 {
-    (void)gen;
     FakeJobs *j = ctx;
+    j->last_gen = gen;
     j->retrieves++;
     snprintf(j->last_id, sizeof j->last_id, "%s", id);
     return ++j->last_job;
@@ -41,17 +42,68 @@ static void fake_cancel(void *ctx, uint64_t gen)
     j->cancelled_below = gen;
 }
 
+static uint64_t fake_override(void *ctx, const char *id, Status to, const char *note, uint64_t gen)
+{
+    FakeJobs *j = ctx;
+    j->overrides++;
+    j->last_gen = gen;
+    j->last_to = to;
+    snprintf(j->last_id, sizeof j->last_id, "%s", id);
+    snprintf(j->last_note, sizeof j->last_note, "%s", note);
+    return ++j->last_job;
+}
+
+static uint64_t fake_resend(void *ctx, const char *id, bool email, uint64_t gen)
+{
+    (void)email;
+    FakeJobs *j = ctx;
+    j->resends++;
+    j->last_gen = gen;
+    snprintf(j->last_id, sizeof j->last_id, "%s", id);
+    return ++j->last_job;
+}
+
+static uint64_t fake_create(void *ctx, const CreateParams *p, uint64_t gen)
+{
+    FakeJobs *j = ctx;
+    j->creates++;
+    j->last_gen = gen;
+    j->last_create = *p; /* the pointers are the model's, alive until it answers */
+    return ++j->last_job;
+}
+
+static bool fake_ready(void *ctx, char *err, size_t n)
+{
+    FakeHost *h = ctx;
+    if (h->refuse)
+        snprintf(err, n, "the audit log /x/audit.log cannot be written (Read-only file system)");
+    return !h->refuse;
+}
+
 static bool fake_audit(void *ctx, const AuditEvent *ev, char *err, size_t n)
 {
-    FakeAudit *a = ctx;
-    if (a->fail) {
-        snprintf(err, n, "the audit log /x/audit.log cannot be written (disk full)");
+    FakeHost *h = ctx;
+    if (h->refuse) {
+        snprintf(err, n, "the audit log /x/audit.log could not take its line (No space left on device)");
         return false;
     }
-    a->lines++;
-    strbuf_reset(&a->last);
+    h->lines++;
+    h->last = *ev;
+    snprintf(h->action, sizeof h->action, "%s", ev->action);
+    snprintf(h->id, sizeof h->id, "%s", ev->id ? ev->id : "");
+    snprintf(h->from, sizeof h->from, "%s", ev->from ? ev->from : "");
+    snprintf(h->to, sizeof h->to, "%s", ev->to ? ev->to : "");
+    strbuf_reset(&h->line);
     AuditStamp st = { 1, "lucia", "bastion", "dashboard", "127.0.0.1" };
-    audit_format(&st, ev, &a->last);
+    audit_format(&st, ev, &h->line);
+    return true;
+}
+
+static bool fake_copy(void *ctx, const char *text)
+{
+    FakeHost *h = ctx;
+    h->copies++;
+    snprintf(h->copied, sizeof h->copied, "%s", text);
     return true;
 }
 
@@ -64,12 +116,19 @@ static void fake_cancel_job(void *ctx, uint64_t job)
 
 void tm_init(TestModel *t)
 {
+    tm_init_refresh(t, 0);
+}
+
+void tm_init_refresh(TestModel *t, long refresh_ms)
+{
     memset(t, 0, sizeof *t);
     tm_clock = 1000;
-    t->audit.last = (StrBuf)STRBUF_INIT;
-    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_cancel_job },
-                     .audit = { &t->audit, fake_audit },
+    t->host.line = (StrBuf)STRBUF_INIT;
+    ModelEnv env = { .jobs = { &t->jobs, fake_list, fake_retrieve, fake_cancel, fake_cancel_job, fake_override,
+                               fake_resend, fake_create },
+                     .host = { &t->host, fake_ready, fake_audit, fake_copy },
                      .sort = { SORT_CREATED, true },
+                     .refresh_ms = refresh_ms,
                      .mask = MASK_DEFAULT, /* as the dashboard starts */
                      .reveal_secs = 60,
                      .fixed_now = 1748174400000LL, /* 2025-05-25T12:00Z */
@@ -90,7 +149,7 @@ Model *tm_start(TestModel *t, size_t n)
 void tm_free(TestModel *t)
 {
     model_free(&t->m);
-    strbuf_free(&t->audit.last);
+    strbuf_free(&t->host.line);
 }
 
 unsigned tm_screen(TestModel *t, bool detail_shown)
@@ -186,4 +245,28 @@ unsigned tm_serve(TestModel *t, Summary *const *truth, size_t n)
     unsigned r = apply_page(t, items, k);
     free(items);
     return r | tm_done(t, 0);
+}
+
+unsigned tm_answer_record(TestModel *t, const char *json)
+{
+    Result r = { .kind = RES_DETAIL, .generation = t->jobs.last_gen, .job = t->jobs.last_job, .http = 200 };
+    r.detail = tu_detail(json);
+    unsigned react = model_apply(&t->m, &r);
+    if (r.detail)
+        detail_free(r.detail);
+    return react;
+}
+
+unsigned tm_answer_error(TestModel *t, ErrorClass ec, int http, const char *message)
+{
+    Result r = { .kind = RES_ERROR, .generation = t->jobs.last_gen, .job = t->jobs.last_job, .error = ec,
+                 .http = http };
+    snprintf(r.message, sizeof r.message, "%s", message);
+    return model_apply(&t->m, &r);
+}
+
+unsigned tm_answer_done(TestModel *t)
+{
+    Result r = { .kind = RES_DONE, .generation = t->jobs.last_gen, .job = t->jobs.last_job, .http = 200 };
+    return model_apply(&t->m, &r);
 }

@@ -10,21 +10,30 @@
 #include "model/model.h"
 
 typedef struct FakeJobs {
-    int lists, retrieves, cancels;
+    int lists, retrieves, cancels, overrides, resends, creates;
     uint64_t last_job;
-    char last_id[64];      /* of the last retrieve */
+    uint64_t last_gen;     /* of the last job posted */
+    char last_id[64];      /* of the last retrieve, override or resend */
     ListQuery last_query;  /* of the last list */
+    char last_sort[32];
+    Status last_to;        /* of the last override */
+    char last_note[512];
+    CreateParams last_create;
     uint64_t cancelled_below;
     int job_cancels;
     uint64_t cancelled_job; /* the last one cancelled alone */
 } FakeJobs;
 
-/* The audit lines the model wrote, as the log would have taken them (or refused: fail). */
-typedef struct FakeAudit {
+/* The audit log and the clipboard, recorded. */
+typedef struct FakeHost {
+    bool refuse;           /* the audit log cannot be written */
     int lines;
-    bool fail;            /* the next lines cannot be written */
-    StrBuf last;          /* the last line, formatted as the log writes it */
-} FakeAudit;
+    AuditEvent last;       /* the last line (its strings copied below) */
+    char action[32], id[64], from[40], to[40];
+    StrBuf line;           /* the last line, formatted as the log writes it */
+    char copied[1100];
+    int copies;
+} FakeHost;
 
 /* The test's clock (monotonic ms); every TestModel reads it. */
 extern int64_t tm_clock;
@@ -32,12 +41,14 @@ extern int64_t tm_clock;
 typedef struct TestModel {
     Model m;
     FakeJobs jobs;
-    FakeAudit audit;
+    FakeHost host;
 } TestModel;
 
 /* A model on a wide screen (the detail beside the list, 20 list rows) with the clock at
  * 1000 and no record; personal data masked with the default set, reveals last 60 s. */
 void tm_init(TestModel *t);
+/* The same with the live refresh every refresh_ms. */
+void tm_init_refresh(TestModel *t, long refresh_ms);
 void tm_free(TestModel *t);
 /* tm_init, a list load started (one list job), and its first page of n records
  * (tm_page); returns the model. */
@@ -60,6 +71,11 @@ unsigned tm_done(TestModel *t, int failed_pages);
  * would (only the statuses it asked for, when it asked for some) with one page and the
  * end of the load; returns the reactions. truth stays the caller's. */
 unsigned tm_serve(TestModel *t, Summary *const *truth, size_t n);
+/* The answer to the last job (a retrieve or an override): a record (json), an error
+ * (http, message), or RES_DONE. */
+unsigned tm_answer_record(TestModel *t, const char *json);
+unsigned tm_answer_error(TestModel *t, ErrorClass ec, int http, const char *message);
+unsigned tm_answer_done(TestModel *t);
 /* Moves the clock to `ms` and runs the model's timers; *next gets the next deadline. */
 unsigned tm_tick_at(TestModel *t, int64_t ms, int64_t *next);
 
