@@ -7,8 +7,6 @@
  * Precedence is the caller's: apply the config, then the environment, then the flags.
  *
  * Adding a setting is one line here; its consumer reads it with config_num/_str/…
- * Settings whose line says "not read yet" are declared for the work that will read them
- * (the live queue, decisions, masking, the idle lock); their line loses those words then.
  * The token is never a setting: it only ever lives in the worker's memory. */
 #include <stdbool.h>
 #include <stddef.h>
