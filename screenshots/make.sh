@@ -10,10 +10,9 @@ cd "$(dirname "$0")/.."
 NOW=2025-05-25T12:00:00Z
 only="$*"
 work=$(mktemp -d "${TMPDIR:-/tmp}/regdesk-shots.XXXXXX")
-sock=$work/tmux.sock
 pids=""
 cleanup() {
-    tmux -S "$sock" kill-server 2>/dev/null || true
+    for s in "$work"/tmux.*.sock; do tmux -S "$s" kill-server 2>/dev/null || true; done
     for p in $pids; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
     rm -rf "$work"
 }
@@ -60,6 +59,9 @@ shot() {
     shift 6
     case " ${only:-$name} " in *" $name "*) ;; *) return 0 ;; esac
     home=$work/home; rm -rf "$home"; mkdir -p "$home"
+    # A server of its own per screen: a new one on the socket of the one just killed
+    # can find it still going away ("server exited unexpectedly").
+    sock=$work/tmux.$name.$(basename "$out").sock
     tmux -S "$sock" -f /dev/null new-session -d -s shot -x "$cols" -y "$rows" \
         "HOME=$home XDG_CONFIG_HOME=$home/.config VERIFIK_TOKEN=demo-token REGDESK_NOW=$NOW LC_ALL=C.UTF-8 TZ=UTC TERM=tmux-256color build/regdesk --api $api $opts; sleep 30"
     tmux -S "$sock" set -g status off
