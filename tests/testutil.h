@@ -2,6 +2,7 @@
 #define REGDESK_TESTS_TESTUTIL_H
 /* Small helpers shared by the Criterion tests. Tests run from the repository root. */
 #include <criterion/criterion.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,18 @@
 
 /* Lucía's case: a fully populated registration needing review. */
 #define TU_FIXTURE_ANA "tests/fixtures/detail_ana.json"
+
+/* Runs a shell command made with printf formatting; returns system()'s status. */
+static inline int tu_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static inline int tu_sh(const char *fmt, ...)
+{
+    char cmd[4096];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    return system(cmd);
+}
 
 /* A writable, NUL-terminated copy (the parser may rewrite escapes in place). */
 static inline char *tu_dup(const char *s, size_t *len)

@@ -20,17 +20,6 @@ static char sock[128]; /* a socket path inside tmpdir: removed with it */
 static char tmpdir[64];
 static SimProc *sim;
 
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-    char cmd[2048];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
-
 /* What cmd prints, into buf. */
 static void command_output(const char *cmd, char *buf, size_t n)
 {
@@ -70,12 +59,12 @@ static void expect(const char *text, int timeout_ms)
 
 static void keys(const char *k)
 {
-    sh("tmux -S %s send-keys -t ui %s", sock, k);
+    tu_sh("tmux -S %s send-keys -t ui %s", sock, k);
 }
 
 static void setup(void)
 {
-    if (sh("command -v tmux >/dev/null 2>&1") != 0)
+    if (tu_sh("command -v tmux >/dev/null 2>&1") != 0)
         return;
     snprintf(tmpdir, sizeof tmpdir, "/tmp/regdesk-tmux-XXXXXX");
     cr_assert_not_null(mkdtemp(tmpdir));
@@ -89,9 +78,9 @@ static void teardown(void)
 {
     if (!sock[0])
         return;
-    sh("tmux -S %s kill-server >/dev/null 2>&1", sock);
+    tu_sh("tmux -S %s kill-server >/dev/null 2>&1", sock);
     simproc_stop(sim);
-    sh("rm -rf '%s'", tmpdir);
+    tu_sh("rm -rf '%s'", tmpdir);
 }
 
 /* The dashboard in a tmux session, in a shell that prints a marker before and after, so
@@ -101,7 +90,7 @@ static void start_session(void)
     const char *dir = getenv("REGDESK_BUILD_DIR");
     char bin[512];
     snprintf(bin, sizeof bin, "%s/%s/regdesk", getcwd((char[4096]){ 0 }, 4096), dir && *dir ? dir : "build");
-    int rc = sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
+    int rc = tu_sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
                 "-u REGDESK_SCRIPT -u REGDESK_KEYS -u XDG_STATE_HOME HOME=%s XDG_CONFIG_HOME=%s "
                 "VERIFIK_TOKEN=demo-token LC_ALL=C.UTF-8 TERM=tmux-256color sh -c 'echo before-regdesk; %s --api %s; "
                 "echo regdesk-exited=\\$?; sleep 60'\"",
@@ -295,11 +284,11 @@ static pid_t run_dashboard(bool alternate, Seen *s)
         cr_skip_test("tmux is not installed");
     const char *dir = getenv("REGDESK_BUILD_DIR");
     char cwd[4096], line[8192];
-    cr_assert_eq(sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
+    cr_assert_eq(tu_sh("tmux -S %s new-session -d -s ui -x 100 -y 30 \"env -u NO_COLOR -u REGDESK_HEADLESS "
                     "-u REGDESK_SCRIPT -u REGDESK_KEYS HOME=%s XDG_CONFIG_HOME=%s LC_ALL=C.UTF-8 TERM=tmux-256color "
                     "HISTFILE=/dev/null PS1='$ ' bash --norc --noprofile -i\"", sock, tmpdir, tmpdir), 0, "tmux could not start");
     if (!alternate)
-        sh("tmux -S %s set-option -w -t ui alternate-screen off", sock);
+        tu_sh("tmux -S %s set-option -w -t ui alternate-screen off", sock);
     keys("-l 'echo before-regdesk'");
     keys("Enter");
     snprintf(line, sizeof line, "-l 'VERIFIK_TOKEN=demo-token %s/%s/regdesk --api %s'", getcwd(cwd, sizeof cwd),
@@ -325,7 +314,7 @@ Test(ui_tmux, quitting_leaves_no_registration_in_the_scrollback, .init = setup, 
         keys("Enter");
         expect("regdesk-exited=0", 10000);
         nothing_left(&s, alternate ? "after quitting" : "after quitting, without an alternate screen");
-        sh("tmux -S %s kill-session -t ui >/dev/null 2>&1", sock);
+        tu_sh("tmux -S %s kill-session -t ui >/dev/null 2>&1", sock);
     }
 }
 

@@ -7,19 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../testutil.h"
+
 static char sock[128]; /* a socket path inside dir: removed with it */
 static char dir[64];
-
-static int sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static int sh(const char *fmt, ...)
-{
-    char cmd[4096];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(cmd, sizeof cmd, fmt, ap);
-    va_end(ap);
-    return system(cmd);
-}
 
 const char *tmux_dir(void)
 {
@@ -37,7 +28,7 @@ const char *tmux_regdesk(void)
 
 bool tmux_start(int cols, int rows, const char *command)
 {
-    if (sh("command -v tmux >/dev/null 2>&1") != 0)
+    if (tu_sh("command -v tmux >/dev/null 2>&1") != 0)
         return false;
     snprintf(dir, sizeof dir, "/tmp/regdesk-tmux-XXXXXX");
     cr_assert_not_null(mkdtemp(dir));
@@ -48,7 +39,7 @@ bool tmux_start(int cols, int rows, const char *command)
     cr_assert_not_null(f);
     fprintf(f, "%s\n", command);
     fclose(f);
-    int rc = sh("tmux -S %s new-session -d -s ui -x %d -y %d \"env -u NO_COLOR -u REGDESK_HEADLESS "
+    int rc = tu_sh("tmux -S %s new-session -d -s ui -x %d -y %d \"env -u NO_COLOR -u REGDESK_HEADLESS "
                 "-u REGDESK_SCRIPT -u REGDESK_KEYS HOME=%s XDG_CONFIG_HOME=%s LC_ALL=C.UTF-8 "
                 "TERM=tmux-256color sh %s\"",
                 sock, cols, rows, dir, dir, script);
@@ -60,8 +51,8 @@ void tmux_stop(void)
 {
     if (!sock[0])
         return;
-    sh("tmux -S %s kill-server >/dev/null 2>&1", sock);
-    sh("rm -rf '%s'", dir);
+    tu_sh("tmux -S %s kill-server >/dev/null 2>&1", sock);
+    tu_sh("rm -rf '%s'", dir);
     sock[0] = dir[0] = '\0';
 }
 
@@ -72,7 +63,7 @@ int tmux_cmd(const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(args, sizeof args, fmt, ap);
     va_end(ap);
-    return sh("tmux -S %s %s >/dev/null 2>&1", sock, args);
+    return tu_sh("tmux -S %s %s >/dev/null 2>&1", sock, args);
 }
 
 void tmux_keys(const char *keys)
