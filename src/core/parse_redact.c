@@ -67,7 +67,12 @@ static bool plain_short_word(const char *s)
 static bool long_number(const cJSON *v)
 {
     double d = v->valuedouble;
-    return d == (double)(long long)d && (d >= 1000 || d <= -1000);
+    if (!(d >= 1000 || d <= -1000))
+        return false; /* short, or NaN */
+    /* Past 2^53 every double is whole, and past 2^63 the cast below is undefined. */
+    if (d >= 9007199254740992.0 || d <= -9007199254740992.0)
+        return true;
+    return d == (double)(long long)d;
 }
 
 static bool secret_value(const cJSON *v)

@@ -32,6 +32,8 @@ static const Case cases[] = {
     { "newPassword", "\"correct horse battery staple\"", NULL },
     { "tokens", "[\"t1-aaaaaaaa\",\"t2-bbbbbbbb\"]", NULL },
     { "otpData", "{\"value\":\"482913\"}", NULL },
+    { "otpValue", "1e300", NULL },                    /* past long long: no cast overflow */
+    { "otpValue", "-1e300", NULL },
     /* kept: codes that are not secrets, words and times under secret-sounding names */
     { "countryCode", "\"+57\"", "+57" },
     { "countryCode", "\"CO\"", "CO" },
@@ -49,6 +51,7 @@ static const Case cases[] = {
     { "passwordSet", "true", "true" },
     { "token", "null", "null" },
     { "phoneGateway", "\"twilio\"", "twilio" },
+    { "smsCode", "1e300", "1e+300" },                 /* no one-time code is that long */
 };
 
 static const char *raw_of(const char *key, const char *value, Detail **out)
