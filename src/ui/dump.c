@@ -4,6 +4,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "core/colour.h"
@@ -146,7 +147,12 @@ bool screen_dump(Ui *ui, const char *path, DumpKind what)
 {
     ui->dirty |= model_flush(&ui->m);
     render(ui);
-    FILE *f = fopen(path, "w");
+    /* Written beside the target and renamed over it: a test that waits for the file to
+     * appear must never read it half written. */
+    char part[4096];
+    if ((size_t)snprintf(part, sizeof part, "%s.part", path) >= sizeof part)
+        return false;
+    FILE *f = fopen(part, "w");
     if (!f)
         return false;
     int rows = getmaxy(curscr), cols = getmaxx(curscr);
@@ -162,5 +168,9 @@ bool screen_dump(Ui *ui, const char *path, DumpKind what)
         for (int y = 0; y < rows; y++)
             put_row_attrs(f, y, cols);
     }
-    return fclose(f) == 0;
+    if (fclose(f) != 0 || rename(part, path) != 0) {
+        unlink(part);
+        return false;
+    }
+    return true;
 }
