@@ -33,7 +33,7 @@ static CliRun dash(const char *file, const char *script, const CliRunOpts *more,
 {
     static char keys[4096];
     snprintf(keys, sizeof keys, "REGDESK_KEYS=%s", script);
-    const char *const env[] = { "REGDESK_HEADLESS=200x24", keys, "REGDESK_NOW=2025-05-25T12:00:00Z", NULL };
+    const char *const env[] = { "REGDESK_HEADLESS=320x24", keys, "REGDESK_NOW=2025-05-25T12:00:00Z", NULL };
     CliRunOpts o = more ? *more : (CliRunOpts){ 0 };
     o.env = env;
     return cli_run((const char *[]){ "--timeout", timeout, "--file", file, NULL }, &o);
@@ -148,6 +148,112 @@ Test(ui_file, records_show_while_the_file_still_loads)
     free(s);
     s = screen(end);
     cr_assert(strstr(s, "4001 loaded from the export"), "%s", s);
+    free(s);
+    cli_run_free(&run);
+}
+
+/* ---- bad local input (issue 15): each ends in a sentence on the screen ---------------- */
+
+/* The dashboard on a file it cannot read: the sentence on the status bar, the
+ * dashboard open with it until q, then the same sentence on stderr and exit 6; memory
+ * bounded. */
+static void assert_refused_on_screen(const char *path, const char *says, const char *timeout, long max_ms)
+{
+    char script[600];
+    const char *d = dump_path("refused.txt");
+    snprintf(script, sizeof script, ":wait-loaded\n:dump %s\n:quit\n", d);
+    CliRun run = dash(path, script, NULL, timeout);
+    cr_assert_eq(run.status, 6, "%s: exit %d: %s", path, run.status, run.err);
+    char *s = screen(d);
+    cr_assert(strstr(s, says), "%s: the sentence on screen: %s", path, s);
+    cr_assert(strstr(s, "nothing loaded"), "%s", s);
+    free(s);
+    cr_assert(!strncmp(run.err, "regdesk: ", 9) && strstr(run.err, says) && strchr(run.err, '\n') == run.err + run.err_len - 1,
+              "%s: one line on stderr: %s", path, run.err);
+    cr_assert_lt(run.max_rss_kb, 100 * 1024, "%s: %ld KB resident", path, run.max_rss_kb);
+    cr_assert_lt(run.ms, max_ms, "%s: took %ld ms", path, run.ms);
+    cli_run_free(&run);
+}
+
+Test(ui_file, empty_garbage_zeros_and_a_directory_end_in_a_sentence)
+{
+    char path[256];
+    cli_scratch_path(path, sizeof path, "empty.json");
+    write_file(path, "");
+    assert_refused_on_screen(path, "the input is empty", "5", 10000);
+    cli_scratch_path(path, sizeof path, "garbage.bin");
+    write_file(path, "\x89PNG\r\n\x1a\n\x7f\xff binary");
+    assert_refused_on_screen(path, "expected a JSON array of registrations", "5", 10000);
+    assert_refused_on_screen("/dev/zero", "/dev/zero holds a zero byte at byte offset 0", "5", 10000);
+    assert_refused_on_screen(cli_scratch(), "is a directory; --file takes a JSON file", "5", 10000);
+}
+
+/* 2 GB of zeros (a sparse file): refused at the first zero, not read to the end. */
+Test(ui_file, a_two_gigabyte_sparse_file_of_zeros_ends_at_once)
+{
+    char path[256];
+    cli_scratch_path(path, sizeof path, "sparse.json");
+    write_file(path, "");
+    cr_assert_eq(truncate(path, 2LL << 30), 0);
+    assert_refused_on_screen(path, "holds a zero byte at byte offset 0", "5", 10000);
+}
+
+/* A FIFO nobody writes to: the wait on screen with its time left, then the timeout's
+ * sentence; and q during the wait quits at once, whatever the timeout. */
+Test(ui_file, a_fifo_without_a_writer_says_it_waits_then_times_out)
+{
+    char path[256], script[600];
+    cli_scratch_path(path, sizeof path, "nobody.fifo");
+    unlink(path);
+    cr_assert_eq(mkfifo(path, 0600), 0);
+    const char *wait = dump_path("wait.txt");
+    snprintf(script, sizeof script, ":sleep 300\n:dump %s\n:quit\n", wait);
+    CliRun run = dash(path, script, NULL, "60");
+    cr_assert_lt(run.ms, 5000, "q while waiting took %ld ms", run.ms);
+    char *s = screen(wait);
+    cr_assert(strstr(s, "waiting up to 60 s for a program to write to ") && strstr(s, " s left)"), "%s", s);
+    free(s);
+    cli_run_free(&run);
+    assert_refused_on_screen(path, "is a FIFO and no program wrote to it in 2 s", "2", 8000);
+}
+
+/* A file cut inside its last record: the records before the cut, and a warning. */
+Test(ui_file, a_file_cut_in_its_last_record_shows_the_records_before_and_warns)
+{
+    char path[256], script[600];
+    cli_scratch_path(path, sizeof path, "cut.json");
+    write_file(path, "[{\"_id\":\"a1\",\"status\":\"ONGOING\"},\n{\"_id\":\"a2\",\"status\":\"FAILED\"},\n{\"_id\":\"a3\",\"sta");
+    const char *d = dump_path("cut.txt");
+    snprintf(script, sizeof script, ":wait-loaded\n:dump %s\n:quit\n", d);
+    CliRun run = dash(path, script, NULL, "5");
+    cr_assert_eq(run.status, 0, "%d %s", run.status, run.err);
+    char *s = screen(d);
+    cr_assert(strstr(s, "2 loaded from the export"), "%s", s);
+    cr_assert(strstr(s, "ends in the middle of the JSON (at byte offset 82): it looks cut short; showing the 2 "
+                        "complete registration(s) before the cut"), "%s", s);
+    free(s);
+    cli_run_free(&run);
+}
+
+/* A large file shows its progress as bytes read of its size while it loads (the script
+ * holds back what came after the page that brought the rows it waits for). */
+Test(ui_file, a_large_file_shows_bytes_read_of_its_size)
+{
+    char path[256], script[600];
+    cli_scratch_path(path, sizeof path, "large.json");
+    FILE *f = fopen(path, "wb");
+    cr_assert_not_null(f);
+    fputs("[", f);
+    for (int i = 0; i < 20000; i++)
+        fprintf(f, "%s{\"_id\":\"r%05d\",\"status\":\"ONGOING\",\"fullName\":\"Persona %05d\"}\n", i ? "," : "", i, i);
+    fputs("]\n", f);
+    cr_assert_eq(fclose(f), 0);
+    const char *d = dump_path("large.txt");
+    snprintf(script, sizeof script, ":wait-rows 1000\n:dump %s\n:wait-loaded\n:quit\n", d);
+    CliRun run = dash(path, script, NULL, "5");
+    cr_assert_eq(run.status, 0, "%d %s", run.status, run.err);
+    char *s = screen(d);
+    cr_assert(strstr(s, "loading ") && strstr(s, " %: ") && strstr(s, " of 1.2 MB, "), "%s", s);
     free(s);
     cli_run_free(&run);
 }
