@@ -38,6 +38,7 @@ void model_init(Model *m, const ModelEnv *env)
     dl_init(&m->det.lines);
     m->det.rec = m->det.err_rec = m->det.job_rec = -1;
     m->geo.list_rows = m->geo.detail_rows = 1;
+    m->counts.oldest_review_ms = TIME_NONE; /* counts_add takes records in from the first */
     m->age_due = m->mono() + AGE_REFRESH_MS;
     privacy_init(&m->privacy, env->mask, env->reveal_secs);
 }

@@ -77,5 +77,8 @@ unsigned load_refresh_missing(Model *m);
 /* The header's counts by status and the review queue's overdue figures; the next one is
  * due a little later, so a burst of pages costs one pass. */
 void counts_recount(Model *m);
+/* A record new to the store, added to the counts as it comes: a load of 1M records
+ * costs no recount of the whole store per batch (a changed record still needs one). */
+void counts_add(Model *m, size_t rec);
 
 #endif

@@ -142,6 +142,17 @@ unsigned load_refresh_missing(Model *m)
                          missing, missing == 1 ? "" : "s", missing == 1 ? "it" : "them");
 }
 
+static void count_one(Counts *c, const Summary *s, int64_t now, int64_t sla_ms)
+{
+    c->by_status[summary_status(s)]++;
+    int64_t since = summary_review_since(s);
+    if (since == TIME_NONE)
+        return;
+    c->overdue += summary_overdue(s, now, sla_ms);
+    if (c->oldest_review_ms == TIME_NONE || since < c->oldest_review_ms)
+        c->oldest_review_ms = since;
+}
+
 void counts_recount(Model *m)
 {
     Counts *c = &m->counts;
@@ -149,16 +160,14 @@ void counts_recount(Model *m)
     c->overdue = 0;
     c->oldest_review_ms = TIME_NONE;
     int64_t now = model_now(m);
-    for (size_t i = 0; i < m->store.n; i++) {
-        const Summary *s = m->store.recs[i];
-        c->by_status[summary_status(s)]++;
-        int64_t since = summary_review_since(s);
-        if (since == TIME_NONE)
-            continue;
-        c->overdue += summary_overdue(s, now, m->sla_ms);
-        if (c->oldest_review_ms == TIME_NONE || since < c->oldest_review_ms)
-            c->oldest_review_ms = since;
-    }
+    for (size_t i = 0; i < m->store.n; i++)
+        count_one(c, m->store.recs[i], now, m->sla_ms);
     c->dirty = false;
     c->due = m->mono() + RECOUNT_MS;
+}
+
+void counts_add(Model *m, size_t rec)
+{
+    if (!m->counts.dirty) /* else the recount that is due takes it in */
+        count_one(&m->counts, m->store.recs[rec], model_now(m), m->sla_ms);
 }

@@ -18,7 +18,7 @@
 #include "net/worker_internal.h"
 
 enum {
-    BATCH_MAX = 2000,   /* records a page holds at most: one page is a short model_apply */
+    BATCH_MAX = 500,    /* records a page holds at most: one page is a short model_apply */
     BATCH_MS = 40,      /* ... and a page goes out at least this often while records come */
     QUEUED_MAX = 2,     /* results waiting in the queue before the reader waits for the UI */
     CHUNK = 256 * 1024, /* bytes a read asks for */
