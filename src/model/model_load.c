@@ -72,7 +72,7 @@ unsigned model_load(Model *m, bool force)
 
 unsigned model_needs_api(Model *m, const char *doing)
 {
-    return model_message(m, SL_STATUS_WARN, 6, "this is an export opened with --file: %s needs the API; run regdesk "
+    return model_message(m, SL_STATUS_WARN, 6, "this is an export opened with --file: %s needs the API; open the dashboard "
                          "without --file", doing);
 }
 

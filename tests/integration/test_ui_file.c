@@ -77,7 +77,7 @@ Test(ui_file, an_export_opens_read_only)
     const char *doing[] = { "deciding", "resending the link", "creating a registration" };
     for (int i = 0; i < 3; i++) {
         char want[200];
-        snprintf(want, sizeof want, "this is an export opened with --file: %s needs the API; run regdesk without "
+        snprintf(want, sizeof want, "this is an export opened with --file: %s needs the API; open the dashboard without "
                  "--file", doing[i]);
         s = screen(d[i + 1]);
         cr_assert(strstr(s, want), "%s: %s", doing[i], s);
@@ -87,7 +87,7 @@ Test(ui_file, an_export_opens_read_only)
     cr_assert(strstr(s, "reloading needs the API"), "%s", s);
     free(s);
     s = screen(enter);
-    cr_assert(strstr(s, "From the export ") && strstr(s, "API: run regdesk without --file."),
+    cr_assert(strstr(s, "From the export ") && strstr(s, "API: open the dashboard without --file."),
               "the detail says what the export holds: %s", s);
     cr_assert_null(strstr(s, "offline"), "nothing went to the network: %s", s);
     free(s);
