@@ -3,7 +3,7 @@
 
 _regdesk_commands="list show override resend-link create projects login audit help"
 _regdesk_globals="--api --token-file --allow-http --cacert --config --parallel --timeout --theme --print-config --check-config --print-keys --help --version"
-_regdesk_dashboard="--filter --sort --columns --view --no-mouse --refresh"
+_regdesk_dashboard="--filter --sort --columns --view --no-mouse --refresh --file"
 _regdesk_sort_keys="created updated age status flags failed name email"
 _regdesk_list_formats="table json csv tsv count"
 _regdesk_columns="id status step name email phone countryCode cc project flow documentNumber doc redFlags flags failed failed.email failed.phone failed.document failed.doc failed.biometric failed.bio createdAt created updatedAt updated age idle invalid"
@@ -46,7 +46,7 @@ _regdesk()
     for ((i = 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
         --api | --token-file | --cacert | --config | --parallel | --timeout | --theme | --filter | \
-            --sort | --columns | --view | --refresh) ((i++)) ;;
+            --sort | --columns | --view | --refresh | --file) ((i++)) ;;
         -*) ;;
         *) cmd=${COMP_WORDS[i]}; break ;;
         esac

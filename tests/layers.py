@@ -24,10 +24,10 @@ SRC = "src"
 MAY_INCLUDE = {
     "core": {"core"},
     "conf": {"core", "conf"},
-    "net": {"core", "net", "local/safefile.h"},  # the token file is written as every file is
+    "net": {"core", "net", "local/safefile.h", "local/dumpfile.h"},  # the token file is written as every file is; --file is read as list --file reads it
     "model": {"core", "model", "net/worker.h"},
     "local": {"core", "local"},
-    "ui": {"core", "conf", "model", "ui", "local", "net/worker.h"},
+    "ui": {"core", "conf", "model", "ui", "local", "net/worker.h", "net/fileload.h"},
     "cli": {"core", "net", "cli", "local"},
     "sim": {"core", "sim"},
     "main": {"core", "conf", "net", "model", "ui", "cli", "local", "main"},

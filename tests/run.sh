@@ -127,12 +127,19 @@ tsan_file() {
                     $dir/regdesk list --file "$WORK/$f.json" --format $fmt >"$WORK/got" 2>&1
                 cmp -s "$WORK/want" "$WORK/got" || { echo "list --file $f.json --format $fmt differs under TSan" >&2; exit 1; }
             done
+            # The dashboard's --file: its loader thread beside the worker and the screen.
+            for b in build $dir; do
+                REGDESK_HEADLESS=120x30 REGDESK_NOW=2025-06-01T12:00:00Z HOME="$WORK" \
+                REGDESK_KEYS="$(printf ':wait-loaded\nG\n:dump %s\n:quit\n' "$WORK/$f.$(basename $b).txt")" \
+                TSAN_OPTIONS="log_path=$PWD/$logs/tsan-dash:halt_on_error=0" $b/regdesk --file "$WORK/$f.json" 2>/dev/null
+            done
+            cmp -s "$WORK/$f.build.txt" "$WORK/$f.$(basename $dir).txt" || { echo "regdesk --file $f.json differs under TSan" >&2; exit 1; }
         done
     ) || fail "list --file under TSan failed (see above)"
-    if grep -l 'WARNING: ThreadSanitizer\|ERROR: ThreadSanitizer' "$logs"/tsan-file* 2>/dev/null; then
-        fail "ThreadSanitizer reports from list --file in $logs (files listed above)"
+    if grep -l 'WARNING: ThreadSanitizer\|ERROR: ThreadSanitizer' "$logs"/tsan-file* "$logs"/tsan-dash* 2>/dev/null; then
+        fail "ThreadSanitizer reports from list --file or the dashboard's --file in $logs (files listed above)"
     fi
-    echo "regdesk tests: list --file on $(nproc) threads under TSan${cj:+, cJSON compiled in}: no report"
+    echo "regdesk tests: list --file and regdesk --file on $(nproc) threads under TSan${cj:+, cJSON compiled in}: no report"
 }
 
 # The suite under valgrind (memcheck), following every process it starts: Criterion's

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 #include "cli/clirun.h"
-#include "cli/dumpfile.h"
+#include "local/dumpfile.h"
 #include "cli/output.h"
 #include "core/parse_stream.h"
 #include "core/sort.h"
@@ -56,7 +56,7 @@ static int file_ended(FileParse *rs, const char *name, const char *err)
 }
 
 /* Reads a dump (a JSON array or a list envelope) chunk by chunk into the store: the file
- * through cli/dumpfile, the records through net/fileparse (parsed on every core). */
+ * through local/dumpfile, the records through net/fileparse (parsed on every core). */
 static int load_file(const char *path, const WorkerConfig *limits, Store *st)
 {
     char err[MSG_MAX];

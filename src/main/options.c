@@ -23,6 +23,10 @@ static const char usage_text[] =
     "                       every key; personal data is masked (u reveals one record a\n"
     "                       while, with an audit line); e exports the list as shown to a\n"
     "                       new file\n"
+    "  --file PATH|-        the dashboard on an export (anything list --file reads; - is\n"
+    "                       standard input), read-only and without a token: deciding,\n"
+    "                       resend, create and reload say they need the API; a file that\n"
+    "                       cannot be read leaves its sentence on screen, and q exits 6\n"
     "\n"
     "Commands:\n"
     "  list [--view NAME] [--filter EXPR] [--sort KEY]\n"
@@ -181,8 +185,9 @@ static bool filter_parses(const char *expr)
     return true;
 }
 
-int options_dashboard(int argc, char **argv, Config *cfg)
+int options_dashboard(int argc, char **argv, Config *cfg, const char **file)
 {
+    *file = NULL;
     static const struct {
         const char *flag;
         SettingId id;
@@ -193,6 +198,10 @@ int options_dashboard(int argc, char **argv, Config *cfg)
         size_t k = 0;
         while (k < sizeof with_value / sizeof *with_value && strcmp(argv[i], with_value[k].flag))
             k++;
+        if (!strcmp(argv[i], "--file") && i + 1 < argc) {
+            *file = argv[++i];
+            continue;
+        }
         if (k < sizeof with_value / sizeof *with_value && i + 1 < argc) {
             f = (FlagSetting){ with_value[k].id, argv[++i], with_value[k].flag };
             if (f.id == SET_FILTER && !filter_parses(f.value))

@@ -36,9 +36,9 @@ int options_take_globals(int *argc, char **argv, Globals *g);
 void options_usage(FILE *out);
 
 /* The dashboard's options (argv[1..argc), globals already taken): --filter, --sort,
- * --columns, --view, --no-mouse, --refresh, as settings from flags. 0, or EXIT_USAGE with the
- * problem printed. */
-int options_dashboard(int argc, char **argv, Config *cfg);
+ * --columns, --view, --no-mouse, --refresh, as settings from flags, and --file PATH|- in
+ * *file (NULL without). 0, or EXIT_USAGE with the problem printed. */
+int options_dashboard(int argc, char **argv, Config *cfg, const char **file);
 /* Applies one flag's setting; false with the problem printed ("--parallel: parallel must
  * be…"). */
 bool options_apply(Config *cfg, const FlagSetting *f);

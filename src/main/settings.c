@@ -2,9 +2,11 @@
 #include "main/settings.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf/viewdef.h"
 #include "core/paths.h"
@@ -298,11 +300,35 @@ static int dashboard_view(Settings *s)
     return EXIT_OK;
 }
 
+/* --file -: the export comes on standard input, so the keys come from the terminal
+ * (/dev/tty, moved onto descriptor 0 for curses) and the data from a copy of the old 0. */
+static int stdin_export(UiConfig *ui, char *err, size_t n)
+{
+    if (isatty(STDIN_FILENO)) {
+        snprintf(err, n, "--file -: standard input is the terminal; pipe an export in (regdesk --file - < export.json)");
+        return EXIT_USAGE;
+    }
+    ui->file_fd = fcntl(STDIN_FILENO, F_DUPFD_CLOEXEC, 3);
+    if (ui->headless_cols > 0) /* scripted: no keyboard to move */
+        return ui->file_fd < 0 ? EXIT_INTERNAL : EXIT_OK;
+    int tty = open("/dev/tty", O_RDWR | O_CLOEXEC);
+    if (ui->file_fd < 0 || tty < 0 || dup2(tty, STDIN_FILENO) < 0) {
+        snprintf(err, n, "--file -: the dashboard reads keys from the terminal, and /dev/tty cannot be opened: %s",
+                 strerror(errno));
+        if (tty >= 0)
+            close(tty);
+        return EXIT_USAGE;
+    }
+    close(tty);
+    return EXIT_OK;
+}
+
 int settings_dashboard(Settings *s, int argc, char **argv)
 {
     UiConfig *ui = &s->ui;
     ui->worker = s->cli.worker;
-    int rc = options_dashboard(argc, argv, &s->config);
+    ui->file_fd = -1;
+    int rc = options_dashboard(argc, argv, &s->config, &ui->file);
     if (rc || (rc = dashboard_view(s)))
         return rc;
     char err[400];
@@ -312,6 +338,12 @@ int settings_dashboard(Settings *s, int argc, char **argv)
     }
     if (ui->script && config_source(&s->config, SET_REFRESH)->origin != FROM_FLAG)
         ui->refresh_s = 0; /* a scripted run refreshes only when --refresh asks: its screens stay put */
+    if (ui->file && !strcmp(ui->file, "-") && (rc = stdin_export(ui, err, sizeof err))) {
+        cli_error("%s", err);
+        return rc;
+    }
+    if (ui->file)
+        return EXIT_OK; /* an export needs no token: nothing goes to the API */
     bool missing;
     if (!(s->token = token_load(s->cli.token_file, &ui->worker.token_origin, &missing, err, sizeof err))) {
         cli_error("%s", err);

@@ -68,6 +68,8 @@ void acts_free(Model *m)
 unsigned model_create_open(Model *m)
 {
     Create *c = &m->cr;
+    if (m->source)
+        return model_needs_api(m, "creating a registration");
     if (c->state == CS_SENDING)
         return model_message(m, SL_STATUS_WARN, 3, "a registration is being created; wait for it");
     forget(c);

@@ -47,6 +47,8 @@ static bool blank(const char *s)
 unsigned model_decide_open(Model *m, Status to)
 {
     Decision *d = &m->dec;
+    if (m->source)
+        return model_needs_api(m, "deciding");
     if (in_flight(d))
         return model_message(m, SL_STATUS_WARN, 3, "a decision is on its way; wait for its answer");
     long rec = model_selected(m);

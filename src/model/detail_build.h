@@ -31,6 +31,7 @@ typedef struct DetailCtx {
     unsigned mask;   /* the kinds of personal data shown masked (core/pii) */
     DetailState state;
     const char *error; /* DS_ERROR: one sentence (safe text) */
+    const char *source; /* --file's export (safe text), NULL for the API */
 } DetailCtx;
 
 void detail_build(DLines *d, const DetailCtx *c);

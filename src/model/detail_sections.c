@@ -102,7 +102,14 @@ static void build_state(DLines *d, const DetailCtx *c)
     dl_plain_section(d, SEC_STATE);
     switch (c->state) {
     case DS_NOT_REQUESTED:
-        dl_wrap(d, 0, 0, SL_DIM, "Press Enter to load the full record.");
+        if (c->source) { /* what an export holds is what there is; the API has the rest */
+            char buf[400];
+            fmt_bounded(buf, sizeof buf, "From the export %s: what it holds is shown. The populated record "
+                        "(documents, checks, attempts in full) needs the API: open the dashboard without --file.", c->source);
+            dl_wrap(d, 0, 0, SL_DIM, buf);
+        } else {
+            dl_wrap(d, 0, 0, SL_DIM, "Press Enter to load the full record.");
+        }
         break;
     case DS_LOADING: {
         char buf[64];

@@ -22,7 +22,8 @@ void model_init(Model *m, const ModelEnv *env)
     m->host = env->host;
     m->labels = env->labels;
     m->n_labels = env->n_labels;
-    m->ref.every_ms = env->refresh_ms > 0 ? env->refresh_ms : 0;
+    m->source = env->source;
+    m->ref.every_ms = env->refresh_ms > 0 && !env->source ? env->refresh_ms : 0; /* an export does not change */
     m->dec.rec = -1;
     m->fixed_now = env->fixed_now;
     m->sla_ms = env->sla_ms;
@@ -37,6 +38,7 @@ void model_init(Model *m, const ModelEnv *env)
     dl_init(&m->det.lines);
     m->det.rec = m->det.err_rec = m->det.job_rec = -1;
     m->geo.list_rows = m->geo.detail_rows = 1;
+    m->counts.oldest_review_ms = TIME_NONE; /* counts_add takes records in from the first */
     m->age_due = m->mono() + AGE_REFRESH_MS;
     privacy_init(&m->privacy, env->mask, env->reveal_secs);
 }
@@ -176,6 +178,8 @@ static unsigned take_page(Model *m, Result *res)
     p->n = 0; /* the store owns the summaries now */
     m->load.loaded = res->loaded;
     m->load.total = res->total;
+    m->load.bytes = res->bytes;
+    m->load.bytes_total = res->bytes_total;
     m->load.retry_until = 0;
     m->auth_failed = false;
     if (m->view.sel_rec < 0) /* the first rows show at once; later ones in batches */
@@ -233,6 +237,8 @@ static unsigned take_done(Model *m, const Result *res)
 {
     if (res->job != m->load.job)
         return 0;
+    if (m->source)
+        return load_file_done(m, res) | model_flush(m);
     Load *l = &m->load;
     l->active = false;
     l->loaded = res->loaded;

@@ -86,6 +86,9 @@ typedef struct ModelEnv {
     const SavedView *views; /* the saved views in key order (core/views), kept by the */
     size_t nviews;          /* caller for the model's life; NULL: the built-in ones */
     long request_timeout_ms; /* the worker's; nothing shows loading longer (0 = no watch) */
+    const char *source;     /* --file: the export's name as shown (kept by the caller);
+                               NULL: the API. With one, the list loads once, from the
+                               export, and what needs the API says so */
 } ModelEnv;
 
 /* The list load in progress or last finished. */
@@ -106,6 +109,8 @@ typedef struct Load {
     char retry[200];
     int64_t server_due;  /* monotonic ms when the filter's server side should be checked */
     int64_t news_at;     /* monotonic ms of its start or its last result (model_watch.c) */
+    uint64_t bytes, bytes_total; /* --file: read so far, the file's size (0: a pipe) */
+    char file_err[MSG_MAX]; /* --file: why nothing could be read from it (safe text), "" */
 } Load;
 
 typedef struct Counts {
@@ -183,6 +188,7 @@ typedef struct Model {
     int64_t sla_ms; /* the review SLA (core/sla) */
     int64_t (*mono)(void);
     long request_timeout_ms;
+    const char *source; /* --file's export, NULL for the API (ModelEnv.source) */
     uint64_t gen; /* generation of the jobs posted now */
     Store store;
     View view;
@@ -277,6 +283,9 @@ unsigned model_load(Model *m, bool force);
  * left that server side: decided elsewhere) is asked for on its own. */
 unsigned model_reload(Model *m);
 long model_selected(const Model *m);
+/* An export opened with --file: an action that needs the API (doing: "deciding") says
+ * so in one sentence, and nothing is sent. */
+unsigned model_needs_api(Model *m, const char *doing);
 
 /* ---- personal data (model_privacy.c) -------------------------------------------------- */
 /* The mask set record rec is shown with: none while it is revealed. */

@@ -19,6 +19,8 @@ static DetailState state_of(const Model *m, long rec)
         return DS_NOT_REQUESTED;
     if (store_detail(&m->store, (size_t)rec))
         return DS_LOADED;
+    if (m->source)
+        return DS_NOT_REQUESTED; /* and never asked for: the export is all there is */
     if ((d->job && d->job_rec == rec) || (d->fetch_due && d->rec == rec))
         return DS_LOADING;
     if (d->err_rec == rec)
@@ -38,6 +40,8 @@ unsigned detail_request(Model *m, bool force)
     DetailModel *d = &m->det;
     d->fetch_due = 0;
     long rec = d->rec;
+    if (m->source)
+        return 0; /* an export holds what it holds: nothing is asked of the API */
     if (rec < 0 || (!force && store_detail(&m->store, (size_t)rec)) || (d->job && d->job_rec == rec))
         return 0;
     const Summary *s = m->store.recs[rec];
@@ -199,7 +203,7 @@ const DLines *model_detail_lines(Model *m)
     dl_reset(&d->lines, width, d->collapsed);
     DetailCtx c = { .st = &m->store, .rec = (size_t)d->rec, .rel = m->related, .now_ms = model_now(m), .sla_ms = m->sla_ms,
                     .raw_codes = d->raw_codes, .raw_json = d->raw_json, .mask = model_mask_for(m, d->rec),
-                    .state = st, .error = d->err };
+                    .state = st, .error = d->err, .source = m->source };
     detail_build(&d->lines, &c);
     d->built.valid = true;
     d->built.rec = d->rec;

@@ -66,6 +66,9 @@ int64_t privacy_tick(Model *m, int64_t now, unsigned *r);
 int64_t watch_tick(Model *m, int64_t now, unsigned *r, bool *load_stopped);
 
 /* model_load.c */
+/* The end of a --file load: everything the export holds is here, or the sentence why
+ * not (a truncated last record: the good ones and a warning). */
+unsigned load_file_done(Model *m, const Result *res);
 /* The load in progress brought store record rec. */
 void load_saw(Model *m, size_t rec);
 /* After a reload (r) finished: asks again for each row of the view it did not bring
@@ -74,5 +77,8 @@ unsigned load_refresh_missing(Model *m);
 /* The header's counts by status and the review queue's overdue figures; the next one is
  * due a little later, so a burst of pages costs one pass. */
 void counts_recount(Model *m);
+/* A record new to the store, added to the counts as it comes: a load of 1M records
+ * costs no recount of the whole store per batch (a changed record still needs one). */
+void counts_add(Model *m, size_t rec);
 
 #endif

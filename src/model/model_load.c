@@ -41,8 +41,10 @@ static void server_key(const ServerParams *sp, char *buf, size_t n)
 unsigned model_load(Model *m, bool force)
 {
     Load *l = &m->load;
+    if (m->source && l->started)
+        return 0; /* an export is read once, whole: every filter is answered here */
     ServerParams sp = { .created_gte = TIME_NONE, .created_lte = TIME_NONE };
-    if (!l->have_all) /* else every record, whatever the filter: the store keeps them all */
+    if (!l->have_all && !m->source) /* else every record, whatever the filter: the store keeps them all */
         filter_server_params(view_filter(&m->view), &sp);
     char key[sizeof l->params];
     server_key(&sp, key, sizeof key);
@@ -68,8 +70,37 @@ unsigned model_load(Model *m, bool force)
     return R_STATUS;
 }
 
+unsigned model_needs_api(Model *m, const char *doing)
+{
+    return model_message(m, SL_STATUS_WARN, 6, "this is an export opened with --file: %s needs the API; open the dashboard "
+                         "without --file", doing);
+}
+
+unsigned load_file_done(Model *m, const Result *res)
+{
+    Load *l = &m->load;
+    l->active = false;
+    l->loaded = res->loaded;
+    l->total = res->loaded;
+    l->bytes = res->bytes;
+    l->bytes_total = res->bytes_total;
+    l->retry_until = 0;
+    l->have_all = true;
+    if (res->error != EC_NONE && !m->store.n)
+        safetext_format(l->file_err, sizeof l->file_err, "%s", res->message);
+    unsigned r = 0;
+    if (*res->message)
+        r = model_message(m, res->error != EC_NONE ? SL_STATUS_ERR : SL_STATUS_WARN, 0, "%s", res->message);
+    else if (m->store.load_dups)
+        r = model_message(m, SL_STATUS_WARN, 0, "%zu registration(s) in the export have an id that came earlier in it; "
+                          "the later copy of each is shown", m->store.load_dups);
+    return r | R_STATUS | R_LIST | R_HEADER;
+}
+
 unsigned model_reload(Model *m)
 {
+    if (m->source)
+        return model_needs_api(m, "reloading");
     unsigned r = model_load(m, true);
     m->load.refresh = true;
     if (model_detail_visible(m)) {
@@ -111,6 +142,17 @@ unsigned load_refresh_missing(Model *m)
                          missing, missing == 1 ? "" : "s", missing == 1 ? "it" : "them");
 }
 
+static void count_one(Counts *c, const Summary *s, int64_t now, int64_t sla_ms)
+{
+    c->by_status[summary_status(s)]++;
+    int64_t since = summary_review_since(s);
+    if (since == TIME_NONE)
+        return;
+    c->overdue += summary_overdue(s, now, sla_ms);
+    if (c->oldest_review_ms == TIME_NONE || since < c->oldest_review_ms)
+        c->oldest_review_ms = since;
+}
+
 void counts_recount(Model *m)
 {
     Counts *c = &m->counts;
@@ -118,16 +160,14 @@ void counts_recount(Model *m)
     c->overdue = 0;
     c->oldest_review_ms = TIME_NONE;
     int64_t now = model_now(m);
-    for (size_t i = 0; i < m->store.n; i++) {
-        const Summary *s = m->store.recs[i];
-        c->by_status[summary_status(s)]++;
-        int64_t since = summary_review_since(s);
-        if (since == TIME_NONE)
-            continue;
-        c->overdue += summary_overdue(s, now, m->sla_ms);
-        if (c->oldest_review_ms == TIME_NONE || since < c->oldest_review_ms)
-            c->oldest_review_ms = since;
-    }
+    for (size_t i = 0; i < m->store.n; i++)
+        count_one(c, m->store.recs[i], now, m->sla_ms);
     c->dirty = false;
     c->due = m->mono() + RECOUNT_MS;
+}
+
+void counts_add(Model *m, size_t rec)
+{
+    if (!m->counts.dirty) /* else the recount that is due takes it in */
+        count_one(&m->counts, m->store.recs[rec], model_now(m), m->sla_ms);
 }

@@ -11,11 +11,13 @@ enum { VIEW_MERGE_MS = 150 }; /* while pages arrive, the list takes them in this
 
 unsigned model_touched(Model *m, size_t idx, bool inserted)
 {
-    if (inserted)
+    if (inserted) {
         view_note_new(&m->view, (uint32_t)idx);
-    else
+        counts_add(m, idx);
+    } else {
         view_note_changed(&m->view, (uint32_t)idx);
-    m->counts.dirty = true;
+        m->counts.dirty = true;
+    }
     return detail_record_changed(m, (long)idx);
 }
 

@@ -152,6 +152,8 @@ bool refresh_result(Model *m, Result *res, unsigned *r)
 unsigned model_toggle_pause(Model *m)
 {
     Refresh *f = &m->ref;
+    if (m->source)
+        return model_needs_api(m, "the live refresh");
     if (!f->every_ms)
         return model_message(m, SL_STATUS_WARN, 4,
                              "the live refresh is off (set refresh in the config, or --refresh SECONDS, turns it on)");

@@ -25,6 +25,8 @@ unsigned model_resend_open(Model *m)
 {
     Resend *rs = &m->rs;
     const Summary *s = selected(m);
+    if (m->source)
+        return model_needs_api(m, "resending the link");
     if (rs->state == RS_SENDING)
         return model_message(m, SL_STATUS_WARN, 3, "a link is being made; wait for it");
     if (!s)

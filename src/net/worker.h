@@ -78,6 +78,7 @@ typedef struct Result {
     uint64_t generation;
     Page page;           /* RES_PAGE: summaries owned by the result until taken */
     long loaded, total;  /* RES_PAGE / RES_LIST_DONE: records so far, server total (-1 unknown) */
+    uint64_t bytes, bytes_total; /* a --file load (net/fileload.h): bytes read, the file's size (0: a pipe) */
     int page_no;         /* RES_PAGE: which page */
     int failed_pages;    /* RES_LIST_DONE */
     /* RES_LIST_DONE: the total or page count moved during the load (records added or

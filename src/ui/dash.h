@@ -7,6 +7,7 @@
 
 #include "local/audit.h"
 #include "model/model.h"
+#include "net/fileload.h"
 #include "net/worker.h"
 #include "ui/create_box.h"
 #include "ui/decide_box.h"
@@ -25,6 +26,8 @@ typedef struct Ui {
     const UiConfig *cfg;
     Model m;
     Worker *worker;
+    FileLoad *file;    /* --file: the export's reader, NULL for the API */
+    char source[256];  /* --file: the export's name as shown (display-safe) */
     AuditLog *audit;   /* the audit log's writer (local/audit.h) */
     ColumnSet columns;
     Layout lay;

@@ -1,5 +1,5 @@
-/* The header: API host, view, filter, sort, search; then counts by status for what is
- * loaded, with the review queue's overdue count (Lucía's SLA). */
+/* The header: API host (or --file's export), view, filter, sort, search; then counts by
+ * status for what is loaded, with the review queue's overdue count (Lucía's SLA). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -44,7 +44,13 @@ static void title_row(const Pane *pane, const Model *m, WINDOW *w, int width)
     Pen p = { w, 0, 0, width };
     put(&p, SL_TITLE, " regdesk ");
     put(&p, SL_HEADER, " ");
-    put(&p, SL_HEADER, pane->ctx->host);
+    if (m->source) { /* read-only: say what is shown before anything else */
+        put(&p, SL_HEADER_DIM, "file ");
+        put(&p, SL_HEADER, m->source);
+        put(&p, SL_HEADER_DIM, " (read-only)");
+    } else {
+        put(&p, SL_HEADER, pane->ctx->host);
+    }
     sep(&p, SL_HEADER_DIM);
     const SavedView *v = model_view(m, m->view_no);
     if (v) {

@@ -99,6 +99,9 @@ static void legend(DLines *d)
     dl_end(d);
     dl_wrap(d, 2, 2, SL_NORMAL, "After idle_lock without a key (15 minutes by default) a lock screen hides every "
                                 "registration; Enter, then y, unlocks. A privacy screen, not authentication.");
+    dl_wrap(d, 2, 2, SL_NORMAL, "regdesk --file PATH shows an export, read-only (\"file NAME (read-only)\" in the "
+                                "header): deciding, resend, create, reload and the live refresh need the API and "
+                                "say so; the rest works as usual.");
 }
 
 static void language(DLines *d)

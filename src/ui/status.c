@@ -1,5 +1,6 @@
 /* The status bar: loading progress with a spinner, the worker's state (retrying,
- * offline, token refused), the last message, and the position in the list. */
+ * offline, token refused), the last message, and the position in the list. For --file,
+ * the progress is the file's: bytes read of its size, or records so far from a pipe. */
 #include <stdio.h>
 #include <string.h>
 
@@ -9,13 +10,37 @@
 #include "ui/draw.h"
 #include "ui/panes.h"
 
+/* --file's part: waiting for a FIFO's writer, reading, or what was read. */
+static void file_state(const Model *m, unsigned spin, char *buf, size_t n, Slot *slot)
+{
+    const Load *l = &m->load;
+    int64_t mono = model_mono(m);
+    double mb = l->bytes / 1048576.0, of = l->bytes_total / 1048576.0;
+    if (l->active && l->retry_until > mono) {
+        snprintf(buf, n, " %s %s (%ld s left) ", glyph_spinner(spin), l->retry, (long)((l->retry_until - mono + 999) / 1000));
+        *slot = SL_STATUS_WARN;
+    } else if (l->active && l->bytes_total) {
+        snprintf(buf, n, " %s loading %d %%: %.1f of %.1f MB, %ld registrations ", glyph_spinner(spin),
+                 (int)(l->bytes * 100 / l->bytes_total), mb, of, l->loaded);
+    } else if (l->active) {
+        snprintf(buf, n, " %s loading: %ld registrations, %.1f MB so far ", glyph_spinner(spin), l->loaded, mb);
+    } else if (*l->file_err) {
+        snprintf(buf, n, " nothing loaded ");
+        *slot = SL_STATUS_ERR;
+    } else {
+        snprintf(buf, n, " %zu loaded from the export ", m->store.n);
+    }
+}
+
 /* The left part: what the loader is doing. Writes text and slot. */
 static void load_state(const Model *m, unsigned spin, char *buf, size_t n, Slot *slot)
 {
     const Load *l = &m->load;
     int64_t mono = model_mono(m);
     *slot = SL_STATUSBAR;
-    if (m->auth_failed) { /* one sentence, the worker's: it says what to do */
+    if (m->source && l->started) {
+        file_state(m, spin, buf, n, slot);
+    } else if (m->auth_failed) { /* one sentence, the worker's: it says what to do */
         fmt_bounded(buf, n, " %s ", m->auth);
         *slot = SL_STATUS_ERR;
     } else if (l->active && l->retry_until > mono) {

@@ -46,6 +46,10 @@ typedef struct UiConfig {
     const char *const *labels; /* reason labels for decision notes (NULL: the built-in ones) */
     size_t n_labels;
     long refresh_s;        /* the live refresh's period in seconds; 0 = off */
+    /* --file PATH: the dashboard on an export, read-only (net/fileload.h); NULL: the API.
+     * With "-", file_fd is standard input's data (main moved the keyboard to /dev/tty). */
+    const char *file;
+    int file_fd;
     /* Test hooks (tests/ui, tests/integration/test_ui_*), from REGDESK_* variables:
      * REGDESK_HEADLESS=COLSxROWS, REGDESK_SCRIPT=FILE or REGDESK_KEYS=TEXT,
      * REGDESK_SCRIPT_TIMEOUT=MS, REGDESK_NOW=ISO-TIME. */

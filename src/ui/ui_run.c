@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/glyphs.h"
+#include "core/msg.h"
 #include "core/xalloc.h"
 #include "ui/dash.h"
 #include "ui/clip.h"
@@ -16,35 +17,42 @@
 #include "ui/term.h"
 #include "ui/keymap.h"
 
-/* The model posts its work to the worker through these. */
-static uint64_t post_list(void *w, const ListQuery *q, uint64_t gen)
+/* The model posts its work to the worker (or, for --file's list, the export's reader)
+ * through these; ctx is the Ui. */
+static uint64_t post_list(void *ctx, const ListQuery *q, uint64_t gen)
 {
-    return worker_list(w, q, gen);
+    Ui *ui = ctx;
+    return ui->file ? fileload_start(ui->file, gen) : worker_list(ui->worker, q, gen);
 }
 
-static uint64_t post_retrieve(void *w, const char *id, uint64_t gen)
+static uint64_t post_retrieve(void *ctx, const char *id, uint64_t gen)
 {
-    return worker_retrieve(w, id, gen);
+    return worker_retrieve(((Ui *)ctx)->worker, id, gen);
 }
 
-static void post_cancel(void *w, uint64_t gen)
+static void post_cancel(void *ctx, uint64_t gen)
 {
-    worker_cancel_before(w, gen);
+    worker_cancel_before(((Ui *)ctx)->worker, gen);
 }
 
-static uint64_t post_override(void *w, const char *id, Status to, const char *note, uint64_t gen)
+static uint64_t post_override(void *ctx, const char *id, Status to, const char *note, uint64_t gen)
 {
-    return worker_override(w, id, to, note, gen);
+    return worker_override(((Ui *)ctx)->worker, id, to, note, gen);
 }
 
-static uint64_t post_resend(void *w, const char *id, bool email, uint64_t gen)
+static uint64_t post_resend(void *ctx, const char *id, bool email, uint64_t gen)
 {
-    return worker_resend_link(w, id, email, gen);
+    return worker_resend_link(((Ui *)ctx)->worker, id, email, gen);
 }
 
-static uint64_t post_create(void *w, const CreateParams *p, uint64_t gen)
+static uint64_t post_create(void *ctx, const CreateParams *p, uint64_t gen)
 {
-    return worker_create(w, p, gen);
+    return worker_create(((Ui *)ctx)->worker, p, gen);
+}
+
+static void post_cancel_job(void *ctx, uint64_t job)
+{
+    worker_cancel_job(((Ui *)ctx)->worker, job);
 }
 
 /* The model's way out to the audit log (decisions, support actions, reveals) and the
@@ -72,11 +80,6 @@ static AuditLog *open_audit(const UiConfig *cfg)
     return audit_open(cfg->audit_log ? cfg->audit_log : "", "dashboard", scheme ? scheme + 3 : url);
 }
 
-static void post_cancel_job(void *w, uint64_t job)
-{
-    worker_cancel_job(w, job);
-}
-
 /* Everything that can fail before the terminal is touched; a UI_EXIT_* status with a
  * sentence in err when something does. */
 static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
@@ -94,25 +97,31 @@ static int prepare(Ui *ui, const UiConfig *cfg, char *err, size_t n)
     ui->worker = worker_start(&cfg->worker, err, n);
     if (!ui->worker)
         return UI_EXIT_INTERNAL;
+    if (cfg->file) {
+        FileLoadConfig fc = { cfg->file, cfg->file_fd, cfg->worker.total_timeout_ms / 1000, cfg->worker.max_records };
+        ui->file = fileload_new(ui->worker, &fc);
+        safetext_format(ui->source, sizeof ui->source, "%s", strcmp(cfg->file, "-") ? cfg->file : "standard input");
+    }
     SortSpec sort = { SORT_CREATED, true };
     if (cfg->sort)
         sort_parse(cfg->sort, &sort);
     ui->audit = open_audit(cfg);
     lock_init(&ui->lock, cfg->lock_secs, ui->audit);
     export_init(&ui->exp, &ui->columns, ui->audit);
-    ModelEnv env = { .jobs = { ui->worker, post_list, post_retrieve, post_cancel, post_cancel_job, post_override,
+    ModelEnv env = { .jobs = { ui, post_list, post_retrieve, post_cancel, post_cancel_job, post_override,
                                post_resend, post_create },
                      .host = { ui, audit_ready, audit_line, copy },
                      .labels = cfg->labels, .n_labels = cfg->n_labels, .refresh_ms = cfg->refresh_s * 1000,
                      .sort = sort, .mask = cfg->mask, .reveal_secs = cfg->reveal_secs, .fixed_now = cfg->fixed_now,
                      .sla_ms = cfg->sla_ms, .views = cfg->views, .nviews = cfg->nviews,
-                     .request_timeout_ms = cfg->worker.total_timeout_ms };
+                     .request_timeout_ms = cfg->worker.total_timeout_ms, .source = ui->file ? ui->source : NULL };
     model_init(&ui->m, &env);
     return 0;
 }
 
 static void finish(Ui *ui)
 {
+    fileload_free(ui->file); /* it posts to the worker: first */
     worker_stop(ui->worker);
     render_free(ui); /* before the screen goes: delscreen frees every window itself */
     term_stop();
@@ -176,6 +185,10 @@ int ui_run(const UiConfig *cfg, char *err, size_t n)
     if (cfg->nwarnings) /* after the start view's own message: this one matters more */
         ui->dirty |= model_message(&ui->m, SL_STATUS_WARN, 0, "%s", config_warning_summary(cfg, summary, sizeof summary));
     rc = ui_loop(ui);
+    if (!rc && *ui->m.load.file_err) { /* seen on screen; said again after it, for a script's log too */
+        snprintf(err, n, "%s", ui->m.load.file_err);
+        rc = UI_EXIT_INTERNAL;
+    }
     finish(ui);
     return rc;
 }

@@ -1,6 +1,6 @@
-/* list --file's reader: open, wait for a FIFO's writer, read in chunks, refuse binary
- * zeros, show progress on a terminal (dumpfile.h). */
-#include "cli/dumpfile.h"
+/* The dump reader of list --file and the dashboard's --file: open, wait for a FIFO's
+ * writer, read in chunks, refuse binary zeros, show progress on a terminal (dumpfile.h). */
+#include "local/dumpfile.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -18,8 +18,8 @@
 enum { PROGRESS_MIN_BYTES = 8 << 20, PROGRESS_EVERY_MS = 250 };
 
 struct DumpFile {
-    int fd;
-    bool is_stdin, progress;
+    int fd, cancel_fd;
+    bool is_stdin, owns_fd, progress, quiet, cancelled;
     char *name;
     uint64_t size, done; /* size 0: unknown (a pipe) */
     int64_t shown_ms;
@@ -32,17 +32,39 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* A FIFO opened without blocking reads as empty until a writer opens it: wait for one. */
-static bool wait_for_writer(DumpFile *f, long timeout_s, char *err, size_t n)
+/* Waits for f's descriptor to be readable, or its cancel descriptor: poll's answer
+ * (0 on timeout), with f->cancelled set when the cancel came first. */
+static int wait_readable(DumpFile *f, int timeout_ms)
 {
-    if (isatty(STDERR_FILENO))
-        fprintf(stderr, "regdesk: waiting up to %ld s for a program to write to %s…\r", timeout_s, f->name);
-    struct pollfd p = { f->fd, POLLIN, 0 };
+    struct pollfd p[2] = { { f->fd, POLLIN, 0 }, { f->cancel_fd, POLLIN, 0 } };
     int r;
-    while ((r = poll(&p, 1, (int)(timeout_s * 1000))) < 0 && errno == EINTR)
+    while ((r = poll(p, f->cancel_fd >= 0 ? 2 : 1, timeout_ms)) < 0 && errno == EINTR)
         ;
-    if (isatty(STDERR_FILENO))
+    if (r > 0 && f->cancel_fd >= 0 && (p[1].revents & POLLIN))
+        f->cancelled = true;
+    return r;
+}
+
+static bool tty_line(const DumpFile *f)
+{
+    return !f->quiet && isatty(STDERR_FILENO);
+}
+
+/* A FIFO opened without blocking reads as empty until a writer opens it: wait for one. */
+static bool wait_for_writer(DumpFile *f, const DumpOpen *o, char *err, size_t n)
+{
+    long timeout_s = o->timeout_s;
+    if (tty_line(f))
+        fprintf(stderr, "regdesk: waiting up to %ld s for a program to write to %s…\r", timeout_s, f->name);
+    if (o->waiting)
+        o->waiting(o->ctx, f->name, timeout_s);
+    int r = wait_readable(f, (int)(timeout_s * 1000));
+    if (tty_line(f))
         fputs("\r\033[K", stderr);
+    if (f->cancelled) {
+        snprintf(err, n, "stopped waiting for a writer");
+        return false;
+    }
     if (r == 0) {
         msg_format(err, n, QS " is a FIFO and no program wrote to it in %ld s; start the writer first, or raise "
                    "--timeout", f->name, timeout_s);
@@ -54,10 +76,20 @@ static bool wait_for_writer(DumpFile *f, long timeout_s, char *err, size_t n)
 
 DumpFile *dump_open(const char *path, long timeout_s, char *err, size_t n)
 {
+    DumpOpen o = { .path = path, .timeout_s = timeout_s, .fd = -1, .cancel_fd = -1 };
+    return dump_open_with(&o, err, n);
+}
+
+DumpFile *dump_open_with(const DumpOpen *o, char *err, size_t n)
+{
+    const char *path = o->path;
     DumpFile *f = xcalloc(1, sizeof *f);
     f->is_stdin = !strcmp(path, "-");
+    f->owns_fd = f->is_stdin && o->fd >= 0;
+    f->quiet = o->quiet;
+    f->cancel_fd = o->cancel_fd;
     f->name = xstrdup(f->is_stdin ? "standard input" : path);
-    f->fd = f->is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    f->fd = f->owns_fd ? o->fd : f->is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
     struct stat st;
     bool ok = f->fd >= 0 && fstat(f->fd, &st) == 0;
     if (!ok) {
@@ -66,7 +98,7 @@ DumpFile *dump_open(const char *path, long timeout_s, char *err, size_t n)
         msg_format(err, n, QS " is a directory; --file takes a JSON file (or - for standard input)", f->name);
         ok = false;
     } else if (S_ISFIFO(st.st_mode) && !f->is_stdin) {
-        ok = wait_for_writer(f, timeout_s, err, n);
+        ok = wait_for_writer(f, o, err, n);
     } else if (!f->is_stdin) {
         int flags = fcntl(f->fd, F_GETFL);
         fcntl(f->fd, F_SETFL, flags & ~O_NONBLOCK);
@@ -76,7 +108,7 @@ DumpFile *dump_open(const char *path, long timeout_s, char *err, size_t n)
         return NULL;
     }
     f->size = S_ISREG(st.st_mode) ? (uint64_t)st.st_size : 0;
-    f->progress = isatty(STDERR_FILENO) && (f->size == 0 ? !isatty(f->fd) : f->size >= PROGRESS_MIN_BYTES);
+    f->progress = tty_line(f) && (f->size == 0 ? !isatty(f->fd) : f->size >= PROGRESS_MIN_BYTES);
     return f;
 }
 
@@ -103,6 +135,10 @@ static void show_progress(DumpFile *f, bool end)
 
 long dump_read(DumpFile *f, char *buf, size_t cap, char *err, size_t n)
 {
+    if (f->cancel_fd >= 0 && (wait_readable(f, -1) < 0 || f->cancelled)) {
+        snprintf(err, n, "stopped reading %s", f->name);
+        return -1;
+    }
     ssize_t got;
     while ((got = read(f->fd, buf, cap)) < 0 && errno == EINTR)
         ;
@@ -136,11 +172,26 @@ const char *dump_name(const DumpFile *f)
     return f->name;
 }
 
+uint64_t dump_size(const DumpFile *f)
+{
+    return f->size;
+}
+
+uint64_t dump_done(const DumpFile *f)
+{
+    return f->done;
+}
+
+bool dump_cancelled(const DumpFile *f)
+{
+    return f->cancelled;
+}
+
 void dump_close(DumpFile *f)
 {
     if (!f)
         return;
-    if (!f->is_stdin && f->fd >= 0)
+    if ((!f->is_stdin || f->owns_fd) && f->fd >= 0)
         close(f->fd);
     free(f->name);
     free(f);
