@@ -47,11 +47,8 @@ void build_identity(DLines *d, const DetailCtx *c, const Summary *s, const Detai
 void build_document(DLines *d, const DetailCtx *c, const Detail *det);
 void build_liveness(DLines *d, const Detail *det);
 void build_compare(DLines *d, const Detail *det);
-void build_email(DLines *d, const DetailCtx *c, const Detail *det);
-void build_phone(DLines *d, const DetailCtx *c, const Detail *det);
-void build_info(DLines *d, const DetailCtx *c, const Detail *det);
-void build_person(DLines *d, const DetailCtx *c, const Detail *det);
-void build_consent(DLines *d, const DetailCtx *c, const Detail *det);
+/* Email, phone, information, person and consent, in that order: their fields only. */
+void build_plain_objects(DLines *d, const DetailCtx *c, const Detail *det);
 void build_flow(DLines *d, const Detail *det);
 
 /* The liveness score a reviewer should see: the biometric validation's, else the

@@ -1,5 +1,6 @@
 /* The detail pane's per-object sections: identity and every populated validation,
  * shown field by field (only what the API sent). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -336,54 +337,37 @@ void build_compare(DLines *d, const Detail *det)
     kv_fields(d, MASK_NONE, &FIELDS_REGISTRATION, det, ROW_Detail_document_face, ROW_Detail_document_face);
 }
 
-void build_email(DLines *d, const DetailCtx *c, const Detail *det)
-{
-    const EmailVal *e = &det->email_val;
-    if (!ref_present(&e->ref) || !dl_section(d, SEC_EMAIL, "Email validation", NULL))
-        return;
-    if (ref_not_loaded(d, &e->ref))
-        return;
-    kv_fields(d, c->mask, &FIELDS_EMAIL_VAL, e, ROW_EmailVal_email, ROW_EmailVal_updated_at);
-}
+/* The validations shown as nothing but their fields: where the populated object sits in
+ * the detail, its section, and the rows of its table. */
+#define OBJ(member, sec, title, fields, first, last) \
+    { offsetof(Detail, member), offsetof(Detail, member.ref), sec, title, &fields, first, last }
+static const struct {
+    size_t obj, ref;
+    SectionId sec;
+    const char *title;
+    const FieldSet *fields;
+    int first, last;
+} plain_objects[] = {
+    OBJ(email_val, SEC_EMAIL, "Email validation", FIELDS_EMAIL_VAL, ROW_EmailVal_email, ROW_EmailVal_updated_at),
+    OBJ(phone_val, SEC_PHONE, "Phone validation", FIELDS_PHONE_VAL, ROW_PhoneVal_country_code,
+        ROW_PhoneVal_updated_at),
+    OBJ(info, SEC_INFO, "Information validation (sign-up data)", FIELDS_INFO_VAL, ROW_InfoVal_full_name,
+        ROW_InfoVal_user_agent),
+    OBJ(person, SEC_PERSON, "Person (face recognition)", FIELDS_PERSON, ROW_Person_name, ROW_Person_liveness),
+    OBJ(consent, SEC_CONSENT, "Consent", FIELDS_CONSENT, ROW_Consent_status, ROW_Consent_terms_url),
+};
+#undef OBJ
 
-void build_phone(DLines *d, const DetailCtx *c, const Detail *det)
+void build_plain_objects(DLines *d, const DetailCtx *c, const Detail *det)
 {
-    const PhoneVal *p = &det->phone_val;
-    if (!ref_present(&p->ref) || !dl_section(d, SEC_PHONE, "Phone validation", NULL))
-        return;
-    if (ref_not_loaded(d, &p->ref))
-        return;
-    kv_fields(d, c->mask, &FIELDS_PHONE_VAL, p, ROW_PhoneVal_country_code, ROW_PhoneVal_updated_at);
-}
-
-void build_info(DLines *d, const DetailCtx *c, const Detail *det)
-{
-    const InfoVal *i = &det->info;
-    if (!ref_present(&i->ref) || !dl_section(d, SEC_INFO, "Information validation (sign-up data)", NULL))
-        return;
-    if (ref_not_loaded(d, &i->ref))
-        return;
-    kv_fields(d, c->mask, &FIELDS_INFO_VAL, i, ROW_InfoVal_full_name, ROW_InfoVal_user_agent);
-}
-
-void build_person(DLines *d, const DetailCtx *c, const Detail *det)
-{
-    const Person *p = &det->person;
-    if (!ref_present(&p->ref) || !dl_section(d, SEC_PERSON, "Person (face recognition)", NULL))
-        return;
-    if (ref_not_loaded(d, &p->ref))
-        return;
-    kv_fields(d, c->mask, &FIELDS_PERSON, p, ROW_Person_name, ROW_Person_liveness);
-}
-
-void build_consent(DLines *d, const DetailCtx *ctx, const Detail *det)
-{
-    const Consent *c = &det->consent;
-    if (!ref_present(&c->ref) || !dl_section(d, SEC_CONSENT, "Consent", NULL))
-        return;
-    if (ref_not_loaded(d, &c->ref))
-        return;
-    kv_fields(d, ctx->mask, &FIELDS_CONSENT, c, ROW_Consent_status, ROW_Consent_terms_url);
+    for (size_t i = 0; i < sizeof plain_objects / sizeof *plain_objects; i++) {
+        const Ref *ref = (const Ref *)((const char *)det + plain_objects[i].ref);
+        if (!ref_present(ref) || !dl_section(d, plain_objects[i].sec, plain_objects[i].title, NULL))
+            continue;
+        if (!ref_not_loaded(d, ref))
+            kv_fields(d, c->mask, plain_objects[i].fields, (const char *)det + plain_objects[i].obj,
+                      plain_objects[i].first, plain_objects[i].last);
+    }
 }
 
 void build_flow(DLines *d, const Detail *det)

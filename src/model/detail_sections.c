@@ -313,11 +313,7 @@ void detail_build(DLines *d, const DetailCtx *c)
     build_document(d, c, det);
     build_liveness(d, det);
     build_compare(d, det);
-    build_email(d, c, det);
-    build_phone(d, c, det);
-    build_info(d, c, det);
-    build_person(d, c, det);
-    build_consent(d, c, det);
+    build_plain_objects(d, c, det);
     build_flow(d, det);
     build_reviews(d, c, det);
     build_notes(d, c, det);

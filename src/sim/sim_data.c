@@ -29,12 +29,18 @@ const char *sim_status_name(SimStatus s)
     return s < RS__COUNT ? status_names[s] : "UNKNOWN";
 }
 
-int sim_status_parse(const char *s)
+/* The index of s in a table of n names, or -1. */
+static int name_index(const char *const *names, int n, const char *s)
 {
-    for (int i = 0; i < RS__COUNT; i++)
-        if (strcmp(s, status_names[i]) == 0)
+    for (int i = 0; i < n; i++)
+        if (strcmp(s, names[i]) == 0)
             return i;
     return -1;
+}
+
+int sim_status_parse(const char *s)
+{
+    return name_index(status_names, RS__COUNT, s);
 }
 
 const char *sim_step_name(SimStep s)
@@ -44,10 +50,7 @@ const char *sim_step_name(SimStep s)
 
 int sim_step_parse(const char *s)
 {
-    for (int i = 0; i < STEP__COUNT; i++)
-        if (strcmp(s, step_names[i]) == 0)
-            return i;
-    return -1;
+    return name_index(step_names, STEP__COUNT, s);
 }
 
 const char *sim_flag_name(SimFlag f)

@@ -41,56 +41,55 @@ static void lits(StrBuf *b, const char *s)
     lit(b, s, strlen(s));
 }
 
-static void quoted(JsonW *w, StrBuf *b)
+/* Writes plain as one JSON string with the hostile bytes of `mid` spliced in before its
+ * first `at` (at the end without one) and those of `end` after it; frees both buffers. */
+static void spliced(JsonW *w, const char *plain, int at, StrBuf *mid, StrBuf *end)
 {
+    const char *cut = strchr(plain, at);
+    size_t head = cut ? (size_t)(cut - plain) : strlen(plain);
     StrBuf q = STRBUF_INIT;
     strbuf_putc(&q, '"');
-    strbuf_append(&q, b->s ? b->s : "", b->len);
+    lit(&q, plain, head);
+    strbuf_append(&q, mid->s ? mid->s : "", mid->len);
+    lits(&q, plain + head);
+    strbuf_append(&q, end->s ? end->s : "", end->len);
     strbuf_putc(&q, '"');
     jw_raw(w, q.s, q.len);
     strbuf_free(&q);
+    strbuf_free(mid);
+    strbuf_free(end);
 }
 
 void sim_hostile_text(JsonW *w, uint32_t traits, const char *plain)
 {
-    StrBuf b = STRBUF_INIT;
-    const char *space = strchr(plain, ' ');
-    size_t head = space ? (size_t)(space - plain) : strlen(plain);
-    lit(&b, plain, head);
+    StrBuf mid = STRBUF_INIT, end = STRBUF_INIT;
     if (HOSTILE(traits, H_NUL))
-        put(&b, "\\u0000");
+        put(&mid, "\\u0000");
     if (HOSTILE(traits, H_NAME_ESC))
-        lits(&b, OSC_TITLE);
+        lits(&mid, OSC_TITLE);
     if (HOSTILE(traits, H_ZERO_WIDTH))
-        lits(&b, ZERO_WIDTH);
+        lits(&mid, ZERO_WIDTH);
     if (HOSTILE(traits, H_BIDI))
-        lits(&b, RLO);
-    lits(&b, plain + head);
+        lits(&mid, RLO);
     if (HOSTILE(traits, H_C1)) {
-        put(&b, "\\u009b31m");
-        lits(&b, C1_CSI);
+        put(&end, "\\u009b31m");
+        lits(&end, C1_CSI);
     }
     if (HOSTILE(traits, H_RAW_BYTES))
-        lits(&b, RAW_BYTES);
+        lits(&end, RAW_BYTES);
     if (HOSTILE(traits, H_NAME_ESC))
-        lits(&b, CSI_CLEAR);
-    quoted(w, &b);
-    strbuf_free(&b);
+        lits(&end, CSI_CLEAR);
+    spliced(w, plain, ' ', &mid, &end);
 }
 
 void sim_hostile_email(JsonW *w, uint32_t traits, const char *plain)
 {
-    StrBuf b = STRBUF_INIT;
-    const char *at = strchr(plain, '@');
-    size_t local = at ? (size_t)(at - plain) : strlen(plain);
-    lit(&b, plain, local);
+    StrBuf mid = STRBUF_INIT, end = STRBUF_INIT;
     if (HOSTILE(traits, H_EMAIL_OSC52))
-        lits(&b, OSC52);
+        lits(&mid, OSC52);
     if (HOSTILE(traits, H_ZERO_WIDTH))
-        lits(&b, ZERO_WIDTH);
-    lits(&b, plain + local);
-    quoted(w, &b);
-    strbuf_free(&b);
+        lits(&mid, ZERO_WIDTH);
+    spliced(w, plain, '@', &mid, &end);
 }
 
 void sim_hostile_notes(JsonW *w, uint32_t traits)

@@ -38,17 +38,17 @@ enum { AF_NONE = 0, AF_RECORD = 1, AF_WRITE = 2 };
     X(LAST,           "last",                G_MOVE,   AF_NONE,   nav,         "G <End>",           "last record; in the detail, bottom") \
     X(NEXT_RECORD,    "next-record",         G_MOVE,   AF_NONE,   record,      "J",                 "next record, wherever the focus is") \
     X(PREV_RECORD,    "prev-record",         G_MOVE,   AF_NONE,   record,      "K",                 "previous record, wherever the focus is") \
-    X(OPEN,           "open",                G_DETAIL, AF_RECORD, open,        "<Enter>",           "open the record: load it in full, focus the detail") \
-    X(FOCUS,          "focus",               G_DETAIL, AF_NONE,   focus,       "<Tab> <S-Tab>",     "move the focus between list and detail") \
-    X(ZOOM,           "zoom",                G_DETAIL, AF_RECORD, zoom,        "z",                 "detail full screen, and back") \
-    X(TOGGLE_SECTION, "toggle-section",      G_DETAIL, AF_NONE,   fold,        "<Space> o",         "fold or unfold the detail section at the cursor") \
+    X(OPEN,           "open",                G_DETAIL, AF_RECORD, detail,      "<Enter>",           "open the record: load it in full, focus the detail") \
+    X(FOCUS,          "focus",               G_DETAIL, AF_NONE,   detail,      "<Tab> <S-Tab>",     "move the focus between list and detail") \
+    X(ZOOM,           "zoom",                G_DETAIL, AF_RECORD, detail,      "z",                 "detail full screen, and back") \
+    X(TOGGLE_SECTION, "toggle-section",      G_DETAIL, AF_NONE,   detail,      "<Space> o",         "fold or unfold the detail section at the cursor") \
     X(COLLAPSE_ALL,   "collapse-all",        G_DETAIL, AF_NONE,   fold_all,    "-",                 "collapse every detail section") \
     X(EXPAND_ALL,     "expand-all",          G_DETAIL, AF_NONE,   fold_all,    "+ =",               "expand every detail section") \
     X(NEXT_SECTION,   "next-section",        G_DETAIL, AF_NONE,   section,     "]",                 "next detail section") \
     X(PREV_SECTION,   "prev-section",        G_DETAIL, AF_NONE,   section,     "[",                 "previous detail section") \
-    X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   raw_codes,   "c",                 "show the raw failure codes beside the reasons") \
-    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, raw_json,    "v",                 "the record as JSON (secrets redacted, personal data masked), and back") \
-    X(REVEAL,         "reveal",              G_DETAIL, AF_RECORD, reveal,      "u",                 "unmask it for a while (reveal, 60 s); again, or moving on, masks it") \
+    X(RAW_CODES,      "raw-codes",           G_DETAIL, AF_NONE,   detail,      "c",                 "show the raw failure codes beside the reasons") \
+    X(RAW_JSON,       "raw-json",            G_DETAIL, AF_RECORD, detail,      "v",                 "the record as JSON (secrets redacted, personal data masked), and back") \
+    X(REVEAL,         "reveal",              G_DETAIL, AF_RECORD, detail,      "u",                 "unmask it for a while (reveal, 60 s); again, or moving on, masks it") \
     X(FILTER,         "filter",              G_FIND,   AF_NONE,   filter,      "/",                 "filter as you type (Esc undoes); in the help or JSON view, find text") \
     X(SEARCH,         "search",              G_FIND,   AF_NONE,   search,      "f",                 "find records in the list without hiding the others (and how many)") \
     X(SEARCH_NEXT,    "search-next",         G_FIND,   AF_NONE,   search_step, "n",                 "next match of the search (in the list, the help or the JSON view)") \

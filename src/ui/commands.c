@@ -35,24 +35,20 @@ static unsigned aimed(Ui *ui)
     return model_detail_show_selected(&ui->m) | R_DETAIL;
 }
 
-static unsigned act_open(const Call *c)
-{
-    return aimed(c->ui) | model_open_detail(&c->ui->m);
-}
+/* The detail pane's actions that need nothing but the model. */
+static unsigned (*const detail_ops[ACT__COUNT])(Model *) = {
+    [ACT_OPEN] = model_open_detail,
+    [ACT_FOCUS] = model_toggle_focus,
+    [ACT_ZOOM] = model_toggle_zoom,
+    [ACT_TOGGLE_SECTION] = model_toggle_section,
+    [ACT_RAW_CODES] = model_toggle_raw_codes,
+    [ACT_RAW_JSON] = model_toggle_raw_json,
+    [ACT_REVEAL] = model_reveal,
+};
 
-static unsigned act_focus(const Call *c)
+static unsigned act_detail(const Call *c)
 {
-    return aimed(c->ui) | model_toggle_focus(&c->ui->m);
-}
-
-static unsigned act_zoom(const Call *c)
-{
-    return aimed(c->ui) | model_toggle_zoom(&c->ui->m);
-}
-
-static unsigned act_fold(const Call *c)
-{
-    return aimed(c->ui) | model_toggle_section(&c->ui->m);
+    return aimed(c->ui) | detail_ops[c->act](&c->ui->m);
 }
 
 static unsigned act_fold_all(const Call *c)
@@ -63,21 +59,6 @@ static unsigned act_fold_all(const Call *c)
 static unsigned act_section(const Call *c)
 {
     return aimed(c->ui) | model_jump_section(&c->ui->m, c->act == ACT_NEXT_SECTION ? +1 : -1);
-}
-
-static unsigned act_raw_codes(const Call *c)
-{
-    return aimed(c->ui) | model_toggle_raw_codes(&c->ui->m);
-}
-
-static unsigned act_raw_json(const Call *c)
-{
-    return aimed(c->ui) | model_toggle_raw_json(&c->ui->m);
-}
-
-static unsigned act_reveal(const Call *c)
-{
-    return aimed(c->ui) | model_reveal(&c->ui->m);
 }
 
 /* ---- filter, search, sort, views ---------------------------------------------------------- */
