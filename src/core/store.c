@@ -83,14 +83,31 @@ static size_t slot_of(const Store *st, const char *id)
     return i;
 }
 
-static void rehash(Store *st)
+/* A new index of n slots (a power of two, at least twice the records), every record
+ * placed again: it reads every record's id, so it should happen rarely. */
+static void rehash_to(Store *st, size_t n)
 {
-    size_t n = st->nslots ? st->nslots * 2 : 1024;
     free(st->slots);
     st->slots = xcalloc(n, sizeof *st->slots);
     st->nslots = n;
     for (size_t r = 0; r < st->n; r++)
         st->slots[slot_of(st, summary_str(st->recs[r], SS_ID))] = (uint32_t)(r + 1);
+}
+
+static void rehash(Store *st)
+{
+    rehash_to(st, st->nslots ? st->nslots * 2 : 1024);
+}
+
+void store_reserve(Store *st, size_t n)
+{
+    if (n > STORE_RESERVE_MAX)
+        n = STORE_RESERVE_MAX;
+    size_t want = st->nslots ? st->nslots : 1024;
+    while (n * 2 > want)
+        want *= 2;
+    if (want > st->nslots)
+        rehash_to(st, want);
 }
 
 long store_find(const Store *st, const char *id)

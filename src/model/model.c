@@ -166,10 +166,22 @@ unsigned model_tick(Model *m, int64_t *next_out)
 
 /* ---- results ------------------------------------------------------------------------------ */
 
+/* How many records the load will bring, as far as it can tell: the total the server
+ * announced, or for a file the records so far scaled by its bytes; 0 when unknown. */
+static size_t expected_records(const Result *res)
+{
+    if (res->total > 0)
+        return (size_t)res->total;
+    if (res->loaded > 0 && res->bytes > 0 && res->bytes_total > res->bytes)
+        return (size_t)((double)res->loaded * (double)res->bytes_total / (double)res->bytes);
+    return 0;
+}
+
 static unsigned take_page(Model *m, Result *res)
 {
     Page *p = &res->page;
     unsigned r = R_STATUS | R_HEADER;
+    store_reserve(&m->store, expected_records(res));
     for (size_t i = 0; i < p->n; i++) {
         size_t idx;
         r |= model_put_summary(m, p->items[i], &idx);

@@ -49,3 +49,28 @@ Test(model_load, a_changed_total_or_a_cap_is_said_with_r)
     cr_assert_not(m->load.have_all, "a capped load is not all there is");
     tm_free(&t);
 }
+
+/* The store is sized from what the load announces (the server's total, or a file's size
+ * against the bytes read so far), so 1M records arrive without a re-index each doubling. */
+Test(model_load, the_store_is_sized_from_the_total_or_the_file_size)
+{
+    TestModel t;
+    Model *m = tm_start(&t, 0);
+    Summary *one[1] = { tm_summary("a", ST_ONGOING, 1) };
+    Result r = { .kind = RES_PAGE, .generation = m->gen, .job = m->load.job, .loaded = 1, .total = 100000 };
+    r.page.items = one;
+    r.page.n = 1;
+    model_apply(m, &r);
+    cr_assert_geq(m->store.nslots, 200000, "sized for the announced total (%zu slots)", m->store.nslots);
+    tm_free(&t);
+
+    m = tm_start(&t, 0);
+    Summary *two[1] = { tm_summary("b", ST_ONGOING, 1) };
+    Result f = { .kind = RES_PAGE, .generation = m->gen, .job = m->load.job, .loaded = 500, .total = -1,
+                 .bytes = 1 << 20, .bytes_total = 200 << 20 }; /* 500 records in the first 1 MB of 200 */
+    f.page.items = two;
+    f.page.n = 1;
+    model_apply(m, &f);
+    cr_assert_geq(m->store.nslots, 200000, "sized for ~100000 records (%zu slots)", m->store.nslots);
+    tm_free(&t);
+}

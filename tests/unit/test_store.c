@@ -89,6 +89,33 @@ Test(store, many_records_and_memory_figure)
     store_free(&st);
 }
 
+/* A load of known size sizes the index once: the records go in without a re-index, and
+ * a server announcing a huge total cannot make the index grow past the cap. */
+Test(store, a_reserved_index_takes_its_records_without_growing)
+{
+    Store st;
+    store_init(&st);
+    store_reserve(&st, 30000);
+    size_t slots = st.nslots;
+    cr_assert_geq(slots, 60000, "room for 30000 records at half load (%zu slots)", slots);
+    char id[32];
+    for (int i = 0; i < 30000; i++) {
+        snprintf(id, sizeof id, "6650aa01c0ffee%010d", i);
+        store_put(&st, rec(id, ST_ONGOING, i, "", "", "", ""), NULL);
+    }
+    cr_assert_eq(st.nslots, slots, "no re-index while the reserved records arrived");
+    for (int i = 0; i < 30000; i += 331) {
+        snprintf(id, sizeof id, "6650aa01c0ffee%010d", i);
+        cr_assert_eq(store_find(&st, id), i, "found after the reserve: %s", id);
+    }
+    store_reserve(&st, 10);
+    cr_assert_eq(st.nslots, slots, "a reserve never shrinks the index");
+    store_reserve(&st, (size_t)1 << 40);
+    cr_assert_leq(st.nslots, (size_t)STORE_RESERVE_MAX * 4, "a huge total is capped (%zu slots)", st.nslots);
+    cr_assert_eq(store_find(&st, "6650aa01c0ffee0000029999"), 29999, "and every record is still found");
+    store_free(&st);
+}
+
 Test(store, page_merge_keeps_document_number_and_drops_stale_detail)
 {
     Store st;
