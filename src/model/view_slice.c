@@ -104,14 +104,16 @@ static size_t sort_some(Slicer *s, const Store *st, size_t budget)
     return done;
 }
 
-/* Whether row i of out sorts before or with row j: by the digests when they differ. */
-static bool left_first(const Slicer *s, const Store *st, size_t i, size_t j)
+/* Whether row i of out sorts before or with row j: by the digests when they differ.
+ * Adds the step's units to *done: a tie on the digests reads both records. */
+static bool left_first(const Slicer *s, const Store *st, size_t i, size_t j, size_t *done)
 {
     const SortDigest *a = &s->kout[i], *b = &s->kout[j];
-    if (a->k0 != b->k0)
-        return a->k0 < b->k0;
-    if (a->k1 != b->k1)
-        return a->k1 < b->k1;
+    if (a->k0 != b->k0 || a->k1 != b->k1) {
+        *done += SLICE_MERGE_COST;
+        return a->k0 != b->k0 ? a->k0 < b->k0 : a->k1 < b->k1;
+    }
+    *done += SLICE_TIE_COST;
     return sort_compare(st->recs[s->out[i]], st->recs[s->out[j]], s->sort) <= 0;
 }
 
@@ -125,10 +127,9 @@ static size_t merge_some(Slicer *s, const Store *st, size_t budget)
         size_t hi = s->lo + 2 * s->width < s->n ? s->lo + 2 * s->width : s->n;
         while (s->k < hi && done < budget) {
             if (s->i < mid && s->j < hi) {
-                size_t from = left_first(s, st, s->i, s->j) ? s->i++ : s->j++;
+                size_t from = left_first(s, st, s->i, s->j, &done) ? s->i++ : s->j++;
                 s->ktmp[s->k] = s->kout[from];
                 s->tmp[s->k++] = s->out[from];
-                done += SLICE_MERGE_COST;
             } else { /* one side is used up: the rest of the other is copied whole */
                 size_t from = s->i < mid ? s->i : s->j, len = hi - s->k;
                 memcpy(s->tmp + s->k, s->out + from, len * sizeof *s->tmp);

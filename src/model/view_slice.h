@@ -33,8 +33,10 @@ typedef struct Slicer {
 
 /* Rows of one sorted run, and the units of work a row costs in each phase, weighed so
  * that a unit is about the same time at 1M records (make bench's scale row): a filter
- * reads each record, a run sorts them, a merge mostly compares digests side by side. */
-enum { SLICE_RUN = 8192, SLICE_FILTER_COST = 2, SLICE_RUN_COST = 4, SLICE_MERGE_COST = 1 };
+ * reads each record, a run sorts them, a merge mostly compares digests side by side;
+ * two rows equal in their digests (names sharing 16 folded bytes: common) are compared
+ * in full, two records read from anywhere in the store, so that step costs more. */
+enum { SLICE_RUN = 8192, SLICE_FILTER_COST = 2, SLICE_RUN_COST = 4, SLICE_MERGE_COST = 1, SLICE_TIE_COST = 16 };
 
 /* Filters input[0..total) (store indices; NULL: 0..total-1) then sorts; sorted_input:
  * input is in sort's order already, so the matches are too. */

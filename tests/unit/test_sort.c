@@ -335,3 +335,40 @@ Test(sort, radix_and_tail_runs_agree_with_sort_compare, .timeout = 60)
     free(got);
     free(want);
 }
+
+/* Past 65536 rows the radix takes 11-bit digits: the same order, on times spread over
+ * years (every digit varies) and many equal keys (status, flags, names of one prefix). */
+Test(sort, wide_digits_agree_with_sort_compare, .timeout = 120)
+{
+    static const char *const names[] = { "Luis Fernando Ramírez Ruiz", "luis fernando ramirez ruiz", "Luis", "" };
+    enum { N = 70000 };
+    Summary **recs = malloc(N * sizeof *recs);
+    for (unsigned i = 0; i < N; i++) {
+        char id[40], email[48];
+        snprintf(id, sizeof id, "6650aa01c0ffee%010u", (i * 7919u) % 50000u); /* some ids repeat */
+        snprintf(email, sizeof email, "persona.%u@correo.example", i % 900);
+        SummaryInit in = { .str = { [SS_ID] = id, [SS_NAME] = names[i % 4], [SS_EMAIL] = email },
+                           .status = (Status)(i % ST__COUNT),
+                           .created_ms = i % 13 == 0 ? TIME_NONE : 1500000000000LL + (int64_t)(i * 2654435761u % 250000000u) * 1000,
+                           .updated_ms = 1748736000000LL + (int64_t)(i % 5000),
+                           .red_flags = i % 4, .failed = { i % 2, 0, i % 3, 0 } };
+        recs[i] = summary_new(&in);
+    }
+    uint32_t *got = malloc(N * sizeof *got), *want = malloc(N * sizeof *want);
+    for (int k = 0; k < SORT__COUNT; k++)
+        for (int desc = 0; desc < 2; desc++) {
+            SortSpec spec = { (SortKey)k, desc };
+            for (unsigned i = 0; i < N; i++)
+                got[i] = want[i] = i;
+            sort_indices(got, N, recs, spec);
+            const void *ctx[2] = { recs, &spec };
+            qsort_r(want, N, sizeof *want, by_definition, ctx);
+            for (unsigned i = 0; i < N; i++)
+                cr_assert_eq(got[i], want[i], "%s%s: position %u differs", desc ? "-" : "", sort_key_name((SortKey)k), i);
+        }
+    for (unsigned i = 0; i < N; i++)
+        free(recs[i]);
+    free(recs);
+    free(got);
+    free(want);
+}
