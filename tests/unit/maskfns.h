@@ -9,39 +9,23 @@
 
 typedef void (*MaskFn)(const char *a, const char *b, char *out, size_t n);
 
-static inline void maskfn_email(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_email(a, out, n);
-}
-
 static inline void maskfn_phone(const char *a, const char *b, char *out, size_t n)
 {
     mask_phone(a, b, out, n);
 }
 
-static inline void maskfn_docnum(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_docnum(a, out, n);
-}
-
-static inline void maskfn_url(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_url_token(a, out, n);
-}
-
-static inline void maskfn_ip(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_ip(a, out, n);
-}
-
-static inline void maskfn_name(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_name(a, out, n);
-}
+/* The maskers that take one value. */
+#define MASKFN_ONE(name, fn)                                                                  \
+    static inline void maskfn_##name(const char *a, const char *b, char *out, size_t n)     \
+    {                                                                                         \
+        (void)b;                                                                              \
+        fn(a, out, n);                                                                        \
+    }
+MASKFN_ONE(email, mask_email)
+MASKFN_ONE(docnum, mask_docnum)
+MASKFN_ONE(url, mask_url_token)
+MASKFN_ONE(ip, mask_ip)
+MASKFN_ONE(name, mask_name)
+#undef MASKFN_ONE
 
 #endif
