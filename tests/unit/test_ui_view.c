@@ -6,18 +6,14 @@
 
 #include "core/store.h"
 #include "model/view.h"
+#include "testmodel.h"
 
 static void add(Store *st, View *v, const char *id, Status status, int64_t created, const char *name)
 {
     SummaryInit in = { .status = status, .created_ms = created, .updated_ms = created };
     in.str[SS_ID] = id;
     in.str[SS_NAME] = name;
-    bool ins;
-    size_t idx = store_put(st, summary_new(&in), &ins);
-    if (ins)
-        view_note_new(v, (uint32_t)idx);
-    else
-        view_note_changed(v, (uint32_t)idx);
+    tm_put_noted(st, v, &in);
 }
 
 static const char *sel_id(const View *v, const Store *st)
