@@ -83,22 +83,20 @@ Test(pii, link_tokens_are_masked_whatever_the_set)
     strbuf_free(&b);
 }
 
+/* mask_kv_value under the default set turns value, under key, into want. */
+static void check_kv(const char *key, const char *value, const char *want)
+{
+    StrBuf b = STRBUF_INIT;
+    mask_kv_value(MASK_DEFAULT, key, value, &b);
+    cr_assert_str_eq(strbuf_cstr(&b), want, "%s", key);
+    strbuf_free(&b);
+}
+
 Test(pii, key_value_rows)
 {
-    static const struct {
-        const char *key, *value, *want;
-    } rows[] = {
-        { "documentNumber", "1020304050", "******4050" },
-        { "dateOfBirth", "1990-03-02", "1990-03-02" },
-        { "contact", "{\"email\":\"ana@x.org\",\"n\":1}", "{\"email\":\"a***@x.org\",\"n\":1}" },
-    };
-    StrBuf b = STRBUF_INIT;
-    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
-        strbuf_reset(&b);
-        mask_kv_value(MASK_DEFAULT, rows[i].key, rows[i].value, &b);
-        cr_assert_str_eq(strbuf_cstr(&b), rows[i].want, "%s", rows[i].key);
-    }
-    strbuf_free(&b);
+    check_kv("documentNumber", "1020304050", "******4050");
+    check_kv("dateOfBirth", "1990-03-02", "1990-03-02");
+    check_kv("contact", "{\"email\":\"ana@x.org\",\"n\":1}", "{\"email\":\"a***@x.org\",\"n\":1}");
 }
 
 /* mask (mask_json_text or mask_free_text) turns in into want under the mask set. */
