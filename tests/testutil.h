@@ -25,6 +25,24 @@ static inline int tu_sh(const char *fmt, ...)
     return system(cmd);
 }
 
+/* head, `open` depth times, mid, `close` depth times, tail: JSON nested depth deep
+ * (malloc'd). */
+static inline char *tu_nested(const char *head, const char *open, size_t depth, const char *mid,
+                              const char *close, const char *tail)
+{
+    size_t no = strlen(open), nc = strlen(close);
+    char *s = malloc(strlen(head) + depth * (no + nc) + strlen(mid) + strlen(tail) + 1);
+    cr_assert_not_null(s);
+    char *p = stpcpy(s, head);
+    for (size_t i = 0; i < depth; i++)
+        p = stpcpy(p, open);
+    p = stpcpy(p, mid);
+    for (size_t i = 0; i < depth; i++)
+        p = stpcpy(p, close);
+    strcpy(p, tail);
+    return s;
+}
+
 /* A writable, NUL-terminated copy (the parser may rewrite escapes in place). */
 static inline char *tu_dup(const char *s, size_t *len)
 {

@@ -37,24 +37,23 @@ static size_t seq_len(const unsigned char *s, size_t len)
     unsigned char c = s[0];
     if (c < 0x80)
         return 1;
-    size_t need;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        need = 2;
-    else if (c == 0xE0)
-        need = 3, lo = 0xA0;
-    else if (c == 0xED)
-        need = 3, hi = 0x9F;
-    else if (c >= 0xE1 && c <= 0xEF)
-        need = 3;
-    else if (c == 0xF0)
-        need = 4, lo = 0x90;
-    else if (c == 0xF4)
-        need = 4, hi = 0x8F;
-    else if (c >= 0xF1 && c <= 0xF3)
-        need = 4;
-    else
+    /* First byte range, sequence length, and the range the second byte must fall in;
+     * the first matching row counts (0xED before 0xE1-0xEF). */
+    static const struct {
+        unsigned char first_lo, first_hi, need, lo, hi;
+    } rows[] = {
+        { 0xC2, 0xDF, 2, 0x80, 0xBF }, { 0xE0, 0xE0, 3, 0xA0, 0xBF },
+        { 0xED, 0xED, 3, 0x80, 0x9F }, { 0xE1, 0xEF, 3, 0x80, 0xBF },
+        { 0xF0, 0xF0, 4, 0x90, 0xBF }, { 0xF4, 0xF4, 4, 0x80, 0x8F },
+        { 0xF1, 0xF3, 4, 0x80, 0xBF },
+    };
+    size_t r = 0;
+    while (r < sizeof rows / sizeof *rows && (c < rows[r].first_lo || c > rows[r].first_hi))
+        r++;
+    if (r == sizeof rows / sizeof *rows)
         return 0;
+    size_t need = rows[r].need;
+    unsigned char lo = rows[r].lo, hi = rows[r].hi;
     if (len < need || s[1] < lo || s[1] > hi)
         return 0;
     for (size_t i = 2; i < need; i++)

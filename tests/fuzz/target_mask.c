@@ -16,39 +16,7 @@
 #include "core/pii.h"
 #include "core/safetext.h"
 #include "fuzz.h"
-
-typedef void (*Masker)(const char *a, const char *b, char *out, size_t n);
-
-static void m_email(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_email(a, out, n);
-}
-static void m_phone(const char *a, const char *b, char *out, size_t n)
-{
-    mask_phone(a, b, out, n);
-}
-static void m_doc(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_docnum(a, out, n);
-}
-static void m_url(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_url_token(a, out, n);
-}
-
-static void m_ip(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_ip(a, out, n);
-}
-static void m_name(const char *a, const char *b, char *out, size_t n)
-{
-    (void)b;
-    mask_name(a, out, n);
-}
+#include "../unit/maskfns.h"
 
 static bool continuation(char c)
 {
@@ -63,7 +31,7 @@ static size_t room_for(const char *a, const char *b)
 }
 
 /* Runs m at several sizes; full receives the result in a buffer big enough for all of it. */
-static void check_sizes(const char *what, Masker m, const char *a, const char *b, char *full, bool safe_input)
+static void check_sizes(const char *what, MaskFn m, const char *a, const char *b, char *full, bool safe_input)
 {
     size_t cap = room_for(a, b);
     m(a, b, full, cap);
@@ -156,19 +124,19 @@ static void check_all(const char *email, const char *cc, const char *phone, cons
     size_t cap = room_for(email, NULL) + room_for(cc, phone) + room_for(doc, NULL) + room_for(url, NULL);
     char *full = malloc(cap);
     FUZZ_CHECK(full, "out of memory");
-    check_sizes("mask_email", m_email, email, NULL, full, safe);
+    check_sizes("mask_email", maskfn_email, email, NULL, full, safe);
     if (*email)
         FUZZ_CHECK(strstr(full, "***"), "mask_email(\"%s\") hides nothing: \"%s\"", email, full);
-    check_sizes("mask_phone", m_phone, cc, phone, full, safe);
+    check_sizes("mask_phone", maskfn_phone, cc, phone, full, safe);
     check_phone(cc, phone, full);
-    check_sizes("mask_docnum", m_doc, doc, NULL, full, safe);
+    check_sizes("mask_docnum", maskfn_docnum, doc, NULL, full, safe);
     check_doc(full);
-    check_sizes("mask_url_token", m_url, url, NULL, full, safe);
+    check_sizes("mask_url_token", maskfn_url, url, NULL, full, safe);
     check_url(full);
-    check_sizes("mask_ip", m_ip, doc, NULL, full, safe);
+    check_sizes("mask_ip", maskfn_ip, doc, NULL, full, safe);
     for (const char *p = full; *p; p++) /* an address shows at most its first half */
         FUZZ_CHECK(strspn(p, "0123456789abcdefABCDEF") <= 4, "mask_ip shows a long run: \"%s\"", full);
-    check_sizes("mask_name", m_name, email, NULL, full, safe);
+    check_sizes("mask_name", maskfn_name, email, NULL, full, safe);
     free(full);
 }
 

@@ -55,15 +55,22 @@ static inline Filter *compile_ok(const char *expr)
     return f;
 }
 
-/* Does expr match record r? */
-static inline bool M(const char *expr, R r)
+/* Does expr match record r? With fields, also the fields it matched through. */
+static inline bool match_fields(const char *expr, R r, uint32_t *fields)
 {
     Filter *f = compile_ok(expr);
     Summary *s = mk(r);
     bool hit = filter_match(f, s);
+    if (fields)
+        *fields = filter_hit_fields(f, s);
     free(s);
     filter_free(f);
     return hit;
+}
+
+static inline bool M(const char *expr, R r)
+{
+    return match_fields(expr, r, NULL);
 }
 
 #define MATCHES(expr, ...) cr_assert(M(expr, (R){ __VA_ARGS__ }), "'%s' should match", expr)
@@ -86,6 +93,19 @@ static inline void expect(const char *expr, const char *term, int column, const 
               also);
     cr_assert_eq(e.column, column, "'%s': column %d, expected %d", expr, e.column, column);
     cr_assert_eq(e.length, (int)strlen(term), "'%s': length %d", expr, e.length);
+}
+
+/* One row of expect(): a bad expression and what its error must say. */
+typedef struct FilterErrCase {
+    const char *expr, *term;
+    int column;
+    const char *also;
+} FilterErrCase;
+
+static inline void expect_all(const FilterErrCase *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        expect(c[i].expr, c[i].term, c[i].column, c[i].also);
 }
 
 #endif

@@ -83,11 +83,9 @@ Test(model, a_filter_narrows_the_list_and_asks_the_server_after_a_pause)
 Test(model, a_decision_arriving_moves_the_record_out_of_the_queue)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page_of(&t, tm_summary("a", ST_NEEDS_MANUAL_VERIFICATION, 2000));
-    tm_page_of(&t, tm_summary("b", ST_NEEDS_MANUAL_VERIFICATION, 1000));
-    model_flush(m);
+    Summary *ab[] = { tm_summary("a", ST_NEEDS_MANUAL_VERIFICATION, 2000),
+                      tm_summary("b", ST_NEEDS_MANUAL_VERIFICATION, 1000) };
+    Model *m = tm_list_of(&t, ab, 2);
     FilterError err;
     bool ok;
     model_set_filter(m, "status:review", false, &err, &ok);

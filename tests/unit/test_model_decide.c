@@ -242,10 +242,7 @@ Test(model_decide, a_reload_while_it_is_out_does_not_lose_its_answer)
 Test(model_decide, a_closed_case_says_by_whom_and_labels_begin_the_note)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page_of(&t, tm_summary("c1", ST_COMPLETED, 1000));
-    model_flush(m);
+    Model *m = tm_list_of(&t, (Summary *[]){ tm_summary("c1", ST_COMPLETED, 1000) }, 1);
     model_open_detail(m);
     tm_detail(&t, RECORD("c1", "COMPLETED", ENTRY("COMPLETED", "ana@example.org")));
     model_decide_open(m, ST_FAILED);

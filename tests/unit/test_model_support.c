@@ -62,10 +62,7 @@ Test(model_support, a_link_is_shown_masked_and_copied_whole_only_when_asked_twic
 Test(model_support, a_final_case_gets_no_link_and_the_id_copies_without_a_question)
 {
     TestModel t;
-    tm_init(&t);
-    Model *m = &t.m;
-    tm_page_of(&t, tm_summary("done1", ST_COMPLETED, 1000));
-    model_flush(m);
+    Model *m = tm_list_of(&t, (Summary *[]){ tm_summary("done1", ST_COMPLETED, 1000) }, 1);
     model_resend_open(m);
     cr_assert_eq(m->rs.state, RS_NONE);
     cr_assert_eq(t.jobs.resends, 0);

@@ -9,13 +9,20 @@
 #include "core/msg.h"
 #include "testmodel.h"
 
+/* A loaded list whose first record's retrieve has just been sent. */
+static Model *start_retrieve(TestModel *t, int64_t *next)
+{
+    Model *m = tm_start(t, 5);
+    tm_done(t, 0);
+    tm_tick_at(t, m->det.fetch_due, next);
+    return m;
+}
+
 Test(model_watch, a_retrieve_that_never_answers_ends_in_a_sentence)
 {
     TestModel t;
-    Model *m = tm_start(&t, 5);
-    tm_done(&t, 0);
     int64_t next;
-    tm_tick_at(&t, m->det.fetch_due, &next);
+    Model *m = start_retrieve(&t, &next);
     uint64_t job = m->det.job;
     cr_assert_gt(job, 0);
     int64_t asked = tm_clock;
@@ -37,10 +44,8 @@ Test(model_watch, a_retrieve_that_never_answers_ends_in_a_sentence)
 Test(model_watch, a_retrieve_that_answers_in_time_is_not_given_up)
 {
     TestModel t;
-    Model *m = tm_start(&t, 5);
-    tm_done(&t, 0);
     int64_t next;
-    tm_tick_at(&t, m->det.fetch_due, &next);
+    Model *m = start_retrieve(&t, &next);
     int64_t asked = tm_clock;
     tm_detail(&t, "{\"data\":{\"_id\":\"r0\",\"status\":\"ONGOING\"}}");
     tm_tick_at(&t, asked + 120000, &next);

@@ -33,30 +33,29 @@ static char *dump(size_t n, size_t bad_at, bool truncate)
     return strbuf_steal(&b);
 }
 
-static void one_thread(const char *text, size_t step, Outcome *o)
+/* text fed step bytes at a time to the single-threaded RecordStream (nthreads 0) or to
+ * fileparse with nthreads workers; o gets the records, the result and the stats. */
+static void feed_all(const char *text, size_t step, int nthreads, Outcome *o)
 {
     memset(o, 0, sizeof *o);
-    RecordStream *rs = rstream_new(tu_got_sink, &o->got);
+    RecordStream *rs = nthreads ? NULL : rstream_new(tu_got_sink, &o->got);
+    FileParse *fp = nthreads ? fileparse_new(tu_got_sink, &o->got, nthreads) : NULL;
     size_t len = strlen(text);
     o->ok = true;
-    for (size_t i = 0; o->ok && i < len; i += step)
-        o->ok = rstream_feed(rs, text + i, len - i < step ? len - i : step, o->err, sizeof o->err);
-    o->ok = o->ok && rstream_finish(rs, o->err, sizeof o->err);
-    rstream_stats(rs, &o->st);
-    rstream_free(rs);
-}
-
-static void threads(const char *text, size_t step, int nthreads, Outcome *o)
-{
-    memset(o, 0, sizeof *o);
-    FileParse *fp = fileparse_new(tu_got_sink, &o->got, nthreads);
-    size_t len = strlen(text);
-    o->ok = true;
-    for (size_t i = 0; o->ok && i < len; i += step)
-        o->ok = fileparse_feed(fp, text + i, len - i < step ? len - i : step, o->err, sizeof o->err);
-    o->ok = o->ok && fileparse_finish(fp, o->err, sizeof o->err);
-    fileparse_stats(fp, &o->st);
-    fileparse_free(fp);
+    for (size_t i = 0; o->ok && i < len; i += step) {
+        size_t k = len - i < step ? len - i : step;
+        o->ok = rs ? rstream_feed(rs, text + i, k, o->err, sizeof o->err)
+                   : fileparse_feed(fp, text + i, k, o->err, sizeof o->err);
+    }
+    if (o->ok)
+        o->ok = rs ? rstream_finish(rs, o->err, sizeof o->err) : fileparse_finish(fp, o->err, sizeof o->err);
+    if (rs) {
+        rstream_stats(rs, &o->st);
+        rstream_free(rs);
+    } else {
+        fileparse_stats(fp, &o->st);
+        fileparse_free(fp);
+    }
 }
 
 static void same(const char *text, const char *what)
@@ -64,10 +63,10 @@ static void same(const char *text, const char *what)
     static const size_t steps[] = { 1 << 20, 4096, 777 };
     for (size_t s = 0; s < sizeof steps / sizeof *steps; s++) {
         Outcome want;
-        one_thread(text, steps[s], &want);
+        feed_all(text, steps[s], 0, &want);
         for (int t = 1; t <= 4; t++) {
             Outcome got;
-            threads(text, steps[s], t, &got);
+            feed_all(text, steps[s], t, &got);
             cr_assert_eq(got.ok, want.ok, "%s, %d threads: %s / %s", what, t, got.err, want.err);
             cr_assert_str_eq(got.err, want.err, "%s, %d threads", what, t);
             cr_assert_eq(got.got.n, want.got.n, "%s, %d threads, step %zu: %zu vs %zu", what, t, steps[s], got.got.n, want.got.n);
@@ -87,7 +86,7 @@ Test(net_fileparse, many_runs_come_out_whole_and_in_order, .timeout = 60)
     char *text = dump(6000, SIZE_MAX, false);
     same(text, "6000 records");
     Outcome o;
-    threads(text, 65536, 2, &o);
+    feed_all(text, 65536, 2, &o);
     cr_assert(o.ok, "%s", o.err);
     cr_assert_eq(o.got.n, 6000);
     cr_assert_eq(o.st.skipped, 2 * 857 + 2 * (6000 % 7 > 3));
@@ -104,7 +103,7 @@ Test(net_fileparse, a_bad_record_stops_at_itself_before_a_later_structural_error
     char *both = dump(5000, 2500, true);
     same(both, "a bad record then a truncated end");
     Outcome o;
-    threads(both, 1 << 20, 2, &o);
+    feed_all(both, 1 << 20, 2, &o);
     cr_assert_not(o.ok);
     cr_assert(strstr(o.err, "is not valid JSON"), "%s", o.err);
     cr_assert_eq(o.got.n, 2500);

@@ -183,16 +183,8 @@ Test(parse_invalid, long_strings_are_capped_in_the_summary_only)
 
 Test(parse_invalid, deep_red_flag_details_are_flattened_with_a_cap)
 {
-    size_t depth = 500;
-    char *json = malloc(depth * 8 + 128);
-    strcpy(json, "{\"data\":{\"_id\":\"deep\",\"redFlagsDetails\":");
-    size_t pos = strlen(json);
-    for (size_t i = 0; i < depth; i++)
-        pos += (size_t)sprintf(json + pos, "{\"k\":");
-    pos += (size_t)sprintf(json + pos, "1");
-    for (size_t i = 0; i < depth; i++)
-        json[pos++] = '}';
-    strcpy(json + pos, "}}");
+    char *json = tu_nested("{\"data\":{\"_id\":\"deep\",\"redFlagsDetails\":", "{\"k\":", 500, "1",
+                           "}", "}}");
     char err[200];
     Detail *d = parse_detail(json, strlen(json), err, sizeof err);
     cr_assert_not_null(d, "%s", err);

@@ -119,15 +119,7 @@ Test(parse_page, counts_records_with_invalid_fields)
 Test(parse_page, nesting_beyond_the_parser_limit_fails_cleanly)
 {
     /* cJSON refuses depth > 1000; the page fails with a message rather than a crash. */
-    size_t depth = 1100;
-    char *json = malloc(depth * 2 + 64);
-    strcpy(json, "{\"data\":[{\"_id\":\"x\",\"deep\":");
-    size_t pos = strlen(json);
-    for (size_t i = 0; i < depth; i++)
-        json[pos++] = '[';
-    for (size_t i = 0; i < depth; i++)
-        json[pos++] = ']';
-    strcpy(json + pos, "}]}");
+    char *json = tu_nested("{\"data\":[{\"_id\":\"x\",\"deep\":", "[", 1100, "", "]", "}]}");
     Page p;
     char err[200] = "";
     cr_assert_not(parse_page(json, strlen(json), &p, err, sizeof err));

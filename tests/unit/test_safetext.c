@@ -544,38 +544,59 @@ static void check_csv(const char *in, char sep, const char *want)
     strbuf_free(&b);
 }
 
+/* A cell, its separator and the cell as written. */
+typedef struct CsvCase {
+    const char *in;
+    char sep;
+    const char *want;
+} CsvCase;
+
+static void check_csv_all(const CsvCase *c, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        check_csv(c[i].in, c[i].sep, c[i].want);
+}
+
 Test(safetext_export, csv_quoting)
 {
-    check_csv("plain", ',', "plain");
-    check_csv("", ',', "");
-    check_csv("a,b", ',', "\"a,b\"");
-    check_csv("a,b", ';', "a,b");
-    check_csv("a;b", ';', "\"a;b\"");
-    check_csv("a\tb", '\t', "\"a\tb\"");
-    check_csv("say \"hi\"", ',', "\"say \"\"hi\"\"\"");
-    check_csv("\"", ',', "\"\"\"\"");
-    check_csv("line1\nline2", ',', "\"line1\nline2\"");
-    check_csv("a\rb", ',', "\"a\rb\"");
+    static const CsvCase cases[] = {
+        { "plain", ',', "plain" },
+        { "", ',', "" },
+        { "a,b", ',', "\"a,b\"" },
+        { "a,b", ';', "a,b" },
+        { "a;b", ';', "\"a;b\"" },
+        { "a\tb", '\t', "\"a\tb\"" },
+        { "say \"hi\"", ',', "\"say \"\"hi\"\"\"" },
+        { "\"", ',', "\"\"\"\"" },
+        { "line1\nline2", ',', "\"line1\nline2\"" },
+        { "a\rb", ',', "\"a\rb\"" },
+    };
+    check_csv_all(cases, sizeof cases / sizeof *cases);
 }
 
 Test(safetext_export, csv_formula_injection)
 {
-    check_csv("=1+1", ',', "'=1+1");
-    check_csv("=HYPERLINK(\"http://evil\",\"x\")", ',',
-              "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"");
-    check_csv("+57 3001234567", ',', "'+57 3001234567");
-    check_csv("-2+3", ',', "'-2+3");
-    check_csv("@SUM(A1)", ',', "'@SUM(A1)");
-    check_csv("\tx", ',', "'\tx");
-    check_csv("\rx", ',', "\"'\rx\"");
-    check_csv("  =cmd", ',', "'  =cmd");
-    check_csv("a=b", ',', "a=b");
-    check_csv("   ", ',', "   ");
+    static const CsvCase cases[] = {
+        { "=1+1", ',', "'=1+1" },
+        { "=HYPERLINK(\"http://evil\",\"x\")", ',', "\"'=HYPERLINK(\"\"http://evil\"\",\"\"x\"\")\"" },
+        { "+57 3001234567", ',', "'+57 3001234567" },
+        { "-2+3", ',', "'-2+3" },
+        { "@SUM(A1)", ',', "'@SUM(A1)" },
+        { "\tx", ',', "'\tx" },
+        { "\rx", ',', "\"'\rx\"" },
+        { "  =cmd", ',', "'  =cmd" },
+        { "a=b", ',', "a=b" },
+        { "   ", ',', "   " },
+    };
+    check_csv_all(cases, sizeof cases / sizeof *cases);
 }
 
 Test(safetext_export, csv_keeps_accented_text)
 {
-    check_csv("Jos\u00E9 Mar\u00EDa Pe\u00F1a", ',', "Jos\u00E9 Mar\u00EDa Pe\u00F1a");
-    check_csv("\u00C1lvarez, \u00D1\u00FA\u00F1ez", ',', "\"\u00C1lvarez, \u00D1\u00FA\u00F1ez\"");
-    check_csv("e" ACUTE " \u6771\u4EAC", ',', "e" ACUTE " \u6771\u4EAC");
+    static const CsvCase cases[] = {
+        { "Jos\u00E9 Mar\u00EDa Pe\u00F1a", ',', "Jos\u00E9 Mar\u00EDa Pe\u00F1a" },
+        { "\u00C1lvarez, \u00D1\u00FA\u00F1ez", ',', "\"\u00C1lvarez, \u00D1\u00FA\u00F1ez\"" },
+        { "e" ACUTE " \u6771\u4EAC", ',', "e" ACUTE " \u6771\u4EAC" },
+    };
+    check_csv_all(cases, sizeof cases / sizeof *cases);
 }

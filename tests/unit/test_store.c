@@ -20,6 +20,20 @@ static Summary *rec(const char *id, Status st, int64_t updated, const char *emai
     return summary_new(&in);
 }
 
+/* rec()'s arguments, for a table of records to put in one go. */
+typedef struct Rec {
+    const char *id;
+    Status st;
+    int64_t updated;
+    const char *email, *cc, *phone, *doc;
+} Rec;
+
+static void put_all(Store *st, const Rec *r, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        store_put(st, rec(r[i].id, r[i].st, r[i].updated, r[i].email, r[i].cc, r[i].phone, r[i].doc), NULL);
+}
+
 Test(store, insert_then_update_in_place)
 {
     Store st;
@@ -170,11 +184,14 @@ Test(related, finds_shared_email_phone_and_document)
 {
     Store st;
     store_init(&st);
-    store_put(&st, rec("r0", ST_NEEDS_MANUAL_VERIFICATION, 100, "ana@x.co", "+57", "3001234567", "1020304050"), NULL);
-    store_put(&st, rec("r1", ST_FAILED, 50, "ANA@x.co", "", "", ""), NULL);
-    store_put(&st, rec("r2", ST_ONGOING, 300, "other@x.co", "+57", "300-123-4567", "10.203.040-50"), NULL);
-    store_put(&st, rec("r3", ST_ONGOING, 200, "third@x.co", "+52", "3001234567", ""), NULL);
-    store_put(&st, rec("r4", ST_ONGOING, 400, "", "", "", "1020304050"), NULL);
+    static const Rec recs[] = {
+        { "r0", ST_NEEDS_MANUAL_VERIFICATION, 100, "ana@x.co", "+57", "3001234567", "1020304050" },
+        { "r1", ST_FAILED, 50, "ANA@x.co", "", "", "" },
+        { "r2", ST_ONGOING, 300, "other@x.co", "+57", "300-123-4567", "10.203.040-50" },
+        { "r3", ST_ONGOING, 200, "third@x.co", "+52", "3001234567", "" },
+        { "r4", ST_ONGOING, 400, "", "", "", "1020304050" },
+    };
+    put_all(&st, recs, sizeof recs / sizeof *recs);
     Related *r = related_new();
     RelatedHit hits[8];
     size_t total;
@@ -242,9 +259,12 @@ Test(related, a_replaced_record_is_looked_at_again)
 {
     Store st;
     store_init(&st);
-    store_put(&st, rec("r0", ST_ONGOING, 100, "ana@x.co", "", "", ""), NULL);
-    store_put(&st, rec("r1", ST_ONGOING, 200, "ana@x.co", "", "", ""), NULL);
-    store_put(&st, rec("r2", ST_ONGOING, 300, "bob@x.co", "", "", ""), NULL);
+    static const Rec recs[] = {
+        { "r0", ST_ONGOING, 100, "ana@x.co", "", "", "" },
+        { "r1", ST_ONGOING, 200, "ana@x.co", "", "", "" },
+        { "r2", ST_ONGOING, 300, "bob@x.co", "", "", "" },
+    };
+    put_all(&st, recs, sizeof recs / sizeof *recs);
     Related *r = related_new();
     RelatedHit hits[4];
     size_t total;

@@ -6,18 +6,14 @@
 
 #include "core/store.h"
 #include "model/view.h"
+#include "testmodel.h"
 
 static void add(Store *st, View *v, const char *id, Status status, int64_t created, const char *name)
 {
     SummaryInit in = { .status = status, .created_ms = created, .updated_ms = created };
     in.str[SS_ID] = id;
     in.str[SS_NAME] = name;
-    bool ins;
-    size_t idx = store_put(st, summary_new(&in), &ins);
-    if (ins)
-        view_note_new(v, (uint32_t)idx);
-    else
-        view_note_changed(v, (uint32_t)idx);
+    tm_put_noted(st, v, &in);
 }
 
 static const char *sel_id(const View *v, const Store *st)
@@ -44,12 +40,29 @@ static void fill(Store *st, View *v, int from, int to)
     }
 }
 
+/* Ongoing records r(first), r(first+2) … below r100, named "name NNN", created at NNN ms. */
+static void every_other(Store *st, View *v, int first)
+{
+    for (int i = first; i < 100; i += 2) {
+        char id[32], name[32];
+        snprintf(id, sizeof id, "r%03d", i);
+        snprintf(name, sizeof name, "name %03d", i);
+        add(st, v, id, ST_ONGOING, i, name);
+    }
+}
+
+/* An empty store and a view of `rows` rows over it in order `sort`. */
+static void open_view(Store *st, View *v, SortSpec sort, int rows)
+{
+    store_init(st);
+    view_init(v, sort);
+    view_set_rows(v, rows);
+}
+
 /* A view of `rows` rows, oldest first, over records r000 … r(n-1) merged in. */
 static void start(Store *st, View *v, int rows, int n)
 {
-    store_init(st);
-    view_init(v, (SortSpec){ SORT_CREATED, false });
-    view_set_rows(v, rows);
+    open_view(st, v, (SortSpec){ SORT_CREATED, false }, rows);
     fill(st, v, 0, n);
     view_sync(v, st);
 }
@@ -58,9 +71,7 @@ Test(ui_view, first_rows_select_the_top)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_CREATED, true });
-    view_set_rows(&v, 10);
+    open_view(&st, &v, (SortSpec){ SORT_CREATED, true }, 10);
     cr_assert_eq(v.sel, -1);
     fill(&st, &v, 0, 5);
     view_sync(&v, &st);
@@ -75,26 +86,14 @@ Test(ui_view, selection_and_screen_row_stay_while_pages_arrive)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_NAME, false });
-    view_set_rows(&v, 10);
+    open_view(&st, &v, (SortSpec){ SORT_NAME, false }, 10);
     /* Even names first, so later pages (odd) land above and below the selection. */
-    for (int i = 0; i < 100; i += 2) {
-        char id[32], name[32];
-        snprintf(id, sizeof id, "r%03d", i);
-        snprintf(name, sizeof name, "name %03d", i);
-        add(&st, &v, id, ST_ONGOING, i, name);
-    }
+    every_other(&st, &v, 0);
     view_sync(&v, &st);
     view_goto(&v, 30); /* name 060 */
     long screen_row = v.sel - v.top;
     cr_assert_str_eq(sel_id(&v, &st), "r060");
-    for (int i = 1; i < 100; i += 2) {
-        char id[32], name[32];
-        snprintf(id, sizeof id, "r%03d", i);
-        snprintf(name, sizeof name, "name %03d", i);
-        add(&st, &v, id, ST_ONGOING, i, name);
-    }
+    every_other(&st, &v, 1);
     view_sync(&v, &st);
     cr_assert_eq(v.n, 100);
     cr_assert_str_eq(sel_id(&v, &st), "r060", "the same record stays selected");
@@ -190,9 +189,7 @@ Test(ui_view, hundred_thousand_rows_merge_quickly_and_in_order)
 {
     Store st;
     View v;
-    store_init(&st);
-    view_init(&v, (SortSpec){ SORT_CREATED, true });
-    view_set_rows(&v, 50);
+    open_view(&st, &v, (SortSpec){ SORT_CREATED, true }, 50);
     for (int page = 0; page < 1000; page++) {
         for (int i = 0; i < 100; i++) {
             int k = page * 100 + i;

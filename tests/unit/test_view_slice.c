@@ -22,12 +22,7 @@ static void put(Store *st, View *v, int i, int64_t created, const char *name)
     in.str[SS_ID] = id;
     in.str[SS_NAME] = name;
     in.str[SS_EMAIL] = i % 5 ? "a@example.org" : "";
-    bool ins;
-    size_t idx = store_put(st, summary_new(&in), &ins);
-    if (ins)
-        view_note_new(v, (uint32_t)idx);
-    else
-        view_note_changed(v, (uint32_t)idx);
+    tm_put_noted(st, v, &in);
 }
 
 /* N records with many ties (times, names, statuses) in a view that slices from 100 rows. */

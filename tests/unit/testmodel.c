@@ -199,6 +199,25 @@ unsigned tm_page_of(TestModel *t, Summary *s)
     return apply_page(t, items, 1);
 }
 
+Model *tm_list_of(TestModel *t, Summary *const *s, size_t n)
+{
+    tm_init(t);
+    for (size_t i = 0; i < n; i++)
+        tm_page_of(t, s[i]);
+    model_flush(&t->m);
+    return &t->m;
+}
+
+void tm_put_noted(Store *st, View *v, const SummaryInit *in)
+{
+    bool ins;
+    size_t idx = store_put(st, summary_new(in), &ins);
+    if (ins)
+        view_note_new(v, (uint32_t)idx);
+    else
+        view_note_changed(v, (uint32_t)idx);
+}
+
 unsigned tm_detail(TestModel *t, const char *json)
 {
     Result r = { .kind = RES_DETAIL, .generation = t->m.gen, .job = t->jobs.last_job };

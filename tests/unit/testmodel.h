@@ -63,6 +63,10 @@ Summary *tm_summary(const char *id, Status st, int64_t created_ms);
 unsigned tm_page(TestModel *t, size_t n);
 /* One summary as a page of one (an update from the server). */
 unsigned tm_page_of(TestModel *t, Summary *s);
+/* tm_init, then each of s[0..n) as a page of its own, then model_flush: the list shows them. */
+Model *tm_list_of(TestModel *t, Summary *const *s, size_t n);
+/* A record from `in` put into st, and v told it is new or changed (no model involved). */
+void tm_put_noted(Store *st, View *v, const SummaryInit *in);
 /* The populated record arriving for the last retrieve (json: its body). */
 unsigned tm_detail(TestModel *t, const char *json);
 /* The list load finishing. */
